@@ -1,0 +1,101 @@
+/**
+ * Checks an answers file (YAML, schema, then against its rubric) and builds
+ * the AnswerSet. Like the rubric check, it returns findings, never throws.
+ */
+import { validateAnswers } from '../generated/validators.js';
+import type { Checked } from '../rubric/check-rubric.js';
+import { finding, hasErrors, type Finding } from '../rubric/finding.js';
+import { rubricItems, type Rubric } from '../rubric/model.js';
+import type { RawAnswers, RawAnswerValue } from '../rubric/raw-types.js';
+import { isLevel } from '../rubric/scale.js';
+import { answersSchema } from '../rubric/schema.js';
+import { schemaFindings } from '../rubric/schema-findings.js';
+import { didYouMean } from '../rubric/suggest.js';
+import { locate, type PathSegment, type YamlSource } from '../rubric/yaml-source.js';
+import type { Answer, AnswerSet, Score } from './model.js';
+
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** `service-commitments@1.0.0` → id and version. */
+export function parseRubricReference(reference: string): { id: string; version: string | undefined } {
+  const at = reference.indexOf('@');
+  return at < 0 ? { id: reference, version: undefined } : { id: reference.slice(0, at), version: reference.slice(at + 1) };
+}
+
+/** Shape only: the schema pass, for when the rubric cannot be known. */
+export function answersShapeFindings(source: YamlSource): Finding[] {
+  return validateAnswers(source.value) ? [] : schemaFindings(validateAnswers.errors ?? [], answersSchema, source);
+}
+
+export function checkAnswersSource(source: YamlSource, rubric: Rubric, sourceName = source.file): Checked<AnswerSet> {
+  const shape = answersShapeFindings(source);
+  // The checks against the rubric look at one field or one answer at a time, so they can run on
+  // whatever part of a malformed file is well-formed: every problem is reported in one pass.
+  const raw = source.value as Partial<RawAnswers>;
+  const findings = [
+    ...shape,
+    ...(typeof raw.rubric === 'string' ? rubricMismatch(raw.rubric, rubric, source) : []),
+    ...(isMapping(raw.answers) ? answerFindings(raw.answers, rubric, source) : []),
+  ];
+  return { value: hasErrors(findings) ? undefined : toAnswerSet(raw as RawAnswers, sourceName), findings };
+}
+
+function rubricMismatch(reference: string, rubric: Rubric, source: YamlSource): Finding[] {
+  const { id, version } = parseRubricReference(reference);
+  const where = locate(source, ['rubric']);
+  if (id !== rubric.id) {
+    return [finding('answers-rubric-mismatch', `These answers are for rubric \`${id}\`, but the rubric in use is \`${rubric.id}\`. Pass the right one with --rubric.`, source.file, where)];
+  }
+  if (version !== undefined && version !== rubric.version) {
+    return [finding('answers-rubric-mismatch', `These answers are for version ${version} of \`${id}\`, but the rubric in use is version ${rubric.version ?? '(none)'}.`, source.file, where)];
+  }
+  return [];
+}
+
+function answerFindings(answers: RawAnswers['answers'], rubric: Rubric, source: YamlSource): Finding[] {
+  const ids = new Set(rubricItems(rubric).map((item) => item.id));
+  const { min, max } = rubric.scale;
+  const findings: Finding[] = [];
+  for (const [id, value] of Object.entries(answers)) {
+    if (!KEBAB.test(id)) continue; // the schema pass already reports an id that is not kebab-case
+    if (!ids.has(id)) {
+      findings.push(finding('answers-unknown-item', `Rubric \`${rubric.id}\` has no item \`${id}\`.${didYouMean(id, ids)}`, source.file, locate(source, ['answers', id], 'key')));
+      continue;
+    }
+    const score = scoreOf(value);
+    if (typeof score !== 'number' || !Number.isFinite(score)) continue;
+    const path: PathSegment[] = typeof value === 'object' && value !== null ? ['answers', id, 'score'] : ['answers', id];
+    if (!Number.isInteger(score)) {
+      findings.push(finding('answers-score-not-integer', `The score of \`${id}\` must be a whole level from ${min} to ${max}; found ${score}.`, source.file, locate(source, path)));
+    } else if (!isLevel(score, rubric.scale)) {
+      findings.push(finding('answers-score-out-of-scale', `The score of \`${id}\` must be a level from ${min} to ${max}; found ${score}.`, source.file, locate(source, path)));
+    }
+  }
+  return findings;
+}
+
+function scoreOf(value: RawAnswerValue): Score | unknown {
+  if (isMapping(value)) return value.score;
+  return value;
+}
+
+function isMapping(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toAnswerSet(raw: RawAnswers, source: string): AnswerSet {
+  const { id, version } = parseRubricReference(raw.rubric);
+  // fromEntries defines own properties, so a `__proto__` key stays a plain field.
+  const respondent: Record<string, string> = Object.fromEntries(
+    Object.entries(raw.respondent ?? {}).filter(([, value]) => value !== null && value !== undefined).map(([key, value]) => [key, String(value)]),
+  );
+  const answers = new Map<string, Answer>();
+  for (const [itemId, value] of Object.entries(raw.answers)) {
+    if (typeof value === 'object' && value !== null) {
+      answers.set(itemId, { score: value.score, note: value.note, evidence: value.evidence ?? [] });
+    } else {
+      answers.set(itemId, { score: value, note: undefined, evidence: [] });
+    }
+  }
+  return { source, rubric: id, rubricVersion: version, respondent, date: raw.date, answers };
+}

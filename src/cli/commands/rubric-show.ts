@@ -1,0 +1,11 @@
+import type { ExitCode } from '../../errors.js';
+import { formatRubricTable } from '../../report/rubric-table.js';
+import { loadRubric } from '../../rubric/load-rubric.js';
+import { styleForStdout, type CliContext, type CommonOptions } from '../context.js';
+
+export async function runRubricShow(ref: string, options: CommonOptions, ctx: CliContext): Promise<ExitCode> {
+  const { rubric } = await loadRubric(ref);
+  const width = (ctx.stdout as { columns?: number }).columns ?? 120;
+  ctx.stdout.write(formatRubricTable(rubric, { style: styleForStdout(ctx, options), width: Math.max(100, width) }));
+  return 0;
+}

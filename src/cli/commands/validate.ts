@@ -1,0 +1,36 @@
+import { expandInputs } from '../../io/expand-inputs.js';
+import { FINDINGS_FORMATS, type FindingsFormatName } from '../../report/findings/index.js';
+import { countFindings } from '../../report/findings/summary.js';
+import type { FileFindings } from '../../report/findings/types.js';
+import type { ExitCode } from '../../errors.js';
+import { validateFiles } from '../../validate/validate-files.js';
+import { VERSION } from '../../version.js';
+import { emit, styleForStdout, type CliContext, type CommonOptions } from '../context.js';
+import { readAll } from '../stdin.js';
+
+export interface ValidateOptions extends CommonOptions {
+  rubric?: string;
+  format: FindingsFormatName;
+  maxWarnings?: number;
+  quiet?: boolean;
+  output?: string;
+}
+
+export async function runValidate(inputs: string[], options: ValidateOptions, ctx: CliContext): Promise<ExitCode> {
+  const files = await expandInputs(inputs, ['.yaml', '.yml']);
+  const all = await validateFiles(files, { rubric: options.rubric, readStdin: () => readAll(ctx.stdin) });
+  // --quiet reports errors only, and then warnings no longer count against --max-warnings.
+  const results: FileFindings[] = options.quiet
+    ? all.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
+    : all;
+  const text = FINDINGS_FORMATS[options.format](results, {
+    style: styleForStdout(ctx, options),
+    toolVersion: VERSION,
+    maxWarnings: options.maxWarnings,
+  });
+  await emit(ctx, text, options.output);
+  const { errors, warnings } = countFindings(results);
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) return 1;
+  return 0;
+}

@@ -1,0 +1,48 @@
+/**
+ * What every command gets from the CLI layer: where to write, whether to use
+ * colour. Commands write through these, never to `process` directly, so
+ * tests can run them in memory.
+ */
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import type { Style } from '../report/style.js';
+import { colorEnabled, styleFor } from './color.js';
+
+export interface CliContext {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+export interface CommonOptions {
+  color?: boolean;
+  debug?: boolean;
+}
+
+/** Adds the options every command shares. */
+export function withCommonOptions(command: Command): Command {
+  return command
+    .option('--color', 'force colour on')
+    .option('--no-color', 'turn colour off (also NO_COLOR=1)')
+    .option('--debug', 'show stack traces of internal errors (also DEBUG=svcaudit)');
+}
+
+export function styleForStdout(ctx: CliContext, options: CommonOptions): Style {
+  return styleFor(colorEnabled(options.color, ctx.env, ctx.stdout.isTTY === true));
+}
+
+export function styleForStderr(ctx: CliContext, options: CommonOptions): Style {
+  return styleFor(colorEnabled(options.color, ctx.env, ctx.stderr.isTTY === true));
+}
+
+/** Machine output goes to `--output FILE` or stdout, with nothing else mixed in. */
+export async function emit(ctx: CliContext, text: string, output: string | undefined): Promise<void> {
+  if (output !== undefined && output !== '-') await writeFile(output, text);
+  else ctx.stdout.write(text);
+}
+
+export function note(ctx: CliContext, message: string): void {
+  ctx.stderr.write(message.endsWith('\n') ? message : `${message}\n`);
+}

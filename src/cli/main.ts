@@ -1,0 +1,45 @@
+/**
+ * The CLI entry: runs the program and is the one place where errors become
+ * exit codes (PRODUCT.md, "Exit codes"). It sets process.exitCode rather than
+ * calling process.exit, so piped output is always written in full.
+ */
+import { CommanderError } from 'commander';
+import { isSvcauditError, type ExitCode } from '../errors.js';
+import type { CliContext } from './context.js';
+import { buildProgram } from './program.js';
+
+export async function runCli(argv: readonly string[], ctx: CliContext): Promise<ExitCode> {
+  let exitCode: ExitCode = 0;
+  const program = buildProgram(ctx, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, ctx, argv.includes('--debug') || /(^|,)svcaudit(,|$)/.test(ctx.env.DEBUG ?? ''));
+  }
+}
+
+function reportError(error: unknown, ctx: CliContext, debug: boolean): ExitCode {
+  if (error instanceof CommanderError) {
+    // commander has already printed help, the version or its own message.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+    return 2;
+  }
+  if (isSvcauditError(error)) {
+    ctx.stderr.write(`svcaudit: ${error.describe()}\n`);
+    if (debug && error.cause) ctx.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  ctx.stderr.write(`svcaudit: internal error: ${message}\n`);
+  ctx.stderr.write(debug && error instanceof Error ? `${error.stack}\n` : 'Run again with --debug to see the details, and please report it.\n');
+  return 2;
+}
+
+const isEntry = process.argv[1] !== undefined && !process.env.VITEST;
+if (isEntry) {
+  const ctx: CliContext = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  process.exitCode = await runCli(process.argv.slice(2), ctx);
+}

@@ -1,0 +1,79 @@
+/**
+ * The commander wiring: flags, help texts with examples, and a lazy import of
+ * each command's module, so `svcaudit --help` loads none of them.
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { ExitCode } from '../errors.js';
+import { FINDINGS_FORMAT_NAMES } from '../report/findings/names.js';
+import { VERSION } from '../version.js';
+import { withCommonOptions, type CliContext } from './context.js';
+
+export function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void): Command {
+  const program = new Command('svcaudit')
+    .description('Audit customer-service quality: a rubric, answers, a scored gap report and an improvement plan.')
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError(true)
+    .addHelpText('after', `
+Examples:
+  $ svcaudit rubric show service-commitments
+  $ svcaudit validate rubrics/ answers/*.yaml --format sarif --output findings.sarif
+`);
+  configure(program, ctx);
+
+  withCommonOptions(program.command('validate'))
+    .description('check rubric and answers files (told apart by their `kind:`), for editors and CI')
+    .argument('<files...>', 'files, folders or globs of YAML files; - reads stdin')
+    .option('--rubric <R>', 'check answers files against this rubric (file or built-in id)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FINDINGS_FORMAT_NAMES).default('stylish'))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInteger)
+    .option('--quiet', 'report errors only')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addHelpText('after', `
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 a file could not be read or a flag is wrong.
+
+Examples:
+  $ svcaudit validate my-rubric.yaml
+  $ svcaudit validate interviews/ --rubric my-rubric.yaml --max-warnings 0
+  $ svcaudit validate "audits/**/*.yaml" --format github
+`)
+    .action(async (files: string[], options) => {
+      const { runValidate } = await import('./commands/validate.js');
+      setExit(await runValidate(files, options, ctx));
+    });
+
+  withCommonOptions(program.command('rubrics'))
+    .description('list the built-in rubrics')
+    .addHelpText('after', '\nExample:\n  $ svcaudit rubrics\n')
+    .action(async (options) => {
+      const { runRubrics } = await import('./commands/rubrics.js');
+      setExit(await runRubrics(options, ctx));
+    });
+
+  const rubric = program.command('rubric').description('work with one rubric');
+  configure(rubric, ctx);
+  withCommonOptions(rubric.command('show'))
+    .description('print a rubric as a readable table')
+    .argument('<rubric>', 'a built-in rubric id or a rubric file')
+    .addHelpText('after', '\nExamples:\n  $ svcaudit rubric show service-commitments\n  $ svcaudit rubric show ./my-rubric.yaml\n')
+    .action(async (ref: string, options) => {
+      const { runRubricShow } = await import('./commands/rubric-show.js');
+      setExit(await runRubricShow(ref, options, ctx));
+    });
+
+  return program;
+}
+
+/** Same error and output handling for every (sub)command. */
+function configure(command: Command, ctx: CliContext): void {
+  command
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+    });
+}
+
+function nonNegativeInteger(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more.');
+  return Number(value);
+}

@@ -1,0 +1,93 @@
+/**
+ * Turns the inputs users type (files, folders, globs, `-`) into a sorted,
+ * de-duplicated list of files. Globs are expanded here too because CI
+ * configurations often quote them, and Node 20 has no fs.glob.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { SvcauditError } from '../errors.js';
+import { STDIN } from './read-input.js';
+
+const GLOB_CHARS = /[*?[{]/;
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+export async function expandInputs(inputs: readonly string[], extensions: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    if (input === STDIN) files.push(STDIN);
+    else if (GLOB_CHARS.test(input) && !(await exists(input))) files.push(...(await expandGlob(input, input)));
+    else if (await isDirectory(input)) files.push(...(await walk(input, extensions)).sort());
+    else if (await exists(input)) files.push(input);
+    else throw new SvcauditError('file-not-found', 'No such file or folder.', { file: input });
+  }
+  return [...new Set(files)];
+}
+
+async function expandGlob(pattern: string, input: string): Promise<string[]> {
+  const normalized = pattern.split(sep).join('/');
+  const parts = normalized.split('/');
+  const firstGlob = parts.findIndex((p) => GLOB_CHARS.test(p));
+  const base = parts.slice(0, firstGlob).join('/') || '.';
+  const regex = globToRegExp(parts.slice(firstGlob).join('/'));
+  const candidates = (await isDirectory(base)) ? await walk(base, []) : [];
+  const matches = candidates.filter((file) => regex.test(relative(base, file).split(sep).join('/'))).sort();
+  if (matches.length === 0) throw new SvcauditError('file-not-found', 'No file matches this pattern.', { file: input });
+  return matches;
+}
+
+/** `*` within a name, `**` across folders, `?` one character, `{a,b}` alternatives, `[ab]` a class. */
+export function globToRegExp(glob: string): RegExp {
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      const slash = glob[i + 2] === '/';
+      out += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') out += '[^/]*';
+    else if (c === '?') out += '[^/]';
+    else if (c === '{') {
+      const end = glob.indexOf('}', i);
+      if (end < 0) out += '\\{';
+      else {
+        out += `(?:${glob.slice(i + 1, end).split(',').map(escapeRegExp).join('|')})`;
+        i = end;
+      }
+    } else if (c === '[') {
+      const end = glob.indexOf(']', i);
+      if (end < 0) out += '\\[';
+      else {
+        out += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = end;
+      }
+    } else out += escapeRegExp(c);
+  }
+  return new RegExp(`^${out}$`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Files under a folder; with extensions, only those (case-insensitive). */
+async function walk(dir: string, extensions: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) out.push(...(await walk(path, extensions)));
+    } else if (entry.isFile() && (extensions.length === 0 || extensions.some((ext) => entry.name.toLowerCase().endsWith(ext)))) {
+      out.push(path);
+    }
+  }
+  return out;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isDirectory(), () => false);
+}

@@ -1,0 +1,29 @@
+/** Reading the files users name, with errors that say which file and why (exit code 2). */
+import { readFile } from 'node:fs/promises';
+import { SvcauditError } from '../errors.js';
+
+export const STDIN = '-';
+export const STDIN_NAME = '<stdin>';
+
+export async function readBytes(path: string, stdin: () => Promise<Uint8Array> = readStdin): Promise<Uint8Array> {
+  if (path === STDIN) return stdin();
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw fileError(path, error);
+  }
+}
+
+export function fileError(path: string, error: unknown): SvcauditError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new SvcauditError('file-not-found', 'No such file.', { file: path }, { cause: error });
+  if (code === 'EISDIR') return new SvcauditError('file-unreadable', 'This is a folder, not a file.', { file: path }, { cause: error });
+  if (code === 'EACCES' || code === 'EPERM') return new SvcauditError('file-unreadable', 'Permission denied: the file cannot be read.', { file: path }, { cause: error });
+  return new SvcauditError('file-unreadable', `The file cannot be read (${code ?? 'unknown error'}).`, { file: path }, { cause: error });
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

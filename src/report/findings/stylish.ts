@@ -1,0 +1,60 @@
+import type { Finding } from '../../rubric/finding.js';
+import type { Style } from '../style.js';
+import { countFindings, exceedsMaxWarnings, problemsText, sortFindings } from './summary.js';
+import { displayWidth, padDisplayEnd } from './text-width.js';
+import type { FileFindings, FindingsFormatter } from './types.js';
+
+/**
+ * ESLint's default format: per file, the path underlined and one aligned row per finding
+ * (`  line:col  severity  message  rule`), then a one-line summary. Empty when all is clean,
+ * so a passing CI log stays quiet.
+ */
+export const stylish: FindingsFormatter = (results, options) => {
+  const { style } = options;
+  const counts = countFindings(results);
+  if (counts.errors + counts.warnings === 0) return '';
+
+  const blocks = results
+    .filter((r) => r.findings.length > 0)
+    .map((r) => fileBlock(r, style));
+  const summary = `✖ ${problemsText(counts)}`;
+  const lines = [...blocks, counts.errors > 0 ? style.red(summary) : style.yellow(summary)];
+  if (exceedsMaxWarnings(counts, options.maxWarnings)) {
+    lines.push(`svcaudit found too many warnings (maximum: ${options.maxWarnings}).`);
+  }
+  return `${lines.join('\n')}\n`;
+};
+
+/** The underlined path and its rows, followed by a blank line. */
+function fileBlock(result: FileFindings, style: Style): string {
+  const rows = sortFindings(result.findings).map(cells);
+  // Widths come from the plain text: colour codes would otherwise count as columns.
+  const width = (i: 0 | 1 | 2): number => Math.max(...rows.map((row) => displayWidth(row[i])));
+  const [wPos, wSev, wMsg] = [width(0), width(1), width(2)];
+  const lines = rows.map(([pos, sev, msg, rule]) => {
+    const colour = sev === 'error' ? style.red : style.yellow;
+    return [
+      '  ',
+      style.dim(pos) + ' '.repeat(wPos - pos.length),
+      '  ',
+      colour(sev) + ' '.repeat(wSev - sev.length),
+      '  ',
+      padDisplayEnd(msg, wMsg),
+      '  ',
+      style.dim(rule),
+    ].join('');
+  });
+  return `${style.underline(oneLine(result.file))}\n${lines.join('\n')}\n`;
+}
+
+function cells(f: Finding): [string, string, string, string] {
+  return [`${f.line}:${f.column}`, f.severity, oneLine(f.message), f.rule];
+}
+
+/**
+ * Keeps each finding on one row, and keeps control characters quoted from a file (an ESC
+ * in a YAML key, say) from reaching the terminal, where they could move the cursor or recolour.
+ */
+function oneLine(text: string): string {
+  return text.replace(/\r\n|[\r\n\t]/g, ' ').replace(/[\u0000-\u001F\u007F-\u009F]/g, '\uFFFD');
+}

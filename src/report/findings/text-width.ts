@@ -1,0 +1,25 @@
+/**
+ * Terminal columns taken by a string, so that stylish keeps its columns aligned when a message
+ * contains CJK text or emoji (`padEnd` counts UTF-16 code units, which is wrong for both).
+ * An approximation of Unicode's East Asian Width (UAX #11) that avoids a dependency.
+ */
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+const ZERO_WIDTH = /^(?:\p{Mark}|\p{Default_Ignorable_Code_Point}|\p{Control})+$/u;
+// Emoji shown as pictures, and the wide East Asian blocks (Hangul Jamo, CJK, Hangul syllables,
+// compatibility ideographs, vertical and fullwidth forms, and the supplementary ideographs).
+const WIDE =
+  /^(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F|[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}])/u;
+
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    if (ZERO_WIDTH.test(segment)) continue;
+    width += WIDE.test(segment) ? 2 : 1;
+  }
+  return width;
+}
+
+export function padDisplayEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}

@@ -1,0 +1,43 @@
+/**
+ * Checks a rubric file in three passes (YAML, schema, semantic rules) and,
+ * when nothing is in error, builds the model. Returns findings rather than
+ * throwing, so `validate` can report every problem and other commands can
+ * decide how to fail.
+ */
+import { validateRubric } from '../generated/validators.js';
+import { finding, hasErrors, type Finding } from './finding.js';
+import { detectKind } from './kind.js';
+import type { Rubric } from './model.js';
+import { normalizeRubric } from './normalize.js';
+import type { RawRubric } from './raw-types.js';
+import { rubricSchema } from './schema.js';
+import { schemaFindings } from './schema-findings.js';
+import { semanticFindings } from './semantic-rules.js';
+import { decodeText, locate, parseYaml, type YamlSource } from './yaml-source.js';
+
+export interface Checked<T> {
+  readonly value: T | undefined;
+  readonly findings: readonly Finding[];
+}
+
+export function checkRubricText(bytes: Uint8Array | string, file: string, sourceName = file): Checked<Rubric> {
+  const decoded = typeof bytes === 'string' ? { text: bytes } : decodeText(bytes, file);
+  if ('finding' in decoded) return { value: undefined, findings: [decoded.finding] };
+  return checkRubricSource(parseYaml(decoded.text, file), sourceName);
+}
+
+export function checkRubricSource(source: YamlSource, sourceName = source.file): Checked<Rubric> {
+  if (source.findings.length > 0) return { value: undefined, findings: source.findings };
+  const kind = detectKind(source);
+  if ('finding' in kind) return { value: undefined, findings: [kind.finding] };
+  if (kind.kind !== 'rubric') {
+    const message = 'This is an answers file (`kind: answers`), but a rubric was expected here.';
+    return { value: undefined, findings: [finding('unknown-kind', message, source.file, locate(source, ['kind']))] };
+  }
+  if (!validateRubric(source.value)) {
+    return { value: undefined, findings: schemaFindings(validateRubric.errors ?? [], rubricSchema, source) };
+  }
+  const raw = source.value as RawRubric;
+  const findings = semanticFindings(raw, source);
+  return { value: hasErrors(findings) ? undefined : normalizeRubric(raw, sourceName), findings };
+}

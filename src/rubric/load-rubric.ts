@@ -1,0 +1,67 @@
+/**
+ * `--rubric R`: a path to a rubric file or the id of a built-in rubric.
+ * Commands other than `validate` need a usable rubric, so a missing file or
+ * a rubric with errors is thrown as an error (exit 2 for an unreadable file,
+ * 1 for a rubric found wanting), with every finding attached.
+ */
+import { readdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { SvcauditError } from '../errors.js';
+import { readBytes } from '../io/read-input.js';
+import { checkRubricText, type Checked } from './check-rubric.js';
+import { compareFindings, hasErrors, type Finding } from './finding.js';
+import type { Rubric } from './model.js';
+import { packageRoot } from './package-root.js';
+
+export const DEFAULT_RUBRIC = 'service-commitments';
+
+export class RubricFindingsError extends SvcauditError {
+  readonly findings: readonly Finding[];
+  constructor(file: string, findings: readonly Finding[]) {
+    const errors = findings.filter((f) => f.severity === 'error').sort(compareFindings);
+    const first = errors[0];
+    const unreadable = first !== undefined && ['yaml-syntax', 'file-empty', 'file-binary', 'yaml-too-complex', 'yaml-duplicate-key'].includes(first.rule);
+    super(
+      unreadable ? 'file-unparseable' : 'findings',
+      `${first?.message ?? 'The rubric has errors.'}${errors.length > 1 ? ` (and ${errors.length - 1} more; run \`svcaudit validate ${file}\`)` : ''}`,
+      first ? { file: first.file, line: first.line, column: first.column } : { file },
+    );
+    this.findings = findings;
+  }
+}
+
+export function builtinRubricsDir(): string {
+  return join(packageRoot(), 'rubrics');
+}
+
+export async function builtinRubricIds(): Promise<string[]> {
+  const files = await readdir(builtinRubricsDir());
+  return files.filter((f) => f.endsWith('.yaml')).map((f) => basename(f, '.yaml')).sort();
+}
+
+/** A reference is a path when it looks like one; otherwise it names a built-in rubric. */
+export function isPathReference(ref: string): boolean {
+  return ref === '-' || /[\\/]/.test(ref) || /\.ya?ml$/i.test(ref);
+}
+
+export async function resolveRubricPath(ref: string): Promise<{ path: string; source: string }> {
+  if (isPathReference(ref)) return { path: ref, source: ref };
+  const ids = await builtinRubricIds();
+  if (!ids.includes(ref)) {
+    throw new SvcauditError('rubric-not-found', `There is no built-in rubric \`${ref}\` (built in: ${ids.join(', ')}). To use a rubric file, give its path, such as ./${ref}.yaml.`, { file: ref });
+  }
+  return { path: join(builtinRubricsDir(), `${ref}.yaml`), source: `builtin:${ref}` };
+}
+
+/** Reads and checks a rubric without throwing on findings (for `validate`). */
+export async function checkRubricReference(ref: string): Promise<Checked<Rubric> & { file: string }> {
+  const { path, source } = await resolveRubricPath(ref);
+  return { ...checkRubricText(await readBytes(path), path, source), file: path };
+}
+
+/** The rubric a command works with; throws when it cannot be used. */
+export async function loadRubric(ref: string = DEFAULT_RUBRIC): Promise<{ rubric: Rubric; warnings: readonly Finding[] }> {
+  const checked = await checkRubricReference(ref);
+  if (!checked.value || hasErrors(checked.findings)) throw new RubricFindingsError(checked.file, checked.findings);
+  return { rubric: checked.value, warnings: checked.findings };
+}

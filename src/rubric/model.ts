@@ -1,0 +1,61 @@
+/**
+ * The rubric as the rest of svcaudit sees it: every default of PRODUCT.md
+ * applied, levels keyed by number. Built from a validated file by `normalize.ts`.
+ */
+export type Effort = 'low' | 'medium' | 'high';
+
+export interface Scale {
+  readonly min: number;
+  readonly max: number;
+  /** Level → label, for the levels that have one. */
+  readonly labels: ReadonlyMap<number, string>;
+}
+
+export interface Action {
+  /** The level this action lifts the item to (default: the item's target). */
+  readonly to: number;
+  readonly text: string;
+  readonly effort: Effort;
+}
+
+export interface Item {
+  readonly id: string;
+  /** Id of the section the item belongs to. */
+  readonly section: string;
+  readonly title: string;
+  readonly prompt: string;
+  readonly why: string | undefined;
+  /** Relative weight within the section, >= 0. */
+  readonly weight: number;
+  readonly target: number;
+  /** Level → behavioural descriptor, in ascending level order. */
+  readonly levels: ReadonlyMap<number, string>;
+  readonly lookFor: readonly string[];
+  readonly actions: readonly Action[];
+}
+
+export interface Section {
+  readonly id: string;
+  readonly title: string;
+  /** Relative weight among sections, > 0. */
+  readonly weight: number;
+  readonly target: number;
+  readonly items: readonly Item[];
+}
+
+export interface Rubric {
+  readonly id: string;
+  readonly title: string;
+  readonly version: string | undefined;
+  readonly description: string | undefined;
+  readonly scale: Scale;
+  readonly target: number;
+  readonly sections: readonly Section[];
+  /** Where it was loaded from: a path, or `builtin:<id>`. */
+  readonly source: string;
+}
+
+/** All items in rubric order. */
+export function rubricItems(rubric: Rubric): Item[] {
+  return rubric.sections.flatMap((s) => s.items);
+}

@@ -1,0 +1,158 @@
+/**
+ * Every finding svcaudit can report, with its default severity and the help
+ * text that `validate --format sarif` lists under `tool.driver.rules`.
+ * The keys form the closed union `RuleId`: a finding cannot carry a rule that
+ * is not documented here.
+ */
+export interface RuleInfo {
+  readonly severity: 'error' | 'warning';
+  /** One line: what the rule checks. */
+  readonly summary: string;
+  /** How to fix it, for people reading a CI log or a code-scanning alert. */
+  readonly help: string;
+}
+
+export const RULES = {
+  // Reading the file
+  'file-empty': {
+    severity: 'error',
+    summary: 'The file is empty.',
+    help: 'Start the file with `svcaudit: 1` and `kind: rubric` or `kind: answers`; `svcaudit template` prints a complete answers file.',
+  },
+  'file-binary': {
+    severity: 'error',
+    summary: 'The file is not text.',
+    help: 'Rubric and answers files are UTF-8 YAML text. Check that the right file was given.',
+  },
+  'yaml-syntax': {
+    severity: 'error',
+    summary: 'The file is not valid YAML.',
+    help: 'Fix the YAML at the position shown: indentation uses spaces (not tabs), every `key: value` needs the space after the colon, and quotes must be closed.',
+  },
+  'yaml-duplicate-key': {
+    severity: 'error',
+    summary: 'A key appears twice in the same mapping.',
+    help: 'YAML keeps only one of two equal keys, so one of the values would be silently lost. Remove or rename one of them.',
+  },
+  'yaml-too-complex': {
+    severity: 'error',
+    summary: 'The file uses too many aliases or is nested too deeply.',
+    help: 'Rubric and answers files never need more than a handful of aliases or a few levels of nesting. Write the values out in full.',
+  },
+  'unknown-kind': {
+    severity: 'error',
+    summary: 'The `kind` field is missing or not `rubric` or `answers`.',
+    help: 'Add `kind: rubric` to a rubric file or `kind: answers` to an answers file, next to `svcaudit: 1`.',
+  },
+  // Shape (the JSON Schema)
+  'schema-unknown-key': {
+    severity: 'error',
+    summary: 'A key that the format does not define.',
+    help: 'Unknown keys are almost always typos. Fix the spelling, or start the key with `x-` to keep data of your own.',
+  },
+  'schema-missing-key': {
+    severity: 'error',
+    summary: 'A required key is missing.',
+    help: 'Add the key named in the message; the README lists the fields of rubric and answers files.',
+  },
+  'schema-type': {
+    severity: 'error',
+    summary: 'A value of the wrong type (text where a number is expected, a list where a mapping is expected, ...).',
+    help: 'Change the value to the type named in the message.',
+  },
+  'schema-value': {
+    severity: 'error',
+    summary: 'A value outside what the format allows (pattern, range or fixed value).',
+    help: 'Change the value as the message says: ids are kebab-case (`be-nice`), efforts are low, medium or high.',
+  },
+  // Rubric semantics (PRODUCT.md, "Rules beyond the shape")
+  'duplicate-id': {
+    severity: 'error',
+    summary: 'Two sections or two items share an id.',
+    help: 'Section ids must be unique among sections and item ids unique in the whole rubric, because answers files refer to items by id.',
+  },
+  'scale-integers': {
+    severity: 'error',
+    summary: 'The scale minimum or maximum is not a whole number.',
+    help: 'Use whole numbers for `scale.min` and `scale.max`, such as 1 and 5.',
+  },
+  'scale-order': {
+    severity: 'error',
+    summary: 'The scale minimum is not below its maximum, or the scale has more than 101 levels.',
+    help: 'Set `scale.min` lower than `scale.max` (for example 1 and 5), with at most 101 levels between them.',
+  },
+  'label-out-of-scale': {
+    severity: 'error',
+    summary: 'A scale label names a level outside the scale.',
+    help: 'Give labels only for whole levels from `scale.min` to `scale.max`.',
+  },
+  'level-out-of-scale': {
+    severity: 'error',
+    summary: 'A level descriptor names a level outside the scale.',
+    help: 'Key the level descriptors by whole levels from `scale.min` to `scale.max`.',
+  },
+  'target-out-of-scale': {
+    severity: 'error',
+    summary: 'A target lies outside the scale.',
+    help: 'Set targets between `scale.min` and `scale.max`.',
+  },
+  'action-out-of-scale': {
+    severity: 'error',
+    summary: 'An action lifts an item to a level outside the scale.',
+    help: 'Set each action\'s `to` to a level between `scale.min` and `scale.max`.',
+  },
+  'section-weight': {
+    severity: 'error',
+    summary: 'A section weight is zero or negative.',
+    help: 'Section weights are relative and must be greater than 0. Remove a section rather than weighting it 0.',
+  },
+  'section-without-weight': {
+    severity: 'error',
+    summary: 'Every item of a section has weight 0, so the section could never be scored.',
+    help: 'Give at least one item in the section a weight above 0.',
+  },
+  'item-without-levels': {
+    severity: 'warning',
+    summary: 'An item has no level descriptors.',
+    help: 'Describe what each level looks like in practice (at least the lowest, middle and highest) so that different people score alike.',
+  },
+  'item-without-action': {
+    severity: 'warning',
+    summary: 'An item has no action that could apply below its target.',
+    help: 'Add at least one action whose `to` lies above the scale minimum and at or below the target, or the improvement plan will be empty for this item.',
+  },
+  'target-at-minimum': {
+    severity: 'warning',
+    summary: 'A target equals the lowest level of the scale.',
+    help: 'A target at the scale minimum can never show a gap. Raise the target, or remove the item.',
+  },
+  // Answers files
+  'answers-rubric-mismatch': {
+    severity: 'error',
+    summary: 'The answers file names a different rubric (or version) from the one in use.',
+    help: 'Score the file with the rubric it was written for (`--rubric`), or correct its `rubric:` field.',
+  },
+  'answers-unknown-rubric': {
+    severity: 'error',
+    summary: 'The answers file names a rubric that is not built in, and no `--rubric` was given.',
+    help: 'Pass the rubric file with `--rubric path/to/rubric.yaml`, or use the id of a built-in rubric (`svcaudit rubrics`).',
+  },
+  'answers-unknown-item': {
+    severity: 'error',
+    summary: 'An answer for an item id that the rubric does not have.',
+    help: 'Fix the item id (the message suggests the closest one), or remove the answer. `svcaudit template` lists every id.',
+  },
+  'answers-score-not-integer': {
+    severity: 'error',
+    summary: 'A score that is not a whole level of the scale.',
+    help: 'Scores are whole levels such as 3; use `na` when an item does not apply.',
+  },
+  'answers-score-out-of-scale': {
+    severity: 'error',
+    summary: 'A score outside the rubric\'s scale.',
+    help: 'Use a level between the scale\'s minimum and maximum, `na`, or leave the item out.',
+  },
+} as const satisfies Record<string, RuleInfo>;
+
+export type RuleId = keyof typeof RULES;
+export const RULE_IDS = Object.keys(RULES) as RuleId[];

@@ -1,0 +1,156 @@
+/**
+ * The JSON Schemas of the two file kinds: the single source of truth for
+ * their shape. The build writes them to `schemas/*.schema.json` (shipped, so
+ * an editor's YAML language server can complete files) and compiles them to
+ * standalone ajv validators; the raw file types are derived from them with
+ * json-schema-to-ts, so the types cannot drift from the schemas.
+ *
+ * Semantic rules that need more than one value (ids unique, levels inside
+ * the scale, ...) are in `semantic-rules.ts`, where each gets a named finding.
+ */
+const KEBAB = '^[a-z0-9]+(-[a-z0-9]+)*$';
+const LEVEL_KEY = '^-?[0-9]+$';
+/** Keys of users' own tooling, kept and never checked. */
+const USER_KEYS = { '^x-': {} } as const;
+
+/** Non-blank text (a pattern rather than minLength keeps ajv's runtime helpers out of the generated code). */
+const text = { type: 'string', pattern: '\\S' } as const;
+const weight = { type: 'number', minimum: 0, maximum: 1e6 } as const;
+/** A level or target; integrality and range against the scale are semantic rules. */
+const level = { type: 'number', minimum: -1e6, maximum: 1e6 } as const;
+
+export const rubricSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'svcaudit-rubric.schema.json',
+  title: 'svcaudit rubric',
+  description: 'A customer-service audit rubric: sections of items, each with level descriptors and improvement actions.',
+  type: 'object',
+  required: ['svcaudit', 'kind', 'id', 'sections'],
+  properties: {
+    svcaudit: { const: 1, description: 'Format version.' },
+    kind: { const: 'rubric' },
+    id: { type: 'string', pattern: KEBAB, description: 'kebab-case id, used by answers files.' },
+    title: text,
+    version: { type: ['string', 'number'], description: 'Version of the content, such as 1.0.0.' },
+    description: { type: 'string' },
+    scale: {
+      type: 'object',
+      properties: {
+        min: { ...level, description: 'Lowest level (default 1).' },
+        max: { ...level, description: 'Highest level (default 5).' },
+        labels: {
+          type: 'object',
+          patternProperties: { [LEVEL_KEY]: text },
+          additionalProperties: false,
+        },
+      },
+      patternProperties: USER_KEYS,
+      additionalProperties: false,
+    },
+    target: { ...level, description: 'Default target (default: the scale maximum minus 1).' },
+    sections: { type: 'array', minItems: 1, maxItems: 1000, items: { $ref: '#/definitions/section' } },
+  },
+  patternProperties: USER_KEYS,
+  additionalProperties: false,
+  definitions: {
+    section: {
+      type: 'object',
+      required: ['id', 'title', 'items'],
+      properties: {
+        id: { type: 'string', pattern: KEBAB },
+        title: text,
+        description: { type: 'string' },
+        weight: { ...weight, description: 'Relative weight among sections, > 0 (default 1).' },
+        target: level,
+        items: { type: 'array', minItems: 1, maxItems: 1000, items: { $ref: '#/definitions/item' } },
+      },
+      patternProperties: USER_KEYS,
+      additionalProperties: false,
+    },
+    item: {
+      type: 'object',
+      required: ['id', 'title', 'prompt'],
+      properties: {
+        id: { type: 'string', pattern: KEBAB },
+        title: text,
+        prompt: text,
+        why: { type: 'string' },
+        weight: { ...weight, description: 'Relative weight within the section, >= 0 (default 1).' },
+        target: level,
+        levels: {
+          type: 'object',
+          description: 'Behavioural descriptors keyed by scale level.',
+          patternProperties: { [LEVEL_KEY]: text },
+          additionalProperties: false,
+        },
+        'look-for': { type: 'array', items: text, maxItems: 1000 },
+        actions: { type: 'array', items: { $ref: '#/definitions/action' }, maxItems: 1000 },
+      },
+      patternProperties: USER_KEYS,
+      additionalProperties: false,
+    },
+    action: {
+      type: 'object',
+      required: ['text'],
+      properties: {
+        to: { ...level, description: 'The level this action lifts the item to (default: the item target).' },
+        text,
+        effort: { enum: ['low', 'medium', 'high'] },
+      },
+      patternProperties: USER_KEYS,
+      additionalProperties: false,
+    },
+  },
+} as const;
+
+const scoreValue = {
+  description: 'a level of the scale, `na`, or empty',
+  anyOf: [{ type: 'number' }, { const: 'na' }, { type: 'null' }],
+} as const;
+
+export const answersSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'svcaudit-answers.schema.json',
+  title: 'svcaudit answers',
+  description: "One respondent's answers to a rubric.",
+  type: 'object',
+  required: ['svcaudit', 'kind', 'rubric', 'answers'],
+  properties: {
+    svcaudit: { const: 1 },
+    kind: { const: 'answers' },
+    rubric: {
+      type: 'string',
+      pattern: '^[a-z0-9]+(-[a-z0-9]+)*(@[^@\\s]+)?$',
+      description: 'The rubric id, optionally with @version.',
+    },
+    respondent: {
+      type: 'object',
+      description: 'Who answered: any keys; `--by KEY` groups on one of them.',
+      additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
+    },
+    date: { type: 'string' },
+    answers: {
+      type: 'object',
+      propertyNames: { pattern: KEBAB },
+      additionalProperties: {
+        description: 'a level of the scale, `na`, empty, or a mapping with score, note and evidence',
+        anyOf: [
+          ...scoreValue.anyOf,
+          {
+            type: 'object',
+            required: ['score'],
+            properties: {
+              score: scoreValue,
+              note: { type: 'string' },
+              evidence: { type: 'array', items: { type: 'string' }, maxItems: 1000 },
+            },
+            patternProperties: USER_KEYS,
+            additionalProperties: false,
+          },
+        ],
+      },
+    },
+  },
+  patternProperties: USER_KEYS,
+  additionalProperties: false,
+} as const;
