@@ -1,0 +1,22 @@
+/** Arithmetic on a rubric's scale, shared by items, sections and the overall score. */
+import type { Scale } from '../rubric/model.js';
+
+/** How many levels the scale has (PRODUCT.md's `A = max - min + 1`). */
+export function levelCount(scale: Pick<Scale, 'min' | 'max'>): number {
+  return scale.max - scale.min + 1;
+}
+
+/**
+ * Whether a value is a level the tally can count. The loader reports bad
+ * scores as findings; this guard only keeps a bad value from corrupting the
+ * counts (or throwing) if one slips through.
+ */
+export function isLevel(value: unknown, scale: Pick<Scale, 'min' | 'max'>): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= scale.min && value <= scale.max;
+}
+
+/** `100 * (score - min) / (max - min)`: where a score sits on the scale, 0..100. */
+export function scaleIndex(score: number | null, scale: Pick<Scale, 'min' | 'max'>): number | null {
+  if (score === null) return null;
+  return (100 * (score - scale.min)) / (scale.max - scale.min);
+}

@@ -1,0 +1,66 @@
+/**
+ * Turns a tally into the report (PRODUCT.md, "Scoring"). Pure: the same
+ * rubric and tally always give the same report, whatever order the
+ * respondents were added in.
+ */
+import type { Item, Rubric } from '../rubric/model.js';
+import { rubricItems } from '../rubric/model.js';
+import { overallResult, sectionResult } from './aggregate.js';
+import { itemResult } from './item-result.js';
+import { buildPlan } from './plan.js';
+import type { ItemResult, Report, SourceCompleteness } from './report.js';
+import { compareText } from './quotes.js';
+import { emptyItemTally } from './tally.js';
+import type { Tally } from './tally.js';
+import { effectiveWeights } from './weights.js';
+
+export interface BuildReportOptions {
+  /** Group spread at or above which an item is flagged `perception-gap` (`--perception-gap`). Default 1.0. */
+  readonly perceptionGap?: number | undefined;
+}
+
+export const DEFAULT_PERCEPTION_GAP = 1.0;
+
+export function buildReport(rubric: Rubric, tally: Tally, options: BuildReportOptions = {}): Report {
+  const { scale } = rubric;
+  const isScored = (id: string): boolean => (tally.items.get(id)?.counts.some((c) => c > 0) ?? false);
+  const weights = effectiveWeights(rubric, isScored);
+
+  const rubricOrder = rubricItems(rubric);
+  const items: ItemResult[] = [];
+  for (const item of rubricOrder) {
+    items.push(
+      itemResult(item, tally.items.get(item.id) ?? emptyItemTally(), {
+        tally,
+        scale,
+        weight: weights.items.get(item.id),
+        perceptionGap: options.perceptionGap ?? DEFAULT_PERCEPTION_GAP,
+      }),
+    );
+  }
+  const byId = new Map(items.map((r) => [r.id, r]));
+
+  return {
+    svcaudit: 1,
+    rubric: { id: rubric.id, title: rubric.title, version: rubric.version ?? null },
+    scale: {
+      min: scale.min,
+      max: scale.max,
+      labels: Object.fromEntries([...scale.labels].map(([level, label]) => [String(level), label])),
+    },
+    respondents: tally.respondents,
+    by: tally.by,
+    overall: overallResult(items, weights, scale),
+    sections: rubric.sections.map((section) => sectionResult(section, byId, weights, scale)),
+    items,
+    plan: buildPlan(new Map<string, Item>(rubricOrder.map((i) => [i.id, i])), { items }),
+    sources: sourceLines(tally),
+  };
+}
+
+/** Completeness per input file, sorted by file name so input order never shows. */
+function sourceLines(tally: Tally): SourceCompleteness[] {
+  return [...tally.sources]
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([source, s]) => ({ source, respondents: s.respondents, answered: s.answered, na: s.na, unanswered: s.unanswered }));
+}
