@@ -41,6 +41,24 @@ async function writeValidators({ rubricSchema, answersSchema }) {
   );
 }
 
+/**
+ * commander requires node:child_process (and with it node:net) at load time,
+ * for executable subcommands that svcaudit never uses; loading them costs
+ * several milliseconds of every start. Hand commander a proxy that loads the
+ * module only if it is ever touched.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes('node_modules/commander/') ? { path: 'lazy-child-process', namespace: 'svcaudit-lazy' } : undefined);
+    build.onLoad({ filter: /.*/, namespace: 'svcaudit-lazy' }, () => ({
+      contents: "let real; const load = () => (real ??= require('node:child_process')); module.exports = new Proxy({}, { get: (_, key) => load()[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 async function bundle() {
   await rm(at('dist'), { recursive: true, force: true });
   await build({
@@ -57,6 +75,7 @@ async function bundle() {
     chunkNames: 'chunks/[name]-[hash]',
     // Bundled CommonJS packages (cli-table3) call require() for Node built-ins.
     banner: { js: "import { createRequire as __svcauditCreateRequire } from 'node:module'; const require = __svcauditCreateRequire(import.meta.url);" },
+    plugins: [lazyChildProcess],
     logLevel: 'warning',
   });
 }

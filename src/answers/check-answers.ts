@@ -11,7 +11,7 @@ import { isLevel } from '../rubric/scale.js';
 import { answersSchema } from '../rubric/schema.js';
 import { schemaFindings } from '../rubric/schema-findings.js';
 import { didYouMean } from '../rubric/suggest.js';
-import { locate, type PathSegment, type YamlSource } from '../rubric/yaml-source.js';
+import { locate, type PathSegment, type YamlSource } from '../rubric/source.js';
 import type { Answer, AnswerSet, Score } from './model.js';
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -28,10 +28,12 @@ export function answersShapeFindings(source: YamlSource): Finding[] {
 }
 
 export function checkAnswersSource(source: YamlSource, rubric: Rubric, sourceName = source.file): Checked<AnswerSet> {
+  // A file that is not YAML has no data to check (value is undefined): its findings are the answer.
+  if (source.findings.length > 0) return { value: undefined, findings: source.findings };
   const shape = answersShapeFindings(source);
   // The checks against the rubric look at one field or one answer at a time, so they can run on
   // whatever part of a malformed file is well-formed: every problem is reported in one pass.
-  const raw = source.value as Partial<RawAnswers>;
+  const raw = (isMapping(source.value) ? source.value : {}) as Partial<RawAnswers>;
   const findings = [
     ...shape,
     ...(typeof raw.rubric === 'string' ? rubricMismatch(raw.rubric, rubric, source) : []),

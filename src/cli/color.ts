@@ -3,7 +3,6 @@
  * then FORCE_COLOR, then whether stdout is a terminal. chalk's own detection
  * ignores NO_COLOR, so the level is decided here and chalk is told.
  */
-import { Chalk } from 'chalk';
 import { plainStyle, type Style } from '../report/style.js';
 
 export function colorEnabled(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
@@ -13,8 +12,10 @@ export function colorEnabled(flag: boolean | undefined, env: NodeJS.ProcessEnv, 
   return isTTY;
 }
 
-export function styleFor(enabled: boolean): Style {
+/** chalk is loaded only when colour is on: CI runs (no terminal) never pay for it. */
+export async function styleFor(enabled: boolean): Promise<Style> {
   if (!enabled) return plainStyle;
+  const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: 1 });
   return {
     bold: chalk.bold,

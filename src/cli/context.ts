@@ -3,7 +3,7 @@
  * colour. Commands write through these, never to `process` directly, so
  * tests can run them in memory.
  */
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Style } from '../report/style.js';
 import { colorEnabled, styleFor } from './color.js';
@@ -29,17 +29,17 @@ export function withCommonOptions(command: Command): Command {
     .option('--debug', 'show stack traces of internal errors (also DEBUG=svcaudit)');
 }
 
-export function styleForStdout(ctx: CliContext, options: CommonOptions): Style {
+export function styleForStdout(ctx: CliContext, options: CommonOptions): Promise<Style> {
   return styleFor(colorEnabled(options.color, ctx.env, ctx.stdout.isTTY === true));
 }
 
-export function styleForStderr(ctx: CliContext, options: CommonOptions): Style {
+export function styleForStderr(ctx: CliContext, options: CommonOptions): Promise<Style> {
   return styleFor(colorEnabled(options.color, ctx.env, ctx.stderr.isTTY === true));
 }
 
 /** Machine output goes to `--output FILE` or stdout, with nothing else mixed in. */
 export async function emit(ctx: CliContext, text: string, output: string | undefined): Promise<void> {
-  if (output !== undefined && output !== '-') await writeFile(output, text);
+  if (output !== undefined && output !== '-') writeFileSync(output, text);
   else ctx.stdout.write(text);
 }
 

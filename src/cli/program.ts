@@ -5,6 +5,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ExitCode } from '../errors.js';
 import { FINDINGS_FORMAT_NAMES } from '../report/findings/names.js';
+import { GAP_FORMAT_NAMES } from '../report/gap/names.js';
+import { DEFAULT_RUBRIC } from '../rubric/default.js';
 import { VERSION } from '../version.js';
 import { withCommonOptions, type CliContext } from './context.js';
 
@@ -41,6 +43,43 @@ Examples:
       setExit(await runValidate(files, options, ctx));
     });
 
+  withCommonOptions(program.command('score').alias('report'))
+    .description('score answers files and print the gap report and improvement plan')
+    .argument('<inputs...>', 'answers files, folders, globs, .csv survey exports; - reads stdin')
+    .option('--rubric <R>', 'rubric file or built-in id', DEFAULT_RUBRIC)
+    .addOption(new Option('-f, --format <format>', 'report format (default: text)').choices(GAP_FORMAT_NAMES))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--by <key>', 'compare groups of respondents by this respondent field, such as role')
+    .option('--perception-gap <points>', 'flag items whose group scores differ by this much or more', nonNegativeNumber, 1)
+    .option('--fail-under <index>', 'exit 1 when the overall index (0-100) is below this', indexNumber)
+    .option('--strict', 'exit 1 when any item is left unanswered')
+    .addHelpText('after', `
+Examples:
+  $ svcaudit score examples/self-audit.yaml
+  $ svcaudit score examples/interviews/ --by role --format markdown --output report.md
+  $ svcaudit score survey-export.csv --format json > report.json
+  $ svcaudit score answers/*.yaml --fail-under 70 --strict
+`)
+    .action(async (inputs: string[], options) => {
+      const { runScore } = await import('./commands/score.js');
+      setExit(await runScore(inputs, options, ctx));
+    });
+
+  withCommonOptions(program.command('template'))
+    .description('print a blank answers file for a rubric')
+    .option('--rubric <R>', 'rubric file or built-in id', DEFAULT_RUBRIC)
+    .addOption(new Option('-f, --format <format>', 'file format').choices(['yaml', 'csv']).default('yaml'))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .addHelpText('after', `
+Examples:
+  $ svcaudit template > my-answers.yaml
+  $ svcaudit template --format csv > survey.csv
+`)
+    .action(async (options) => {
+      const { runTemplate } = await import('./commands/template.js');
+      setExit(await runTemplate(options, ctx));
+    });
+
   withCommonOptions(program.command('rubrics'))
     .description('list the built-in rubrics')
     .addHelpText('after', '\nExample:\n  $ svcaudit rubrics\n')
@@ -71,6 +110,18 @@ function configure(command: Command, ctx: CliContext): void {
       writeOut: (s) => ctx.stdout.write(s),
       writeErr: (s) => ctx.stderr.write(s),
     });
+}
+
+function nonNegativeNumber(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number, 0 or more.');
+  return n;
+}
+
+function indexNumber(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('expected an index from 0 to 100.');
+  return n;
 }
 
 function nonNegativeInteger(value: string): number {

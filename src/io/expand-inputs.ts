@@ -3,7 +3,7 @@
  * de-duplicated list of files. Globs are expanded here too because CI
  * configurations often quote them, and Node 20 has no fs.glob.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { SvcauditError } from '../errors.js';
 import { STDIN } from './read-input.js';
@@ -72,7 +72,7 @@ function escapeRegExp(text: string): string {
 /** Files under a folder; with extensions, only those (case-insensitive). */
 async function walk(dir: string, extensions: readonly string[]): Promise<string[]> {
   const out: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = readdirSync(dir, { withFileTypes: true });
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
@@ -84,10 +84,11 @@ async function walk(dir: string, extensions: readonly string[]): Promise<string[
   return out;
 }
 
+// Synchronous file-system calls: see read-input.ts.
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+  return statSync(path, { throwIfNoEntry: false }) !== undefined;
 }
 
 async function isDirectory(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isDirectory(), () => false);
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
 }

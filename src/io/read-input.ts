@@ -1,5 +1,5 @@
 /** Reading the files users name, with errors that say which file and why (exit code 2). */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { SvcauditError } from '../errors.js';
 
 export const STDIN = '-';
@@ -8,7 +8,9 @@ export const STDIN_NAME = '<stdin>';
 export async function readBytes(path: string, stdin: () => Promise<Uint8Array> = readStdin): Promise<Uint8Array> {
   if (path === STDIN) return stdin();
   try {
-    return await readFile(path);
+    // Synchronous on purpose: a CLI reads one file at a time, and the first
+    // asynchronous read pays for starting libuv's thread pool.
+    return readFileSync(path);
   } catch (error) {
     throw fileError(path, error);
   }

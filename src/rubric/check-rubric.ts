@@ -13,17 +13,19 @@ import type { RawRubric } from './raw-types.js';
 import { rubricSchema } from './schema.js';
 import { schemaFindings } from './schema-findings.js';
 import { semanticFindings } from './semantic-rules.js';
-import { decodeText, locate, parseYaml, type YamlSource } from './yaml-source.js';
+import { decodeText } from '../io/decode-text.js';
+import { checkYamlText } from './quick-yaml.js';
+import { locate, type YamlSource } from './source.js';
 
 export interface Checked<T> {
   readonly value: T | undefined;
   readonly findings: readonly Finding[];
 }
 
-export function checkRubricText(bytes: Uint8Array | string, file: string, sourceName = file): Checked<Rubric> {
+export async function checkRubricText(bytes: Uint8Array | string, file: string, sourceName = file): Promise<Checked<Rubric>> {
   const decoded = typeof bytes === 'string' ? { text: bytes } : decodeText(bytes, file);
   if ('finding' in decoded) return { value: undefined, findings: [decoded.finding] };
-  return checkRubricSource(parseYaml(decoded.text, file), sourceName);
+  return checkYamlText(decoded.text, file, (source) => checkRubricSource(source, sourceName));
 }
 
 export function checkRubricSource(source: YamlSource, sourceName = source.file): Checked<Rubric> {

@@ -1,6 +1,6 @@
 import { finding, type Finding } from './finding.js';
 import { describeValue } from './schema-findings.js';
-import { locate, type YamlSource } from './yaml-source.js';
+import { locate, type YamlSource } from './source.js';
 
 export type FileKind = 'rubric' | 'answers';
 

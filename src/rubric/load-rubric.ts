@@ -4,7 +4,7 @@
  * a rubric with errors is thrown as an error (exit 2 for an unreadable file,
  * 1 for a rubric found wanting), with every finding attached.
  */
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { SvcauditError } from '../errors.js';
 import { readBytes } from '../io/read-input.js';
@@ -12,8 +12,9 @@ import { checkRubricText, type Checked } from './check-rubric.js';
 import { compareFindings, hasErrors, type Finding } from './finding.js';
 import type { Rubric } from './model.js';
 import { packageRoot } from './package-root.js';
+import { DEFAULT_RUBRIC } from './default.js';
 
-export const DEFAULT_RUBRIC = 'service-commitments';
+export { DEFAULT_RUBRIC };
 
 export class RubricFindingsError extends SvcauditError {
   readonly findings: readonly Finding[];
@@ -35,7 +36,7 @@ export function builtinRubricsDir(): string {
 }
 
 export async function builtinRubricIds(): Promise<string[]> {
-  const files = await readdir(builtinRubricsDir());
+  const files = readdirSync(builtinRubricsDir());
   return files.filter((f) => f.endsWith('.yaml')).map((f) => basename(f, '.yaml')).sort();
 }
 
@@ -56,7 +57,7 @@ export async function resolveRubricPath(ref: string): Promise<{ path: string; so
 /** Reads and checks a rubric without throwing on findings (for `validate`). */
 export async function checkRubricReference(ref: string): Promise<Checked<Rubric> & { file: string }> {
   const { path, source } = await resolveRubricPath(ref);
-  return { ...checkRubricText(await readBytes(path), path, source), file: path };
+  return { ...(await checkRubricText(await readBytes(path), path, source)), file: path };
 }
 
 /** The rubric a command works with; throws when it cannot be used. */

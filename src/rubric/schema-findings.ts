@@ -7,7 +7,7 @@
 import type { ErrorObject } from 'ajv';
 import { finding, type Finding } from './finding.js';
 import { didYouMean } from './suggest.js';
-import { locate, type PathSegment, type YamlSource } from './yaml-source.js';
+import { locate, type PathSegment, type YamlSource } from './source.js';
 
 type SchemaNode = Record<string, unknown>;
 

@@ -6,7 +6,7 @@
 import { finding, type Finding } from './finding.js';
 import type { RawItem, RawRubric } from './raw-types.js';
 import { isLevel, isUsableScale, MAX_LEVELS, scaleBounds } from './scale.js';
-import { locate, type PathSegment, type YamlSource } from './yaml-source.js';
+import { locate, type PathSegment, type YamlSource } from './source.js';
 
 export function semanticFindings(raw: RawRubric, source: YamlSource): Finding[] {
   const findings: Finding[] = [];

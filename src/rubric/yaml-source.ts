@@ -4,46 +4,24 @@
  * Hostile input (binary data, alias bombs, deep nesting) ends in findings,
  * never in an exception or a hang.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import { finding, type Finding, type Span } from './finding.js';
+import { START, type PathSegment, type YamlSource } from './source.js';
 
 /** Deeper than any rubric or answers file needs; keeps recursion (ours, yaml's toJS, ajv's) bounded. */
 const MAX_DEPTH = 64;
 /** yaml's guard against billion-laughs documents (the default, stated here so it is deliberate). */
 const MAX_ALIAS_COUNT = 100;
 
-export interface YamlSource {
-  readonly file: string;
-  readonly doc: Document.Parsed | undefined;
-  readonly lineCounter: LineCounter;
-  /** The parsed data; undefined when the file could not be read as YAML. */
-  readonly value: unknown;
-  /** Problems that stop further checks (syntax, binary, too complex). */
-  readonly findings: readonly Finding[];
-}
-
-export type PathSegment = string | number;
-
-/** Turns raw bytes into text, or a finding when they are not UTF-8 text. */
-export function decodeText(bytes: Uint8Array, file: string): { text: string } | { finding: Finding } {
-  if (bytes.includes(0)) return { finding: finding('file-binary', 'This file holds binary data, not YAML text.', file, START) };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
-  } catch {
-    return { finding: finding('file-binary', 'This file is not UTF-8 text.', file, START) };
-  }
-}
-
-const START: Span = { line: 1, column: 1 };
-
 export function parseYaml(text: string, file: string): YamlSource {
-  const lineCounter = new LineCounter();
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a byte-order mark is allowed
   if (source.trim() === '' || isOnlyComments(source)) {
-    return { file, doc: undefined, lineCounter, value: undefined, findings: [finding('file-empty', 'The file is empty.', file, START)] };
+    return { file, value: undefined, locate: () => START, findings: [finding('file-empty', 'The file is empty.', file, START)] };
   }
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  const fail = (findings: Finding[]): YamlSource => ({ file, doc, lineCounter, value: undefined, findings });
+  const lineCounter = countLines(source);
+  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, strict: true });
+  const locateIn = (path: readonly PathSegment[], at: 'key' | 'value' = 'value') => locateNode(doc, lineCounter, path, at);
+  const fail = (findings: Finding[]): YamlSource => ({ file, value: undefined, locate: locateIn, findings });
 
   if (doc.errors.length > 0) return fail(dedupe(doc.errors.map((e) => yamlErrorFinding(e, file, lineCounter))));
   const deep = findTooDeep(doc.contents);
@@ -51,14 +29,46 @@ export function parseYaml(text: string, file: string): YamlSource {
     return fail([finding('yaml-too-complex', `The data is nested more than ${MAX_DEPTH} levels deep.`, file, spanOf(deep, lineCounter))]);
   }
   try {
-    return { file, doc, lineCounter, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), findings: [] };
+    return { file, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), locate: locateIn, findings: [] };
   } catch (error) {
+    // toJS throws a ReferenceError for an alias with no anchor before it: a mistake in the file, not a bomb.
+    const unresolved = error instanceof ReferenceError ? /^Unresolved alias\b[^:]*: (.*)$/.exec(error.message) : null;
+    if (unresolved) {
+      const name = unresolved[1]!;
+      const message = `The alias \`*${name}\` refers to no anchor: define \`&${name}\` on a value above it, or write the value out.`;
+      return fail([finding('yaml-syntax', message, file, aliasSpan(doc, name, lineCounter))]);
+    }
     // toJS throws a ReferenceError for an alias bomb, and can overflow on self-referencing aliases.
     const message = error instanceof ReferenceError && /alias/i.test(error.message)
       ? `The file uses aliases (*name) so heavily that reading it would explode in size (more than ${MAX_ALIAS_COUNT} expansions).`
       : 'The file could not be read: its aliases refer to each other in a loop or expand too far.';
     return fail([finding('yaml-too-complex', message, file, START)]);
   }
+}
+
+/** Where the first alias `*name` is, for a finding about it. */
+function aliasSpan(doc: Document.Parsed, name: string, lc: LineCounter): Span {
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (node.source !== name) return undefined;
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found ? spanOf(found, lc) : START;
+}
+
+/**
+ * Line starts taken from the text itself rather than from yaml's parser: after a syntax error, the
+ * parser skips the line breaks inside tokens it cannot place (a plain scalar running over two lines),
+ * which would shift the line and column of every later finding.
+ */
+function countLines(text: string): LineCounter {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  return lineCounter;
 }
 
 function isOnlyComments(text: string): boolean {
@@ -127,15 +137,8 @@ function spanOf(node: Node, lc: LineCounter): Span {
   return range ? toSpan(range[0], range[1], lc) : START;
 }
 
-/**
- * The span of the node at `path` (a JSON-pointer path such as ajv gives).
- * `at: 'key'` points at the key of the last segment (for an unknown key);
- * when the path does not exist, the nearest existing ancestor is used (for a
- * missing key, the mapping that lacks it).
- */
-export function locate(source: Pick<YamlSource, 'doc' | 'lineCounter'>, path: readonly PathSegment[], at: 'key' | 'value' = 'value'): Span {
-  const { doc, lineCounter } = source;
-  if (!doc) return START;
+/** YamlSource.locate over a parsed document (for a missing key, the mapping that lacks it). */
+function locateNode(doc: Document.Parsed, lineCounter: LineCounter, path: readonly PathSegment[], at: 'key' | 'value'): Span {
   let node: unknown = doc.contents;
   let span: Span = isNodeWithRange(node) ? spanOf(node, lineCounter) : START;
   for (let i = 0; i < path.length; i++) {

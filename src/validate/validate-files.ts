@@ -12,7 +12,9 @@ import { compareFindings, finding, type Finding } from '../rubric/finding.js';
 import { detectKind } from '../rubric/kind.js';
 import { builtinRubricIds, checkRubricReference } from '../rubric/load-rubric.js';
 import type { Rubric } from '../rubric/model.js';
-import { decodeText, locate, parseYaml, type YamlSource } from '../rubric/yaml-source.js';
+import { decodeText } from '../io/decode-text.js';
+import { checkYamlText } from '../rubric/quick-yaml.js';
+import { locate, type YamlSource } from '../rubric/source.js';
 
 export interface ValidateFilesOptions {
   /** `--rubric`: answers files are checked against it instead of the rubric they name. */
@@ -37,12 +39,16 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
 async function validateBytes(bytes: Uint8Array, file: string, rubrics: RubricCache): Promise<FileFindings> {
   const decoded = decodeText(bytes, file);
   if ('finding' in decoded) return { file, kind: undefined, findings: [decoded.finding] };
-  const source = parseYaml(decoded.text, file);
-  if (source.findings.length > 0) return { file, kind: undefined, findings: source.findings };
+  const result = await checkYamlText(decoded.text, file, (source) => checkSource(source, rubrics));
+  return { file, kind: result.kind, findings: [...result.findings].sort(compareFindings) };
+}
+
+async function checkSource(source: YamlSource, rubrics: RubricCache): Promise<Omit<FileFindings, 'file'>> {
+  if (source.findings.length > 0) return { kind: undefined, findings: source.findings };
   const kind = detectKind(source);
-  if ('finding' in kind) return { file, kind: undefined, findings: [kind.finding] };
+  if ('finding' in kind) return { kind: undefined, findings: [kind.finding] };
   const findings = kind.kind === 'rubric' ? checkRubricSource(source).findings : await checkAnswers(source, rubrics);
-  return { file, kind: kind.kind, findings: [...findings].sort(compareFindings) };
+  return { kind: kind.kind, findings };
 }
 
 async function checkAnswers(source: YamlSource, rubrics: RubricCache): Promise<readonly Finding[]> {

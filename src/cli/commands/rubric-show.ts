@@ -6,6 +6,6 @@ import { styleForStdout, type CliContext, type CommonOptions } from '../context.
 export async function runRubricShow(ref: string, options: CommonOptions, ctx: CliContext): Promise<ExitCode> {
   const { rubric } = await loadRubric(ref);
   const width = (ctx.stdout as { columns?: number }).columns ?? 120;
-  ctx.stdout.write(formatRubricTable(rubric, { style: styleForStdout(ctx, options), width: Math.max(100, width) }));
+  ctx.stdout.write(formatRubricTable(rubric, { style: await styleForStdout(ctx, options), width: Math.max(100, width) }));
   return 0;
 }

@@ -4,7 +4,7 @@ import { rubricItems } from '../../rubric/model.js';
 import { styleForStdout, type CliContext, type CommonOptions } from '../context.js';
 
 export async function runRubrics(options: CommonOptions, ctx: CliContext): Promise<ExitCode> {
-  const style = styleForStdout(ctx, options);
+  const style = await styleForStdout(ctx, options);
   const lines: string[] = [];
   for (const id of await builtinRubricIds()) {
     const { rubric } = await loadRubric(id);

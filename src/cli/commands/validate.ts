@@ -24,7 +24,7 @@ export async function runValidate(inputs: string[], options: ValidateOptions, ct
     ? all.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
     : all;
   const text = FINDINGS_FORMATS[options.format](results, {
-    style: styleForStdout(ctx, options),
+    style: await styleForStdout(ctx, options),
     toolVersion: VERSION,
     maxWarnings: options.maxWarnings,
   });

@@ -3,19 +3,32 @@
  * contains CJK text or emoji (`padEnd` counts UTF-16 code units, which is wrong for both).
  * An approximation of Unicode's East Asian Width (UAX #11) that avoids a dependency.
  */
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
-const ZERO_WIDTH = /^(?:\p{Mark}|\p{Default_Ignorable_Code_Point}|\p{Control})+$/u;
-// Emoji shown as pictures, and the wide East Asian blocks (Hangul Jamo, CJK, Hangul syllables,
-// compatibility ideographs, vertical and fullwidth forms, and the supplementary ideographs).
-const WIDE =
-  /^(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F|[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}])/u;
+/**
+ * Built on first use: a grapheme segmenter and Unicode property classes cost
+ * milliseconds to create, which every start of the tool would otherwise pay.
+ */
+let unicode: { segmenter: Intl.Segmenter; zeroWidth: RegExp; wide: RegExp } | undefined;
+
+function unicodeTables() {
+  unicode ??= {
+    segmenter: new Intl.Segmenter(undefined, { granularity: 'grapheme' }),
+    zeroWidth: /^(?:\p{Mark}|\p{Default_Ignorable_Code_Point}|\p{Control})+$/u,
+    // Emoji shown as pictures, and the wide East Asian blocks (Hangul Jamo, CJK, Hangul syllables,
+    // compatibility ideographs, vertical and fullwidth forms, and the supplementary ideographs).
+    wide: /^(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F|[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}])/u,
+  };
+  return unicode;
+}
 
 export function displayWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  const { segmenter, zeroWidth, wide } = unicodeTables();
   let width = 0;
   for (const { segment } of segmenter.segment(text)) {
-    if (ZERO_WIDTH.test(segment)) continue;
-    width += WIDE.test(segment) ? 2 : 1;
+    if (zeroWidth.test(segment)) continue;
+    width += wide.test(segment) ? 2 : 1;
   }
   return width;
 }

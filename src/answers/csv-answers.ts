@@ -1,0 +1,111 @@
+/**
+ * A survey tool's CSV export → one AnswerSet per row (PRODUCT.md, "Answers
+ * file"): columns named after rubric items hold answers, every other column
+ * is a respondent field. Rows are yielded one at a time; problems become
+ * findings with the row's line and the cell's column.
+ */
+import { finding, type Finding } from '../rubric/finding.js';
+import { rubricItems, type Rubric } from '../rubric/model.js';
+import { isLevel } from '../rubric/scale.js';
+import { closest } from '../rubric/suggest.js';
+import { csvRows, CsvSyntaxError } from './csv-rows.js';
+import type { Answer, AnswerSet, Score } from './model.js';
+
+/** Respondent columns that survey tools commonly add; never mistaken for a misspelt item id. */
+const KNOWN_RESPONDENT_COLUMNS = new Set(['name', 'role', 'team', 'site', 'email', 'date', 'id', 'respondent', 'group', 'location', 'department']);
+const NOT_APPLICABLE = new Set(['na', 'n/a', 'n.a.', 'not applicable']);
+
+export interface CsvAnswersSink {
+  readonly answerSet: (set: AnswerSet) => void;
+  readonly finding: (finding: Finding) => void;
+}
+
+/** Reads every row; returns how many rows were read. Findings never stop the reading. */
+export async function readCsvAnswers(chunks: AsyncIterable<string> | Iterable<string>, file: string, rubric: Rubric, sink: CsvAnswersSink): Promise<number> {
+  const itemIds = new Set(rubricItems(rubric).map((item) => item.id));
+  let header: { names: string[]; itemColumns: Set<number> } | undefined;
+  let rows = 0;
+  try {
+    for await (const row of csvRows(chunks)) {
+      if (!header) {
+        header = readHeader(row.cells, row.columns, row.line, file, itemIds, sink);
+        continue;
+      }
+      if (row.cells.length === 1 && row.cells[0]!.trim() === '') continue; // a blank line
+      rows++;
+      const set = rowToAnswerSet(row, header, file, rubric, sink);
+      if (set) sink.answerSet(set);
+    }
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    sink.finding(finding('yaml-syntax', `CSV: ${error.message}`, file, { line: error.line, column: error.column }));
+  }
+  if (!header) sink.finding(finding('file-empty', 'The CSV file is empty: it needs a header row of item ids.', file, { line: 1, column: 1 }));
+  return rows;
+}
+
+function readHeader(cells: string[], columns: number[], line: number, file: string, itemIds: Set<string>, sink: CsvAnswersSink) {
+  const names = cells.map((c) => c.trim());
+  const itemColumns = new Set<number>();
+  names.forEach((name, index) => {
+    if (itemIds.has(name)) {
+      itemColumns.add(index);
+      return;
+    }
+    // A column that is nearly an item id is a typo, which would silently drop that item's answers.
+    const near = KNOWN_RESPONDENT_COLUMNS.has(name.toLowerCase()) ? undefined : closest(name, itemIds);
+    if (near !== undefined) {
+      sink.finding(finding('answers-unknown-item', `Column \`${name}\` is not an item of the rubric. Did you mean \`${near}\`? (Rename it, or it is read as a respondent field.)`, file, { line, column: columns[index] ?? 1 }));
+    }
+  });
+  if (itemColumns.size === 0) {
+    sink.finding(finding('answers-rubric-mismatch', 'No column of this CSV is named after an item of the rubric in use; the header row must hold item ids.', file, { line, column: 1 }));
+  }
+  return { names, itemColumns };
+}
+
+function rowToAnswerSet(
+  row: { line: number; cells: string[]; columns: number[] },
+  header: { names: string[]; itemColumns: Set<number> },
+  file: string,
+  rubric: Rubric,
+  sink: CsvAnswersSink,
+): AnswerSet | undefined {
+  const answers = new Map<string, Answer>();
+  const respondent: Record<string, string> = Object.create(null);
+  let ok = true;
+  header.names.forEach((name, index) => {
+    const raw = (row.cells[index] ?? '').trim();
+    if (!header.itemColumns.has(index)) {
+      if (raw !== '' && name !== '') respondent[name] = raw;
+      return;
+    }
+    const score = parseCell(raw, rubric);
+    if (score === undefined) {
+      ok = false;
+      const where = { line: row.line, column: row.columns[index] ?? 1 };
+      const rule = /^-?\d+(\.\d+)?$/.test(raw) && !/^-?\d+$/.test(raw) ? 'answers-score-not-integer' : 'answers-score-out-of-scale';
+      sink.finding(finding(rule, `The answer for \`${name}\` must be a level from ${rubric.scale.min} to ${rubric.scale.max}, \`na\`, or empty; found \`${raw}\`.`, file, where));
+      return;
+    }
+    if (score !== null) answers.set(name, { score, note: undefined, evidence: [] });
+  });
+  if (!ok) return undefined;
+  return {
+    source: `${file}:${row.line}`,
+    rubric: rubric.id,
+    rubricVersion: undefined,
+    respondent: { ...respondent },
+    date: respondent.date,
+    answers,
+  };
+}
+
+/** A cell → a score, `na`, null (empty: unanswered), or undefined when it is not valid. */
+function parseCell(raw: string, rubric: Rubric): Score | undefined {
+  if (raw === '') return null;
+  if (NOT_APPLICABLE.has(raw.toLowerCase())) return 'na';
+  if (!/^[+-]?\d+$/.test(raw)) return undefined;
+  const value = Number(raw);
+  return isLevel(value, rubric.scale) ? value : undefined;
+}

@@ -1,0 +1,150 @@
+/**
+ * A streaming CSV reader (RFC 4180: quoted fields, doubled quotes, line
+ * breaks inside quotes, CRLF or LF, a byte-order mark) that yields one row
+ * at a time with its line number, so a survey export of a million rows is
+ * never held in memory.
+ */
+export interface CsvRow {
+  /** 1-based line where the row starts. */
+  readonly line: number;
+  readonly cells: string[];
+  /** 1-based column where each cell starts on its line. */
+  readonly columns: number[];
+}
+
+/** Whether the chunk ends with a quote seen inside a quoted cell (so possibly half of `""`). */
+function inQuotesAtEnd(chunk: string, inQuotesAtStart: boolean): boolean {
+  if (chunk.charCodeAt(chunk.length - 1) !== QUOTE) return false;
+  let inQuotes = inQuotesAtStart;
+  for (let i = 0; i < chunk.length - 1; i++) {
+    if (chunk.charCodeAt(i) !== QUOTE) continue;
+    if (inQuotes && chunk.charCodeAt(i + 1) === QUOTE && i + 1 < chunk.length - 1) i++;
+    else inQuotes = !inQuotes;
+  }
+  return inQuotes;
+}
+
+export class CsvSyntaxError extends Error {
+  constructor(message: string, readonly line: number, readonly column: number) {
+    super(message);
+  }
+}
+
+const QUOTE = 34; // "
+const COMMA = 44;
+const CR = 13;
+const LF = 10;
+
+export async function* csvRows(chunks: AsyncIterable<string> | Iterable<string>, delimiter = ','): AsyncGenerator<CsvRow> {
+  const delim = delimiter.charCodeAt(0);
+  let cells: string[] = [];
+  let columns: number[] = [];
+  let field = '';
+  let inQuotes = false;
+  let quoteClosed = false; // just saw the closing quote of a quoted field
+  let line = 1;
+  let column = 1;
+  let rowLine = 1;
+  let fieldColumn = 1;
+  let quoteLine = 1;
+  let quoteColumn = 1;
+  let first = true;
+  let pendingCR = false;
+
+  const endField = () => {
+    cells.push(field);
+    columns.push(fieldColumn);
+    field = '';
+    quoteClosed = false;
+  };
+
+  let carry = '';
+  for await (const piece of chunks) {
+    let chunk = carry + piece;
+    carry = '';
+    if (first) {
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      first = chunk.length === 0;
+    }
+    // A quote at the very end of a chunk may be the first of a doubled `""`: decide with the next chunk.
+    if (inQuotesAtEnd(chunk, inQuotes)) {
+      carry = '"';
+      chunk = chunk.slice(0, -1);
+    }
+    let start = 0; // start of the run of plain characters not yet copied into `field`
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk.charCodeAt(i);
+      if (pendingCR) {
+        pendingCR = false;
+        if (c === LF) {
+          start = i + 1;
+          continue;
+        }
+      }
+      if (inQuotes) {
+        if (c === QUOTE) {
+          field += chunk.slice(start, i);
+          if (chunk.charCodeAt(i + 1) === QUOTE) {
+            field += '"';
+            i++;
+            column += 2;
+          } else {
+            inQuotes = false;
+            quoteClosed = true;
+            column++;
+          }
+          start = i + 1;
+        } else if (c === LF) {
+          line++;
+          column = 1;
+        } else {
+          column++;
+        }
+        continue;
+      }
+      if (c === delim) {
+        field += chunk.slice(start, i);
+        endField();
+        column++;
+        fieldColumn = column;
+        start = i + 1;
+      } else if (c === LF || c === CR) {
+        field += chunk.slice(start, i);
+        endField();
+        yield { line: rowLine, cells, columns };
+        cells = [];
+        columns = [];
+        line++;
+        column = 1;
+        fieldColumn = 1;
+        rowLine = line;
+        start = i + 1;
+        if (c === CR) pendingCR = true;
+      } else if (quoteClosed) {
+        throw new CsvSyntaxError('Text after the closing quote of a cell; put the whole cell in quotes.', line, column);
+      } else if (c === QUOTE) {
+        if (field.length > 0 || i > start) {
+          throw new CsvSyntaxError('A quote (") inside an unquoted cell; quote the whole cell and double the quote.', line, column);
+        }
+        inQuotes = true;
+        quoteLine = line;
+        quoteColumn = column;
+        column++;
+        start = i + 1;
+      } else {
+        column++;
+      }
+    }
+    field += chunk.slice(start);
+  }
+  if (carry) {
+    // The last character of the input closed a quoted cell.
+    inQuotes = false;
+    quoteClosed = true;
+  }
+  if (inQuotes) throw new CsvSyntaxError('A quoted cell is never closed.', quoteLine, quoteColumn);
+  if (field.length > 0 || cells.length > 0 || quoteClosed) {
+    endField();
+    yield { line: rowLine, cells, columns };
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Reads every answers input of `score` (YAML files, CSV exports, stdin) and
+ * hands each respondent's AnswerSet to `onSet` as soon as it is read, so
+ * scoring streams. Problems are collected as findings; a file that cannot be
+ * read as data at all is marked unparseable (exit 2 rather than 1).
+ */
+import { createReadStream } from 'node:fs';
+import { readBytes, STDIN, STDIN_NAME } from '../io/read-input.js';
+import { finding, type Finding } from '../rubric/finding.js';
+import { detectKind } from '../rubric/kind.js';
+import type { Rubric } from '../rubric/model.js';
+import { decodeText } from '../io/decode-text.js';
+import { checkYamlText } from '../rubric/quick-yaml.js';
+import { locate, type YamlSource } from '../rubric/source.js';
+import { checkAnswersSource } from './check-answers.js';
+import { readCsvAnswers } from './csv-answers.js';
+import type { AnswerSet } from './model.js';
+
+export interface ReadAnswersResult {
+  readonly respondents: number;
+  readonly findings: readonly Finding[];
+  /** Files that could not be read as YAML or CSV at all. */
+  readonly unparseable: readonly string[];
+}
+
+export interface ReadAnswersOptions {
+  readonly readStdin?: () => Promise<Uint8Array>;
+}
+
+/** Rules that mean the file is not data at all, rather than data found wanting. */
+const UNPARSEABLE = new Set(['file-empty', 'file-binary', 'yaml-syntax', 'yaml-too-complex', 'yaml-duplicate-key']);
+
+export async function readAnswerSets(paths: readonly string[], rubric: Rubric, onSet: (set: AnswerSet) => void, options: ReadAnswersOptions = {}): Promise<ReadAnswersResult> {
+  const findings: Finding[] = [];
+  const unparseable: string[] = [];
+  let respondents = 0;
+  const take = (set: AnswerSet) => {
+    respondents++;
+    onSet(set);
+  };
+  for (const path of paths) {
+    const file = path === STDIN ? STDIN_NAME : path;
+    const before = findings.length;
+    if (path !== STDIN && /\.csv$/i.test(path)) {
+      const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+      await readCsvAnswers(stream, file, rubric, { answerSet: take, finding: (f) => findings.push(f) });
+    } else {
+      const bytes = await readBytes(path, options.readStdin);
+      if (path === STDIN && looksLikeCsv(bytes)) {
+        await readCsvAnswers([Buffer.from(bytes).toString('utf8')], file, rubric, { answerSet: take, finding: (f) => findings.push(f) });
+      } else {
+        const result = await readYamlAnswers(bytes, file, rubric);
+        findings.push(...result.findings);
+        if (result.set) take(result.set);
+      }
+    }
+    if (findings.slice(before).some((f) => UNPARSEABLE.has(f.rule))) unparseable.push(file);
+  }
+  return { respondents, findings, unparseable };
+}
+
+async function readYamlAnswers(bytes: Uint8Array, file: string, rubric: Rubric): Promise<{ set?: AnswerSet; findings: readonly Finding[] }> {
+  const decoded = decodeText(bytes, file);
+  if ('finding' in decoded) return { findings: [decoded.finding] };
+  return checkYamlText(decoded.text, file, (source) => checkYamlAnswers(source, rubric));
+}
+
+function checkYamlAnswers(source: YamlSource, rubric: Rubric): { set?: AnswerSet; findings: readonly Finding[] } {
+  if (source.findings.length > 0) return { findings: source.findings };
+  const kind = detectKind(source);
+  if ('finding' in kind) return { findings: [kind.finding] };
+  if (kind.kind === 'rubric') {
+    return { findings: [finding('unknown-kind', 'This is a rubric file (`kind: rubric`); `score` takes answers files. Pass a rubric with --rubric.', source.file, locate(source, ['kind']))] };
+  }
+  const checked = checkAnswersSource(source, rubric);
+  return checked.value ? { set: checked.value, findings: checked.findings } : { findings: checked.findings };
+}
+
+/** Stdin has no file name: a first line of comma-separated ids with no `key:` is a CSV header. */
+function looksLikeCsv(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8').replace(/^\uFEFF/, '');
+  const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
+  return firstLine.includes(',') && !/^\s*[\w-]+:(\s|$)/.test(firstLine);
+}

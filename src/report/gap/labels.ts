@@ -1,0 +1,47 @@
+/**
+ * Words the human formats (text, markdown) share, so a flag or a phase reads
+ * the same in a terminal and in a client document.
+ */
+import type { ItemFlag, ItemResult, PlanStep, Quote } from '../../scoring/report.js';
+
+/** JSON keeps the kebab-case names; people read words. */
+export const FLAG_LABEL: Readonly<Record<ItemFlag, string>> = {
+  'perception-gap': 'perception gap',
+  'low-agreement': 'low agreement',
+};
+
+/** An item nobody scored is not a gap of zero; say so where its flags go. */
+export const NOT_SCORED = 'not scored';
+
+export function flagWords(item: Pick<ItemResult, 'score' | 'flags'>): string[] {
+  const words = item.flags.map((flag) => FLAG_LABEL[flag]);
+  return item.score === null ? [NOT_SCORED, ...words] : words;
+}
+
+/** PRODUCT.md: phases 1..3 are shown as 30, 60 and 90 days. */
+export const PHASES: readonly { readonly phase: PlanStep['phase']; readonly title: string }[] = [
+  { phase: 1, title: 'First 30 days' },
+  { phase: 2, title: 'Days 31-60' },
+  { phase: 3, title: 'Days 61-90' },
+];
+
+/** How many ranked gaps the "Top gaps" list shows: enough to act on, few enough to read. */
+export const TOP_GAPS = 5;
+
+/**
+ * Who said it: the respondent's name and/or role, else the file it came from
+ * (an interview file is usually named after the interviewee).
+ */
+export function quoteAuthor(quote: Quote): string {
+  return quote.by ?? quote.source;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Report item titles by id, for the plan (whose steps carry only the item id). */
+export function titlesById(items: readonly ItemResult[]): (id: string) => string {
+  const titles = new Map(items.map((item) => [item.id, item.title]));
+  return (id) => titles.get(id) ?? id;
+}

@@ -1,0 +1,46 @@
+/** The Markdown report's lists: top gaps, the plan as a checklist, and the quotes. */
+import { rankGaps } from '../../scoring/index.js';
+import type { Quote, Report } from '../../scoring/report.js';
+import { escapeMarkdown as esc } from './escape-markdown.js';
+import { PHASES, plural, quoteAuthor, titlesById, TOP_GAPS } from './labels.js';
+import { fixed } from './numbers.js';
+
+export function topGapsList(report: Report): string {
+  const ranked = rankGaps(report);
+  if (ranked.length === 0) return report.overall.score === null ? 'Nothing was scored yet.' : 'None: every scored item meets its target.';
+  const lines = ranked
+    .slice(0, TOP_GAPS)
+    .map((item, i) => `${i + 1}. **${esc(item.title)}**: gap ${fixed(item.gap)} (score ${fixed(item.score)}, target ${fixed(item.target)}), priority ${fixed(item.priority)}`);
+  const more = ranked.length - TOP_GAPS;
+  if (more > 0) lines.push('', `… and ${plural(more, 'more item')} below target.`);
+  lines.push('', '_Priority: how much closing the gap would lift the overall score._');
+  return lines.join('\n');
+}
+
+/** `### First 30 days` and a task list a client can tick off: `- [ ] **Item** — action _(effort: low)_`. */
+export function planSections(report: Report): string[] {
+  if (report.plan.length === 0) {
+    const gaps = report.items.some((item) => (item.gap ?? 0) > 0);
+    return [gaps ? 'The rubric has no actions for the current gaps.' : 'Nothing to do: every scored item meets its target.'];
+  }
+  const title = titlesById(report.items);
+  return PHASES.flatMap(({ phase, title: horizon }) => {
+    const steps = report.plan.filter((step) => step.phase === phase);
+    if (steps.length === 0) return [];
+    const tasks = steps.map((step) => `- [ ] **${esc(title(step.item))}** — ${esc(step.text)} _(effort: ${step.effort})_`);
+    return [`### ${horizon}\n\n${tasks.join('\n')}`];
+  });
+}
+
+/** `### Item title` and one blockquote per quote; empty when nobody left a note. */
+export function notesSections(report: Report): string[] {
+  return report.items
+    .filter((item) => item.quotes.length > 0)
+    .map((item) => `### ${esc(item.title)}\n\n${item.quotes.map(blockquote).join('\n\n')}`);
+}
+
+/** A blank line between quotes keeps each its own blockquote instead of one merged paragraph. */
+function blockquote(quote: Quote): string {
+  const marker = quote.kind === 'evidence' ? '**Evidence:** ' : '';
+  return `> ${marker}“${esc(quote.text)}” — ${esc(quoteAuthor(quote))}`;
+}

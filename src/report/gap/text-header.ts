@@ -1,0 +1,56 @@
+/** The top of the text report: what was audited, by how many, and the overall result with its bar. */
+import type { Overall, Report } from '../../scoring/report.js';
+import { displayWidth, padDisplayEnd } from '../findings/text-width.js';
+import type { Style } from '../style.js';
+import { textBar } from './bar.js';
+import { answersText, completeness, completenessText, sourceTotal } from './completeness.js';
+import { plural } from './labels.js';
+import { fixed, indexText } from './numbers.js';
+import { gapStatus, STATUS_LABEL, statusPaint } from './status.js';
+import { oneLine } from './terminal-text.js';
+
+/** Sources listed one per line before "… and N more": enough to spot an incomplete file, short enough for a screen. */
+const MAX_SOURCES = 10;
+
+export function headerBlock(report: Report, style: Style, date: string | undefined, width: number): string[] {
+  const { rubric } = report;
+  const about = [oneLine(rubric.id), rubric.version === null ? '' : oneLine(rubric.version), date ?? ''].filter((s) => s !== '');
+  const lines = [style.bold(oneLine(rubric.title)), style.dim(about.join(' · ')), completenessText(completeness(report))];
+  if (report.by !== null) lines.push(`grouped by ${oneLine(report.by)}`);
+  // One input is already summed up above; a list pays off when there are several to compare.
+  if (report.sources.length > 1) lines.push(...sourceLines(report, width));
+  return lines;
+}
+
+function sourceLines(report: Report, width: number): string[] {
+  const shown = report.sources.slice(0, MAX_SOURCES);
+  const names = shown.map((s) => oneLine(s.source));
+  // Long paths are not padded past half the width, so the figures stay on the line.
+  const column = Math.min(Math.max(...names.map(displayWidth)), Math.floor(width / 2));
+  const lines = shown.map((s, i) => {
+    const who = s.respondents === 1 ? '' : `${plural(s.respondents, 'respondent')} · `;
+    const counts = answersText({ answered: s.answered, na: s.na, unanswered: s.unanswered, total: sourceTotal(s) });
+    return `  ${padDisplayEnd(names[i] ?? '', column)}  ${who}${counts}`;
+  });
+  const more = report.sources.length - shown.length;
+  if (more > 0) lines.push(`  … and ${more} more`);
+  return lines;
+}
+
+/** `Overall  score 3.25 · target 4.00 · gap 0.75 · index 56/100`, then the bar and the status in words. */
+export function overallBlock(report: Report, style: Style, width: number): string[] {
+  const { overall } = report;
+  const title = style.bold('Overall');
+  if (overall.score === null) return [`${title}  ${style.dim('not scored: no item has a score yet')}`];
+  const status = gapStatus(overall.gap);
+  const paint = statusPaint(style, status);
+  const barWidth = Math.min(30, width - 24);
+  const label = status === null ? '' : ` ${paint(STATUS_LABEL[status])}`;
+  return [`${title}  ${figuresText(overall, style)}`, `${textBar(overall.index, barWidth, paint, style)}${label}`];
+}
+
+/** `score 3.10 · target 4.00 · gap 0.90 · index 52/100`, shared by the overall line and the section headings. */
+export function figuresText(r: Overall, style: Style): string {
+  const paint = statusPaint(style, gapStatus(r.gap));
+  return `score ${fixed(r.score)} · target ${fixed(r.target)} · ${paint(`gap ${fixed(r.gap)}`)} · index ${indexText(r.index)}`;
+}

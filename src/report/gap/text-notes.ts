@@ -1,0 +1,31 @@
+/** "Notes and evidence": what respondents said, under the item they said it about. */
+import type { Quote, Report } from '../../scoring/report.js';
+import type { Style } from '../style.js';
+import { quoteAuthor } from './labels.js';
+import { oneLine } from './terminal-text.js';
+import { wrap } from './wrap.js';
+
+/** Quotes shown per item in a terminal; the Markdown document has room for all of them. */
+const MAX_QUOTES = 5;
+
+/** Empty when no one left a note, so the report carries no empty heading. */
+export function notesBlock(report: Report, style: Style, width: number): string[] {
+  const quoted = report.items.filter((item) => item.quotes.length > 0);
+  if (quoted.length === 0) return [];
+  const lines = [style.bold(style.underline('Notes and evidence'))];
+  for (const item of quoted) {
+    lines.push('', style.bold(oneLine(item.title)));
+    for (const quote of item.quotes.slice(0, MAX_QUOTES)) lines.push(...quoteLines(quote, width));
+    const more = item.quotes.length - MAX_QUOTES;
+    if (more > 0) lines.push(style.dim(`  … ${more} more`));
+  }
+  return lines;
+}
+
+/** `“Calls after 6pm ring out” — Dana (customer)`; evidence is marked, a note is not. */
+function quoteLines(quote: Quote, width: number): string[] {
+  const marker = quote.kind === 'evidence' ? 'Evidence: ' : '';
+  const text = `${marker}“${oneLine(quote.text)}” — ${oneLine(quoteAuthor(quote))}`;
+  // Continuation lines hang two columns in, under the quote rather than the margin.
+  return wrap(text, width - 4).map((line, i) => (i === 0 ? '  ' : '    ') + line);
+}

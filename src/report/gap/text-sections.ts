@@ -1,0 +1,100 @@
+/** One block per section of the text report: a heading with the section's figures, then a table of its items. */
+import type { ItemResult, Report, SectionResult } from '../../scoring/report.js';
+import type { Style } from '../style.js';
+import { textBar } from './bar.js';
+import { groupScore, groupValues } from './group-values.js';
+import { flagWords, NOT_SCORED } from './labels.js';
+import { fixed } from './numbers.js';
+import { gapStatus, statusPaint } from './status.js';
+import { figuresText } from './text-header.js';
+import { renderTable, spareWidth, type Column } from './text-table.js';
+import { oneLine } from './terminal-text.js';
+import { wrap } from './wrap.js';
+
+const BAR_WIDTH = 10;
+/** Group values are user text of any length; headings wrap at this many columns. */
+const GROUP_HEAD_WIDTH = 12;
+/** Title room below which the bar column is dropped to make space. */
+const COMFORTABLE_TITLE = 18;
+
+export function sectionBlocks(report: Report, style: Style, width: number): string[][] {
+  const groups = groupValues(report);
+  // One shape for every section's table: a Flags column only when some item anywhere needs it.
+  const withFlags = report.items.some((item) => flagWords(item).length > 0);
+  return report.sections.map((section) => {
+    const items = report.items.filter((item) => item.section === section.id);
+    const lines = [style.bold(oneLine(section.title)), sectionFigures(section, style)];
+    if (items.length > 0) lines.push(itemsTable(items, { groups, by: oneLine(report.by ?? ''), withFlags, style, width }));
+    return lines;
+  });
+}
+
+function sectionFigures(section: SectionResult, style: Style): string {
+  if (section.score === null) return style.dim(`not scored · 0 of ${section.total} items scored`);
+  const coverage = section.answered < section.total ? ` · ${section.answered} of ${section.total} items scored` : '';
+  return `${figuresText(section, style)}${coverage}`;
+}
+
+interface TableContext {
+  readonly groups: readonly string[];
+  /** The grouping field, for the heading of a separate groups table. */
+  readonly by: string;
+  readonly withFlags: boolean;
+  readonly style: Style;
+  readonly width: number;
+}
+
+function itemsTable(items: readonly ItemResult[], ctx: TableContext): string {
+  const { style, groups } = ctx;
+  const paints = items.map((item) => statusPaint(style, gapStatus(item.gap)));
+  const number = (head: string, values: (item: ItemResult) => number | null, paint = false): Column => ({
+    head,
+    align: 'right',
+    plain: items.map((item) => fixed(values(item))),
+    cells: paint ? items.map((item, i) => paints[i]!(fixed(values(item)))) : undefined,
+  });
+
+  const title: Column = { head: 'Item', align: 'left', plain: items.map((item) => oneLine(item.title)), flexible: true };
+  const bar: Column = {
+    head: 'Index',
+    align: 'left',
+    // Measured as a full bar even where there is none, so every section's table has the same shape.
+    plain: items.map(() => ' '.repeat(BAR_WIDTH)),
+    cells: items.map((item, i) => textBar(item.index, BAR_WIDTH, paints[i]!, style)),
+  };
+  const byGroup: Column[] = groups.map((value) => ({
+    head: wrap(oneLine(value), GROUP_HEAD_WIDTH).join('\n'),
+    align: 'right',
+    plain: items.map((item) => fixed(groupScore(item, value))),
+    // A group's score is coloured against the item's target, so staff-green next to customers-red shows at a glance.
+    cells: items.map((item) => {
+      const score = groupScore(item, value);
+      return statusPaint(style, gapStatus(score === null ? null : Math.max(0, item.target - score)))(fixed(score));
+    }),
+  }));
+  const spread: Column[] = groups.length === 0 ? [] : [number('Spread', (item) => item.spread)];
+  const flags: Column[] = ctx.withFlags
+    ? [
+        {
+          head: 'Flags',
+          align: 'left',
+          plain: items.map((item) => flagWords(item).join('\n')),
+          cells: items.map((item) => flagWords(item).map((word) => (word === NOT_SCORED ? style.dim(word) : style.yellow(word))).join('\n')),
+        },
+      ]
+    : [];
+
+  const head = [title, number('Score', (item) => item.score), number('Target', (item) => item.target), number('Gap', (item) => item.gap, true)];
+  const n: Column = { head: 'n', align: 'right', plain: items.map((item) => String(item.n)) };
+  const byGroups = [...byGroup, ...spread];
+  const fits = (columns: readonly Column[]): boolean => spareWidth(columns, ctx.width) >= COMFORTABLE_TITLE;
+  // Everything in one table, as on a wide terminal; the bar repeats the gap, so it is the first thing to give up.
+  const inline = [[...head, bar, n, ...byGroups, ...flags], [...head, n, ...byGroups, ...flags]].find(fits);
+  if (inline !== undefined) return renderTable(inline, ctx.width);
+  // Too many groups for one table: their scores get a table of their own under the items'.
+  // A table that still does not fit runs past the width rather than drop figures.
+  const withBar = [...head, bar, n, ...flags];
+  const tables = [fits(withBar) ? withBar : [...head, n, ...flags]];
+  if (byGroups.length > 0) tables.push([{ ...title, head: `Item, by ${ctx.by}` }, ...byGroups]);
+  return tables.map((columns) => renderTable(columns, ctx.width)).join('\n');
+}

@@ -1,0 +1,35 @@
+/**
+ * `--format text`: the report a manager reads in a terminal (PRODUCT.md,
+ * "Report outputs"): the overall result with a bar, a table per section, the
+ * top gaps, the 30/60/90-day plan and the respondents' notes, coloured by
+ * status through the injected Style.
+ */
+import type { Style } from '../style.js';
+import { headerBlock, overallBlock } from './text-header.js';
+import { notesBlock } from './text-notes.js';
+import { planBlock } from './text-plan.js';
+import { sectionBlocks } from './text-sections.js';
+import { topGapsBlock } from './text-top-gaps.js';
+import type { GapFormatter } from './types.js';
+
+/** Below this the tables cannot hold a readable title column; the report is laid out for 80 at least. */
+const MIN_WIDTH = 60;
+
+export const text: GapFormatter = (report, options) => {
+  const width = Math.max(MIN_WIDTH, options.width);
+  const style: Style = options.style;
+  const blocks: string[][] = [
+    headerBlock(report, style, options.date, width),
+    overallBlock(report, style, width),
+    ...sectionBlocks(report, style, width),
+    topGapsBlock(report, style, width),
+    planBlock(report, style, width),
+    notesBlock(report, style, width),
+  ];
+  const body = blocks
+    .filter((block) => block.length > 0)
+    .map((block) => block.join('\n'))
+    .join('\n\n');
+  // No line ends in spaces (they show up in diffs and copied text), whatever a block or cli-table3 produced.
+  return `${body.split('\n').map((line) => line.trimEnd()).join('\n')}\n`;
+};

@@ -1,0 +1,12 @@
+import type { Report } from '../../scoring/report.js';
+import type { Style } from '../style.js';
+
+export interface GapFormatOptions {
+  readonly style: Style;
+  /** Terminal width for the text report. */
+  readonly width: number;
+  /** When the report was made (ISO date), for document headers; injected so output is reproducible. */
+  readonly date?: string | undefined;
+}
+
+export type GapFormatter = (report: Report, options: GapFormatOptions) => string;

@@ -1,0 +1,52 @@
+/**
+ * `svcaudit template`: a blank answers file for a rubric. Every item is
+ * listed with an empty value (unanswered), its prompt and level descriptors
+ * as comments, so a person can fill it in with any editor. It validates as is.
+ */
+import { rubricItems, type Rubric } from '../rubric/model.js';
+
+export type TemplateFormat = 'yaml' | 'csv';
+
+export function formatTemplate(rubric: Rubric, format: TemplateFormat): string {
+  return format === 'csv' ? csvTemplate(rubric) : yamlTemplate(rubric);
+}
+
+function yamlTemplate(rubric: Rubric): string {
+  const { min, max, labels } = rubric.scale;
+  const scale = Array.from({ length: max - min + 1 }, (_, i) => min + i)
+    .map((level) => (labels.has(level) ? `${level} ${labels.get(level)}` : String(level)))
+    .join(', ');
+  const reference = rubric.version ? `${rubric.id}@${rubric.version}` : rubric.id;
+  const out = [
+    '# yaml-language-server: $schema=https://unpkg.com/svcaudit/schemas/answers.schema.json',
+    `# ${comment(rubric.title)}: answers file.`,
+    `# Give each item a level (${scale}), \`na\` if it does not apply, or leave it empty (unanswered).`,
+    '# A note or evidence: `item-id: {score: 3, note: "…", evidence: ["…"]}`.',
+    'svcaudit: 1',
+    'kind: answers',
+    `rubric: ${reference}`,
+    'respondent:',
+    '  name:',
+    '  role:',
+    '# date: YYYY-MM-DD',
+    'answers:',
+  ];
+  for (const section of rubric.sections) {
+    out.push('', `  # ── ${comment(section.title)} ──`);
+    for (const item of section.items) {
+      out.push('', `  # ${comment(item.title)}: ${comment(item.prompt)}`);
+      for (const [level, text] of item.levels) out.push(`  #   ${level}${labels.has(level) ? ` ${comment(labels.get(level)!)}` : ''}: ${comment(text)}`);
+      out.push(`  ${item.id}:`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function csvTemplate(rubric: Rubric): string {
+  return `${['name', 'role', 'date', ...rubricItems(rubric).map((item) => item.id)].join(',')}\n`;
+}
+
+/** A comment runs to the end of its line, so user text must stay on one line. */
+function comment(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}

@@ -1,0 +1,29 @@
+/**
+ * A file's data as the checks see it: the parsed value and a way to find
+ * where a value sits in the text. Kept free of any YAML library so that the
+ * checks load without one; `yaml-source.ts` (full reader, with positions)
+ * and `quick-yaml.ts` (fast reader, without) both produce it.
+ */
+import type { Finding, Span } from './finding.js';
+
+export type PathSegment = string | number;
+
+export interface YamlSource {
+  readonly file: string;
+  /** The parsed data; undefined when the file could not be read as YAML. */
+  readonly value: unknown;
+  /** Problems that stop further checks (syntax, binary, too complex). */
+  readonly findings: readonly Finding[];
+  /**
+   * The span of the node at `path` (a JSON-pointer path such as ajv gives).
+   * `at: 'key'` points at the key of the last segment (for an unknown key);
+   * when the path does not exist, the nearest existing ancestor is used.
+   */
+  readonly locate: (path: readonly PathSegment[], at?: 'key' | 'value') => Span;
+}
+
+export const START: Span = { line: 1, column: 1 };
+
+export function locate(source: YamlSource, path: readonly PathSegment[], at: 'key' | 'value' = 'value'): Span {
+  return source.locate(path, at);
+}
