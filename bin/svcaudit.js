@@ -4,4 +4,12 @@
 import module from 'node:module';
 
 module.enableCompileCache?.();
-await import('../dist/cli.js');
+let cli;
+try {
+  cli = await import('../dist/cli.js');
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.url ?? error.message).includes('/dist/cli.js')) throw error;
+  process.stderr.write('svcaudit: the tool is not built yet (dist/ is missing). Run `npm install` or `npm run build` in its folder.\n');
+  process.exitCode = 2;
+}
+await cli?.main();

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'usage' // bad flags or arguments
   | 'file-not-found'
   | 'file-unreadable'
+  | 'file-unwritable' // assess could not save its answers file (full disk, read-only folder)
   | 'file-unparseable' // a file given to a command other than validate could not be read as data
   | 'rubric-not-found'
   | 'no-terminal' // assess without a TTY
@@ -21,6 +22,7 @@ const EXIT_CODES: Record<ErrorCode, ExitCode> = {
   usage: 2,
   'file-not-found': 2,
   'file-unreadable': 2,
+  'file-unwritable': 2,
   'file-unparseable': 2,
   'rubric-not-found': 2,
   'no-terminal': 2,

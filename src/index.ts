@@ -8,3 +8,4 @@ export { checkRubricText } from './rubric/check-rubric.js';
 export { loadRubric, DEFAULT_RUBRIC } from './rubric/load-rubric.js';
 export { validateFiles } from './validate/validate-files.js';
 export { rubricSchema, answersSchema } from './rubric/schema.js';
+export { writeAnswersFile, formatAnswers, type WriteAnswersOptions } from './answers/write-answers.js';

@@ -34,11 +34,9 @@ export function checkAnswersSource(source: YamlSource, rubric: Rubric, sourceNam
   // The checks against the rubric look at one field or one answer at a time, so they can run on
   // whatever part of a malformed file is well-formed: every problem is reported in one pass.
   const raw = (isMapping(source.value) ? source.value : {}) as Partial<RawAnswers>;
-  const findings = [
-    ...shape,
-    ...(typeof raw.rubric === 'string' ? rubricMismatch(raw.rubric, rubric, source) : []),
-    ...(isMapping(raw.answers) ? answerFindings(raw.answers, rubric, source) : []),
-  ];
+  const mismatch = typeof raw.rubric === 'string' ? rubricMismatch(raw.rubric, rubric, source) : [];
+  // Answers written for another rubric would each be "unknown" here: the mismatch alone says it.
+  const findings = [...shape, ...mismatch, ...(isMapping(raw.answers) && mismatch.length === 0 ? answerFindings(raw.answers, rubric, source) : [])];
   return { value: hasErrors(findings) ? undefined : toAnswerSet(raw as RawAnswers, sourceName), findings };
 }
 

@@ -28,7 +28,7 @@ export async function readCsvAnswers(chunks: AsyncIterable<string> | Iterable<st
   try {
     for await (const row of csvRows(chunks)) {
       if (!header) {
-        header = readHeader(row.cells, row.columns, row.line, file, itemIds, sink);
+        header = readHeader(row.cells, row.columns, row.lines, file, itemIds, sink);
         continue;
       }
       if (row.cells.length === 1 && row.cells[0]!.trim() === '') continue; // a blank line
@@ -38,16 +38,24 @@ export async function readCsvAnswers(chunks: AsyncIterable<string> | Iterable<st
     }
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
-    sink.finding(finding('yaml-syntax', `CSV: ${error.message}`, file, { line: error.line, column: error.column }));
+    sink.finding(finding('csv-syntax', error.message, file, { line: error.line, column: error.column }));
   }
   if (!header) sink.finding(finding('file-empty', 'The CSV file is empty: it needs a header row of item ids.', file, { line: 1, column: 1 }));
   return rows;
 }
 
-function readHeader(cells: string[], columns: number[], line: number, file: string, itemIds: Set<string>, sink: CsvAnswersSink) {
+function readHeader(cells: string[], columns: number[], lines: number[], file: string, itemIds: Set<string>, sink: CsvAnswersSink) {
   const names = cells.map((c) => c.trim());
   const itemColumns = new Set<number>();
+  const seen = new Map<string, number>();
   names.forEach((name, index) => {
+    const where = { line: lines[index] ?? 1, column: columns[index] ?? 1 };
+    if (name !== '' && seen.has(name)) {
+      // Two columns with one name: one would silently overwrite the other's answers.
+      sink.finding(finding('csv-duplicate-column', `Column \`${name}\` appears twice in the header (columns ${seen.get(name)! + 1} and ${index + 1}).`, file, where));
+      return;
+    }
+    seen.set(name, index);
     if (itemIds.has(name)) {
       itemColumns.add(index);
       return;
@@ -55,17 +63,17 @@ function readHeader(cells: string[], columns: number[], line: number, file: stri
     // A column that is nearly an item id is a typo, which would silently drop that item's answers.
     const near = KNOWN_RESPONDENT_COLUMNS.has(name.toLowerCase()) ? undefined : closest(name, itemIds);
     if (near !== undefined) {
-      sink.finding(finding('answers-unknown-item', `Column \`${name}\` is not an item of the rubric. Did you mean \`${near}\`? (Rename it, or it is read as a respondent field.)`, file, { line, column: columns[index] ?? 1 }));
+      sink.finding(finding('answers-unknown-item', `Column \`${name}\` is not an item of the rubric. Did you mean \`${near}\`? (Rename it, or it is read as a respondent field.)`, file, where));
     }
   });
   if (itemColumns.size === 0) {
-    sink.finding(finding('answers-rubric-mismatch', 'No column of this CSV is named after an item of the rubric in use; the header row must hold item ids.', file, { line, column: 1 }));
+    sink.finding(finding('answers-rubric-mismatch', 'No column of this CSV is named after an item of the rubric in use; the header row must hold item ids.', file, { line: lines[0] ?? 1, column: 1 }));
   }
   return { names, itemColumns };
 }
 
 function rowToAnswerSet(
-  row: { line: number; cells: string[]; columns: number[] },
+  row: { line: number; cells: string[]; columns: number[]; lines: number[] },
   header: { names: string[]; itemColumns: Set<number> },
   file: string,
   rubric: Rubric,
@@ -74,6 +82,12 @@ function rowToAnswerSet(
   const answers = new Map<string, Answer>();
   const respondent: Record<string, string> = Object.create(null);
   let ok = true;
+  if (row.cells.length > header.names.length) {
+    // Usually an unquoted comma in a name, which shifts every later answer by one column.
+    const extra = header.names.length;
+    sink.finding(finding('csv-extra-cells', `This row has ${row.cells.length} cells but the header has ${header.names.length}; quote cells that contain commas.`, file, { line: row.lines[extra] ?? row.line, column: row.columns[extra] ?? 1 }));
+    return undefined;
+  }
   header.names.forEach((name, index) => {
     const raw = (row.cells[index] ?? '').trim();
     if (!header.itemColumns.has(index)) {
@@ -83,8 +97,9 @@ function rowToAnswerSet(
     const score = parseCell(raw, rubric);
     if (score === undefined) {
       ok = false;
-      const where = { line: row.line, column: row.columns[index] ?? 1 };
-      const rule = /^-?\d+(\.\d+)?$/.test(raw) && !/^-?\d+$/.test(raw) ? 'answers-score-not-integer' : 'answers-score-out-of-scale';
+      // The cell's own line: a cell after a multi-line quoted cell is below the row's first line.
+      const where = { line: row.lines[index] ?? row.line, column: row.columns[index] ?? 1 };
+      const rule = /^[+-]?\d+(\.\d+)?$/.test(raw) && !Number.isInteger(Number(raw)) ? 'answers-score-not-integer' : 'answers-score-out-of-scale';
       sink.finding(finding(rule, `The answer for \`${name}\` must be a level from ${rubric.scale.min} to ${rubric.scale.max}, \`na\`, or empty; found \`${raw}\`.`, file, where));
       return;
     }
@@ -105,7 +120,8 @@ function rowToAnswerSet(
 function parseCell(raw: string, rubric: Rubric): Score | undefined {
   if (raw === '') return null;
   if (NOT_APPLICABLE.has(raw.toLowerCase())) return 'na';
-  if (!/^[+-]?\d+$/.test(raw)) return undefined;
+  // `3.0` is a whole number, as in a YAML answers file: spreadsheets and pandas write levels that way.
+  if (!/^[+-]?\d+(\.0+)?$/.test(raw)) return undefined;
   const value = Number(raw);
   return isLevel(value, rubric.scale) ? value : undefined;
 }

@@ -10,6 +10,8 @@ export interface CsvRow {
   readonly cells: string[];
   /** 1-based column where each cell starts on its line. */
   readonly columns: number[];
+  /** 1-based line where each cell starts: after a cell with a line break, later than the row's. */
+  readonly lines: number[];
 }
 
 /** Whether the chunk ends with a quote seen inside a quoted cell (so possibly half of `""`). */
@@ -39,6 +41,7 @@ export async function* csvRows(chunks: AsyncIterable<string> | Iterable<string>,
   const delim = delimiter.charCodeAt(0);
   let cells: string[] = [];
   let columns: number[] = [];
+  let lines: number[] = [];
   let field = '';
   let inQuotes = false;
   let quoteClosed = false; // just saw the closing quote of a quoted field
@@ -46,6 +49,7 @@ export async function* csvRows(chunks: AsyncIterable<string> | Iterable<string>,
   let column = 1;
   let rowLine = 1;
   let fieldColumn = 1;
+  let fieldLine = 1;
   let quoteLine = 1;
   let quoteColumn = 1;
   let first = true;
@@ -54,6 +58,7 @@ export async function* csvRows(chunks: AsyncIterable<string> | Iterable<string>,
   const endField = () => {
     cells.push(field);
     columns.push(fieldColumn);
+    lines.push(fieldLine);
     field = '';
     quoteClosed = false;
   };
@@ -62,9 +67,10 @@ export async function* csvRows(chunks: AsyncIterable<string> | Iterable<string>,
   for await (const piece of chunks) {
     let chunk = carry + piece;
     carry = '';
-    if (first) {
+    // Only the input's first character can be a byte-order mark, however the input is chunked.
+    if (first && chunk.length > 0) {
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-      first = chunk.length === 0;
+      first = false;
     }
     // A quote at the very end of a chunk may be the first of a doubled `""`: decide with the next chunk.
     if (inQuotesAtEnd(chunk, inQuotes)) {
@@ -107,16 +113,19 @@ export async function* csvRows(chunks: AsyncIterable<string> | Iterable<string>,
         endField();
         column++;
         fieldColumn = column;
+        fieldLine = line;
         start = i + 1;
       } else if (c === LF || c === CR) {
         field += chunk.slice(start, i);
         endField();
-        yield { line: rowLine, cells, columns };
+        yield { line: rowLine, cells, columns, lines };
         cells = [];
         columns = [];
+        lines = [];
         line++;
         column = 1;
         fieldColumn = 1;
+        fieldLine = line;
         rowLine = line;
         start = i + 1;
         if (c === CR) pendingCR = true;
@@ -145,6 +154,6 @@ export async function* csvRows(chunks: AsyncIterable<string> | Iterable<string>,
   if (inQuotes) throw new CsvSyntaxError('A quoted cell is never closed.', quoteLine, quoteColumn);
   if (field.length > 0 || cells.length > 0 || quoteClosed) {
     endField();
-    yield { line: rowLine, cells, columns };
+    yield { line: rowLine, cells, columns, lines };
   }
 }

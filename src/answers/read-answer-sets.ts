@@ -28,7 +28,7 @@ export interface ReadAnswersOptions {
 }
 
 /** Rules that mean the file is not data at all, rather than data found wanting. */
-const UNPARSEABLE = new Set(['file-empty', 'file-binary', 'yaml-syntax', 'yaml-too-complex', 'yaml-duplicate-key']);
+const UNPARSEABLE = new Set(['file-empty', 'file-binary', 'yaml-syntax', 'yaml-too-complex', 'yaml-duplicate-key', 'csv-syntax']);
 
 export async function readAnswerSets(paths: readonly string[], rubric: Rubric, onSet: (set: AnswerSet) => void, options: ReadAnswersOptions = {}): Promise<ReadAnswersResult> {
   const findings: Finding[] = [];
@@ -76,9 +76,13 @@ function checkYamlAnswers(source: YamlSource, rubric: Rubric): { set?: AnswerSet
   return checked.value ? { set: checked.value, findings: checked.findings } : { findings: checked.findings };
 }
 
-/** Stdin has no file name: a first line of comma-separated ids with no `key:` is a CSV header. */
+/**
+ * Stdin has no file name: a first line of comma-separated ids with no `key:` is a CSV header.
+ * YAML comments, blank lines and document markers are skipped first (a `# Interview with Dana,
+ * customer` comment has a comma too), and a flow mapping (`{svcaudit: 1, ...}`) is YAML.
+ */
 function looksLikeCsv(bytes: Uint8Array): boolean {
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8').replace(/^\uFEFF/, '');
-  const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
-  return firstLine.includes(',') && !/^\s*[\w-]+:(\s|$)/.test(firstLine);
+  const firstLine = head.split(/\r?\n|\r/).find((line) => !/^\s*(#|%|---(\s|$)|$)/.test(line)) ?? '';
+  return firstLine.includes(',') && !/^\s*[{[]/.test(firstLine) && !/^\s*[\w-]+:(\s|$)/.test(firstLine);
 }

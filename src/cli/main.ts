@@ -38,8 +38,8 @@ function reportError(error: unknown, ctx: CliContext, debug: boolean): ExitCode 
   return 2;
 }
 
-const isEntry = process.argv[1] !== undefined && !process.env.VITEST;
-if (isEntry) {
+/** The process entry, called by `bin/svcaudit.js`; importing this module runs nothing. */
+export async function main(): Promise<void> {
   const ctx: CliContext = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
   process.exitCode = await runCli(process.argv.slice(2), ctx);
 }

@@ -5,6 +5,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ExitCode } from '../errors.js';
 import { FINDINGS_FORMAT_NAMES } from '../report/findings/names.js';
+import { COMPARE_FORMAT_NAMES } from '../report/compare/names.js';
 import { GAP_FORMAT_NAMES } from '../report/gap/names.js';
 import { DEFAULT_RUBRIC } from '../rubric/default.js';
 import { VERSION } from '../version.js';
@@ -63,6 +64,43 @@ Examples:
     .action(async (inputs: string[], options) => {
       const { runScore } = await import('./commands/score.js');
       setExit(await runScore(inputs, options, ctx));
+    });
+
+  withCommonOptions(program.command('assess'))
+    .description('answer a rubric interactively, one question at a time; saves after every answer')
+    .option('--rubric <R>', 'rubric file or built-in id', DEFAULT_RUBRIC)
+    .option('-o, --out <file>', 'answers file to write (default: svcaudit-answers-<date>.yaml in this folder)')
+    .option('--resume', 'continue an existing answers file at its first unanswered item')
+    .option('--force', 'overwrite an existing answers file and start again')
+    .option('--name <name>', 'your name, saved as respondent.name')
+    .option('--role <role>', 'your role, saved as respondent.role (such as manager, staff, customer)')
+    .addHelpText('after', `
+Stop at any time with Ctrl-C: every answer given so far is saved.
+
+Examples:
+  $ svcaudit assess --name Dana --role manager
+  $ svcaudit assess --out my-audit.yaml --resume
+`)
+    .action(async (options) => {
+      const { runAssess } = await import('./commands/assess.js');
+      setExit(await runAssess(options, ctx));
+    });
+
+  withCommonOptions(program.command('compare'))
+    .description('progress between two audits, item by item')
+    .argument('<before>', 'baseline: anything `score` accepts (file, folder, glob, .csv) or a JSON report')
+    .argument('<after>', 'follow-up: the same kinds of input')
+    .option('--rubric <R>', 'rubric file or built-in id', DEFAULT_RUBRIC)
+    .addOption(new Option('-f, --format <format>', 'report format (default: text)').choices(COMPARE_FORMAT_NAMES))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addHelpText('after', `
+Examples:
+  $ svcaudit compare examples/interviews examples/follow-up
+  $ svcaudit compare baseline.json follow-up/ --format html --output progress.html
+`)
+    .action(async (before: string, after: string, options) => {
+      const { runCompare } = await import('./commands/compare.js');
+      setExit(await runCompare(before, after, options, ctx));
     });
 
   withCommonOptions(program.command('template'))

@@ -12,11 +12,23 @@
  * reports a file clean, the full path reports it clean with the same data.
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
+import { finding } from './finding.js';
 import { START, type YamlSource } from './source.js';
 
 /** Constructs left to the full reader: anchors and aliases (alias bombs), tags, directives, tabs, several documents. */
 const NEEDS_FULL_READER = /(^|[\s[{,])[&*!]\S|^%|\t|^(---|\.\.\.)\s*\S*[\s\S]*^(---|\.\.\.)/m;
 const MAX_DEPTH = 64;
+/**
+ * The built-in rubric is 35 kB; no rubric or answers file comes near 2 MB.
+ * Larger YAML would take the full reader seconds, so it is refused at once.
+ */
+export const MAX_TEXT_LENGTH = 2_000_000;
+
+function tooLarge(text: string, file: string): YamlSource {
+  const size = `${(text.length / 1e6).toFixed(1)} MB`;
+  const message = `The file is ${size}, far larger than a rubric or answers file needs (at most 2 MB). For many respondents, use one file each or a CSV export.`;
+  return { file, value: undefined, locate: () => START, findings: [finding('yaml-too-complex', message, file, START)] };
+}
 
 /** The data of a file, without positions; undefined whenever the full reader should decide. */
 export function quickSource(text: string, file: string): YamlSource | undefined {
@@ -53,6 +65,7 @@ export async function checkYamlText<T extends { readonly findings: readonly unkn
   file: string,
   check: (source: YamlSource) => T | Promise<T>,
 ): Promise<T> {
+  if (text.length > MAX_TEXT_LENGTH) return check(tooLarge(text, file));
   const quick = quickSource(text, file);
   if (quick) {
     const result = await check(quick);

@@ -44,6 +44,22 @@ export const RULES = {
     summary: 'The `kind` field is missing or not `rubric` or `answers`.',
     help: 'Add `kind: rubric` to a rubric file or `kind: answers` to an answers file, next to `svcaudit: 1`.',
   },
+  // Survey CSV exports
+  'csv-syntax': {
+    severity: 'error',
+    summary: 'The CSV file is malformed (a quote left open, or text after a closing quote).',
+    help: 'Put a cell that holds commas, quotes or line breaks in double quotes, and double every quote inside it.',
+  },
+  'csv-duplicate-column': {
+    severity: 'error',
+    summary: 'Two columns of a CSV header have the same name.',
+    help: "Rename or remove one of the columns; otherwise one column's answers would silently replace the other's.",
+  },
+  'csv-extra-cells': {
+    severity: 'error',
+    summary: 'A CSV row has more cells than the header.',
+    help: 'This is usually an unquoted comma in a name or note, which shifts every later answer. Put such cells in double quotes.',
+  },
   // Shape (the JSON Schema)
   'schema-unknown-key': {
     severity: 'error',

@@ -24,7 +24,7 @@ export interface ScoreOptions extends CommonOptions {
 }
 
 export async function runScore(inputs: string[], options: ScoreOptions, ctx: CliContext): Promise<ExitCode> {
-  const { report, unanswered } = await scoreInputs(inputs, options, ctx);
+  const { report, missing } = await scoreInputs(inputs, options, ctx);
   const { GAP_FORMATS } = await import('../../report/gap/index.js');
   const toFile = options.output !== undefined && options.output !== '-';
   // A file is not a terminal: colour codes go into it only when asked for with --color.
@@ -36,21 +36,29 @@ export async function runScore(inputs: string[], options: ScoreOptions, ctx: Cli
   });
   await emit(ctx, text, options.output);
   if (toFile) note(ctx, `Report written to ${options.output}`);
-  return gate(report, unanswered, options, ctx);
+  return gate(report, missing, options, ctx);
 }
 
 /** Reads, checks and scores every input; answers with errors stop the job before any report. */
-export async function scoreInputs(inputs: string[], options: ScoreOptions, ctx: CliContext): Promise<{ report: Report; unanswered: number }> {
+/** Unanswered items, for `--strict`: a total, and the first few respondents with the items they left out. */
+export interface MissingAnswers {
+  total: number;
+  examples: Array<{ source: string; items: string[] }>;
+}
+
+const MISSING_EXAMPLES = 5;
+
+export async function scoreInputs(inputs: string[], options: ScoreOptions, ctx: CliContext): Promise<{ report: Report; missing: MissingAnswers }> {
   const { rubric, warnings } = await loadRubric(options.rubric);
   for (const warning of warnings) note(ctx, `svcaudit: ${warning.file}:${warning.line}:${warning.column}: warning: ${warning.message}`);
   const files = await expandInputs(inputs, ['.yaml', '.yml', '.csv']);
   const tally = createTally(rubric, { by: options.by });
-  const itemCount = rubric.sections.reduce((n, s) => n + s.items.length, 0);
-  let unanswered = 0;
+  const itemIds = rubric.sections.flatMap((s) => s.items.map((item) => item.id));
+  const missing: MissingAnswers = { total: 0, examples: [] };
   const read = await readAnswerSets(files, rubric, (set) => {
-    let given = 0;
-    for (const answer of set.answers.values()) if (answer.score !== null) given++;
-    unanswered += itemCount - given;
+    const left = itemIds.filter((id) => (set.answers.get(id)?.score ?? null) === null);
+    missing.total += left.length;
+    if (left.length > 0 && missing.examples.length < MISSING_EXAMPLES) missing.examples.push({ source: set.source, items: left });
     addAnswerSet(tally, set);
   }, { readStdin: () => readAll(ctx.stdin) });
 
@@ -65,15 +73,17 @@ export async function scoreInputs(inputs: string[], options: ScoreOptions, ctx: 
     const code = read.unparseable.length > 0 ? 'file-unparseable' : 'findings';
     throw new SvcauditError(code, `${first.message} (${read.findings.length} problem${read.findings.length === 1 ? '' : 's'} in the answers; nothing was scored)`, { file: first.file, line: first.line, column: first.column });
   }
-  if (read.respondents === 0) throw new SvcauditError('usage', 'No answers were found in the inputs.', { file: inputs.join(' ') });
-  return { report: buildReport(rubric, tally, { perceptionGap: options.perceptionGap }), unanswered };
+  if (read.respondents === 0) throw new SvcauditError('usage', 'No answers were found in the inputs.', { file: inputs.map((i) => (i === '-' ? '<stdin>' : i)).join(' ') });
+  return { report: buildReport(rubric, tally, { perceptionGap: options.perceptionGap }), missing };
 }
 
 /** `--fail-under` and `--strict`: the gates a CI job sets, each saying why on stderr. */
-function gate(report: Report, unanswered: number, options: ScoreOptions, ctx: CliContext): ExitCode {
+function gate(report: Report, missing: MissingAnswers, options: ScoreOptions, ctx: CliContext): ExitCode {
   let code: ExitCode = 0;
-  if (options.strict && unanswered > 0) {
-    note(ctx, `svcaudit: --strict: ${unanswered} answer${unanswered === 1 ? ' is' : 's are'} missing (an item left out or blank; use \`na\` for items that do not apply).`);
+  if (options.strict && missing.total > 0) {
+    const where = missing.examples.map((m) => `\n  ${m.source}: ${m.items.join(', ')}`).join('');
+    const more = missing.total > missing.examples.reduce((n, m) => n + m.items.length, 0) ? '\n  …' : '';
+    note(ctx, `svcaudit: --strict: ${missing.total} answer${missing.total === 1 ? ' is' : 's are'} missing (an item left out or blank; use \`na\` for items that do not apply):${where}${more}`);
     code = 1;
   }
   if (options.failUnder !== undefined) {

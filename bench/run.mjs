@@ -1,0 +1,123 @@
+/**
+ * `npm run bench`: every figure is a ratio against a baseline measured in the
+ * same run, on the same machine, so the numbers mean something anywhere.
+ *
+ *   1. start-up: `svcaudit validate` on the built-in rubric and `--help`
+ *      against a bare `node -e ''`, and against ajv-cli validating the same
+ *      file against the same schema;
+ *   2. lazy loading: which commands load inquirer;
+ *   3. scoring 10,000 answers files against parsing them with `yaml` alone;
+ *   4. a survey CSV of 100,000 and 1,000,000 rows: time and peak memory.
+ *
+ * Options: --quick (fewer runs, smaller inputs), --only=startup,lazy,files,csv
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { answersFolder, surveyCsv } from './data.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const quick = process.argv.includes('--quick');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const wants = (part) => !only || only.includes(part);
+const dataDir = join(root, '.bench');
+const node = process.execPath;
+const cli = join(root, 'bin/svcaudit.js');
+const rubric = join(root, 'rubrics/service-commitments.yaml');
+
+function run(args, { env = {}, allowFail = false } = {}) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(node, args, { cwd: root, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0 && !allowFail) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return { ms, result };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+
+/** Runs the commands in turns (not one after the other), so drift in machine load hits all alike. */
+function interleaved(commands, runs) {
+  const times = commands.map(() => []);
+  for (let w = 0; w < 3; w++) commands.forEach((c) => run(c.args, c));
+  for (let r = 0; r < runs; r++) commands.forEach((c, i) => times[i].push(run(c.args, c).ms));
+  return times.map(median);
+}
+
+function startup() {
+  const runs = quick ? 10 : 40;
+  const ajvCli = join(root, 'node_modules/ajv-cli/dist/index.js');
+  const commands = [
+    { name: "node -e ''", args: ['-e', ''] },
+    { name: 'svcaudit --help', args: [cli, '--help'] },
+    { name: 'svcaudit validate <built-in rubric>', args: [cli, 'validate', rubric] },
+    { name: 'ajv-cli validate (same file, same schema)', args: [ajvCli, 'validate', '-s', join(root, 'schemas/rubric.schema.json'), '-d', rubric, '--spec=draft7', '--allow-union-types'] },
+  ];
+  const [base, help, validate, ajv] = interleaved(commands, runs);
+  console.log(`\n## Start-up (median of ${runs} runs each, interleaved)\n`);
+  console.log('| command | time | vs node -e \'\' |');
+  console.log('| --- | --- | --- |');
+  commands.forEach((c, i) => console.log(`| ${c.name} | ${fmt([base, help, validate, ajv][i])} | ${ratio([base, help, validate, ajv][i], base)} |`));
+  console.log(`\nvalidate vs ajv-cli: ${ratio(ajv, validate)} faster (goal: several times); validate vs node -e '': ${ratio(validate, base)} (goal: at most 1.5×)`);
+}
+
+async function lazyLoading() {
+  const { listLoadedModules, measureAssessFirstQuestion } = await import('./assess-startup.mjs');
+  console.log('\n## Lazy loading: which commands load inquirer\n');
+  console.log('| command | loads inquirer |');
+  console.log('| --- | --- |');
+  for (const args of [['--help'], ['validate', rubric], ['score', 'examples/self-audit.yaml']]) {
+    const { inquirer } = await listLoadedModules(args);
+    console.log(`| svcaudit ${args.join(' ').replace(root, '')} | ${inquirer ? 'yes' : 'no'} |`);
+  }
+  const firstQuestion = await measureAssessFirstQuestion({ runs: quick ? 3 : 10 });
+  if (firstQuestion) console.log(`\nsvcaudit assess, start to first question on screen (pseudo-terminal): ${fmt(firstQuestion)}`);
+}
+
+function manyFiles() {
+  const count = quick ? 1000 : 10000;
+  const dir = answersFolder(dataDir, count);
+  const runs = quick ? 2 : 5;
+  const [yamlOnly, score] = interleaved(
+    [
+      { args: [join(root, 'bench/yaml-baseline.mjs'), dir] },
+      { args: [cli, 'score', dir, '--format', 'json', '--output', '/dev/null'] },
+    ],
+    runs,
+  );
+  console.log(`\n## Scoring ${count.toLocaleString('en')} answers files (median of ${runs})\n`);
+  console.log(`| run | time | vs yaml alone |\n| --- | --- | --- |`);
+  console.log(`| parse every file with the yaml package alone | ${fmt(yamlOnly)} | 1.00× |`);
+  console.log(`| svcaudit score (read, validate, score, JSON report) | ${fmt(score)} | ${ratio(score, yamlOnly)} |`);
+  console.log(`\ngoal: at most 1.5× the yaml-alone parse`);
+}
+
+async function csv() {
+  const sizes = quick ? [10000, 100000] : [100000, 1000000];
+  const rssDir = mkdtempSync(join(tmpdir(), 'svcaudit-bench-'));
+  const rows = [];
+  for (const size of sizes) {
+    const file = await surveyCsv(dataDir, size);
+    const rssFile = join(rssDir, `rss-${size}`);
+    const { ms } = run(['--import', join(root, 'bench/rss-on-exit.mjs'), cli, 'score', file, '--by', 'role', '--format', 'json', '--output', '/dev/null'], { env: { SVCAUDIT_RSS_FILE: rssFile } });
+    rows.push({ size, ms, rssMiB: Number(readFileSync(rssFile, 'utf8')) / 1024 });
+  }
+  rmSync(rssDir, { recursive: true, force: true });
+  console.log(`\n## Survey CSV, streamed (score --by role --format json)\n`);
+  console.log('| rows | time | time per 100k rows | peak memory (RSS) |\n| --- | --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.size.toLocaleString('en')} | ${fmt(r.ms)} | ${fmt((r.ms / r.size) * 100000)} | ${r.rssMiB.toFixed(0)} MiB |`);
+  const [a, b] = rows;
+  console.log(`\n${(b.size / a.size).toFixed(0)}× the rows took ${(b.ms / a.ms).toFixed(1)}× the time (linear: ${(b.size / a.size).toFixed(0)}×); goal: peak memory under 200 MB`);
+}
+
+console.log(`# svcaudit benchmark\n\nNode ${process.version}, ${process.platform}/${process.arch}${quick ? ', quick mode' : ''}`);
+if (wants('startup')) startup();
+if (wants('lazy')) await lazyLoading().catch((e) => console.log(`\n(lazy-loading check skipped: ${e.message})`));
+if (wants('files')) manyFiles();
+if (wants('csv')) await csv();

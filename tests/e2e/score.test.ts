@@ -1,0 +1,473 @@
+/**
+ * `svcaudit score` (alias `report`) and `svcaudit template`, run as a user runs
+ * them: the built binary in a child process (npm run build first). Outputs,
+ * gates and exit codes follow PRODUCT.md: 0 done, 1 the answers were found
+ * wanting (or a gate failed), 2 the job could not be done; never a stack trace.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvRows } from '../../src/answers/csv-rows.js';
+import { BIN, REPO, runCli, type CliResult, type RunOptions } from '../helpers/run-cli.js';
+
+const ITEM_IDS = [
+  'be-nice', 'respond-quickly', 'benefit-of-the-doubt', 'keep-your-cool', 'be-generous', 'get-to-the-point', 'happiest-solution',
+  'smile', 'listen', 'empathize', 'remove-hindrances', 'train-everyone', 'one-touch',
+];
+const SELF_AUDIT = 'examples/self-audit.yaml';
+const INTERVIEWS = 'examples/interviews/';
+const INTERVIEWS_CSV = 'examples/interviews.csv';
+const STACK = /\n\s+at .+:\d+:\d+\)?/;
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/;
+
+/**
+ * Runs the CLI and checks what must hold for every run: no stack trace reaches the user.
+ * VITEST is cleared because src/cli/main.ts does nothing when it is set (so tests can import it),
+ * and the child process would inherit it from vitest.
+ */
+async function svcaudit(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  const result = await runCli(args, { ...options, env: { VITEST: undefined, ...options.env } });
+  expect(result.stderr).not.toMatch(STACK);
+  expect(result.stdout).not.toMatch(STACK);
+  return result;
+}
+
+const read = (path: string) => readFileSync(join(REPO, path), 'utf8');
+
+async function parseCsv(text: string): Promise<string[][]> {
+  const out: string[][] = [];
+  for await (const row of csvRows([text])) out.push(row.cells);
+  return out;
+}
+
+let tmp: string;
+beforeAll(() => {
+  if (!existsSync(BIN) || !existsSync(join(REPO, 'dist/cli.js'))) throw new Error('run `npm run build` before the end-to-end tests');
+  tmp = mkdtempSync(join(tmpdir(), 'svcaudit-score-'));
+});
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+// ---------------------------------------------------------------------------
+
+interface Input {
+  readonly name: string;
+  readonly args: readonly string[];
+  readonly input?: () => string;
+  readonly respondents: number;
+  readonly by?: string;
+}
+
+const INPUTS: readonly Input[] = [
+  { name: 'the self-audit', args: [SELF_AUDIT], respondents: 1 },
+  { name: 'the interview folder', args: [INTERVIEWS], respondents: 10 },
+  { name: 'the interview folder --by role', args: [INTERVIEWS, '--by', 'role'], respondents: 10, by: 'role' },
+  { name: 'the interview CSV', args: [INTERVIEWS_CSV], respondents: 10 },
+  { name: 'a quoted glob', args: ['examples/interviews/*.yaml'], respondents: 10 },
+  { name: 'YAML on stdin', args: ['-'], input: () => read(SELF_AUDIT), respondents: 1 },
+  // A comma in a first comment line must not make stdin look like a CSV header.
+  { name: 'YAML on stdin after a comment with a comma', args: ['-'], input: () => `# Owen Pritchard, claims manager\n${read(SELF_AUDIT)}`, respondents: 1 },
+  { name: 'CSV on stdin', args: ['-'], input: () => read(INTERVIEWS_CSV), respondents: 10 },
+  { name: 'CSV on stdin --by role', args: ['-', '--by', 'role'], input: () => read(INTERVIEWS_CSV), respondents: 10, by: 'role' },
+];
+
+const ITEM_FIELDS = ['id', 'section', 'title', 'score', 'target', 'gap', 'priority', 'n', 'median', 'min', 'max', 'sd', 'rwg', 'na', 'flags', 'groups'];
+
+function expectProductJson(report: any, input: Input): void {
+  expect(report.svcaudit).toBe(1);
+  expect(report.rubric).toMatchObject({ id: 'service-commitments', title: expect.any(String), version: '1.0.0' });
+  expect(report.respondents).toBe(input.respondents);
+  const { score, target, gap, index } = report.overall;
+  for (const n of [score, target, gap, index]) expect(typeof n).toBe('number');
+  expect(target).toBe(4);
+  expect(index).toBeCloseTo((100 * (score - 1)) / 4, 10);
+  expect(gap).toBeGreaterThan(0);
+  expect(report.sections.map((s: any) => s.id)).toEqual(['commitments', 'three-keys']);
+  for (const section of report.sections) {
+    expect(section).toMatchObject({ id: expect.any(String), title: expect.any(String), score: expect.any(Number), target: 4, gap: expect.any(Number), index: expect.any(Number) });
+    expect(section.answered).toBe(section.total);
+  }
+  expect(report.sections.map((s: any) => s.total)).toEqual([10, 3]);
+  expect(report.items.map((i: any) => i.id)).toEqual(ITEM_IDS);
+  for (const item of report.items) {
+    for (const field of ITEM_FIELDS) expect(item, `${item.id}.${field}`).toHaveProperty(field);
+    expect(item.section).toBe(ITEM_IDS.indexOf(item.id) < 10 ? 'commitments' : 'three-keys');
+    expect(Array.isArray(item.flags)).toBe(true);
+    expect(item.n).toBeGreaterThanOrEqual(1);
+    expect(item.gap).toBeCloseTo(Math.max(0, item.target - item.score), 12);
+    expect(item.min).toBeLessThanOrEqual(item.median);
+    expect(item.median).toBeLessThanOrEqual(item.max);
+    if (input.by === undefined) expect(item.groups).toEqual({});
+    else expect(Object.keys(item.groups).sort()).toEqual(['customer', 'manager', 'staff']);
+  }
+  // The priorities add up to the overall gap (PRODUCT.md, "Scoring").
+  const priorities = report.items.reduce((sum: number, i: any) => sum + i.priority, 0);
+  expect(priorities).toBeCloseTo(gap, 10);
+  expect(report.plan.length).toBeGreaterThan(0);
+  for (const step of report.plan) {
+    expect(step).toMatchObject({ item: expect.any(String), to: expect.any(Number), text: expect.any(String), effort: expect.stringMatching(/^(low|medium|high)$/) });
+    expect([1, 2, 3]).toContain(step.phase);
+    expect(ITEM_IDS).toContain(step.item);
+  }
+}
+
+describe.each(INPUTS)('score $name', (input) => {
+  const run = (format: string) => svcaudit(['score', ...input.args, '--format', format], { input: input.input?.() });
+
+  it('json: one object with the fields of PRODUCT.md, and nothing else on stdout', async () => {
+    const r = await run('json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trimStart().startsWith('{')).toBe(true);
+    expectProductJson(JSON.parse(r.stdout), input);
+  });
+
+  it('text: overall, top gaps and the plan by phase', async () => {
+    const r = await run('text');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^Overall +score \d\.\d\d · target 4\.00 · gap \d\.\d\d · index \d+\/100$/m);
+    for (const heading of ['Top gaps', 'Improvement plan', 'First 30 days', 'The ten service commitments', 'The three keys to good service']) {
+      expect(r.stdout).toContain(heading);
+    }
+    expect(r.stdout).not.toMatch(ANSI);
+    expect(r.rawStdout).not.toMatch(ANSI);
+  });
+
+  it('markdown: a document that starts with a heading', async () => {
+    const r = await run('markdown');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.startsWith('# ')).toBe(true);
+    expect(r.stdout).toContain('| Be nice |');
+  });
+
+  it('csv: a header row and one row per item', async () => {
+    const r = await run('csv');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const rows = await parseCsv(r.stdout);
+    expect(rows).toHaveLength(14);
+    const header = rows[0]!;
+    expect(header).toEqual(expect.arrayContaining(['item', 'score', 'target', 'gap']));
+    const item = header.indexOf('item');
+    expect(rows.slice(1).map((row) => row[item])).toEqual(ITEM_IDS);
+    for (const row of rows.slice(1)) expect(row).toHaveLength(header.length);
+  });
+});
+
+describe('what the numbers say', () => {
+  it('gives the same report from a file and from stdin, apart from the source names', async () => {
+    const fromFile = JSON.parse((await svcaudit(['score', SELF_AUDIT, '--format', 'json'])).stdout);
+    const fromStdin = JSON.parse((await svcaudit(['score', '-', '--format', 'json'], { input: read(SELF_AUDIT) })).stdout);
+    const withoutSources = (report: any) => JSON.parse(JSON.stringify({ ...report, sources: undefined }).replaceAll('"source":"<stdin>"', `"source":"${SELF_AUDIT}"`));
+    expect(fromStdin.sources[0].source).toBe('<stdin>');
+    expect(withoutSources(fromStdin)).toEqual(withoutSources(fromFile));
+  });
+
+  it('gives the same numbers for the interview folder and the interview CSV', async () => {
+    const numbers = (report: any) => ({ overall: report.overall, sections: report.sections, items: report.items.map(({ quotes: _q, ...item }: any) => item), plan: report.plan });
+    const folder = JSON.parse((await svcaudit(['score', INTERVIEWS, '--by', 'role', '--format', 'json'])).stdout);
+    const csv = JSON.parse((await svcaudit(['score', INTERVIEWS_CSV, '--by', 'role', '--format', 'json'])).stdout);
+    expect(numbers(csv)).toEqual(numbers(folder));
+  });
+
+  it('prints unrounded numbers in json', async () => {
+    const r = await svcaudit(['score', INTERVIEWS_CSV, '--format', 'json']);
+    const report = JSON.parse(r.stdout);
+    const item = (id: string) => report.items.find((i: any) => i.id === id);
+    // 4,1,3,4,5,4,3,4,2,4 → 34/10; benefit-of-the-doubt: 4,1,2,3,5,2,2,3,na,3 → 25/9.
+    expect(item('be-nice').score).toBe(3.4);
+    expect(item('benefit-of-the-doubt').score).toBeCloseTo(25 / 9, 14);
+    expect(item('benefit-of-the-doubt')).toMatchObject({ n: 9, na: 1, median: 3, min: 1, max: 5 });
+    expect(r.stdout).toMatch(/"score": 2\.7777777777777\d*/);
+    const decimals = report.items.map((i: any) => String(i.score).split('.')[1]?.length ?? 0);
+    expect(Math.max(...decimals)).toBeGreaterThan(2);
+  });
+
+  it('flags low agreement and perception gaps between roles', async () => {
+    const report = JSON.parse((await svcaudit(['score', INTERVIEWS, '--by', 'role', '--format', 'json'])).stdout);
+    const beNice = report.items.find((i: any) => i.id === 'be-nice');
+    // customer 4,1,5,3,2 → 3; staff 3,4,4,4 → 3.75; manager 4.
+    expect(beNice.groups).toEqual({ customer: 3, manager: 4, staff: 3.75 });
+    expect(beNice.flags).toEqual(expect.arrayContaining(['perception-gap', 'low-agreement']));
+  });
+});
+
+describe('--output', () => {
+  it('writes the report to the file, nothing to stdout, and says where on stderr', async () => {
+    const file = join(tmp, 'report.json');
+    const r = await svcaudit(['score', INTERVIEWS, '--format', 'json', '--output', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/Report written to .*report\.json/);
+    expect(JSON.parse(readFileSync(file, 'utf8')).respondents).toBe(10);
+  });
+
+  it('writes a text report without colour codes unless --color is given', async () => {
+    const file = join(tmp, 'report.txt');
+    const r = await svcaudit(['score', SELF_AUDIT, '-o', file], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    expect(r.rawStdout).toBe('');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('Improvement plan');
+    expect(text).not.toMatch(ANSI);
+  });
+});
+
+describe('gates', () => {
+  it('--fail-under above the index exits 1 and says why on stderr, after printing the report', async () => {
+    const r = await svcaudit(['score', SELF_AUDIT, '--fail-under', '90']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--fail-under 90: the overall index is 47\.\d, below the threshold/);
+    expect(r.stdout).toContain('Improvement plan');
+  });
+
+  it('--fail-under below the index exits 0', async () => {
+    const r = await svcaudit(['score', SELF_AUDIT, '--fail-under', '10']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+
+  it.each(['abc', '101', '-5', ''])('--fail-under %j is bad usage: exit 2', async (value) => {
+    const r = await svcaudit(['score', SELF_AUDIT, '--fail-under', value]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--fail-under');
+    expect(r.stdout).toBe('');
+  });
+
+  it('--strict exits 1 when a file leaves an item unanswered, and says how many', async () => {
+    const file = join(tmp, 'incomplete.yaml');
+    writeFileSync(file, read(SELF_AUDIT).replace(/^ {2}smile: 4\n/m, ''));
+    const r = await svcaudit(['score', file, '--strict']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--strict: 1 answer is missing/);
+    // Without --strict the same file scores.
+    expect((await svcaudit(['score', file])).code).toBe(0);
+  });
+
+  it('--strict counts blank cells of a CSV too', async () => {
+    const r = await svcaudit(['score', INTERVIEWS_CSV, '--strict', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--strict: 2 answers are missing/);
+    expect(JSON.parse(r.stdout).respondents).toBe(10);
+  });
+
+  it('--strict exits 0 on a complete file (na counts as an answer)', async () => {
+    const file = join(tmp, 'complete-with-na.yaml');
+    writeFileSync(file, read(SELF_AUDIT).replace(/^ {2}smile: 4$/m, '  smile: na'));
+    expect((await svcaudit(['score', SELF_AUDIT, '--strict'])).code).toBe(0);
+    const r = await svcaudit(['score', file, '--strict']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+
+  it('applies both gates and reports both reasons', async () => {
+    const r = await svcaudit(['score', INTERVIEWS, '--strict', '--fail-under', '80']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--strict');
+    expect(r.stderr).toContain('--fail-under 80');
+  });
+});
+
+describe('bad answers files', () => {
+  let bad: string;
+  const BASE = 'svcaudit: 1\nkind: answers\nrubric: service-commitments\nanswers:\n  be-nice: 4\n';
+  beforeAll(() => {
+    bad = join(tmp, 'bad');
+    mkdirSync(bad);
+    mkdirSync(join(bad, 'empty-folder'));
+    writeFileSync(join(bad, 'syntax.yaml'), `${BASE}  listen: [3\n  smile: 4\n`);
+    writeFileSync(join(bad, 'tab.yaml'), `${BASE}\tlisten: 3\n`);
+    writeFileSync(join(bad, 'out-of-scale.yaml'), `${BASE}  listen: 7\n`);
+    writeFileSync(join(bad, 'not-integer.yaml'), `${BASE}  listen:\n    score: 3.5\n`);
+    writeFileSync(join(bad, 'unknown-item.yaml'), `${BASE}  be-nise: 3\n`);
+    writeFileSync(join(bad, 'other-rubric.yaml'), BASE.replace('rubric: service-commitments', 'rubric: complaints-handling'));
+    writeFileSync(join(bad, 'out-of-scale.csv'), 'name,role,be-nice,listen\nDana,staff,4,3\nEli,customer,2,9\n');
+    writeFileSync(join(bad, 'misspelt.csv'), 'name,role,be-nise,listen\nDana,staff,4,3\n');
+    writeFileSync(join(bad, 'syntax.csv'), 'name,be-nice\nDana,4\nEli,"3"x\n');
+    writeFileSync(join(bad, 'good.yaml'), `${BASE}  listen: 3\n`);
+  });
+  const inBad = (args: string[], options: RunOptions = {}) => svcaudit(['score', ...args], { cwd: bad, ...options });
+
+  it('a YAML syntax error: exit 2, file:line:col on stderr, nothing on stdout', async () => {
+    const r = await inBad(['syntax.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^svcaudit: syntax\.yaml:\d+:\d+: /m);
+    expect(r.stderr).toContain('nothing was scored');
+    expect(r.stdout).toBe('');
+  });
+
+  it('a tab in the indentation: exit 2 with its line and column', async () => {
+    const r = await inBad(['tab.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/tab\.yaml:6:\d+/);
+  });
+
+  it('a YAML syntax error on stdin names <stdin>', async () => {
+    const r = await inBad(['-'], { input: `${BASE}  listen: [3\n` });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/<stdin>:\d+:\d+: /);
+  });
+
+  it.each<[string, string, RegExp]>([
+    ['out-of-scale.yaml', 'out-of-scale.yaml:6:11', /must be a level from 1 to 5; found 7/],
+    ['not-integer.yaml', 'not-integer.yaml:7:12', /must be a whole level from 1 to 5; found 3\.5/],
+    ['unknown-item.yaml', 'unknown-item.yaml:6:3', /no item `be-nise`\. Did you mean `be-nice`\?/],
+    ['other-rubric.yaml', 'other-rubric.yaml:3:9', /for rubric `complaints-handling`, but the rubric in use is `service-commitments`/],
+    ['out-of-scale.csv', 'out-of-scale.csv:3:16', /`listen` must be a level from 1 to 5, `na`, or empty; found `9`/],
+    ['misspelt.csv', 'misspelt.csv:1:11', /Column `be-nise` is not an item of the rubric\. Did you mean `be-nice`\?/],
+  ])('%s: exit 1, the message names the file, line and column', async (file, where, message) => {
+    const r = await inBad([file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`svcaudit: ${where}: `);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a rubric file given to score: exit 1, naming the file and its `kind:` line', async () => {
+    const r = await svcaudit(['score', 'rubrics/service-commitments.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('svcaudit: rubrics/service-commitments.yaml:3:7: ');
+    expect(r.stderr).toContain('`score` takes answers files');
+    expect(r.stdout).toBe('');
+  });
+
+  it('a CSV syntax error: exit 2 with the line and column', async () => {
+    const r = await inBad(['syntax.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('svcaudit: syntax.csv:3:8: Text after the closing quote');
+  });
+
+  it('one bad file among good ones stops the job and names the bad one', async () => {
+    const r = await inBad(['good.yaml', 'out-of-scale.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('out-of-scale.yaml:6:11');
+    expect(r.stderr).not.toMatch(/good\.yaml:\d/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a missing file: exit 2, naming it', async () => {
+    const r = await inBad(['no-such-file.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no-such-file.yaml');
+    expect(r.stdout).toBe('');
+  });
+
+  it('a glob that matches nothing: exit 2', async () => {
+    const r = await inBad(['nothing-*.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nothing-*.yaml');
+  });
+
+  it('an empty folder: exit 2, naming it', async () => {
+    const r = await inBad(['empty-folder']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('empty-folder');
+    expect(r.stderr).toMatch(/No answers/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a bad flag or a missing input: exit 2', async () => {
+    expect((await svcaudit(['score', SELF_AUDIT, '--no-such-flag'])).code).toBe(2);
+    expect((await svcaudit(['score'])).code).toBe(2);
+    expect((await svcaudit(['score', SELF_AUDIT, '--format', 'pdf'])).code).toBe(2);
+  });
+});
+
+describe('the `report` alias', () => {
+  it('prints the same report as `score`', async () => {
+    const score = await svcaudit(['score', INTERVIEWS_CSV, '--format', 'json']);
+    const report = await svcaudit(['report', INTERVIEWS_CSV, '--format', 'json']);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toBe(score.stdout);
+    expect(JSON.parse(report.stdout).respondents).toBe(10);
+  });
+});
+
+describe('colour', () => {
+  it('--color puts ANSI codes into the text report', async () => {
+    const r = await svcaudit(['score', SELF_AUDIT, '--color']);
+    expect(r.code).toBe(0);
+    expect(r.rawStdout).toMatch(ANSI);
+    expect(r.stdout).toContain('Improvement plan'); // the same report, once stripped
+  });
+
+  it('NO_COLOR (set by the test runner) turns colour off; --no-color beats FORCE_COLOR', async () => {
+    expect((await svcaudit(['score', SELF_AUDIT])).rawStdout).not.toMatch(ANSI);
+    expect((await svcaudit(['score', SELF_AUDIT], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } })).rawStdout).not.toMatch(ANSI);
+    expect((await svcaudit(['score', SELF_AUDIT, '--no-color'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).rawStdout).not.toMatch(ANSI);
+    expect((await svcaudit(['score', SELF_AUDIT], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).rawStdout).toMatch(ANSI);
+  });
+
+  it.each(['json', 'csv', 'markdown'])('keeps %s free of colour codes even with --color', async (format) => {
+    const r = await svcaudit(['score', SELF_AUDIT, '--format', format, '--color']);
+    expect(r.code).toBe(0);
+    expect(r.rawStdout).not.toMatch(ANSI);
+  });
+});
+
+describe('svcaudit template', () => {
+  it('prints a YAML answers file with every item, which validates as is', async () => {
+    const t = await svcaudit(['template']);
+    expect(t.code).toBe(0);
+    expect(t.stderr).toBe('');
+    for (const id of ITEM_IDS) expect(t.stdout).toMatch(new RegExp(`^ {2}${id}:$`, 'm'));
+    expect(t.stdout).toMatch(/^rubric: service-commitments(@1\.0\.0)?$/m);
+    expect(t.stdout).toContain('# Be nice: ');
+    const v = await svcaudit(['validate', '-'], { input: t.stdout });
+    expect(v.stdout + v.stderr).not.toMatch(/error/);
+    expect(v.code).toBe(0);
+  });
+
+  it('prints a CSV header with the 13 item ids', async () => {
+    const t = await svcaudit(['template', '--format', 'csv']);
+    expect(t.code).toBe(0);
+    const rows = await parseCsv(t.stdout);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.filter((c) => ITEM_IDS.includes(c))).toEqual(ITEM_IDS);
+    expect(rows[0]).toContain('role');
+  });
+
+  it('a filled-in copy of the YAML template scores', async () => {
+    const t = await svcaudit(['template']);
+    const filled = t.stdout
+      .replace(/^ {2}name:$/m, '  name: Dana')
+      .replace(/^ {2}role:$/m, '  role: customer')
+      .replace(/^ {2}be-nice:$/m, '  be-nice: 4')
+      .replace(/^ {2}listen:$/m, '  listen: na')
+      .replace(/^ {2}smile:$/m, '  smile: 2')
+      .replace(/^ {2}one-touch:$/m, '  one-touch: 1');
+    const file = join(tmp, 'filled.yaml');
+    writeFileSync(file, filled);
+    const r = await svcaudit(['score', file, '--format', 'json', '--by', 'role']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    const item = (id: string) => report.items.find((i: any) => i.id === id);
+    expect(report.respondents).toBe(1);
+    expect(item('be-nice')).toMatchObject({ score: 4, n: 1, groups: { customer: 4 } });
+    expect(item('listen')).toMatchObject({ score: null, n: 0, na: 1 });
+    expect(item('respond-quickly')).toMatchObject({ score: null, n: 0, na: 0 });
+    // Commitments: be-nice 4 and smile 2 → 3; three keys: one-touch 1; sections weighted 2:1.
+    expect(report.overall.score).toBeCloseTo((2 / 3) * 3 + (1 / 3) * 1, 12);
+    // Nine items are still blank (four answered, `na` included): --strict says so.
+    const strict = await svcaudit(['score', file, '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('9 answers are missing');
+  });
+
+  it('a filled-in copy of the CSV template scores', async () => {
+    const t = await svcaudit(['template', '--format', 'csv']);
+    const header = (await parseCsv(t.stdout))[0]!;
+    const row = header.map((column) => ({ name: '"Okafor, Tom"', role: 'staff', 'be-nice': '5', 'one-touch': 'n/a', smile: '3' })[column] ?? '');
+    const r = await svcaudit(['score', '-', '--format', 'json'], { input: `${t.stdout}${row.join(',')}\n` });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.respondents).toBe(1);
+    expect(report.items.find((i: any) => i.id === 'be-nice')).toMatchObject({ score: 5, n: 1 });
+    expect(report.items.find((i: any) => i.id === 'one-touch')).toMatchObject({ score: null, na: 1 });
+  });
+});
