@@ -30,8 +30,7 @@ afterAll(() => {
 });
 
 function npx(args: string[]) {
-  const env = { ...process.env, NO_COLOR: '1' };
-  delete env.VITEST;
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   return spawnSync('npx', ['--no-install', 'svcaudit', ...args], { cwd: app, env, encoding: 'utf8' });
 }
 

@@ -1,0 +1,57 @@
+/**
+ * One side of `svcaudit compare`: a JSON report made by `score --format json`,
+ * or anything `score` accepts (a folder, files, a glob, a .csv, `-`), scored
+ * here the way `score` scores it.
+ */
+import { Readable } from 'node:stream';
+import { statSync } from 'node:fs';
+import type { ComparableReport } from '../../compare/comparable.js';
+import { looksLikeReport, parseReportJson } from '../../compare/read-report.js';
+import { decodeText } from '../../io/decode-text.js';
+import { readBytes, STDIN, STDIN_NAME } from '../../io/read-input.js';
+import { SvcauditError } from '../../errors.js';
+import type { CliContext } from '../context.js';
+import { readAll } from '../stdin.js';
+import { scoreInputs, type ScoreOptions } from './score.js';
+
+export async function loadSide(input: string, options: ScoreOptions, ctx: CliContext): Promise<ComparableReport> {
+  if (input === STDIN) return loadStdin(options, ctx);
+  if (isFile(input) && /\.json$/i.test(input)) return parseReportJson(textOf(await readBytes(input), input), input);
+  // A report saved under another name (`report.txt`, no extension) is told apart by its content.
+  if (isFile(input) && !/\.(ya?ml|csv)$/i.test(input)) {
+    const text = textOf(await readBytes(input), input);
+    if (looksLikeReport(tryJson(text))) return parseReportJson(text, input);
+  }
+  return (await scoreInputs([input], options, ctx)).report;
+}
+
+/**
+ * stdin can be read only once, so it is read here, sniffed, and handed on to
+ * `score` as a fresh stream when it holds answers rather than a report.
+ */
+async function loadStdin(options: ScoreOptions, ctx: CliContext): Promise<ComparableReport> {
+  const bytes = await readAll(ctx.stdin);
+  const text = textOf(bytes, STDIN_NAME);
+  if (/^\s*\{/.test(text) && looksLikeReport(tryJson(text))) return parseReportJson(text, STDIN_NAME);
+  const replay: CliContext = { ...ctx, stdin: Readable.from([Buffer.from(bytes)]) };
+  return (await scoreInputs([STDIN], options, replay)).report;
+}
+
+function tryJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+}
+
+/** UTF-8 text, or the error `score` gives for a binary file (exit 2, naming the file). */
+function textOf(bytes: Uint8Array, file: string): string {
+  const decoded = decodeText(bytes, file);
+  if ('text' in decoded) return decoded.text;
+  throw new SvcauditError('file-unparseable', decoded.finding.message, { file });
+}

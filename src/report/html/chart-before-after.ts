@@ -1,0 +1,65 @@
+/**
+ * "Before and after": per item, the baseline score as a grey bar and the
+ * follow-up's right under it, coloured by what happened (green: improved or
+ * reached target, red: slipped, blue: unchanged), with the target marked, so
+ * a client sees at a glance which way each item moved and how far it still
+ * has to go.
+ */
+import type { Comparison, ItemChange, ItemStatus } from '../../compare/comparison.js';
+import { fixed } from '../gap/numbers.js';
+import { bySection } from '../by-section.js';
+import { STATUS_WORDS, signed } from '../compare/words.js';
+import { LABEL_COLUMNS, PAD, PLOT_X0, SECTION_COLUMNS, SECTION_ROW, TOP, BOTTOM } from './chart-layout.js';
+import { html, type Markup } from './html.js';
+import { chartSvg, levelGrid, linearScale, wholeSteps } from './svg.js';
+import { fitText } from './text-fit.js';
+
+const ROW = 34;
+const BAR = 11;
+/** The figures (`2.40 → 3.10 +0.70`) need more room than one score. */
+const PLOT_X1 = 580;
+const VALUE_X = 592;
+
+export const AFTER_CLASS: Readonly<Record<ItemStatus, string>> = {
+  'reached-target': 'bar-met',
+  improved: 'bar-met',
+  slipped: 'bar-short',
+  unchanged: 'bar-flat',
+  'not-compared': 'bar-none',
+};
+
+export function beforeAfterChart(c: Comparison): Markup {
+  const { min, max } = c.scale;
+  const x = linearScale([min, max], [PLOT_X0, PLOT_X1]);
+  const rows: Markup[] = [];
+  let y = TOP;
+  for (const { section, items } of bySection(c.sections, c.items)) {
+    rows.push(html`<text class="section-label" x="${PAD}" y="${y + 18}">${fitText(section.title, SECTION_COLUMNS)}</text>`);
+    y += SECTION_ROW;
+    for (const item of items) {
+      rows.push(itemRow(item, x, y, min));
+      y += ROW;
+    }
+  }
+  return chartSvg({
+    id: 'chart-before-after',
+    title: 'Every item before and after',
+    description: `Paired bar chart of ${c.items.length} items on the ${min} to ${max} scale: the baseline score in grey, the follow-up score under it, and the target marked. ${c.improved.length} improved, ${c.slipped.length} slipped, ${c.reachedTarget.length} reached their target. The same figures are in the tables below.`,
+    height: y + BOTTOM,
+    body: html`${levelGrid(wholeSteps(min, max), x, TOP, y)}${rows}`,
+  });
+}
+
+function itemRow(item: ItemChange, x: (v: number) => number, y: number, min: number): Markup {
+  const bar = (score: number | null, top: number, className: string, label: string): Markup =>
+    score === null
+      ? html`<text class="small axis" x="${x(min) + 4}" y="${top + BAR - 1}">${label}: not scored</text>`
+      : html`<rect class="${className}" x="${x(min)}" y="${top}" width="${Math.max(2, x(score) - x(min))}" height="${BAR}" rx="2"/>`;
+  const top = y + (ROW - 2 * BAR - 2) / 2;
+  return html`<g><title>${item.title}: ${fixed(item.before.score)} before, ${fixed(item.after.score)} after (${signed(item.delta.score)}), target ${fixed(item.target)}: ${STATUS_WORDS[item.status]}</title>
+<text x="${PAD + 10}" y="${y + ROW / 2 + 5}">${fitText(item.title, LABEL_COLUMNS)}</text>
+${bar(item.before.score, top, 'bar-before', 'before')}${bar(item.after.score, top + BAR + 2, AFTER_CLASS[item.status], 'after')}
+<line class="target" x1="${x(item.target)}" x2="${x(item.target)}" y1="${y + 3}" y2="${y + ROW - 3}"/>
+<text class="value" x="${VALUE_X}" y="${y + ROW / 2 + 5}">${fixed(item.before.score)} → ${fixed(item.after.score)}  ${signed(item.delta.score)}</text></g>
+`;
+}

@@ -1,0 +1,69 @@
+/**
+ * "Every item against its target": one bar per item from the bottom of the
+ * scale to its mean score, coloured by status, with the target marked as a
+ * dark tick, grouped under the section titles in rubric order.
+ */
+import type { ItemResult, Report } from '../../scoring/report.js';
+import { fixed } from '../gap/numbers.js';
+import { gapStatus, STATUS_LABEL } from '../gap/status.js';
+import { bySection } from '../by-section.js';
+import { LABEL_COLUMNS, PAD, PLOT_X0, PLOT_X1, SECTION_COLUMNS, SECTION_ROW, TOP, BOTTOM, VALUE_X } from './chart-layout.js';
+import { html, type Markup } from './html.js';
+import { statusClass } from './status.js';
+import { chartSvg, levelGrid, linearScale, wholeSteps } from './svg.js';
+import { fitText } from './text-fit.js';
+
+const ROW = 26;
+const BAR = 14;
+/** A score at the very bottom of the scale still shows a sliver, so "scored 1" never looks like "not scored". */
+const MIN_BAR = 2;
+
+export function itemsVsTargetChart(report: Report): Markup {
+  const { min, max } = report.scale;
+  const x = linearScale([min, max], [PLOT_X0, PLOT_X1]);
+  const rows: Markup[] = [];
+  let y = TOP;
+  for (const { section, items } of bySection(report.sections, report.items)) {
+    rows.push(html`<text class="section-label" x="${PAD}" y="${y + 18}">${fitText(section.title, SECTION_COLUMNS)}</text>`);
+    y += SECTION_ROW;
+    for (const item of items) {
+      rows.push(itemRow(item, x, y, min));
+      y += ROW;
+    }
+  }
+  return chartSvg({
+    id: 'chart-items',
+    title: 'Every item against its target',
+    description: describe(report),
+    height: y + BOTTOM,
+    body: html`${levelGrid(wholeSteps(min, max), x, TOP, y)}${rows}`,
+  });
+}
+
+function itemRow(item: ItemResult, x: (v: number) => number, y: number, min: number): Markup {
+  const status = gapStatus(item.gap);
+  const tip = item.score === null
+    ? `${item.title}: not scored, target ${fixed(item.target)}`
+    : `${item.title}: score ${fixed(item.score)}, target ${fixed(item.target)}, ${STATUS_LABEL[status ?? 'met']}`;
+  const bar = item.score === null
+    ? html`<text class="axis" x="${PLOT_X0 + 4}" y="${y + 17}">not scored</text>`
+    : html`<rect class="bar-${statusClass(item.gap)}" x="${x(min)}" y="${y + (ROW - BAR) / 2}" width="${Math.max(MIN_BAR, x(item.score) - x(min))}" height="${BAR}" rx="2"/>`;
+  return html`<g><title>${tip}</title>
+<text x="${PAD + 10}" y="${y + 17}">${fitText(item.title, LABEL_COLUMNS)}</text>
+${bar}<line class="target" x1="${x(item.target)}" x2="${x(item.target)}" y1="${y + 3}" y2="${y + ROW - 3}"/>
+<text class="value" x="${VALUE_X}" y="${y + 17}">${fixed(item.score)} / ${fixed(item.target)}</text></g>
+`;
+}
+
+/** The chart in one sentence, for screen readers: what is drawn and how the items fall into the bands. */
+function describe(report: Report): string {
+  const count = (wanted: string | null): number => report.items.filter((item) => gapStatus(item.gap) === wanted).length;
+  const unscored = count(null);
+  const parts = [
+    `${count('met')} ${STATUS_LABEL.met}`,
+    `${count('near')} ${STATUS_LABEL.near}`,
+    `${count('short')} ${STATUS_LABEL.short}`,
+    ...(unscored > 0 ? [`${unscored} not scored`] : []),
+  ];
+  return `Bar chart of the mean score of ${report.items.length} items on the ${report.scale.min} to ${report.scale.max} scale, each with its target marked: ${parts.join(', ')}. The same figures are in the tables below.`;
+}

@@ -1,0 +1,45 @@
+/** The gap report's lists: the plan by 30/60/90-day phase, the interviewees' notes and evidence, and the sources. */
+import type { Quote, Report } from '../../scoring/report.js';
+import { sourceTotal } from '../gap/completeness.js';
+import { PHASES, quoteAuthor, titlesById } from '../gap/labels.js';
+import { html, type Markup } from './html.js';
+import { htmlTable } from './table.js';
+
+export function planList(report: Report): Markup {
+  if (report.plan.length === 0) {
+    const gaps = report.items.some((item) => (item.gap ?? 0) > 0);
+    return html`<p>${gaps ? 'The rubric has no actions for the current gaps.' : 'Nothing to do: every scored item meets its target.'}</p>`;
+  }
+  const title = titlesById(report.items);
+  return html`${PHASES.map(({ phase, title: horizon }) => {
+    const steps = report.plan.filter((step) => step.phase === phase);
+    if (steps.length === 0) return '';
+    return html`<h3>${horizon}</h3>
+<ol class="plan">${steps.map((step) => html`<li><strong>${title(step.item)}</strong>: ${step.text} <span class="effort">(effort: ${step.effort})</span></li>
+`)}</ol>
+`;
+  })}`;
+}
+
+/** Null when nobody left a note or evidence, so the page has no empty heading. */
+export function evidenceList(report: Report): Markup | null {
+  const items = report.items.filter((item) => item.quotes.length > 0);
+  if (items.length === 0) return null;
+  return html`${items.map((item) => html`<h3>${item.title}</h3>
+${item.quotes.map(quoteBlock)}`)}`;
+}
+
+function quoteBlock(quote: Quote): Markup {
+  const kind = quote.kind === 'evidence' ? html`<span class="kind">Evidence</span>` : '';
+  return html`<blockquote><p>${kind}“${quote.text}”</p><footer>${quoteAuthor(quote)}</footer></blockquote>
+`;
+}
+
+/** Null for a single input: its completeness is already in the summary. */
+export function sourcesTable(report: Report): Markup | null {
+  if (report.sources.length <= 1) return null;
+  return htmlTable(
+    [{ head: 'Source', className: 'item' }, { head: 'Respondents', numeric: true }, { head: 'Scored', numeric: true }, { head: 'na', numeric: true }, { head: 'Unanswered', numeric: true }, { head: 'Answers', numeric: true }],
+    report.sources.map((s) => [s.source, String(s.respondents), String(s.answered), String(s.na), String(s.unanswered), String(sourceTotal(s))]),
+  );
+}

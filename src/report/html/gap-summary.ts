@@ -1,0 +1,33 @@
+/** The gap report's header and summary cards: what was audited, by whom, and the overall result. */
+import type { Report } from '../../scoring/report.js';
+import { completeness, answersText } from '../gap/completeness.js';
+import { plural } from '../gap/labels.js';
+import { fixed, indexText, round } from '../gap/numbers.js';
+import { cards } from './cards.js';
+import { html, type Markup } from './html.js';
+import { statusClass, statusPill } from './status.js';
+
+export function gapHeader(report: Report, date: string | undefined): Markup {
+  const { rubric } = report;
+  const about = [`rubric ${rubric.id}${rubric.version === null ? '' : ` ${rubric.version}`}`, plural(report.respondents, 'respondent')];
+  if (report.by !== null) about.push(`grouped by ${report.by}`);
+  if (date !== undefined) about.push(date);
+  return html`<header class="cover"><p class="eyebrow">Service quality audit</p><h1>${rubric.title}</h1><p class="meta">${about.join(' · ')}</p></header>`;
+}
+
+export function gapCards(report: Report): Markup {
+  const { overall, scale } = report;
+  const c = completeness(report);
+  return cards([
+    { label: 'Overall score', value: fixed(overall.score), unit: `of ${scale.max}`, detail: `target ${fixed(overall.target)} on a ${scale.min} to ${scale.max} scale` },
+    {
+      label: 'Index',
+      value: overall.index === null ? indexText(null) : String(round(overall.index, 0)),
+      unit: overall.index === null ? undefined : '/ 100',
+      meter: overall.index === null ? undefined : { percent: overall.index, status: statusClass(overall.gap) },
+      detail: `0 = every item at ${scale.min}, 100 = every item at ${scale.max}`,
+    },
+    { label: 'Gap to target', value: fixed(overall.gap), unit: 'points', detail: statusPill(overall.gap) },
+    { label: 'Respondents', value: String(report.respondents), detail: answersText(c) },
+  ]);
+}

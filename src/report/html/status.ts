@@ -1,0 +1,18 @@
+/**
+ * The report's three status bands (met / within 1 point / 1 point or more
+ * short, from gap/status.ts) as CSS classes and labelled pills: the colour
+ * helps, the word carries the meaning.
+ */
+import { gapStatus, STATUS_LABEL, type GapStatus } from '../gap/status.js';
+import { html, type Markup } from './html.js';
+
+export type StatusClass = GapStatus | 'none';
+
+export function statusClass(gap: number | null): StatusClass {
+  return gapStatus(gap) ?? 'none';
+}
+
+export function statusPill(gap: number | null): Markup {
+  const status = gapStatus(gap);
+  return html`<span class="pill pill-${status ?? 'none'}">${status === null ? 'not scored' : STATUS_LABEL[status]}</span>`;
+}

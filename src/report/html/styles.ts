@@ -1,0 +1,102 @@
+/**
+ * The report's one style sheet, inlined in the page: no web font, no image,
+ * nothing fetched (the page's CSP forbids it). A light page that prints on
+ * white; status colours come with words everywhere, so nothing depends on
+ * colour alone (WCAG 1.4.1), and text colours keep a 4.5:1 contrast on white.
+ */
+export const STYLES = `
+:root {
+  --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --soft: #f5f7fa; --accent: #234e84;
+  --met: #2f7d32; --met-bg: #e7f4e8; --met-ink: #1e5723;
+  --near: #d69e2e; --near-bg: #fdf3dc; --near-ink: #7a4b00;
+  --short: #c53030; --short-bg: #fde8e8; --short-ink: #9b1c1c;
+  --none: #9aa5b1;
+}
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body {
+  margin: 0; color: var(--ink); background: #fff;
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif;
+  font-variant-numeric: tabular-nums;
+}
+main { max-width: 1040px; margin: 0 auto; padding: 32px 40px 48px; }
+h1, h2, h3 { line-height: 1.25; color: var(--ink); }
+h1 { font-size: 28px; margin: 4px 0 8px; }
+h2 { font-size: 20px; margin: 40px 0 12px; padding-bottom: 6px; border-bottom: 2px solid var(--line); }
+h3 { font-size: 16px; margin: 24px 0 8px; }
+p { margin: 0 0 10px; }
+.eyebrow { text-transform: uppercase; letter-spacing: .08em; font-size: 12px; font-weight: 600; color: var(--accent); margin: 0; }
+.meta { color: var(--muted); margin: 0; }
+.cover { border-bottom: 4px solid var(--accent); padding-bottom: 16px; }
+.note { color: var(--muted); font-size: 13px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(190px, 1fr)); gap: 14px; margin: 24px 0 8px; }
+.card { border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; background: var(--soft); }
+.card .label { font-size: 12px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin: 0; }
+.card .value { font-size: 30px; font-weight: 700; margin: 2px 0; line-height: 1.2; }
+.card .value small { font-size: 15px; font-weight: 400; color: var(--muted); }
+.card .detail { font-size: 13px; color: var(--muted); margin: 0; }
+.meter { height: 8px; border-radius: 4px; background: var(--line); overflow: hidden; margin: 6px 0 4px; }
+.meter span { display: block; height: 100%; }
+.fill-met { background: var(--met); } .fill-near { background: var(--near); } .fill-short { background: var(--short); } .fill-none { background: var(--none); } .fill-before { background: #b8c2cc; } .fill-flat { background: var(--accent); }
+.pill { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 12px; font-weight: 600; white-space: nowrap; }
+.pill-met { background: var(--met-bg); color: var(--met-ink); }
+.pill-near { background: var(--near-bg); color: var(--near-ink); }
+.pill-short { background: var(--short-bg); color: var(--short-ink); }
+.pill-none { background: var(--soft); color: var(--muted); }
+.pill-flag { background: #fff7d6; color: #6b4e00; border: 1px solid #f0d36b; }
+.up { color: var(--met-ink); } .down { color: var(--short-ink); } .flat { color: var(--muted); }
+figure { margin: 8px 0 16px; }
+figcaption { font-size: 13px; color: var(--muted); margin-top: 6px; }
+svg.chart { display: block; width: 100%; height: auto; }
+svg.chart text { font-family: inherit; font-size: 12px; fill: var(--ink); }
+svg.chart .axis { fill: var(--muted); font-size: 11px; }
+svg.chart .grid { stroke: var(--line); stroke-width: 1; }
+svg.chart .section-label { font-weight: 700; font-size: 13px; fill: var(--accent); }
+svg.chart .value { font-size: 12px; }
+svg.chart .small { font-size: 10px; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
+svg.chart .bar-met { fill: var(--met); } svg.chart .bar-near { fill: var(--near); } svg.chart .bar-short { fill: var(--short); } svg.chart .bar-none { fill: var(--none); }
+svg.chart .bar-before { fill: #b8c2cc; } svg.chart .bar-flat { fill: var(--accent); }
+svg.chart .target { stroke: var(--ink); stroke-width: 2.5; }
+svg.chart .band { fill: #fff7d6; }
+svg.chart .flag { font-size: 10px; fill: #6b4e00; font-weight: 600; }
+.legend { list-style: none; padding: 0; margin: 6px 0 0; display: flex; flex-wrap: wrap; gap: 6px 18px; font-size: 13px; color: var(--muted); }
+.legend li { display: inline-flex; align-items: center; gap: 6px; }
+.swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; }
+.swatch-target { width: 3px; height: 14px; background: var(--ink); border-radius: 0; }
+/* Wide tables scroll on a narrow screen; on paper they are set smaller instead (see @media print). */
+.table-wrap { overflow-x: auto; }
+table { width: 100%; border-collapse: collapse; margin: 8px 0 16px; font-size: 14px; }
+th, td { padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; text-align: left; }
+th { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); border-bottom: 2px solid var(--line); }
+td.num, th.num { text-align: right; }
+td.num { white-space: nowrap; }
+th { overflow-wrap: break-word; }
+tbody tr:nth-child(even) td { background: #fafbfc; }
+/* Long unbroken titles wrap anywhere, but the title column never shrinks below a readable width. */
+td.item { overflow-wrap: anywhere; min-width: 12em; }
+ol.plan { padding-left: 0; list-style: none; margin: 0; }
+ol.plan li { border-left: 3px solid var(--accent); padding: 6px 12px; margin: 0 0 8px; background: var(--soft); }
+ol.plan .effort { font-size: 12px; color: var(--muted); white-space: nowrap; }
+blockquote { margin: 0 0 10px; padding: 8px 14px; border-left: 3px solid var(--line); background: var(--soft); overflow-wrap: anywhere; }
+blockquote p { margin: 0; }
+blockquote footer { font-size: 13px; color: var(--muted); margin-top: 2px; }
+.kind { font-size: 11px; text-transform: uppercase; letter-spacing: .06em; color: var(--accent); font-weight: 700; margin-right: 6px; }
+.item-list { margin: 0 0 12px; padding-left: 20px; }
+body > footer, main > footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--line); font-size: 12px; color: var(--muted); }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { font-size: 11pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  main { max-width: none; padding: 0; }
+  h2 { margin-top: 24px; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  figure, table, .cards, .card, blockquote, ol.plan li, tr { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  tbody tr:nth-child(even) td { background: none; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 9pt; }
+  th, td { padding: 4px 5px; }
+  th { font-size: 7.5pt; }
+  .pill { font-size: 7.5pt; padding: 0 6px; }
+  td.item { min-width: 9em; }
+}
+`;

@@ -1,0 +1,187 @@
+/**
+ * `svcaudit compare`, run as a user runs it: the built binary on the
+ * baseline and follow-up interviews in examples/ (npm run build first).
+ * Exit codes follow PRODUCT.md: 0 done, 2 the job could not be done.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Comparison } from '../../src/compare/comparison.js';
+import { BIN, REPO, runCli, type CliResult, type RunOptions } from '../helpers/run-cli.js';
+
+const STACK = /\n\s+at .+:\d+:\d+/;
+const BEFORE = 'examples/interviews';
+const AFTER = 'examples/follow-up';
+
+/** The binary with VITEST cleared (src/cli/main.ts does nothing under vitest); no stack trace may reach the user. */
+async function svcaudit(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  const result = await runCli(args, { ...options, env: { VITEST: undefined, ...options.env } });
+  expect(result.stderr).not.toMatch(STACK);
+  expect(result.stdout).not.toMatch(STACK);
+  return result;
+}
+
+let tmp: string;
+beforeAll(() => {
+  if (!existsSync(BIN) || !existsSync(join(REPO, 'dist/cli.js'))) throw new Error('run `npm run build` before the end-to-end tests');
+  tmp = mkdtempSync(join(tmpdir(), 'svcaudit-compare-'));
+});
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('compare on the examples', () => {
+  let json: Comparison;
+  beforeAll(async () => {
+    const r = await svcaudit(['compare', BEFORE, AFTER, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    json = JSON.parse(r.stdout) as Comparison;
+  });
+
+  it('prints JSON with numeric overall, section and item deltas', () => {
+    const { before, after, delta } = json.overall;
+    for (const key of ['score', 'index', 'gap'] as const) {
+      expect(typeof delta[key]).toBe('number');
+      expect(delta[key]).toBeCloseTo(after[key]! - before[key]!, 12);
+    }
+    expect(json.sections.map((s) => s.id)).toEqual(['commitments', 'three-keys']);
+    expect(json.items).toHaveLength(13);
+    for (const item of json.items) expect(typeof item.delta.score).toBe('number');
+    expect(json.inputs).toEqual({
+      before: { input: BEFORE, respondents: 10, rubricVersion: '1.0.0' },
+      after: { input: AFTER, respondents: 10, rubricVersion: '1.0.0' },
+    });
+  });
+
+  it('agrees with the two score reports it was made from', async () => {
+    const [b, a] = await Promise.all([svcaudit(['score', BEFORE, '--format', 'json']), svcaudit(['score', AFTER, '--format', 'json'])]);
+    const before = JSON.parse(b.stdout);
+    const after = JSON.parse(a.stdout);
+    expect(json.overall.before).toEqual({ score: before.overall.score, index: before.overall.index, gap: before.overall.gap });
+    expect(json.overall.after).toEqual({ score: after.overall.score, index: after.overall.index, gap: after.overall.gap });
+    expect(json.items[0]!.before.score).toBe(before.items[0].score);
+  });
+
+  it('sorts every item into exactly one status, and the lists agree with the statuses', () => {
+    const statuses = new Set(['improved', 'slipped', 'unchanged', 'reached-target', 'not-compared']);
+    for (const item of json.items) expect(statuses.has(item.status)).toBe(true);
+    expect(json.slipped).toEqual(json.items.filter((i) => i.delta.score! < 0).map((i) => i.id));
+    expect(json.improved).toEqual(json.items.filter((i) => i.delta.score! > 0).map((i) => i.id));
+    expect(json.improved.length + json.slipped.length + json.unchanged.length).toBe(13);
+  });
+
+  it('prints a text report with the overall change and each item', async () => {
+    const r = await svcaudit(['compare', BEFORE, AFTER]);
+    expect(r.code).toBe(0);
+    const { before, after } = json.overall;
+    expect(r.stdout).toContain(`${BEFORE} (10 respondents)`);
+    expect(r.stdout).toContain(`score ${before.score!.toFixed(2)} → ${after.score!.toFixed(2)} (+`);
+    expect(r.stdout).toMatch(/Be generous\s+│\s+\d\.\d\d │\s+\d\.\d\d │\s+-\d\.\d\d │/);
+    expect(r.stdout).toMatch(/^Improved \(\d+\)$/m);
+    expect(r.stdout).toMatch(/^Slipped \(\d+\)$/m);
+    expect(r.rawStdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('prints Markdown tables with the deltas', async () => {
+    const r = await svcaudit(['compare', BEFORE, AFTER, '--format', 'markdown']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^# Service Commitments Audit: progress$/m);
+    expect(r.stdout).toMatch(/^\| Score \| \d\.\d\d \| \d\.\d\d \| [+-]\d\.\d\d \|$/m);
+    expect(r.stdout).toMatch(/^\| Be nice \| \d\.\d\d \| \d\.\d\d \| [+-]?\d\.\d\d \| \d\.\d\d → \d\.\d\d \| \w[\w ]* \|$/m);
+  });
+
+  it('writes HTML to --output and says so on stderr', async () => {
+    const out = join(tmp, 'progress.html');
+    const r = await svcaudit(['compare', BEFORE, AFTER, '--format', 'html', '--output', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Report written to');
+    expect(readFileSync(out, 'utf8')).toMatch(/^<!DOCTYPE html>/);
+  });
+});
+
+describe('a JSON report as a side', () => {
+  let baseline: string;
+  beforeAll(async () => {
+    baseline = join(tmp, 'baseline.json');
+    const r = await svcaudit(['score', BEFORE, '--format', 'json', '--output', baseline]);
+    expect(r.code).toBe(0);
+  });
+
+  it('compares a saved baseline report with the follow-up answers, as if both were scored now', async () => {
+    const [fromJson, fromAnswers] = await Promise.all([
+      svcaudit(['compare', baseline, AFTER, '--format', 'json']),
+      svcaudit(['compare', BEFORE, AFTER, '--format', 'json']),
+    ]);
+    expect(fromJson.code, fromJson.stderr).toBe(0);
+    const a = JSON.parse(fromJson.stdout) as Comparison;
+    const b = JSON.parse(fromAnswers.stdout) as Comparison;
+    expect(a.overall).toEqual(b.overall);
+    expect(a.items).toEqual(b.items);
+  });
+
+  it('reads a report from stdin, told apart from answers by its content', async () => {
+    const r = await svcaudit(['compare', '-', AFTER, '--format', 'json'], { input: readFileSync(baseline) });
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as Comparison).inputs.before).toMatchObject({ input: '-', respondents: 10 });
+  });
+
+  it('still reads answers from stdin', async () => {
+    const r = await svcaudit(['compare', BEFORE, '-', '--format', 'json'], { input: readFileSync(join(REPO, AFTER, 'ayesha-begum.yaml')) });
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as Comparison).inputs.after.respondents).toBe(1);
+  });
+
+  it('exits 2 naming the file when a .json file is not a report', async () => {
+    const bad = join(tmp, 'not-a-report.json');
+    writeFileSync(bad, '{"hello": "world"}');
+    const r = await svcaudit(['compare', bad, AFTER]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`svcaudit: ${bad}: Not a svcaudit JSON report`);
+  });
+
+  it('exits 2 with the line and column of a JSON syntax error', async () => {
+    const bad = join(tmp, 'broken.json');
+    writeFileSync(bad, '{\n  "svcaudit": 1,\n  "overall": }\n');
+    const r = await svcaudit(['compare', BEFORE, bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`svcaudit: ${bad}:3:14: Not valid JSON (unexpected "}")`);
+  });
+});
+
+describe('errors', () => {
+  it('exits 2 when the two sides use different rubrics, naming both', async () => {
+    // Answers of another rubric are findings when scored, as in `score`: exit 1, nothing compared.
+    const r = await svcaudit(['compare', BEFORE, 'tests/fixtures/hostile/answers']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('answers-rubric-mismatch');
+    expect(r.stdout).toBe('');
+
+    const hostileReport = join(tmp, 'hostile.json');
+    const s = await svcaudit(['score', 'tests/fixtures/hostile/answers', '--rubric', 'tests/fixtures/hostile/rubric.yaml', '--format', 'json', '--output', hostileReport]);
+    expect(s.code).toBe(0);
+    const m = await svcaudit(['compare', BEFORE, hostileReport]);
+    expect(m.code).toBe(2);
+    expect(m.stderr).toContain(`svcaudit: ${hostileReport}: The two audits use different rubrics: service-commitments in ${BEFORE}, hostile-rubric here.`);
+  });
+
+  it('exits 2 on a missing side, naming it', async () => {
+    const r = await svcaudit(['compare', BEFORE, 'no/such/folder']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no/such/folder');
+  });
+
+  it('refuses stdin on both sides', async () => {
+    const r = await svcaudit(['compare', '-', '-']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Only one side can be read from stdin');
+  });
+
+  it('rejects an unknown format with exit 2', async () => {
+    const r = await svcaudit(['compare', BEFORE, AFTER, '--format', 'csv']);
+    expect(r.code).toBe(2);
+  });
+});
