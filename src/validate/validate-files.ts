@@ -12,6 +12,7 @@ import { compareFindings, finding, type Finding } from '../rubric/finding.js';
 import { detectKind } from '../rubric/kind.js';
 import { builtinRubricIds, checkRubricReference } from '../rubric/load-rubric.js';
 import type { Rubric } from '../rubric/model.js';
+import { answersSchema } from '../rubric/schema.js';
 import { decodeText } from '../io/decode-text.js';
 import { checkYamlText } from '../rubric/quick-yaml.js';
 import { locate, type YamlSource } from '../rubric/source.js';
@@ -51,12 +52,16 @@ async function checkSource(source: YamlSource, rubrics: RubricCache): Promise<Om
   return { kind: kind.kind, findings };
 }
 
+const RUBRIC_REFERENCE = new RegExp(answersSchema.properties.rubric.pattern);
+
 async function checkAnswers(source: YamlSource, rubrics: RubricCache): Promise<readonly Finding[]> {
   const named = (source.value as { rubric?: unknown }).rubric;
   const rubric = await rubrics.forAnswers(typeof named === 'string' ? parseRubricReference(named).id : undefined);
   if (rubric.kind === 'found') return checkAnswersSource(source, rubric.rubric).findings;
   const shape = answersShapeFindings(source);
-  if (rubric.kind === 'unknown' && typeof named === 'string' && shape.every((f) => f.message.indexOf('`rubric`') < 0)) {
+  // A malformed `rubric:` value has its own schema finding; only a well-formed id can be "not built in".
+  const wellFormed = typeof named === 'string' && RUBRIC_REFERENCE.test(named);
+  if (rubric.kind === 'unknown' && wellFormed) {
     const message = `\`${parseRubricReference(named).id}\` is not a built-in rubric (${rubric.builtins.join(', ')}); pass the rubric file with --rubric to check these answers against it.`;
     return [...shape, finding('answers-unknown-rubric', message, source.file, locate(source, ['rubric']))];
   }

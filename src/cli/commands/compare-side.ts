@@ -12,9 +12,9 @@ import { readBytes, STDIN, STDIN_NAME } from '../../io/read-input.js';
 import { SvcauditError } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import { readAll } from '../stdin.js';
-import { scoreInputs, type ScoreOptions } from './score.js';
+import { scoreInputs, type ScoreInputsOptions } from '../score-inputs.js';
 
-export async function loadSide(input: string, options: ScoreOptions, ctx: CliContext): Promise<ComparableReport> {
+export async function loadSide(input: string, options: ScoreInputsOptions, ctx: CliContext): Promise<ComparableReport> {
   if (input === STDIN) return loadStdin(options, ctx);
   if (isFile(input) && /\.json$/i.test(input)) return parseReportJson(textOf(await readBytes(input), input), input);
   // A report saved under another name (`report.txt`, no extension) is told apart by its content.
@@ -29,7 +29,7 @@ export async function loadSide(input: string, options: ScoreOptions, ctx: CliCon
  * stdin can be read only once, so it is read here, sniffed, and handed on to
  * `score` as a fresh stream when it holds answers rather than a report.
  */
-async function loadStdin(options: ScoreOptions, ctx: CliContext): Promise<ComparableReport> {
+async function loadStdin(options: ScoreInputsOptions, ctx: CliContext): Promise<ComparableReport> {
   const bytes = await readAll(ctx.stdin);
   const text = textOf(bytes, STDIN_NAME);
   if (/^\s*\{/.test(text) && looksLikeReport(tryJson(text))) return parseReportJson(text, STDIN_NAME);

@@ -1,0 +1,60 @@
+/**
+ * The scoring pipeline shared by `score` and `compare`: load the rubric, read
+ * every input (streaming), stop with every finding when any answers file is
+ * wrong, and build the report.
+ */
+import { readAnswerSets } from '../answers/read-answer-sets.js';
+import { SvcauditError } from '../errors.js';
+import { expandInputs } from '../io/expand-inputs.js';
+import { FINDINGS_FORMATS } from '../report/findings/index.js';
+import { compareFindings, hasErrors } from '../rubric/finding.js';
+import { loadRubric } from '../rubric/load-rubric.js';
+import { addAnswerSet, buildReport, createTally } from '../scoring/index.js';
+import type { Report } from '../scoring/report.js';
+import { VERSION } from '../version.js';
+import { note, styleForStderr, type CliContext, type CommonOptions } from './context.js';
+import { readAll } from './stdin.js';
+
+export interface ScoreInputsOptions extends CommonOptions {
+  rubric?: string;
+  by?: string;
+  perceptionGap?: number;
+}
+
+/** Unanswered items, for `--strict`: a total, and the first few respondents with the items they left out. */
+export interface MissingAnswers {
+  total: number;
+  examples: Array<{ source: string; items: string[] }>;
+}
+
+const MISSING_EXAMPLES = 5;
+
+/** Reads, checks and scores every input; answers with errors stop the job before any report. */
+export async function scoreInputs(inputs: string[], options: ScoreInputsOptions, ctx: CliContext): Promise<{ report: Report; missing: MissingAnswers }> {
+  const { rubric, warnings } = await loadRubric(options.rubric);
+  for (const warning of warnings) note(ctx, `svcaudit: ${warning.file}:${warning.line}:${warning.column}: warning: ${warning.message}`);
+  const files = await expandInputs(inputs, ['.yaml', '.yml', '.csv']);
+  const tally = createTally(rubric, { by: options.by });
+  const itemIds = rubric.sections.flatMap((s) => s.items.map((item) => item.id));
+  const missing: MissingAnswers = { total: 0, examples: [] };
+  const read = await readAnswerSets(files, rubric, (set) => {
+    const left = itemIds.filter((id) => (set.answers.get(id)?.score ?? null) === null);
+    missing.total += left.length;
+    if (left.length > 0 && missing.examples.length < MISSING_EXAMPLES) missing.examples.push({ source: set.source, items: left });
+    addAnswerSet(tally, set);
+  }, { readStdin: () => readAll(ctx.stdin) });
+
+  if (hasErrors(read.findings)) {
+    const files = [...new Set(read.findings.map((f) => f.file))].map((file) => ({
+      file,
+      kind: 'answers' as const,
+      findings: read.findings.filter((f) => f.file === file).sort(compareFindings),
+    }));
+    ctx.stderr.write(FINDINGS_FORMATS.stylish(files, { style: await styleForStderr(ctx, options), toolVersion: VERSION, maxWarnings: undefined }));
+    const first = [...read.findings].filter((f) => f.severity === 'error').sort(compareFindings)[0]!;
+    const code = read.unparseable.length > 0 ? 'file-unparseable' : 'findings';
+    throw new SvcauditError(code, `${first.message} (${read.findings.length} problem${read.findings.length === 1 ? '' : 's'} in the answers; nothing was scored)`, { file: first.file, line: first.line, column: first.column });
+  }
+  if (read.respondents === 0) throw new SvcauditError('usage', 'No answers were found in the inputs.', { file: inputs.map((i) => (i === '-' ? '<stdin>' : i)).join(' ') });
+  return { report: buildReport(rubric, tally, { perceptionGap: options.perceptionGap }), missing };
+}
