@@ -70,7 +70,7 @@ Examples:
     .description('answer a rubric interactively, one question at a time; saves after every answer')
     .option('--rubric <R>', 'rubric file or built-in id', DEFAULT_RUBRIC)
     .option('-o, --out <file>', 'answers file to write (default: svcaudit-answers-<date>.yaml in this folder)')
-    .option('--resume', 'continue an existing answers file at its first unanswered item')
+    .option('--resume', 'continue an answers file at its first unanswered item (a file not there yet is started)')
     .option('--force', 'overwrite an existing answers file and start again')
     .option('--name <name>', 'your name, saved as respondent.name')
     .option('--role <role>', 'your role, saved as respondent.role (such as manager, staff, customer)')

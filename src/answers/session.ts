@@ -1,0 +1,117 @@
+/**
+ * The interactive self-assessment as a state machine, free of I/O: which item
+ * comes next, what `back`, `skip` and `na` do, where a resumed session starts.
+ * The prompts and the saver are injected, so the whole walk is unit tested
+ * without a terminal and the CLI only draws screens and writes files.
+ */
+import { rubricItems, type Item, type Rubric, type Section } from '../rubric/model.js';
+import { isLevel } from '../rubric/scale.js';
+import type { Answer } from './model.js';
+
+/** What the person picked on one screen: a level of the scale, or one of the ways on. */
+export type SessionChoice = number | 'na' | 'skip' | 'back';
+
+/** Everything one screen shows. */
+export interface SessionScreen {
+  readonly item: Item;
+  readonly section: Section;
+  /** 1-based position in rubric order, for the `4/13` progress. */
+  readonly position: number;
+  readonly total: number;
+  /** The answer the item has now (from the file or an earlier screen), so the prompt can preselect it. */
+  readonly answer: Answer | undefined;
+  /** False on the first item: there is nothing to go back to. */
+  readonly canGoBack: boolean;
+}
+
+export interface SessionIO {
+  ask(screen: SessionScreen): Promise<SessionChoice>;
+  /** The optional one-line note after a score or `na`; resolves to '' for none. */
+  askNote(screen: SessionScreen, current: string | undefined): Promise<string>;
+  /** Called after every change with a snapshot of all answers, so a crash loses nothing. */
+  save(answers: ReadonlyMap<string, Answer>): Promise<void>;
+}
+
+export interface SessionResult {
+  readonly answers: ReadonlyMap<string, Answer>;
+  /** Items left without a score (skipped or never reached before the end). */
+  readonly unanswered: number;
+}
+
+interface Step {
+  readonly item: Item;
+  readonly section: Section;
+}
+
+/** Answered means a score or `na`; an absent item or a blank (`null`) score is unanswered. */
+export function isAnswered(answer: Answer | undefined): boolean {
+  return answer !== undefined && answer.score !== null;
+}
+
+/** Where a resumed session starts: the first unanswered item in rubric order (the length when none is left). */
+export function firstUnanswered(rubric: Rubric, answers: ReadonlyMap<string, Answer>): number {
+  const index = rubricItems(rubric).findIndex((item) => !isAnswered(answers.get(item.id)));
+  return index < 0 ? rubricItems(rubric).length : index;
+}
+
+export function countAnswered(rubric: Rubric, answers: ReadonlyMap<string, Answer>): number {
+  return rubricItems(rubric).filter((item) => isAnswered(answers.get(item.id))).length;
+}
+
+/**
+ * Walks the rubric from the first unanswered item to the end. Skipped items
+ * stay unanswered and are not offered again: the report shows completeness,
+ * and `--resume` comes back to them.
+ */
+export async function runSession(rubric: Rubric, initial: ReadonlyMap<string, Answer>, io: SessionIO): Promise<SessionResult> {
+  const steps: Step[] = rubric.sections.flatMap((section) => section.items.map((item) => ({ item, section })));
+  const answers = new Map(initial);
+  const save = () => io.save(new Map(answers));
+  let index = firstUnanswered(rubric, answers);
+
+  while (index < steps.length) {
+    const { item, section } = steps[index]!;
+    const screen = (): SessionScreen => ({
+      item,
+      section,
+      position: index + 1,
+      total: steps.length,
+      answer: answers.get(item.id),
+      canGoBack: index > 0,
+    });
+    const choice = await io.ask(screen());
+
+    if (choice === 'back') {
+      // Offered from the second item on; a stray `back` on the first stays put.
+      index = Math.max(0, index - 1);
+      continue;
+    }
+    if (choice === 'skip') {
+      const before = answers.get(item.id);
+      if (isAnswered(before)) {
+        // Skipping clears the score but keeps the note and the evidence, which the session cannot re-enter.
+        answers.set(item.id, { score: null, note: before!.note, evidence: before!.evidence });
+        await save();
+      }
+      index++;
+      continue;
+    }
+    if (choice !== 'na' && !isLevel(choice, rubric.scale)) {
+      throw new RangeError(`${choice} is not a level of the scale ${rubric.scale.min}..${rubric.scale.max}`);
+    }
+
+    const before = answers.get(item.id);
+    answers.set(item.id, { score: choice, note: before?.note, evidence: before?.evidence ?? [] });
+    // Saved before the note is asked: Ctrl-C at the note prompt must not lose the score.
+    await save();
+    const typed = (await io.askNote(screen(), before?.note)).trim();
+    const note = typed === '' ? undefined : typed;
+    if (note !== before?.note) {
+      answers.set(item.id, { ...answers.get(item.id)!, note });
+      await save();
+    }
+    index++;
+  }
+
+  return { answers, unanswered: steps.length - countAnswered(rubric, answers) };
+}

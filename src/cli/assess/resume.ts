@@ -1,0 +1,38 @@
+/**
+ * `--resume`: reads the existing answers file with the same loader and checks
+ * as `svcaudit score`, against the rubric in use. A file with errors stops
+ * the session before anything is written, with `file:line:col`, so a bad
+ * file is never overwritten by a session built on a misreading of it.
+ */
+import type { AnswerSet } from '../../answers/model.js';
+import { readAnswerSets } from '../../answers/read-answer-sets.js';
+import { SvcauditError } from '../../errors.js';
+import { FINDINGS_FORMATS } from '../../report/findings/index.js';
+import type { Style } from '../../report/style.js';
+import { compareFindings, hasErrors } from '../../rubric/finding.js';
+import type { Rubric } from '../../rubric/model.js';
+import { VERSION } from '../../version.js';
+import type { CliContext } from '../context.js';
+import type { OutFile } from './out-file.js';
+
+export async function readResumeFile(out: OutFile, rubric: Rubric, ctx: CliContext, style: Style): Promise<AnswerSet> {
+  let found: AnswerSet | undefined;
+  const read = await readAnswerSets([out.path], rubric, (set) => {
+    found = set;
+  });
+  // Findings name the file as the user wrote it, not the absolute path.
+  const findings = read.findings.map((f) => ({ ...f, file: out.shown })).sort(compareFindings);
+  if (findings.length > 0) {
+    ctx.stderr.write(FINDINGS_FORMATS.stylish([{ file: out.shown, kind: 'answers', findings }], { style, toolVersion: VERSION, maxWarnings: undefined }));
+  }
+  if (hasErrors(findings) || found === undefined) {
+    const first = findings.find((f) => f.severity === 'error');
+    const code = read.unparseable.length > 0 ? 'file-unparseable' : 'findings';
+    throw new SvcauditError(
+      code,
+      `${first?.message ?? 'The file holds no answers.'} Fix the file (\`svcaudit validate ${out.shown}\`) or start again with --force; nothing was changed.`,
+      first ? { file: first.file, line: first.line, column: first.column } : { file: out.shown },
+    );
+  }
+  return found;
+}

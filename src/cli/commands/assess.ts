@@ -1,0 +1,142 @@
+/**
+ * `svcaudit assess`: the interactive self-assessment. Checks for a terminal
+ * before anything else (and before inquirer is loaded), guards the answers
+ * file, runs the session with the file saved after every change, and ends
+ * with the score report. Every way of stopping (Ctrl-C, SIGTERM, a closed
+ * terminal) ends here, with what was saved and the command that goes on.
+ */
+import { respondentLabel, type AnswerSet } from '../../answers/model.js';
+import { countAnswered, runSession, type SessionResult } from '../../answers/session.js';
+import type { ExitCode } from '../../errors.js';
+import { SvcauditError } from '../../errors.js';
+import { loadRubric } from '../../rubric/load-rubric.js';
+import { rubricItems, type Rubric } from '../../rubric/model.js';
+import { addAnswerSet, buildReport, createTally } from '../../scoring/index.js';
+import type { Style } from '../../report/style.js';
+import { createAutosave, type Autosave } from '../assess/autosave.js';
+import { guardInterrupts } from '../assess/interrupt.js';
+import { checkFolderWritable, localDate, resolveOutFile, resumeCommand, scoreCommand, startMode, type OutFile, type StartMode } from '../assess/out-file.js';
+import { createPrompts, isPromptInterrupt } from '../assess/prompts.js';
+import { note, styleForStderr, styleForStdout, type CliContext, type CommonOptions } from '../context.js';
+
+export interface AssessOptions extends CommonOptions {
+  rubric?: string;
+  out?: string;
+  resume?: boolean;
+  force?: boolean;
+  name?: string;
+  role?: string;
+}
+
+export async function runAssess(options: AssessOptions, ctx: CliContext): Promise<ExitCode> {
+  requireTerminal(ctx);
+  // Start reading inquirer's chunk now, while the rubric loads: the first question appears sooner.
+  void import('../assess/inquirer.js').catch(() => undefined);
+  const today = localDate();
+  const out = resolveOutFile(options.out, ctx.cwd, today);
+  const { rubric, warnings } = await loadRubric(options.rubric);
+  const mode = startMode(out, options);
+  checkFolderWritable(out);
+  const [style, errStyle] = await Promise.all([styleForStdout(ctx, options), styleForStderr(ctx, options)]);
+  for (const w of warnings) note(ctx, `svcaudit: ${w.file}:${w.line}:${w.column}: warning: ${w.message}`);
+
+  // The answers loader is only needed to resume: a new session does not pay for loading it.
+  const existing = mode === 'resume' ? await (await import('../assess/resume.js')).readResumeFile(out, rubric, ctx, errStyle) : undefined;
+  const base: AnswerSet = {
+    source: out.shown,
+    rubric: rubric.id,
+    rubricVersion: rubric.version,
+    // Flags given now override the file's fields; fields the flags do not name are kept.
+    respondent: { ...existing?.respondent, ...(options.name ? { name: options.name } : {}), ...(options.role ? { role: options.role } : {}) },
+    // The day the assessment was started; a resumed file keeps its date.
+    date: existing?.date ?? today,
+    answers: existing?.answers ?? new Map(),
+  };
+  introduce(ctx, errStyle, rubric, out, mode, base);
+
+  const autosave = createAutosave(out, base, rubric, ctx, mode === 'resume');
+  const guard = guardInterrupts();
+  let result: SessionResult;
+  try {
+    const prompts = await createPrompts(rubric, ctx, style, guard.signal);
+    result = await runSession(rubric, base.answers, { ...prompts, save: autosave.save });
+  } catch (error) {
+    if (!isPromptInterrupt(error)) throw error;
+    // A closed terminal (SIGHUP) has nobody to read the message, and writing to it can fail.
+    if (guard.received() !== 'SIGHUP') stopped(ctx, errStyle, rubric, out, autosave, options.rubric);
+    return 130;
+  } finally {
+    guard.dispose();
+  }
+
+  // A session that wrote nothing still leaves a file (every item skipped: the respondent and date), but a
+  // resumed file that was already complete is not rewritten for nothing (it would lose its comments).
+  const respondentChanged = existing !== undefined && JSON.stringify(existing.respondent) !== JSON.stringify(base.respondent);
+  if (!autosave.wrote() && (mode !== 'resume' || respondentChanged)) await autosave.save(result.answers);
+  await printReport(ctx, style, rubric, { ...base, answers: result.answers });
+  finish(ctx, errStyle, rubric, out, result, options.rubric);
+  return 0;
+}
+
+/** inquirer without a terminal half-draws a prompt and fails, or reads piped input as keystrokes. */
+function requireTerminal(ctx: CliContext): void {
+  if (ctx.stdin.isTTY === true && ctx.stdout.isTTY === true) return;
+  throw new SvcauditError(
+    'no-terminal',
+    [
+      '`svcaudit assess` asks its questions in a terminal, and stdin or stdout is not one (as in CI or with piped input).',
+      'To answer without a terminal, fill in a blank answers file and score it:',
+      '  svcaudit template > answers.yaml',
+      '  svcaudit score answers.yaml',
+    ].join('\n'),
+  );
+}
+
+function introduce(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, mode: StartMode, base: AnswerSet): void {
+  const total = rubricItems(rubric).length;
+  const who = respondentLabel(base);
+  const lines = [`${style.bold(rubric.title)} ${style.dim(`· ${total} questions${who ? ` · ${who}` : ''}`)}`];
+  if (mode === 'resume') {
+    const answered = countAnswered(rubric, base.answers);
+    lines.push(answered === total ? `All ${total} items in ${out.shown} are answered already.` : `Resuming ${out.shown}: ${answered} of ${total} answered.`);
+  } else if (mode === 'fresh') {
+    lines.push(`There is no ${out.shown} yet, so this starts a new assessment there.`);
+  } else if (mode === 'overwrite') {
+    lines.push(`--force: ${out.shown} will be replaced when you give the first answer.`);
+  }
+  lines.push(style.dim(`Saving to ${out.shown} after every answer. Stop any time with Ctrl-C.`), '', '');
+  note(ctx, lines.join('\n'));
+}
+
+function stopped(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, autosave: Autosave, rubricRef: string | undefined): void {
+  const saved = autosave.onDisk();
+  if (saved === undefined) {
+    note(ctx, `\n${style.yellow('Stopped.')} Nothing was answered, so nothing was saved.`);
+    return;
+  }
+  const answered = countAnswered(rubric, saved);
+  note(ctx, [
+    '',
+    `${style.yellow('Stopped.')} ${answered} of ${rubricItems(rubric).length} answered, saved in ${out.shown}.`,
+    'To go on where you left off:',
+    `  ${style.cyan(resumeCommand(out, rubricRef))}`,
+  ].join('\n'));
+}
+
+/** The report `svcaudit score` prints for this one file. */
+async function printReport(ctx: CliContext, style: Style, rubric: Rubric, set: AnswerSet): Promise<void> {
+  const tally = createTally(rubric);
+  addAnswerSet(tally, set);
+  const report = buildReport(rubric, tally);
+  const { GAP_FORMATS } = await import('../../report/gap/index.js');
+  const width = Math.max(80, Math.min((ctx.stdout as { columns?: number }).columns ?? 100, 140));
+  ctx.stdout.write(`\n${GAP_FORMATS.text(report, { style, width, date: localDate() })}`);
+}
+
+function finish(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, result: SessionResult, rubricRef: string | undefined): void {
+  const total = rubricItems(rubric).length;
+  const lines = ['', `${style.green('✔')} Answers saved to ${style.bold(out.shown)} (${total - result.unanswered} of ${total} answered).`];
+  if (result.unanswered > 0) lines.push(`  ${result.unanswered} left unanswered; to come back to them: ${style.cyan(resumeCommand(out, rubricRef))}`);
+  lines.push(`  To print this report again: ${style.cyan(scoreCommand(out, rubricRef))}`);
+  note(ctx, lines.join('\n'));
+}

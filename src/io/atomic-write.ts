@@ -1,0 +1,79 @@
+/**
+ * Replaces a file so that readers (and a process killed half-way) only ever
+ * see the old content or the new content, never a mix: write a temporary
+ * file in the same folder, flush it to disk, then rename it over the target.
+ * rename(2) within one file system is atomic on POSIX; the same folder keeps
+ * it on one file system. The temporary file is removed on any error, so a
+ * full disk leaves the target as it was and no litter behind.
+ *
+ * Synchronous on purpose: the whole replace runs in one turn of the event
+ * loop, so a signal handler (Ctrl-C, SIGTERM) can never run between the
+ * write and the rename, and the first write does not pay for starting
+ * libuv's thread pool.
+ */
+import * as nodeFs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+
+/** The fs calls used, injectable so tests can make any of them fail. */
+export type AtomicFs = Pick<typeof nodeFs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'statSync' | 'fchmodSync'>;
+
+/** `.<name>.<pid>.<random>.tmp`: hidden, unique per process and call, recognisable if a SIGKILL leaves one behind. */
+export function tempPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+export function writeFileAtomic(target: string, data: string | Uint8Array, fs: AtomicFs = nodeFs): void {
+  const temp = tempPathFor(target);
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  // 'wx': never follow or reuse a file someone else put at the temporary name.
+  const fd = fs.openSync(temp, 'wx', 0o666);
+  let renamed = false;
+  try {
+    try {
+      keepMode(fs, fd, target);
+      for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
+      // Without the fsync, a power cut after the rename could leave an empty file under the target's name.
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, target);
+    renamed = true;
+  } finally {
+    if (!renamed) removeQuietly(fs, temp);
+  }
+  syncFolder(fs, dirname(target));
+}
+
+/** An existing target keeps its permissions (a file made private stays private). */
+function keepMode(fs: AtomicFs, fd: number, target: string): void {
+  let mode: number;
+  try {
+    mode = fs.statSync(target).mode & 0o7777;
+  } catch {
+    return; // no target yet: the umask decides, as for any new file
+  }
+  fs.fchmodSync(fd, mode);
+}
+
+/** Makes the rename itself durable; not every platform can fsync a folder, and the data is safe either way. */
+function syncFolder(fs: AtomicFs, folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(folder, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // best effort
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+function removeQuietly(fs: AtomicFs, path: string): void {
+  try {
+    fs.unlinkSync(path);
+  } catch {
+    // already gone, or the folder forbids it: nothing more can be done
+  }
+}

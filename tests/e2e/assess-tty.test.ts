@@ -1,0 +1,190 @@
+/**
+ * `svcaudit assess` as a person uses it: the built binary in a real
+ * pseudo-terminal (tmux), keys sent one by one, the screen read back. The
+ * issue's scenario: three answers, Ctrl-C (exit 130, three answers on disk,
+ * the resume command on screen), then --resume to the end and the report.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ITEM_IDS, readAnswersFile, scoresOf } from '../helpers/answers-file.js';
+import { SKIP_TMUX, TmuxServer, type TmuxPane } from '../helpers/tmux.js';
+import { BIN, REPO } from '../helpers/run-cli.js';
+import { existsSync } from 'node:fs';
+
+const STACK = /\n\s+at .+:\d+:\d+/;
+
+describe.skipIf(SKIP_TMUX)('svcaudit assess in a terminal', () => {
+  let server: TmuxServer;
+  let dir: string;
+  const panes: TmuxPane[] = [];
+  const start = (args: string[]) => {
+    const pane = server.start(dir, ['assess', '--no-color', ...args]);
+    panes.push(pane);
+    return pane;
+  };
+
+  beforeAll(() => {
+    if (!existsSync(BIN) || !existsSync(join(BIN, '../../dist/cli.js'))) throw new Error('run `npm run build` before the end-to-end tests');
+    server = new TmuxServer();
+  });
+  afterEach(() => {
+    for (const pane of panes.splice(0)) {
+      pane.assertNoStackTrace();
+      server.tmux(['kill-session', '-t', pane.name]);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+  afterAll(() => server.kill());
+
+  const fresh = () => {
+    dir = mkdtempSync(join(tmpdir(), 'svcaudit-assess-'));
+    return join(dir, 'answers.yaml');
+  };
+
+  /** Answers question `n` (of 13) by its number key, then types the note (or just Enter). */
+  async function answer(pane: TmuxPane, n: number, key: string, note = ''): Promise<void> {
+    // Two spaces before: `  1/13 ·` must not match `11/13 ·`.
+    await pane.waitFor(`  ${n}/13 · `);
+    pane.keys(key, 'Enter');
+    await pane.waitFor('Note (optional');
+    if (note !== '') pane.type(note);
+    pane.keys('Enter');
+  }
+
+  it('saves three answers, stops on Ctrl-C with exit 130 and the resume command, then resumes to the report', async () => {
+    const file = fresh();
+    const first = start(['--out', 'answers.yaml', '--name', 'Dana', '--role', 'manager']);
+    const intro = await first.waitFor('  1/13 · ');
+    expect(intro).toContain('Saving to ./answers.yaml after every answer');
+    // Each screen: the title, progress, section, prompt, why, every level with label and descriptor, and the ways on.
+    expect(intro).toMatch(/\? Be nice {2}1\/13 · The ten service commitments/);
+    expect(intro).toContain('How consistently do customers meet courtesy');
+    expect(intro).toContain('Why it matters:');
+    expect(intro).toMatch(/❯ 1 {2}Not in place — Courtesy depends on who answers/);
+    expect(intro).toMatch(/5 {2}Exemplary {4}— Customers single out staff friendliness/);
+    expect(intro).toContain('n/a  Not applicable');
+    expect(intro).toContain('Skip for now');
+    expect(intro).not.toContain('Back'); // nothing to go back to from the first question
+
+    await answer(first, 1, '4', 'Calls after 6pm: "ring out" # really');
+    await answer(first, 2, '6'); // the sixth choice: not applicable
+    const third = await first.waitFor('  3/13 · ');
+    expect(third).toContain('←    Back');
+    await answer(first, 3, '2');
+    await first.waitFor('  4/13 · ');
+    first.keys('C-c');
+
+    expect(await first.exitCode()).toBe(130);
+    const stopped = first.screen(true);
+    expect(stopped).toContain('Stopped. 3 of 13 answered, saved in ./answers.yaml.');
+    expect(stopped).toContain('svcaudit assess --out ./answers.yaml --resume');
+    expect(stopped).not.toMatch(STACK);
+
+    const saved = await readAnswersFile(file);
+    expect(saved.findings).toEqual([]);
+    expect(scoresOf(saved.set!)).toEqual({ 'be-nice': 4, 'respond-quickly': 'na', 'benefit-of-the-doubt': 2 });
+    expect(saved.set!.answers.get('be-nice')?.note).toBe('Calls after 6pm: "ring out" # really');
+    expect(saved.set!.respondent).toEqual({ name: 'Dana', role: 'manager' });
+
+    const second = start(['--out', 'answers.yaml', '--resume']);
+    const resumed = await second.waitFor('  4/13 · ');
+    expect(resumed).toContain('Resuming ./answers.yaml: 3 of 13 answered.');
+    // Back to question 3: its saved answer is preselected, and it can be changed.
+    second.keys('8', 'Enter');
+    const back = await second.waitFor('  3/13 · ');
+    expect(back).toMatch(/❯ 2 {2}Occasional/);
+    await answer(second, 3, '3');
+    const keys = ['1', '2', '3', '4', '5', '1', '2', '3', '4', '5'];
+    for (let n = 4; n <= 13; n++) await answer(second, n, keys[n - 4]!, n === 13 ? 'the last one' : '');
+
+    expect(await second.exitCode()).toBe(0);
+    const end = second.screen(true);
+    expect(end).toContain('Overall');
+    expect(end).toContain('Improvement plan');
+    expect(end).toContain('13 of 13 answered');
+    expect(end).toContain('Answers saved to ./answers.yaml');
+
+    const done = await readAnswersFile(file);
+    expect(done.findings).toEqual([]);
+    expect(Object.keys(scoresOf(done.set!))).toEqual(ITEM_IDS);
+    expect(scoresOf(done.set!)['benefit-of-the-doubt']).toBe(3);
+    expect(done.set!.answers.get('be-nice')?.note).toBe('Calls after 6pm: "ring out" # really'); // kept from the first run
+    expect(done.set!.answers.get('one-touch')).toEqual({ score: 5, note: 'the last one', evidence: [] });
+    expect(done.set!.respondent).toEqual({ name: 'Dana', role: 'manager' });
+  });
+
+  it('never overwrites an existing file without --resume or --force', async () => {
+    const file = fresh();
+    const before = 'svcaudit: 1\nkind: answers\nrubric: service-commitments\nanswers:\n  be-nice: 2\n';
+    writeFileSync(file, before);
+    const pane = start(['--out', 'answers.yaml']);
+    expect(await pane.exitCode()).toBe(2);
+    const screen = pane.screen(true);
+    expect(screen).toContain('./answers.yaml: The file already exists.');
+    expect(screen).toContain('add --resume');
+    expect(screen).toContain('add --force');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('refuses to resume a file with errors, pointing at file:line:col, and leaves it as it was', async () => {
+    const file = fresh();
+    const before = 'svcaudit: 1\nkind: answers\nrubric: service-commitments\nanswers:\n  be-nice: 9\n';
+    writeFileSync(file, before);
+    const pane = start(['--out', 'answers.yaml', '--resume']);
+    expect(await pane.exitCode()).toBe(1);
+    expect(pane.screen(true)).toMatch(/\.\/answers\.yaml:5:12: The score of `be-nice` must be a level from 1 to 5; found 9\./);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('--resume on a missing file starts a new assessment; Ctrl-C before any answer saves nothing', async () => {
+    const file = fresh();
+    const pane = start(['--out', 'answers.yaml', '--resume']);
+    const screen = await pane.waitFor('  1/13 · ');
+    expect(screen).toContain('There is no ./answers.yaml yet, so this starts a new assessment there.');
+    pane.keys('C-c');
+    expect(await pane.exitCode()).toBe(130);
+    expect(pane.screen(true)).toContain('Nothing was answered, so nothing was saved.');
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('skipped items stay unanswered; the report shows completeness and the resume command', async () => {
+    const file = fresh();
+    const pane = start(['--out', 'answers.yaml']);
+    await answer(pane, 1, '5');
+    for (let n = 2; n <= 13; n++) {
+      await pane.waitFor(`  ${n}/13 · `);
+      pane.keys('7', 'Enter'); // skip for now
+    }
+    expect(await pane.exitCode()).toBe(0);
+    const end = pane.screen(true);
+    expect(end).toContain('1 of 13 answered');
+    expect(end).toContain('12 left unanswered');
+    expect(end).toContain('svcaudit assess --out ./answers.yaml --resume');
+    expect(Object.keys(scoresOf((await readAnswersFile(file)).set!))).toEqual(['be-nice']);
+  });
+
+  it('--resume of a complete file goes straight to the report and leaves the file as it was', async () => {
+    const file = fresh();
+    const before = readFileSync(join(REPO, 'examples/self-audit.yaml'), 'utf8');
+    writeFileSync(file, before);
+    const pane = start(['--out', 'answers.yaml', '--resume']);
+    expect(await pane.exitCode()).toBe(0);
+    const screen = pane.screen(true);
+    expect(screen).toContain('All 13 items in ./answers.yaml are answered already.');
+    expect(screen).toContain('Improvement plan');
+    expect(readFileSync(file, 'utf8')).toBe(before); // comments and layout kept: nothing was rewritten
+  });
+
+  it('stops cleanly on SIGTERM as on Ctrl-C: answers kept, exit 130, the resume command shown', async () => {
+    const file = fresh();
+    const pane = start(['--out', 'answers.yaml']);
+    await answer(pane, 1, '3');
+    await pane.waitFor('  2/13 · ');
+    process.kill(await pane.pid(), 'SIGTERM');
+    expect(await pane.exitCode()).toBe(130);
+    expect(pane.screen(true)).toContain('svcaudit assess --out ./answers.yaml --resume');
+    expect(scoresOf((await readAnswersFile(file)).set!)).toEqual({ 'be-nice': 3 });
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * Start-up is a feature: inquirer is loaded by `svcaudit assess` in a
+ * terminal and by nothing else, not even by `assess` without a terminal,
+ * which stops before it. The module trace is bench/trace-loads.mjs; the
+ * built chunks holding inquirer come from dist/meta.json (esbuild's metafile).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inquirerChunks, listLoadedModules } from '../../bench/assess-startup.mjs';
+import { HAS_TMUX } from '../helpers/tmux.js';
+
+const HAS_SCRIPT = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'svcaudit-lazy-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('which commands load inquirer', () => {
+  it('the build says which chunk holds inquirer', () => {
+    expect(inquirerChunks().size).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['--help'],
+    ['validate', 'rubrics/service-commitments.yaml'],
+    ['score', 'examples/self-audit.yaml'],
+    ['template'],
+    ['assess'], // no terminal here: it stops before loading inquirer
+  ])('svcaudit %s does not', async (...args) => {
+    const loaded = await listLoadedModules(args);
+    // The trace did work: it saw the CLI itself.
+    expect(loaded.urls.some((url) => url.endsWith('/dist/cli.js'))).toBe(true);
+    expect(loaded.inquirerUrls).toEqual([]);
+  });
+
+  // In CI `.ci/run` installs tmux; `script` (util-linux) is on any Debian.
+  it.skipIf(!HAS_SCRIPT && !HAS_TMUX && !process.env.CI)('svcaudit assess in a terminal does, by the time the first question shows', async () => {
+    const loaded = await listLoadedModules(['assess', '--no-color', '--out', join(dir, 'a.yaml')], { tty: true, cwd: dir });
+    expect(loaded.inquirer).toBe(true);
+  });
+});
