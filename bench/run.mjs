@@ -64,7 +64,8 @@ function startup() {
   console.log('| command | time | vs node -e \'\' |');
   console.log('| --- | --- | --- |');
   commands.forEach((c, i) => console.log(`| ${c.name} | ${fmt([base, help, validate, ajv][i])} | ${ratio([base, help, validate, ajv][i], base)} |`));
-  console.log(`\nvalidate vs ajv-cli: ${ratio(ajv, validate)} faster (goal: several times); validate vs node -e '': ${ratio(validate, base)} (goal: at most 1.5×)`);
+  console.log(`\nvalidate vs node -e '': ${ratio(validate, base)} (goal: at most 1.5×)`);
+  console.log(`validate vs ajv-cli: ${ratio(ajv, validate)} faster in all; ${ratio(ajv - base, validate - base)} faster in the time each adds to Node's own start-up (goal: several times)`);
 }
 
 async function lazyLoading() {

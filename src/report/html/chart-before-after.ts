@@ -7,9 +7,9 @@
  */
 import type { Comparison, ItemChange, ItemStatus } from '../../compare/comparison.js';
 import { fixed } from '../gap/numbers.js';
-import { bySection } from '../by-section.js';
+import { sectionRows } from './section-rows.js';
 import { STATUS_WORDS, signed } from '../compare/words.js';
-import { LABEL_COLUMNS, PAD, PLOT_X0, SECTION_COLUMNS, SECTION_ROW, TOP, BOTTOM } from './chart-layout.js';
+import { LABEL_COLUMNS, PAD, PLOT_X0, TOP, BOTTOM } from './chart-layout.js';
 import { html, type Markup } from './html.js';
 import { chartSvg, levelGrid, linearScale, wholeSteps } from './svg.js';
 import { fitText } from './text-fit.js';
@@ -31,16 +31,7 @@ export const AFTER_CLASS: Readonly<Record<ItemStatus, string>> = {
 export function beforeAfterChart(c: Comparison): Markup {
   const { min, max } = c.scale;
   const x = linearScale([min, max], [PLOT_X0, PLOT_X1]);
-  const rows: Markup[] = [];
-  let y = TOP;
-  for (const { section, items } of bySection(c.sections, c.items)) {
-    rows.push(html`<text class="section-label" x="${PAD}" y="${y + 18}">${fitText(section.title, SECTION_COLUMNS)}</text>`);
-    y += SECTION_ROW;
-    for (const item of items) {
-      rows.push(itemRow(item, x, y, min));
-      y += ROW;
-    }
-  }
+  const { rows, bottom: y } = sectionRows(c.sections, c.items, (item, top) => ({ markup: itemRow(item, x, top, min), height: ROW }));
   return chartSvg({
     id: 'chart-before-after',
     title: 'Every item before and after',

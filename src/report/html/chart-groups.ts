@@ -8,8 +8,8 @@
 import { groupScore, groupValues } from '../gap/group-values.js';
 import { fixed } from '../gap/numbers.js';
 import type { ItemResult, Report } from '../../scoring/report.js';
-import { bySection } from '../by-section.js';
-import { LABEL_COLUMNS, PAD, PLOT_X0, PLOT_X1, SECTION_COLUMNS, SECTION_ROW, TOP, BOTTOM, VALUE_X } from './chart-layout.js';
+import { sectionRows } from './section-rows.js';
+import { LABEL_COLUMNS, PAD, PLOT_X0, PLOT_X1, TOP, BOTTOM, VALUE_X } from './chart-layout.js';
 import { html, type Markup } from './html.js';
 import { groupColors } from './palette.js';
 import { chartSvg, CHART_WIDTH, levelGrid, linearScale, wholeSteps } from './svg.js';
@@ -28,17 +28,11 @@ export function groupsChart(report: Report): Markup | null {
   const colors = groupColors(values);
   const { min, max } = report.scale;
   const x = linearScale([min, max], [PLOT_X0, PLOT_X1]);
-  const rows: Markup[] = [];
-  let y = TOP;
-  for (const { section, items } of bySection(report.sections, report.items)) {
-    rows.push(html`<text class="section-label" x="${PAD}" y="${y + 18}">${fitText(section.title, SECTION_COLUMNS)}</text>`);
-    y += SECTION_ROW;
-    for (const item of items) {
-      const height = Math.max(MIN_BLOCK, values.length * BAR_STEP + BLOCK_PAD);
-      rows.push(itemBlock(item, { values, colors, x, min, y, height }));
-      y += height;
-    }
-  }
+  const height = Math.max(MIN_BLOCK, values.length * BAR_STEP + BLOCK_PAD);
+  const { rows, bottom: y } = sectionRows(report.sections, report.items, (item, top) => ({
+    markup: itemBlock(item, { values, colors, x, min, y: top, height }),
+    height,
+  }));
   const flagged = report.items.filter((item) => item.flags.includes('perception-gap'));
   const by = report.by ?? 'group';
   return chartSvg({

@@ -6,8 +6,8 @@
 import type { ItemResult, Report } from '../../scoring/report.js';
 import { fixed } from '../gap/numbers.js';
 import { gapStatus, STATUS_LABEL } from '../gap/status.js';
-import { bySection } from '../by-section.js';
-import { LABEL_COLUMNS, PAD, PLOT_X0, PLOT_X1, SECTION_COLUMNS, SECTION_ROW, TOP, BOTTOM, VALUE_X } from './chart-layout.js';
+import { sectionRows } from './section-rows.js';
+import { LABEL_COLUMNS, PAD, PLOT_X0, PLOT_X1, TOP, BOTTOM, VALUE_X } from './chart-layout.js';
 import { html, type Markup } from './html.js';
 import { statusClass } from './status.js';
 import { chartSvg, levelGrid, linearScale, wholeSteps } from './svg.js';
@@ -21,16 +21,7 @@ const MIN_BAR = 2;
 export function itemsVsTargetChart(report: Report): Markup {
   const { min, max } = report.scale;
   const x = linearScale([min, max], [PLOT_X0, PLOT_X1]);
-  const rows: Markup[] = [];
-  let y = TOP;
-  for (const { section, items } of bySection(report.sections, report.items)) {
-    rows.push(html`<text class="section-label" x="${PAD}" y="${y + 18}">${fitText(section.title, SECTION_COLUMNS)}</text>`);
-    y += SECTION_ROW;
-    for (const item of items) {
-      rows.push(itemRow(item, x, y, min));
-      y += ROW;
-    }
-  }
+  const { rows, bottom: y } = sectionRows(report.sections, report.items, (item, top) => ({ markup: itemRow(item, x, top, min), height: ROW }));
   return chartSvg({
     id: 'chart-items',
     title: 'Every item against its target',
