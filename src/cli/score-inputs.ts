@@ -9,7 +9,7 @@ import { expandInputs } from '../io/expand-inputs.js';
 import { FINDINGS_FORMATS } from '../report/findings/index.js';
 import { compareFindings, hasErrors } from '../rubric/finding.js';
 import { loadRubric } from '../rubric/load-rubric.js';
-import { addAnswerSet, buildReport, createTally } from '../scoring/index.js';
+import { addAnswerSet, buildReport, createTally, groupValue, NO_GROUP } from '../scoring/index.js';
 import type { Report } from '../scoring/report.js';
 import { VERSION } from '../version.js';
 import { note, styleForStderr, type CliContext, type CommonOptions } from './context.js';
@@ -37,7 +37,9 @@ export async function scoreInputs(inputs: string[], options: ScoreInputsOptions,
   const tally = createTally(rubric, { by: options.by });
   const itemIds = rubric.sections.flatMap((s) => s.items.map((item) => item.id));
   const missing: MissingAnswers = { total: 0, examples: [] };
+  const grouping = new GroupingCheck(options.by);
   const read = await readAnswerSets(files, rubric, (set) => {
+    grouping.add(set.respondent);
     const left = itemIds.filter((id) => (set.answers.get(id)?.score ?? null) === null);
     missing.total += left.length;
     if (left.length > 0 && missing.examples.length < MISSING_EXAMPLES) missing.examples.push({ source: set.source, items: left });
@@ -56,5 +58,35 @@ export async function scoreInputs(inputs: string[], options: ScoreInputsOptions,
     throw new SvcauditError(code, `${first.message} (${read.findings.length} problem${read.findings.length === 1 ? '' : 's'} in the answers; nothing was scored)`, { file: first.file, line: first.line, column: first.column });
   }
   if (read.respondents === 0) throw new SvcauditError('usage', 'No answers were found in the inputs.', { file: inputs.map((i) => (i === '-' ? '<stdin>' : i)).join(' ') });
+  grouping.verify(inputs, ctx);
   return { report: buildReport(rubric, tally, { perceptionGap: options.perceptionGap }), missing };
+}
+
+/**
+ * `--by KEY` with a key no respondent has would silently put everyone in one
+ * "(none)" group: a typo (`--by rol`) must not pass as a report with no
+ * perception gaps. Respondents without the field are allowed, and counted.
+ */
+class GroupingCheck {
+  private readonly fields = new Set<string>();
+  private withField = 0;
+  private without = 0;
+
+  constructor(private readonly by: string | undefined) {}
+
+  add(respondent: Readonly<Record<string, string>>): void {
+    if (this.by === undefined) return;
+    if (groupValue({ respondent }, this.by) === NO_GROUP) this.without++;
+    else this.withField++;
+    if (this.fields.size < 50) for (const key of Object.keys(respondent)) this.fields.add(key);
+  }
+
+  verify(inputs: readonly string[], ctx: CliContext): void {
+    if (this.by === undefined || this.withField + this.without === 0) return;
+    if (this.withField === 0) {
+      const found = this.fields.size > 0 ? `respondent fields found: ${[...this.fields].sort().join(', ')}` : 'the respondents have no fields at all';
+      throw new SvcauditError('usage', `--by ${this.by}: no respondent has a \`${this.by}\` field (${found}).`, { file: inputs.map((i) => (i === '-' ? '<stdin>' : i)).join(' ') });
+    }
+    if (this.without > 0) note(ctx, `svcaudit: --by ${this.by}: ${this.without} respondent${this.without === 1 ? ' has' : 's have'} no \`${this.by}\`; they are grouped as ${NO_GROUP}.`);
+  }
 }

@@ -471,3 +471,26 @@ describe('svcaudit template', () => {
     expect(report.items.find((i: any) => i.id === 'one-touch')).toMatchObject({ score: null, na: 1 });
   });
 });
+
+describe('--by with a field the respondents lack', () => {
+  it('exits 2 naming the field and the fields that exist when no respondent has it', async () => {
+    const r = await runCli(['score', 'examples/interviews', '--by', 'rol']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--by rol: no respondent has a `rol` field (respondent fields found: name, role)');
+    expect(r.stdout).toBe('');
+  });
+
+  it('groups respondents without the field as (none) and says how many', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'svcaudit-by-'));
+    try {
+      writeFileSync(join(dir, 'a.yaml'), 'svcaudit: 1\nkind: answers\nrubric: service-commitments\nrespondent: {role: staff}\nanswers: {be-nice: 4}\n');
+      writeFileSync(join(dir, 'b.yaml'), 'svcaudit: 1\nkind: answers\nrubric: service-commitments\nanswers: {be-nice: 2}\n');
+      const r = await runCli(['score', dir, '--by', 'role', '--format', 'json']);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('1 respondent has no `role`; they are grouped as (none)');
+      expect(JSON.parse(r.stdout).items[0].groups).toEqual({ staff: 4, '(none)': 2 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
