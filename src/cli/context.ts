@@ -4,6 +4,8 @@
  * tests can run them in memory.
  */
 import { writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { SvcauditError } from '../errors.js';
 import type { Command } from 'commander';
 import type { Style } from '../report/style.js';
 import { colorEnabled, styleFor } from './color.js';
@@ -39,8 +41,26 @@ export function styleForStderr(ctx: CliContext, options: CommonOptions): Promise
 
 /** Machine output goes to `--output FILE` or stdout, with nothing else mixed in. */
 export async function emit(ctx: CliContext, text: string, output: string | undefined): Promise<void> {
-  if (output !== undefined && output !== '-') writeFileSync(output, text);
-  else ctx.stdout.write(text);
+  if (output === undefined || output === '-') {
+    ctx.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(output, text);
+  } catch (error) {
+    throw outputError(output, error);
+  }
+}
+
+function outputError(path: string, error: unknown): SvcauditError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT' ? `the folder ${dirname(path)} does not exist`
+    : code === 'EISDIR' ? 'it is a folder; give a file name'
+    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'ENOSPC' ? 'the disk is full'
+    : `${code ?? 'unknown error'}`;
+  return new SvcauditError('file-unwritable', `Cannot write the output file: ${why}.`, { file: path }, { cause: error });
 }
 
 export function note(ctx: CliContext, message: string): void {

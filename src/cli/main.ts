@@ -40,6 +40,12 @@ function reportError(error: unknown, ctx: CliContext, debug: boolean): ExitCode 
 
 /** The process entry, called by `bin/svcaudit.js`; importing this module runs nothing. */
 export async function main(): Promise<void> {
+  // `svcaudit … | head`: once the reader is gone there is no one left to tell; stop quietly,
+  // as other command-line tools do, instead of failing on a write to a closed pipe.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   const ctx: CliContext = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
   process.exitCode = await runCli(process.argv.slice(2), ctx);
 }

@@ -126,7 +126,10 @@ Examples:
       setExit(await runRubrics(options, ctx));
     });
 
-  const rubric = program.command('rubric').description('work with one rubric');
+  const rubric = program
+    .command('rubric')
+    .description('work with one rubric')
+    .addHelpText('after', '\nExample:\n  $ svcaudit rubric show service-commitments\n');
   configure(rubric, ctx);
   withCommonOptions(rubric.command('show'))
     .description('print a rubric as a readable table')

@@ -5,6 +5,7 @@
  * wanting (or a gate failed), 2 the job could not be done; never a stack trace.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -492,5 +493,24 @@ describe('--by with a field the respondents lack', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('output that cannot be written', () => {
+  it('stops quietly with exit 0 when the reader of a pipe goes away (| head)', () => {
+    // The HTML report is larger than a pipe's buffer, so the writer is still writing when head exits.
+    const r = spawnSync('bash', ['-c', `node ${BIN} score examples/interviews --by role --format html | head -c 100 >/dev/null; echo "status=\${PIPESTATUS[0]}" >&2`], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(r.stderr).toContain('status=0');
+    expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /);
+  });
+
+  it('names a missing output folder as a user error (exit 2), not an internal one', async () => {
+    const r = await runCli(['score', 'examples/self-audit.yaml', '--format', 'json', '--output', 'no-such-folder/report.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('svcaudit: no-such-folder/report.json: Cannot write the output file: the folder no-such-folder does not exist.\n');
   });
 });

@@ -17,7 +17,7 @@ export function notesBlock(report: Report, style: Style, width: number): string[
     lines.push('', style.bold(oneLine(item.title)));
     for (const quote of item.quotes.slice(0, MAX_QUOTES)) lines.push(...quoteLines(quote, width));
     const more = item.quotes.length - MAX_QUOTES;
-    if (more > 0) lines.push(style.dim(`  … ${more} more`));
+    if (more > 0) lines.push(style.dim(`  … ${more} more (every quote is in --format markdown or html)`));
   }
   return lines;
 }
