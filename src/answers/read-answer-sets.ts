@@ -25,6 +25,13 @@ export interface ReadAnswersResult {
 
 export interface ReadAnswersOptions {
   readonly readStdin?: () => Promise<Uint8Array>;
+  /**
+   * Rubric files to pass over rather than report: those found by expanding a
+   * folder or glob, since a consultant often keeps the rubric beside the
+   * interviews. A rubric named on its own is still an error.
+   */
+  readonly skipRubric?: (path: string) => boolean;
+  readonly onSkip?: (path: string) => void;
 }
 
 /** Rules that mean the file is not data at all, rather than data found wanting. */
@@ -50,6 +57,10 @@ export async function readAnswerSets(paths: readonly string[], rubric: Rubric, o
         await readCsvAnswers([Buffer.from(bytes).toString('utf8')], file, rubric, { answerSet: take, finding: (f) => findings.push(f) });
       } else {
         const result = await readYamlAnswers(bytes, file, rubric);
+        if (result.isRubric && options.skipRubric?.(path)) {
+          options.onSkip?.(path);
+          continue;
+        }
         findings.push(...result.findings);
         if (result.set) take(result.set);
       }
@@ -59,18 +70,18 @@ export async function readAnswerSets(paths: readonly string[], rubric: Rubric, o
   return { respondents, findings, unparseable };
 }
 
-async function readYamlAnswers(bytes: Uint8Array, file: string, rubric: Rubric): Promise<{ set?: AnswerSet; findings: readonly Finding[] }> {
+async function readYamlAnswers(bytes: Uint8Array, file: string, rubric: Rubric): Promise<{ set?: AnswerSet; findings: readonly Finding[]; isRubric?: boolean }> {
   const decoded = decodeText(bytes, file);
   if ('finding' in decoded) return { findings: [decoded.finding] };
   return checkYamlText(decoded.text, file, (source) => checkYamlAnswers(source, rubric));
 }
 
-function checkYamlAnswers(source: YamlSource, rubric: Rubric): { set?: AnswerSet; findings: readonly Finding[] } {
+function checkYamlAnswers(source: YamlSource, rubric: Rubric): { set?: AnswerSet; findings: readonly Finding[]; isRubric?: boolean } {
   if (source.findings.length > 0) return { findings: source.findings };
   const kind = detectKind(source);
   if ('finding' in kind) return { findings: [kind.finding] };
   if (kind.kind === 'rubric') {
-    return { findings: [finding('unknown-kind', 'This is a rubric file (`kind: rubric`); `score` takes answers files. Pass a rubric with --rubric.', source.file, locate(source, ['kind']))] };
+    return { isRubric: true, findings: [finding('unknown-kind', 'This is a rubric file (`kind: rubric`); `score` takes answers files. Pass a rubric with --rubric.', source.file, locate(source, ['kind']))] };
   }
   const checked = checkAnswersSource(source, rubric);
   return checked.value ? { set: checked.value, findings: checked.findings } : { findings: checked.findings };

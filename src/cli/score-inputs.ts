@@ -44,7 +44,11 @@ export async function scoreInputs(inputs: string[], options: ScoreInputsOptions,
     missing.total += left.length;
     if (left.length > 0 && missing.examples.length < MISSING_EXAMPLES) missing.examples.push({ source: set.source, items: left });
     addAnswerSet(tally, set);
-  }, { readStdin: () => readAll(ctx.stdin) });
+  }, {
+    readStdin: () => readAll(ctx.stdin),
+    skipRubric: (path) => !inputs.includes(path),
+    onSkip: (path) => note(ctx, `svcaudit: ${path}: skipped: a rubric file, not answers (use it with --rubric).`),
+  });
 
   if (hasErrors(read.findings)) {
     const files = [...new Set(read.findings.map((f) => f.file))].map((file) => ({

@@ -1,21 +1,21 @@
 /**
- * `svcaudit validate`: every file is read, told apart by its `kind:`, and
- * checked; answers files are checked against their rubric (`--rubric`, or the
- * built-in rubric their `rubric:` field names). Returns findings per file;
- * only an unreadable or missing file throws (exit 2).
+ * `svcaudit validate`: every file is read, told apart by its `kind:` (or as a
+ * survey CSV export by its `.csv` name), and checked; answers are checked
+ * against their rubric (see rubric-cache.ts). Returns findings per file, in
+ * the order given; only an unreadable or missing file throws (exit 2).
  */
 import { answersShapeFindings, checkAnswersSource, parseRubricReference } from '../answers/check-answers.js';
 import { readBytes, STDIN, STDIN_NAME } from '../io/read-input.js';
 import type { FileFindings } from '../report/findings/types.js';
-import { checkRubricSource, type Checked } from '../rubric/check-rubric.js';
+import { checkRubricSource } from '../rubric/check-rubric.js';
 import { compareFindings, finding, type Finding } from '../rubric/finding.js';
 import { detectKind } from '../rubric/kind.js';
-import { builtinRubricIds, checkRubricReference } from '../rubric/load-rubric.js';
-import type { Rubric } from '../rubric/model.js';
 import { answersSchema } from '../rubric/schema.js';
 import { decodeText } from '../io/decode-text.js';
 import { checkYamlText } from '../rubric/quick-yaml.js';
 import { locate, type YamlSource } from '../rubric/source.js';
+import { RubricCache } from './rubric-cache.js';
+import { validateCsv } from './validate-csv.js';
 
 export interface ValidateFilesOptions {
   /** `--rubric`: answers files are checked against it instead of the rubric they name. */
@@ -25,16 +25,30 @@ export interface ValidateFilesOptions {
 
 export async function validateFiles(paths: readonly string[], options: ValidateFilesOptions = {}): Promise<FileFindings[]> {
   const rubrics = new RubricCache(options.rubric);
-  const results: FileFindings[] = [];
-  for (const path of paths) {
-    const file = path === STDIN ? STDIN_NAME : path;
-    const bytes = await readBytes(path, options.readStdin);
-    results.push(await validateBytes(bytes, file, rubrics));
+  const inputs = await Promise.all(paths.map(async (path) => ({ path, file: path === STDIN ? STDIN_NAME : path, bytes: await readBytes(path, options.readStdin) })));
+  const results = new Map<string, FileFindings>();
+  // Rubric files first, so that answers written for a rubric of the same run are checked against it.
+  const [rubricFiles, others] = partition(inputs, (input) => !isCsv(input.path) && looksLikeRubric(input.bytes));
+  for (const input of rubricFiles) results.set(input.path, await validateBytes(input.bytes, input.file, rubrics));
+  for (const input of others) {
+    results.set(input.path, isCsv(input.path) ? await validateCsv(input.bytes, input.file, rubrics) : await validateBytes(input.bytes, input.file, rubrics));
   }
+  const ordered = paths.map((path) => results.get(path)!);
   const given = await rubrics.givenResult();
   // A broken --rubric is reported as a file of its own, once.
-  if (given && given.findings.length > 0 && !results.some((r) => r.file === given.file)) results.unshift(given);
-  return results;
+  if (given && given.findings.length > 0 && !ordered.some((r) => r.file === given.file)) ordered.unshift(given);
+  return ordered;
+}
+
+const isCsv = (path: string) => /\.csv$/i.test(path);
+
+/** Only decides the order of checking; every file is still checked by what it really holds. */
+function looksLikeRubric(bytes: Uint8Array): boolean {
+  return /^kind:\s*rubric\s*$/m.test(Buffer.from(bytes.subarray(0, 8192)).toString('utf8'));
+}
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
 }
 
 async function validateBytes(bytes: Uint8Array, file: string, rubrics: RubricCache): Promise<FileFindings> {
@@ -48,8 +62,10 @@ async function checkSource(source: YamlSource, rubrics: RubricCache): Promise<Om
   if (source.findings.length > 0) return { kind: undefined, findings: source.findings };
   const kind = detectKind(source);
   if ('finding' in kind) return { kind: undefined, findings: [kind.finding] };
-  const findings = kind.kind === 'rubric' ? checkRubricSource(source).findings : await checkAnswers(source, rubrics);
-  return { kind: kind.kind, findings };
+  if (kind.kind === 'answers') return { kind: kind.kind, findings: await checkAnswers(source, rubrics) };
+  const checked = checkRubricSource(source);
+  if (checked.value) rubrics.addLocal(checked.value);
+  return { kind: kind.kind, findings: checked.findings };
 }
 
 const RUBRIC_REFERENCE = new RegExp(answersSchema.properties.rubric.pattern);
@@ -66,30 +82,4 @@ async function checkAnswers(source: YamlSource, rubrics: RubricCache): Promise<r
     return [...shape, finding('answers-unknown-rubric', message, source.file, locate(source, ['rubric']))];
   }
   return shape;
-}
-
-type RubricLookup = { kind: 'found'; rubric: Rubric } | { kind: 'unknown'; builtins: string[] } | { kind: 'broken' };
-
-/** Loads each rubric once, however many answers files refer to it. */
-class RubricCache {
-  private readonly loaded = new Map<string, Promise<Checked<Rubric> & { file: string }>>();
-  constructor(private readonly given: string | undefined) {}
-
-  async givenResult(): Promise<FileFindings | undefined> {
-    if (this.given === undefined || !this.loaded.has(this.given)) return undefined;
-    const checked = await this.loaded.get(this.given)!;
-    return { file: checked.file, kind: 'rubric', findings: [...checked.findings].sort(compareFindings) };
-  }
-
-  async forAnswers(namedId: string | undefined): Promise<RubricLookup> {
-    const ref = this.given ?? namedId;
-    if (ref === undefined) return { kind: 'broken' };
-    if (this.given === undefined) {
-      const builtins = await builtinRubricIds();
-      if (!builtins.includes(ref)) return { kind: 'unknown', builtins };
-    }
-    if (!this.loaded.has(ref)) this.loaded.set(ref, checkRubricReference(ref));
-    const checked = await this.loaded.get(ref)!;
-    return checked.value ? { kind: 'found', rubric: checked.value } : { kind: 'broken' };
-  }
 }

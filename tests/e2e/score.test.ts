@@ -4,7 +4,7 @@
  * gates and exit codes follow PRODUCT.md: 0 done, 1 the answers were found
  * wanting (or a gate failed), 2 the job could not be done; never a stack trace.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -512,5 +512,23 @@ describe('output that cannot be written', () => {
     const r = await runCli(['score', 'examples/self-audit.yaml', '--format', 'json', '--output', 'no-such-folder/report.json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('svcaudit: no-such-folder/report.json: Cannot write the output file: the folder no-such-folder does not exist.\n');
+  });
+});
+
+describe('a rubric kept beside the interviews', () => {
+  it('is skipped with a note when found in a folder, and scores the answers against it with --rubric', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'svcaudit-beside-'));
+    try {
+      for (const name of readdirSync(join(REPO, 'examples/interviews'))) {
+        writeFileSync(join(dir, name), readFileSync(join(REPO, 'examples/interviews', name)));
+      }
+      writeFileSync(join(dir, 'rubric.yaml'), readFileSync(join(REPO, 'rubrics/service-commitments.yaml')));
+      const r = await runCli(['score', dir, '--rubric', join(dir, 'rubric.yaml'), '--format', 'json']);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('rubric.yaml: skipped: a rubric file, not answers (use it with --rubric).');
+      expect(JSON.parse(r.stdout).respondents).toBe(10);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,7 +3,7 @@
  * the built binary in a child process (npm run build first). Exit codes follow
  * PRODUCT.md: 0 clean, 1 found wanting, 2 the job could not be done.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -362,5 +362,34 @@ describe('help, rubrics and rubric show', () => {
     expect(r.stderr).toMatch(/`nope`/);
     expect(r.stderr).toContain('service-commitments');
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('survey CSV exports and rubrics beside their answers', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'svcaudit-validate-mixed-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('checks a CSV export with the same rules as score, with line and column', async () => {
+    writeFileSync(join(dir, 'survey.csv'), 'name,be-nice,role,be-nice\nDana,4,customer,5\n');
+    const r = await svcaudit(['validate', join(dir, 'survey.csv'), 'examples/interviews.csv']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('1:19  error  Column `be-nice` appears twice in the header (columns 2 and 4).  csv-duplicate-column');
+    expect(r.stdout).not.toContain('interviews.csv');
+  });
+
+  it('checks answers against a rubric validated in the same run, whatever the order', async () => {
+    const rubric = readFileSync(join(REPO, 'rubrics/service-commitments.yaml'), 'utf8').replace(/^id: service-commitments$/m, 'id: in-house');
+    const folder = join(dir, 'audit');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a-answers.yaml'), 'svcaudit: 1\nkind: answers\nrubric: in-house\nanswers:\n  be-nice: 4\n  be-nise: 2\n');
+    writeFileSync(join(folder, 'z-rubric.yaml'), rubric);
+    const r = await svcaudit(['validate', folder, '--format', 'json']);
+    const report = JSON.parse(r.stdout) as { files: Array<{ file: string; findings: Array<{ rule: string; line: number }> }> };
+    expect(report.files.map((f) => f.file.endsWith('a-answers.yaml') || f.file.endsWith('z-rubric.yaml'))).toEqual([true, true]);
+    expect(report.files[0]!.findings.map((f) => [f.rule, f.line])).toEqual([['answers-unknown-item', 6]]);
+    expect(r.code).toBe(1);
   });
 });

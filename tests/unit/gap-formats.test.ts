@@ -525,7 +525,7 @@ describe('text', () => {
       '  Evidence: “Voicemail full” — customer',
     ]);
     expect(quick).toContain('    customer\n'); // the wrapped attribution hangs under the quote
-    expect(quick).toContain('  … 1 more');
+    expect(quick).toContain('  … 1 more (every quote is in --format markdown or html)');
     expect(text(UNSCORED, OPTIONS)).not.toContain('Notes and evidence');
   });
 

@@ -17,7 +17,7 @@ export interface ValidateOptions extends CommonOptions {
 }
 
 export async function runValidate(inputs: string[], options: ValidateOptions, ctx: CliContext): Promise<ExitCode> {
-  const files = await expandInputs(inputs, ['.yaml', '.yml']);
+  const files = await expandInputs(inputs, ['.yaml', '.yml', '.csv']);
   const all = await validateFiles(files, { rubric: options.rubric, readStdin: () => readAll(ctx.stdin) });
   // --quiet reports errors only, and then warnings no longer count against --max-warnings.
   const results: FileFindings[] = options.quiet
