@@ -45,7 +45,13 @@ export async function readCsvAnswers(chunks: AsyncIterable<string> | Iterable<st
 }
 
 function readHeader(cells: string[], columns: number[], lines: number[], file: string, itemIds: Set<string>, sink: CsvAnswersSink) {
-  const names = cells.map((c) => c.trim());
+  // Survey tools capitalise headers (`Role`, `Be-Nice`): item ids and the usual respondent
+  // fields are matched without regard to case, so `--by role` finds a `Role` column.
+  const names = cells.map((c) => {
+    const name = c.trim();
+    const lower = name.toLowerCase();
+    return itemIds.has(lower) || KNOWN_RESPONDENT_COLUMNS.has(lower) ? lower : name;
+  });
   const itemColumns = new Set<number>();
   const seen = new Map<string, number>();
   names.forEach((name, index) => {

@@ -1,6 +1,6 @@
 /** `svcaudit rubric show`: a rubric as a readable table, one per section. */
 import Table from 'cli-table3';
-import { rubricItems, type Rubric } from '../rubric/model.js';
+import { rubricItems, type Item, type Rubric } from '../rubric/model.js';
 import type { Style } from './style.js';
 
 export interface RubricTableOptions {
@@ -16,23 +16,21 @@ export function formatRubricTable(rubric: Rubric, { style, width }: RubricTableO
     .join(' · ');
   const out: string[] = [
     style.bold(rubric.title),
-    style.dim(`${rubric.id}${rubric.version ? ` v${rubric.version}` : ''} · ${rubricItems(rubric).length} items · ${rubric.source}`),
+    style.dim(wrap(`${rubric.id}${rubric.version ? ` v${rubric.version}` : ''} · ${rubricItems(rubric).length} items · ${rubric.source}`, width)),
   ];
   if (rubric.description) out.push('', wrap(rubric.description, Math.min(width, 100)));
-  out.push('', `${style.bold('Scale')}  ${scale}`, `${style.bold('Target')} ${rubric.target}`);
+  out.push('', wrap(`Scale  ${scale}`, width).replace(/^Scale/, style.bold('Scale')), `${style.bold('Target')} ${rubric.target}`);
 
-  const promptWidth = Math.max(20, width - 60);
+  const columns = columnsFor(width);
   for (const section of rubric.sections) {
-    out.push('', style.bold(`${section.title}`) + style.dim(`  (${section.id}, weight ${section.weight}, target ${section.target})`));
+    out.push('', style.bold(section.title), style.dim(`(${section.id}, weight ${section.weight}, target ${section.target})`));
     const table = new Table({
-      head: ['Item', 'Title', 'Prompt', 'Weight', 'Target', 'Levels', 'Actions'],
-      colWidths: [22, 20, promptWidth, 8, 8, 8, 9],
+      head: columns.map((c) => c.head),
+      colWidths: columns.map((c) => c.width),
       wordWrap: true,
       style: { head: [], border: [] },
     });
-    for (const item of section.items) {
-      table.push([item.id, item.title, item.prompt, item.weight, item.target, item.levels.size, item.actions.length]);
-    }
+    for (const item of section.items) table.push(columns.map((c) => c.cell(item)));
     out.push(table.toString());
   }
   return `${out.join('\n')}\n`;
@@ -49,4 +47,28 @@ function wrap(text: string, width: number): string {
   }
   if (line) lines.push(line);
   return lines.join('\n');
+}
+
+interface Column {
+  readonly head: string;
+  readonly width: number;
+  readonly cell: (item: Item) => string | number;
+}
+
+const ID: Column = { head: 'Item', width: 22, cell: (item) => item.id };
+const TITLE: Column = { head: 'Title', width: 20, cell: (item) => item.title };
+const WEIGHT: Column = { head: 'Weight', width: 8, cell: (item) => item.weight };
+const TARGET: Column = { head: 'Target', width: 8, cell: (item) => item.target };
+const LEVELS: Column = { head: 'Levels', width: 8, cell: (item) => item.levels.size };
+const ACTIONS: Column = { head: 'Actions', width: 9, cell: (item) => item.actions.length };
+
+/** Fewer columns on narrower terminals, so the table never wraps; the prompt takes what is left. */
+function columnsFor(width: number): Column[] {
+  const others =
+    width >= 120 ? [ID, TITLE, TARGET, WEIGHT, LEVELS, ACTIONS] : width >= 90 ? [ID, TITLE, TARGET, WEIGHT] : width >= 70 ? [ID, TARGET, WEIGHT] : [ID, TARGET];
+  // cli-table3 draws one border character between columns and one at each end.
+  const used = others.reduce((sum, c) => sum + c.width, 0) + others.length + 2;
+  const prompt: Column = { head: 'Prompt', width: Math.max(20, width - used), cell: (item) => item.prompt };
+  const at = others.indexOf(TARGET);
+  return [...others.slice(0, at), prompt, ...others.slice(at)];
 }

@@ -111,7 +111,8 @@ function describe(error: ErrorObject, schema: SchemaNode, source: YamlSource): F
       return finding('schema-value', `${name}${where} lists more than ${String(params.limit)} entries.`, file, at(path));
     case 'anyOf': {
       const expected = String(schemaAt(schema, path).description ?? 'another kind of value');
-      const hint = typeof value === 'string' ? didYouMean(value, ['na']) : '';
+      // A quoted number (`"4"`) is text in YAML; say so rather than suggest `na`.
+      const hint = typeof value !== 'string' ? '' : /^\s*[+-]?\d+(\.\d+)?\s*$/.test(value) ? ` Write the number without quotes: \`${value.trim()}\`.` : didYouMean(value, ['na']);
       return finding('schema-type', `${name}${where} must be ${expected}; found ${describeValue(value)}.${hint}`, file, at(path));
     }
     default:

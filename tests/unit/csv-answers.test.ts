@@ -192,3 +192,12 @@ describe('header problems', () => {
     expect(findings[0]!.message).toContain('never closed');
   });
 });
+
+describe('capitalised headers from survey tools', () => {
+  it('matches item ids and the usual respondent fields without regard to case', async () => {
+    const { sets, findings } = await read('Name,Role,Be-Nice,LISTEN\nDana,customer,4,2\n');
+    expect(findings).toEqual([]);
+    expect(sets[0]!.respondent).toEqual({ name: 'Dana', role: 'customer' });
+    expect([...sets[0]!.answers.keys()]).toEqual(['be-nice', 'listen']);
+  });
+});

@@ -394,3 +394,13 @@ describe('the shipped JSON Schemas', () => {
     expect(readdirSync(`${REPO}/schemas`).filter((f) => f.endsWith('.schema.json')).sort()).toEqual(['answers.schema.json', 'rubric.schema.json']);
   });
 });
+
+describe('messages for common slips', () => {
+  it('says a quoted score is text and shows it without quotes', async () => {
+    const source = parseYaml('svcaudit: 1\nkind: answers\nrubric: service-commitments\nanswers:\n  be-nice: "4"\n', 'q.yaml');
+    const findings = checkAnswersSource(source, builtin).findings;
+    expect(findings.map((f) => [f.rule, f.line, f.column])).toEqual([['schema-type', 5, 12]]);
+    expect(findings[0]!.message).toContain('Write the number without quotes: `4`.');
+    expect(findings[0]!.message).not.toContain('Did you mean');
+  });
+});
