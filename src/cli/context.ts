@@ -9,6 +9,7 @@ import { SvcauditError } from '../errors.js';
 import type { Command } from 'commander';
 import type { Style } from '../report/style.js';
 import { colorEnabled, styleFor } from './color.js';
+import { terminalColumns, wrapForTerminal } from './terminal-text.js';
 
 export interface CliContext {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -63,6 +64,8 @@ function outputError(path: string, error: unknown): SvcauditError {
   return new SvcauditError('file-unwritable', `Cannot write the output file: ${why}.`, { file: path }, { cause: error });
 }
 
+/** A message on stderr, wrapped at word boundaries to the terminal's width when stderr is a terminal. */
 export function note(ctx: CliContext, message: string): void {
-  ctx.stderr.write(message.endsWith('\n') ? message : `${message}\n`);
+  const text = wrapForTerminal(message, terminalColumns(ctx.stderr));
+  ctx.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 }

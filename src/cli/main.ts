@@ -7,6 +7,7 @@ import { CommanderError } from 'commander';
 import { isSvcauditError, type ExitCode } from '../errors.js';
 import type { CliContext } from './context.js';
 import { buildProgram } from './program.js';
+import { terminalColumns, wrapForTerminal } from './terminal-text.js';
 
 export async function runCli(argv: readonly string[], ctx: CliContext): Promise<ExitCode> {
   let exitCode: ExitCode = 0;
@@ -28,12 +29,12 @@ function reportError(error: unknown, ctx: CliContext, debug: boolean): ExitCode 
     return 2;
   }
   if (isSvcauditError(error)) {
-    ctx.stderr.write(`svcaudit: ${error.describe()}\n`);
+    ctx.stderr.write(`${wrapForTerminal(`svcaudit: ${error.describe()}`, terminalColumns(ctx.stderr))}\n`);
     if (debug && error.cause) ctx.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  ctx.stderr.write(`svcaudit: internal error: ${message}\n`);
+  ctx.stderr.write(`${wrapForTerminal(`svcaudit: internal error: ${message}`, terminalColumns(ctx.stderr))}\n`);
   ctx.stderr.write(debug && error instanceof Error ? `${error.stack}\n` : 'Run again with --debug to see the details, and please report it.\n');
   return 2;
 }

@@ -44,11 +44,15 @@ export class TmuxServer {
   }
 
   /**
-   * Runs `svcaudit <args>` in a new 140x50 pane, in `cwd`. The pane stays open after the command ends (so its
+   * Runs `svcaudit <args>` in a new pane (140x50 unless `size` says otherwise), in `cwd`. The pane stays open after the command ends (so its
    * screen can be read), and the exit code goes to a file. The command's pid is written to a file as well: it
    * replaces the shell with `exec`, so a signal sent to that pid reaches node itself.
    */
-  start(cwd: string, args: readonly string[], options: { nodeArgs?: readonly string[]; env?: Record<string, string> } = {}): TmuxPane {
+  start(
+    cwd: string,
+    args: readonly string[],
+    options: { nodeArgs?: readonly string[]; env?: Record<string, string>; size?: { columns: number; rows: number } } = {},
+  ): TmuxPane {
     const name = `s${++this.count}`;
     const exitFile = join(cwd, `.exit-${name}`);
     const pidFile = join(cwd, `.pid-${name}`);
@@ -56,7 +60,8 @@ export class TmuxServer {
     const envs = Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
     const inner = `echo $$ > ${shellQuote(pidFile)}; exec env -u VITEST ${envs} ${node}`;
     const script = `cd ${shellQuote(cwd)} && sh -c ${shellQuote(inner)}; echo $? > ${shellQuote(exitFile)}; sleep 86400`;
-    this.tmux(['new-session', '-d', '-x', '140', '-y', '50', '-s', name, script]);
+    const { columns, rows } = options.size ?? { columns: 140, rows: 50 };
+    this.tmux(['new-session', '-d', '-x', String(columns), '-y', String(rows), '-s', name, script]);
     return new TmuxPane(this, name, exitFile, pidFile);
   }
 

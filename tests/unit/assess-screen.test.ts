@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SessionScreen } from '../../src/answers/session.js';
-import { renderScreen } from '../../src/cli/assess/screen.js';
+import { renderScreen, truncate, type ScreenView } from '../../src/cli/assess/screen.js';
 import { loadRubric } from '../../src/rubric/load-rubric.js';
 import { plainStyle } from '../../src/report/style.js';
 import { displayWidth } from '../../src/report/findings/text-width.js';
@@ -20,6 +20,16 @@ const screen = (over: Partial<SessionScreen> = {}): SessionScreen => ({
   canGoBack: false,
   ...over,
 });
+
+/** The prompt's lines while choice `active` is highlighted, as choose.ts draws them (the prompt's `? ` included). */
+function drawn(view: ScreenView, active: number): string[] {
+  const list = view.choices.flatMap((c, i) => [
+    ...(c.separatorBefore ? [''] : []),
+    ...`${i === active ? '❯' : ' '} ${i === active || !view.compact ? c.name : c.line}`.split('\n'),
+  ]);
+  const description = view.choices[active]!.description;
+  return [...`? ${view.message}`.split('\n'), ...list, '', ...(description ? description.split('\n') : []), ...view.help.split('\n')];
+}
 
 describe('renderScreen', () => {
   const view = renderScreen(screen(), rubric, plainStyle, { columns: 100, rows: 50 });
@@ -57,15 +67,78 @@ describe('renderScreen', () => {
     expect(renderScreen(screen({ answer: { score: 'na', note: undefined, evidence: [] } }), rubric, plainStyle, { columns: 100, rows: 50 }).default).toBe('na');
   });
 
-  it('fits the list to a short terminal', () => {
-    const short = renderScreen(screen(), rubric, plainStyle, { columns: 80, rows: 20 });
-    expect(short.pageSize).toBeLessThan(20);
-    expect(short.pageSize).toBeGreaterThanOrEqual(5);
+  it('names the keys of the ways on in the help line: n, s, and b only where there is a way back', () => {
+    expect([...view.keys]).toEqual([['n', 'na'], ['s', 'skip']]);
+    expect(view.help).toBe('1-5 pick · n n/a · s skip · ⏎ choose · ↑↓ move · ctrl-c stop (answers are saved)');
+    const later = renderScreen(screen({ position: 2, canGoBack: true }), rubric, plainStyle, { columns: 80, rows: 24 });
+    expect([...later.keys]).toEqual([['n', 'na'], ['s', 'skip'], ['b', 'back']]);
+    expect(later.help).toBe('1-5 pick · n n/a · s skip · b back · ⏎ choose · ↑↓ move · ctrl-c stop');
+  });
+
+  it('draws every descriptor in full, and why it matters, when the terminal has room', () => {
+    expect(view.compact).toBe(false);
+    expect(view.message).toContain('Why it matters');
+    expect(view.pageSize).toBe(view.choices.reduce((n, c) => n + c.name.split('\n').length + (c.separatorBefore ? 1 : 0), 0));
+  });
+
+  it('fits every item of the rubric into 80×24, the intro above the first screen, the last answer above the others', () => {
+    const items = rubric.sections.flatMap((s) => s.items.map((item) => ({ item, section: s })));
+    for (const [i, { item, section: s }] of items.entries()) {
+      for (const [canGoBack, reserved] of [[false, 3], [true, 1]] as const) {
+        const v = renderScreen(screen({ item, section: s, position: i + 1, canGoBack }), rubric, plainStyle, { columns: 80, rows: 24 }, reserved);
+        const heights = v.choices.map((_, active) => drawn(v, active).length);
+        expect(Math.max(...heights), item.id).toBe(v.height);
+        expect(v.height, item.id).toBeLessThanOrEqual(24 - reserved);
+        // The whole list is on screen: nothing scrolls, so every way on is visible.
+        expect(v.help, item.id).not.toContain('more');
+        expect(v.choices.map((c) => c.value).slice(5)).toEqual(canGoBack ? ['na', 'skip', 'back'] : ['na', 'skip']);
+        for (const line of v.choices.flatMap((_, active) => drawn(v, active))) expect(displayWidth(line), line).toBeLessThanOrEqual(79);
+      }
+    }
+  });
+
+  it('drops why it matters first, then draws the levels on one line each with the highlighted one in full', () => {
+    const noWhy = renderScreen(screen({ item: section.items[1]!, position: 2, canGoBack: true }), rubric, plainStyle, { columns: 80, rows: 24 }, 1);
+    expect(noWhy.compact).toBe(false);
+    expect(noWhy.message).not.toContain('Why it matters');
+    const compact = renderScreen(screen(), rubric, plainStyle, { columns: 80, rows: 24 }, 3);
+    expect(compact.compact).toBe(true);
+    expect(compact.message).toContain('Why it matters');
+    const [one, two] = compact.choices;
+    expect(one!.line).toMatch(/^1 {2}Not in place — Courtesy depends on who answers; curt, dismissive or rude…$/);
+    expect(displayWidth(two!.line)).toBe(77);
+    expect(one!.name.split('\n')).toHaveLength(2);
+    const drawnFirst = drawn(compact, 0).join('\n');
+    expect(drawnFirst).toContain('exchanges happen and nobody addresses them.');
+    expect(drawnFirst).toContain('  2  Occasional   — Most staff are polite when things go smoothly, but the ton…');
+  });
+
+  it('lets the list scroll in a terminal too short for it, and says so', () => {
+    const tiny = renderScreen(screen(), rubric, plainStyle, { columns: 80, rows: 14 }, 3);
+    expect(tiny.compact).toBe(true);
+    expect(tiny.height).toBeLessThanOrEqual(11);
+    expect(tiny.pageSize).toBeGreaterThanOrEqual(3);
+    expect(tiny.help).toContain('↑↓ more');
+  });
+
+  it('cuts a section title that would not fit beside the title and progress', () => {
+    const long = { ...section, title: 'A section whose title is far too long to fit beside the item title' };
+    const [first] = renderScreen(screen({ section: long }), rubric, plainStyle, { columns: 60, rows: 50 }).message.split('\n');
+    expect(first).toMatch(/^Be nice {2}1\/13 · A section whose title is .*…$/);
+    expect(2 + displayWidth(first!)).toBeLessThanOrEqual(59);
   });
 
   it('leaves a one-line record of the choice', () => {
     expect(view.transcript(4)).toBe('✔ Be nice · 4 Consistent');
     expect(view.transcript('na')).toBe('✔ Be nice · not applicable');
     expect(view.transcript('skip')).toBe('→ Be nice · skipped');
+  });
+});
+
+describe('truncate', () => {
+  it('cuts to the width with …, by columns, and leaves short text alone', () => {
+    expect(truncate('short', 10)).toBe('short');
+    expect(truncate('a longer sentence', 10)).toBe('a longer…');
+    expect(displayWidth(truncate('日本語のテキストです', 7))).toBeLessThanOrEqual(7);
   });
 });

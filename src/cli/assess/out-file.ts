@@ -47,7 +47,7 @@ export function startMode(out: OutFile, flags: { resume?: boolean; force?: boole
   if (flags.force) return 'overwrite';
   throw new SvcauditError(
     'would-overwrite',
-    `The file already exists. To continue it, add --resume (${resumeCommand(out, undefined)}); to replace it with a new assessment, add --force; or choose another file with --out.`,
+    `The file already exists. To continue it, add --resume (\`${resumeCommand(out, undefined)}\`); to replace it with a new assessment, add --force; or choose another file with --out.`,
     { file: out.shown },
   );
 }

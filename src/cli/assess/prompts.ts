@@ -1,8 +1,9 @@
 /**
- * The session's prompts, drawn with inquirer: `select` for the question,
- * `input` for the optional note. inquirer is loaded here, lazily, so no other
- * command pays for it. Colour follows svcaudit's own rule (`--no-color`,
- * NO_COLOR …) through a theme built from the Style, not inquirer's detection.
+ * The session's prompts: the question (choose.ts, on inquirer's engine, laid
+ * out to fit the terminal by screen.ts) and `input` for the optional note.
+ * inquirer is loaded here, lazily, so no other command pays for it. Colour
+ * follows svcaudit's own rule (`--no-color`, NO_COLOR …) through a theme built
+ * from the Style, not inquirer's detection.
  */
 import type { SessionIO } from '../../answers/session.js';
 import type { Rubric } from '../../rubric/model.js';
@@ -17,19 +18,18 @@ export function isPromptInterrupt(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 }
 
-export async function createPrompts(rubric: Rubric, ctx: CliContext, style: Style, signal: AbortSignal): Promise<SessionPrompts> {
-  const { input, select, Separator } = await import('./inquirer.js');
+/**
+ * `introRows`: rows the intro took above the first question, kept in view on the first screen (it says where
+ * the answers are saved); later screens keep the one-line record of the previous answer in view.
+ */
+export async function createPrompts(rubric: Rubric, ctx: CliContext, style: Style, signal: AbortSignal, introRows = 0): Promise<SessionPrompts> {
+  const { input, choose } = await import('./inquirer.js');
   const context = { input: ctx.stdin, output: ctx.stdout, signal };
   const size = (): TerminalSize => {
     const out = ctx.stdout as { columns?: number; rows?: number };
     return { columns: out.columns || 80, rows: out.rows || 24 };
   };
-  const keys: [string, string][] = [
-    ...(rubric.scale.min === 1 && rubric.scale.max <= 9 ? [[`1-${rubric.scale.max}`, 'pick'] as [string, string]] : []),
-    ['↑↓', 'move'],
-    ['⏎', 'choose'],
-    ['ctrl-c', 'stop (answers are saved)'],
-  ];
+  let reserved = introRows;
   const base = {
     prefix: { idle: style.cyan('?'), done: style.green('✔') },
     style: {
@@ -44,27 +44,20 @@ export async function createPrompts(rubric: Rubric, ctx: CliContext, style: Styl
 
   return {
     async ask(screen) {
-      const view = renderScreen(screen, rubric, style, size());
-      const choices = view.choices.flatMap((c) => {
-        const choice = { value: c.value, name: c.name, short: c.short, ...(c.description ? { description: c.description } : {}) };
-        return c.separatorBefore ? [new Separator(' '), choice] : [choice];
-      });
-      const choice = await select(
+      const view = renderScreen(screen, rubric, style, size(), reserved);
+      reserved = 1;
+      const choice = await choose(
         {
           message: view.message,
-          choices,
+          prefix: style.cyan('?'),
+          choices: view.choices,
           default: view.default,
+          compact: view.compact,
           pageSize: view.pageSize,
-          loop: false,
-          theme: {
-            ...base,
-            style: {
-              ...base.style,
-              description: style.dim,
-              disabled: style.dim,
-              keysHelpTip: (pairs: [string, string][]) => (pairs.length > 0 ? keys : pairs).map(([k, a]) => `${style.bold(k)} ${style.dim(a)}`).join(style.dim(' · ')),
-            },
-          },
+          keys: view.keys,
+          help: view.help,
+          highlight: style.cyan,
+          description: style.dim,
         },
         // A long question is cleared once answered (or when Ctrl-C stops it); one line stays for the record.
         { ...context, clearPromptOnDone: true },

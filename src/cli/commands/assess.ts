@@ -18,6 +18,7 @@ import { guardInterrupts } from '../assess/interrupt.js';
 import { checkFolderWritable, localDate, resolveOutFile, resumeCommand, scoreCommand, startMode, type OutFile, type StartMode } from '../assess/out-file.js';
 import { createPrompts, isPromptInterrupt } from '../assess/prompts.js';
 import { note, styleForStderr, styleForStdout, type CliContext, type CommonOptions } from '../context.js';
+import { terminalColumns, unbreakable, wrapForTerminal } from '../terminal-text.js';
 
 export interface AssessOptions extends CommonOptions {
   rubric?: string;
@@ -52,13 +53,13 @@ export async function runAssess(options: AssessOptions, ctx: CliContext): Promis
     date: existing?.date ?? today,
     answers: existing?.answers ?? new Map(),
   };
-  introduce(ctx, errStyle, rubric, out, mode, base);
+  const introRows = introduce(ctx, errStyle, rubric, out, mode, base);
 
   const autosave = createAutosave(out, base, rubric, ctx, mode === 'resume');
   const guard = guardInterrupts();
   let result: SessionResult;
   try {
-    const prompts = await createPrompts(rubric, ctx, style, guard.signal);
+    const prompts = await createPrompts(rubric, ctx, style, guard.signal, introRows);
     result = await runSession(rubric, base.answers, { ...prompts, save: autosave.save });
   } catch (error) {
     if (!isPromptInterrupt(error)) throw error;
@@ -92,7 +93,8 @@ function requireTerminal(ctx: CliContext): void {
   );
 }
 
-function introduce(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, mode: StartMode, base: AnswerSet): void {
+/** The lines above the first question, wrapped to the terminal; returns the rows they take. */
+function introduce(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, mode: StartMode, base: AnswerSet): number {
   const total = rubricItems(rubric).length;
   const who = respondentLabel(base);
   const lines = [`${style.bold(rubric.title)} ${style.dim(`· ${total} questions${who ? ` · ${who}` : ''}`)}`];
@@ -105,7 +107,10 @@ function introduce(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, 
     lines.push(`--force: ${out.shown} will be replaced when you give the first answer.`);
   }
   lines.push(style.dim(`Saving to ${out.shown} after every answer. Stop any time with Ctrl-C.`), '', '');
-  note(ctx, lines.join('\n'));
+  const text = wrapForTerminal(lines.join('\n'), terminalColumns(ctx.stderr));
+  note(ctx, text);
+  // The text ends in a blank line and a line break: the first question starts on the row after it.
+  return text.split('\n').length - 1;
 }
 
 function stopped(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, autosave: Autosave, rubricRef: string | undefined): void {
@@ -119,7 +124,7 @@ function stopped(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, au
     '',
     `${style.yellow('Stopped.')} ${answered} of ${rubricItems(rubric).length} answered, saved in ${out.shown}.`,
     'To go on where you left off:',
-    `  ${style.cyan(resumeCommand(out, rubricRef))}`,
+    `  ${style.cyan(unbreakable(resumeCommand(out, rubricRef)))}`,
   ].join('\n'));
 }
 
@@ -136,7 +141,7 @@ async function printReport(ctx: CliContext, style: Style, rubric: Rubric, set: A
 function finish(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, result: SessionResult, rubricRef: string | undefined): void {
   const total = rubricItems(rubric).length;
   const lines = ['', `${style.green('✔')} Answers saved to ${style.bold(out.shown)} (${total - result.unanswered} of ${total} answered).`];
-  if (result.unanswered > 0) lines.push(`  ${result.unanswered} left unanswered; to come back to them: ${style.cyan(resumeCommand(out, rubricRef))}`);
-  lines.push(`  To print this report again: ${style.cyan(scoreCommand(out, rubricRef))}`);
+  if (result.unanswered > 0) lines.push(`  ${result.unanswered} left unanswered; to come back to them: ${style.cyan(unbreakable(resumeCommand(out, rubricRef)))}`);
+  lines.push(`  To print this report again: ${style.cyan(unbreakable(scoreCommand(out, rubricRef)))}`);
   note(ctx, lines.join('\n'));
 }
