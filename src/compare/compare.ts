@@ -10,7 +10,7 @@
  * The gap test uses the same tolerance, as the report's status bands do.
  */
 import { SvcauditError } from '../errors.js';
-import type { ComparableReport } from './comparable.js';
+import type { ComparableItem, ComparableReport } from './comparable.js';
 import type { Change, Comparison, Figures, ItemChange, ItemStatus, SectionChange } from './comparison.js';
 
 export const EPSILON = 1e-9;
@@ -56,8 +56,6 @@ export function compareReports(before: ComparableReport, after: ComparableReport
     notCompared: ids('not-compared'),
   };
 }
-
-type ComparableItem = ComparableReport['items'][number];
 
 function itemChange(b: ComparableItem | undefined, a: ComparableItem | undefined): ItemChange {
   const either = (a ?? b)!;

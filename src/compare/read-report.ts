@@ -7,6 +7,7 @@
 import { SvcauditError } from '../errors.js';
 import type { ComparableReport } from './comparable.js';
 import { jsonErrorOffset } from './json-error-offset.js';
+import { planOf, quotesOf } from './read-report-extras.js';
 
 const HOW_TO_MAKE = 'make one with `svcaudit score <answers> --format json --output report.json`';
 
@@ -66,7 +67,9 @@ export function checkReport(value: unknown, file: string): ComparableReport {
       title: text(item.title, item.id as string),
       target: item.target as number,
       ...figures(item),
+      ...quotesOf(item.quotes),
     })),
+    ...planOf(value.plan),
   };
 }
 

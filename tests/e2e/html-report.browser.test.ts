@@ -10,6 +10,7 @@
  * installs it). Skipped without it only outside CI: in CI a missing browser
  * must fail the run, not hide it.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,9 @@ const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(REPO, 'test-artifacts');
 const HOSTILE_TITLE = "Audit <script>alert(1)</script> | **bold** `code` & \"quotes\" 'single'";
 const skip = !existsSync(CHROMIUM) && !process.env.CI;
+/** poppler-utils' pdftotext reads the printed pages back (.ci/run installs it); without it, outside CI, that one check is skipped. */
+const PDFTOTEXT = '/usr/bin/pdftotext';
+const skipPdfText = !existsSync(PDFTOTEXT) && !process.env.CI;
 
 interface Loaded {
   readonly page: Page;
@@ -119,13 +123,88 @@ describe.skipIf(skip)('HTML reports in headless Chromium', () => {
     await loaded.page.context().close();
   });
 
+  it('sets no chart label over another, a bar or a target tick (groups, items and gaps charts)', async () => {
+    const loaded = await open(files.score);
+    for (const id of ['chart-groups', 'chart-items', 'chart-gaps']) {
+      const clashes = await loaded.page.locator(`svg#${id}`).evaluate((svg) => {
+        type Box = { name: string; left: number; right: number; top: number; bottom: number };
+        const box = (el: typeof svg): Box => {
+          const r = el.getBoundingClientRect();
+          // Half a pixel of slack: glyph boxes include the font's line gap.
+          return { name: `${el.tagName} ${el.textContent?.slice(0, 30) ?? ''}`, left: r.left + 0.5, right: r.right - 0.5, top: r.top + 0.5, bottom: r.bottom - 0.5 };
+        };
+        const meets = (a: Box, b: Box): boolean => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        const labels = [...svg.querySelectorAll('text')].map(box);
+        const marks = [...svg.querySelectorAll('line.target, rect:not(.band)')].map(box);
+        const found: string[] = [];
+        labels.forEach((a, i) => {
+          for (const b of labels.slice(i + 1)) if (meets(a, b)) found.push(`${a.name} × ${b.name}`);
+          for (const m of marks) if (meets(a, m)) found.push(`${a.name} × ${m.name}`);
+        });
+        return found;
+      });
+      expect(clashes, id).toEqual([]);
+    }
+    await loaded.page.context().close();
+  });
+
+  it('prints the four summary cards in one row and keeps each chart on the page of its heading', async () => {
+    const loaded = await open(files.score);
+    const page = loaded.page;
+    // A4 less the report's 12 mm side margins, at 96 px to the inch.
+    await page.setViewportSize({ width: Math.round(((210 - 24) / 25.4) * 96), height: 1000 });
+    await page.emulateMedia({ media: 'print' });
+    const tops = await page.locator('.card').evaluateAll((cards) => cards.map((card) => Math.round(card.getBoundingClientRect().top)));
+    expect(tops).toHaveLength(4);
+    expect(new Set(tops).size).toBe(1);
+    const pdf = join(tmp, 'score.pdf');
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    await page.context().close();
+    if (skipPdfText) return;
+    const pages = execFileSync(PDFTOTEXT, ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f');
+    const pageOf = (text: string): number => pages.findIndex((p) => p.includes(text));
+    // Each heading, and a label drawn only in its chart.
+    for (const [heading, label] of [
+      ['By role: perception gaps', 'spread 1.70'],
+      ['Every item against its target', '3.40 / 4.00'],
+      ['Gaps in priority order', 'gap 1.71 · priority 0.19'],
+    ] as const) {
+      expect(pageOf(heading), heading).toBeGreaterThanOrEqual(0);
+      expect(pageOf(label), heading).toBe(pageOf(heading));
+    }
+  });
+
+  it('reads on a phone: the page does not scroll sideways, charts keep readable text and scroll in their own box', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(files.score).href, { waitUntil: 'load' });
+    const layout = {
+      page: await page.locator('html').evaluate((root) => root.scrollWidth - root.clientWidth),
+      // The CSS pixel height of a 12-unit chart label: the drawing's scale on screen.
+      labels: await page.locator('svg.chart').evaluateAll((svgs) => svgs.map((svg) => (svg.getBoundingClientRect().width / 760) * 12)),
+      charts: await page.locator('.chart-scroll').evaluateAll((boxes) => boxes.map((box) => box.scrollWidth > box.clientWidth && box.ownerDocument.defaultView.getComputedStyle(box).overflowX === 'auto')),
+      tables: await page.locator('.table-wrap').evaluateAll((boxes) => boxes.map((box) => box.ownerDocument.defaultView.getComputedStyle(box).overflowX)),
+    };
+    expect(layout.page).toBe(0);
+    for (const size of layout.labels) expect(size).toBeGreaterThanOrEqual(10);
+    expect(layout.charts).toEqual([true, true, true]);
+    expect(new Set(layout.tables)).toEqual(new Set(['auto']));
+    await page.screenshot({ path: join(ARTIFACTS, 'html-report-phone.png') });
+    await context.close();
+  });
+
   it('shows the compare report: no errors, no requests, the before-and-after chart visible', async () => {
     const loaded = await open(files.compare);
     await expectCleanLoad(loaded);
     await expectVisibleCharts(loaded.page, ['chart-before-after']);
     const text = await loaded.page.locator('body').innerText();
     expect(text).toContain('Before: examples/interviews (10 respondents)');
-    expect(text).toMatch(/\+0\.62/);
+    expect(text).toMatch(/\+0\.65/);
+    expect(text).toContain('Reached target (2)');
+    // The follow-up's own plan and notes, labelled as the follow-up's.
+    expect(text).toContain('Improvement plan (follow-up audit)');
+    expect(text).toContain('Notes and evidence (follow-up audit)');
+    expect(text).toContain('I phoned at 7pm and got a real person.');
     await loaded.page.screenshot({ path: join(ARTIFACTS, 'compare-report.png'), fullPage: true });
     await loaded.page.context().close();
   });

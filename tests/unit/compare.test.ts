@@ -212,6 +212,20 @@ describe('a JSON report as one side', () => {
   it('ignores fields it does not use, so reports from other versions compare', () => {
     const report = checkReport({ ...JSON.parse(json), plan: 'not a list', extra: { anything: true } }, 'r.json');
     expect(report.items).toHaveLength(5);
+    expect(report.plan).toBeUndefined();
+  });
+
+  it("keeps a well-formed plan and notes for the HTML report, and leaves out a malformed one", () => {
+    const parsed = JSON.parse(json);
+    const step = { item: 'a', to: 4, text: 'Call back within a day', effort: 'low', phase: 1 };
+    const quote = { by: 'Ann (staff)', kind: 'note', text: 'We never call back.', source: 'before/1.yaml' };
+    const items = parsed.items.map((item: object, i: number) => ({ ...item, quotes: i === 0 ? [quote] : [] }));
+    const report = checkReport({ ...parsed, plan: [step], items }, 'r.json');
+    expect(report.plan).toEqual([step]);
+    expect(report.items[0]!.quotes).toEqual([quote]);
+    const bad = checkReport({ ...parsed, plan: [{ ...step, phase: 4 }], items: items.map((item: object) => ({ ...item, quotes: [{ text: 1 }] })) }, 'r.json');
+    expect(bad.plan).toBeUndefined();
+    expect(bad.items[0]!.quotes).toBeUndefined();
   });
 });
 

@@ -12,11 +12,15 @@ import { readAnswerSets } from '../../src/answers/read-answer-sets.js';
 import { compareReports } from '../../src/compare/compare.js';
 import { expandInputs } from '../../src/io/expand-inputs.js';
 import { COMPARE_FORMATS } from '../../src/report/compare/index.js';
+import { groupValues } from '../../src/report/gap/group-values.js';
 import { GAP_FORMATS } from '../../src/report/gap/index.js';
 import { CONTENT_SECURITY_POLICY } from '../../src/report/html/document.js';
 import { escapeHtml } from '../../src/report/html/escape-html.js';
 import { html, trusted } from '../../src/report/html/html.js';
+import { PART_HEIGHT } from '../../src/report/html/chart-parts.js';
+import { groupColors } from '../../src/report/html/palette.js';
 import { fitText } from '../../src/report/html/text-fit.js';
+import { textWidth } from '../../src/report/html/text-measure.js';
 import { plainStyle } from '../../src/report/style.js';
 import { loadRubric } from '../../src/rubric/load-rubric.js';
 import type { Rubric } from '../../src/rubric/model.js';
@@ -86,13 +90,28 @@ describe('escapeHtml and the html template', () => {
     );
   });
 
-  it('cuts chart labels between graphemes, before escaping, with an ellipsis', () => {
-    expect(fitText('Remove what hinders good service', 40)).toBe('Remove what hinders good service');
-    expect(fitText('Remove what hinders good service', 12)).toBe('Remove what…');
-    expect(fitText('<script>alert(1)</script>', 10)).toBe('<script>a…');
-    // CJK takes two columns: 4 characters fill 8 columns, and the ellipsis takes the ninth.
-    expect(fitText('顧客サービスの質', 9)).toBe('顧客サー…');
-    expect(fitText('a\n\tb   c', 10)).toBe('a b c');
+  it('cuts chart labels to a width, between graphemes, before escaping, with an ellipsis', () => {
+    const title = 'Remove what hinders good service';
+    expect(fitText(title, 246)).toBe(title);
+    // Exactly as wide as the estimate: fits, so never cut.
+    expect(fitText(title, textWidth(title, { size: 12 }))).toBe(title);
+    expect(fitText(title, 100)).toBe('Remove what…');
+    expect(textWidth('Remove what…', { size: 12 })).toBeLessThanOrEqual(100);
+    expect(fitText('<script>alert(1)</script>', 80)).toBe('<script>a…');
+    // CJK is a square: 4 characters and the ellipsis fill 5 em.
+    expect(fitText('顧客サービスの質', 60)).toBe('顧客サー…');
+    expect(fitText('a\n\tb   c', 100)).toBe('a b c');
+    // Bold is wider: the section titles' font cuts sooner.
+    expect(textWidth(title, { size: 12, bold: true })).toBeGreaterThan(textWidth(title, { size: 12 }));
+  });
+
+  it('estimates widths on the long side of DejaVu Sans, the widest face of the font stack', () => {
+    // DejaVu Sans Book advances, in em: "Be accessible and respond quickly" sets 17.24 em.
+    expect(textWidth('Be accessible and respond quickly', { size: 1 })).toBeGreaterThanOrEqual(17.24);
+    expect(textWidth('Be accessible and respond quickly', { size: 1 })).toBeLessThan(17.24 * 1.1);
+    expect(textWidth('MW', { size: 10 })).toBe(20);
+    expect(textWidth('é', { size: 10 })).toBe(textWidth('e', { size: 10 }));
+    expect(textWidth('e\u0301', { size: 10 })).toBe(textWidth('e', { size: 10 }));
   });
 });
 
@@ -160,6 +179,134 @@ describe('score --format html: structure', () => {
     expect(ungrouped).not.toContain('chart-groups');
     expect(ungrouped).not.toContain('perception gaps</h2>');
     expect(ungrouped).toContain('id="chart-items"');
+  });
+});
+
+/** One chart's markup: from its `<svg id=…>` to the end of its last part. */
+function chartMarkup(page: string, id: string): string {
+  const start = page.indexOf(`<svg class="chart" id="${id}"`);
+  return page.slice(start, page.indexOf('</figure>', start));
+}
+
+/** The text of every `<text>` in some markup, in order. */
+function texts(markup: string, className?: string): string[] {
+  const pattern = className === undefined ? /<text[^>]*>([^<]*)<\/text>/g : new RegExp(`<text class="${className}"[^>]*>([^<]*)</text>`, 'g');
+  return [...markup.matchAll(pattern)].map((m) => m[1]!);
+}
+
+const numbers = (markup: string, pattern: RegExp): number[] => [...markup.matchAll(pattern)].map((m) => Number(m[1]));
+
+describe('score --format html: chart layout', () => {
+  let page: string;
+  let byName: Report;
+  beforeAll(async () => {
+    page = GAP_FORMATS.html(examples, OPTIONS);
+    byName = (await scoreFolder('examples/interviews', undefined, 'name')).report;
+  });
+
+  it('sets the groups figures in a column right of the plot, clear of every bar and target tick', () => {
+    const groups = chartMarkup(page, 'chart-groups');
+    const barEnds = [...groups.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g)].map((m) => Number(m[1]) + Number(m[2]));
+    const ticks = numbers(groups, /<line class="target" x1="([\d.]+)"/g);
+    const figures = numbers(groups, /<text class="figure[^"]*" x="([\d.]+)"/g);
+    expect(figures).toHaveLength(13 * 3);
+    expect(Math.min(...figures)).toBeGreaterThan(Math.max(...barEnds, ...ticks) + 4);
+    // The spreads are right-aligned at the edge, after the figures.
+    expect(groups).toMatch(/<text class="value" x="752" y="[\d.]+" text-anchor="end">spread 1\.00<\/text>/);
+  });
+
+  it('cuts a title the same in every chart, and only when it does not fit', () => {
+    const long = ' and much else besides, said at length';
+    const report: Report = { ...examples, items: examples.items.map((item) => ({ ...item, title: item.title + long })) };
+    const html = GAP_FORMATS.html(report, OPTIONS);
+    const titles = (id: string): string[] => texts(chartMarkup(html, id)).filter((t) => t.endsWith('…'));
+    const items = titles('chart-items');
+    expect(items).toHaveLength(13);
+    expect(new Set(titles('chart-gaps'))).toEqual(new Set(items));
+    expect(new Set(titles('chart-groups'))).toEqual(new Set(items));
+    // The real titles fit: none is cut, in the gaps chart (ranked) either.
+    expect(texts(chartMarkup(page, 'chart-gaps')).filter((t) => t.includes('…'))).toEqual([]);
+    expect(texts(chartMarkup(page, 'chart-gaps'))).toContain('Be accessible and respond quickly');
+  });
+
+  it('gives every group its own colour, and keys the bars by order as well as colour', () => {
+    const ten = groupValues(byName);
+    expect(ten).toHaveLength(10);
+    expect(new Set(groupColors(ten).values()).size).toBe(10);
+    expect([...groupColors(['customer', 'manager', 'staff', '(none)']).values()]).toEqual(['#0072B2', '#E69F00', '#009E73', '#9AA5B1']);
+    const named = GAP_FORMATS.html(byName, OPTIONS);
+    for (const [name, color] of groupColors(ten)) expect(named).toContain(`<li><span class="swatch" style="background:${color}" aria-hidden="true"></span>${name}</li>`);
+    expect(named).toContain('In each item the bars run in the order of this key');
+  });
+
+  it('draws a chart taller than a page in page-sized parts, the first one the accessible image', () => {
+    const named = GAP_FORMATS.html(byName, OPTIONS);
+    const groups = chartMarkup(named, 'chart-groups');
+    const svgs = groups.match(/<svg[^>]*>/g) ?? [];
+    expect(svgs.length).toBeGreaterThan(1);
+    expect(svgs[0]).toContain('role="img" aria-labelledby="chart-groups-title chart-groups-desc"');
+    expect(count(groups, /role="img"/)).toBe(1);
+    for (const tag of svgs.slice(1)) {
+      expect(tag).toContain('class="chart chart-part" aria-hidden="true"');
+      expect(Number(/height="(\d+)"/.exec(tag)![1])).toBeLessThanOrEqual(PART_HEIGHT + 40);
+    }
+    // Every bar drawn once across the parts.
+    expect(count(groups, /<rect x=/)).toBe(byName.items.reduce((n, item) => n + Object.values(item.groups).filter((v) => v !== null).length, 0));
+  });
+
+  it('gives the table alone past twelve groups, and says why', () => {
+    const groups = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`group ${i + 1}`, 3]));
+    const many: Report = { ...examples, items: examples.items.map((item) => ({ ...item, groups })) };
+    const html = GAP_FORMATS.html(many, OPTIONS);
+    expect(html).not.toContain('chart-groups');
+    expect(html).toContain('With 13 groups (more than 12) a bar per group no longer reads');
+    expect(html).toContain('<th scope="col" class="num">group 13</th>');
+  });
+});
+
+describe('score --format html: print and phone', () => {
+  let page: string;
+  beforeAll(() => {
+    page = GAP_FORMATS.html(examples, OPTIONS);
+  });
+
+  it('keeps each chart with its heading and introduction in one block that print does not split', () => {
+    expect(page).toMatch(/<div class="keep"><h2>By role: perception gaps<\/h2><p>[^<]+<\/p><figure><div class="chart-scroll"><svg class="chart" id="chart-groups"/);
+    expect(page).toMatch(/<div class="keep"><h2>Every item against its target<\/h2><figure><div class="chart-scroll"><svg class="chart" id="chart-items"/);
+    expect(page).toMatch(/<div class="keep"><h2>Gaps in priority order<\/h2><figure><div class="chart-scroll"><svg class="chart" id="chart-gaps"/);
+    const print = page.slice(page.indexOf('@media print'));
+    expect(print).toMatch(/\.keep \{ break-inside: avoid;/);
+    expect(print).toMatch(/\.cards \{ grid-template-columns: repeat\(4, minmax\(0, 1fr\)\)/);
+  });
+
+  it('lets a chart scroll in its own box on a phone, at a readable width, but not on paper', () => {
+    expect(page).toMatch(/\.chart-scroll \{ overflow-x: auto;/);
+    expect(page).toMatch(/svg\.chart \{[^}]*min-width: 640px;/);
+    expect(page.slice(page.indexOf('@media print'))).toMatch(/svg\.chart \{ min-width: 0; \}/);
+  });
+});
+
+describe('compare --format html: the follow-up audit', () => {
+  it("adds the follow-up's plan and its notes and evidence, labelled as the follow-up's", () => {
+    const c = compareReports(examples, followUp, { beforeInput: 'examples/interviews', afterInput: 'examples/follow-up' });
+    const page = COMPARE_FORMATS.html(c, { ...OPTIONS, followUp });
+    expect(page).toContain('<h2>Improvement plan (follow-up audit)</h2><p class="note">From the follow-up audit: examples/follow-up (10 respondents).</p>');
+    expect(page).toContain('<h2>Notes and evidence (follow-up audit)</h2>');
+    expect(page).toContain('I phoned at 7pm and got a real person.');
+    expect(page).toContain('<footer>Ayesha Begum (customer)</footer>');
+    expect(page).toContain('<h3>First 30 days</h3>');
+    // A baseline note is not the follow-up's.
+    expect(page).not.toContain('Waited 14 min on hold on 3 Oct before anyone answered');
+    // Without the follow-up (the API called with a comparison alone), neither section.
+    expect(COMPARE_FORMATS.html(c, OPTIONS)).not.toContain('(follow-up audit)');
+  });
+
+  it('shows an item that reached its target in the examples', () => {
+    const c = compareReports(examples, followUp);
+    expect(c.reachedTarget).toEqual(['keep-your-cool', 'smile']);
+    const page = COMPARE_FORMATS.html(c, OPTIONS);
+    expect(page).toContain('<h3>Reached target (2)</h3>');
+    expect(page).toContain('<span class="pill pill-met">reached target</span>');
   });
 });
 

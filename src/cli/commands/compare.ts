@@ -34,6 +34,7 @@ export async function runCompare(before: string, after: string, options: Compare
     style,
     width: Math.max(80, Math.min((ctx.stdout as { columns?: number }).columns ?? 100, 140)),
     date: new Date().toISOString().slice(0, 10),
+    followUp,
   });
   await emit(ctx, text, options.output);
   if (toFile) note(ctx, `Report written to ${options.output}`);

@@ -1,3 +1,4 @@
+import type { ComparableReport } from '../../compare/comparable.js';
 import type { Comparison } from '../../compare/comparison.js';
 import type { Style } from '../style.js';
 
@@ -7,6 +8,8 @@ export interface CompareFormatOptions {
   readonly width: number;
   /** When the comparison was made (ISO date), for document headers; injected so output is reproducible. */
   readonly date?: string | undefined;
+  /** The follow-up audit itself, for what a comparison has no place for: its plan, its notes and evidence (HTML only). */
+  readonly followUp?: ComparableReport | undefined;
 }
 
 export type CompareFormatter = (comparison: Comparison, options: CompareFormatOptions) => string;

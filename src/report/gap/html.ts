@@ -6,24 +6,25 @@
  */
 import { itemsVsTargetChart } from '../html/chart-items-vs-target.js';
 import { gapsChart } from '../html/chart-gaps.js';
-import { groupsChart } from '../html/chart-groups.js';
 import { htmlDocument } from '../html/document.js';
 import { evidenceList, planList, sourcesTable } from '../html/gap-lists.js';
 import { gapCards, gapHeader } from '../html/gap-summary.js';
-import { groupsTable, itemTables, sectionsTable } from '../html/gap-tables.js';
+import { itemTables, sectionsTable } from '../html/gap-tables.js';
+import { chartFigure, keepTogether } from '../html/figure.js';
+import { groupsSection } from '../html/groups-section.js';
 import { html, type Markup } from '../html/html.js';
 import { legend, STATUS_LEGEND } from '../html/legend.js';
-import { groupColors } from '../html/palette.js';
-import { groupValues } from './group-values.js';
 import type { GapFormatter } from './types.js';
 import type { Report } from '../../scoring/report.js';
 
 export const htmlReport: GapFormatter = (report, options) => {
   const body = html`${gapHeader(report, options.date)}
 ${gapCards(report)}
-<section><h2>Every item against its target</h2>
-<figure>${itemsVsTargetChart(report)}<figcaption>Bars show the mean score of the respondents who scored the item; the dark tick marks its target.${legend(STATUS_LEGEND)}</figcaption></figure></section>
-<section><h2>Gaps in priority order</h2>${gapsSection(report)}</section>
+<section>${keepTogether(
+    html`<h2>Every item against its target</h2>`,
+    chartFigure(itemsVsTargetChart(report), html`Bars show the mean score of the respondents who scored the item; the dark tick marks its target.${legend(STATUS_LEGEND)}`),
+  )}</section>
+<section>${keepTogether(html`<h2>Gaps in priority order</h2>`, gapsSection(report))}</section>
 ${groupsSection(report)}
 <section><h2>Sections</h2>${sectionsTable(report)}</section>
 <section><h2>Items</h2>${itemTables(report)}</section>
@@ -37,19 +38,7 @@ ${footer(report, options.date)}`;
 function gapsSection(report: Report): Markup {
   const chart = gapsChart(report);
   if (chart === null) return html`<p>${report.overall.score === null ? 'Nothing was scored yet.' : 'None: every scored item meets its target.'}</p>`;
-  return html`<figure>${chart}<figcaption>Priority is how much closing the gap would lift the overall score (the item's weight times its gap); the priorities add up to the overall gap.</figcaption></figure>`;
-}
-
-function groupsSection(report: Report): Markup | string {
-  const chart = groupsChart(report);
-  if (chart === null) return '';
-  const values = groupValues(report);
-  const colors = groupColors(values);
-  const flagged = report.items.filter((item) => item.flags.includes('perception-gap')).length;
-  return html`<section><h2>By ${report.by ?? 'group'}: perception gaps</h2>
-<p>${flagged === 0 ? 'The groups broadly agree on every item.' : `${flagged} item${flagged === 1 ? '' : 's'} where the groups disagree enough to flag a perception gap (highlighted).`}</p>
-<figure>${chart}<figcaption>${legend([...values.map((value) => ({ swatch: { color: colors.get(value) ?? '#9AA5B1' }, label: value })), { swatch: { className: 'swatch-target' }, label: 'target' }])}</figcaption></figure>
-${groupsTable(report)}</section>`;
+  return chartFigure(chart, "Priority is how much closing the gap would lift the overall score (the item's weight times its gap); the priorities add up to the overall gap.");
 }
 
 function optional(heading: string, content: Markup | null): Markup | string {

@@ -41,7 +41,7 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 }
 
 /** Report item titles by id, for the plan (whose steps carry only the item id). */
-export function titlesById(items: readonly ItemResult[]): (id: string) => string {
+export function titlesById(items: readonly Pick<ItemResult, 'id' | 'title'>[]): (id: string) => string {
   const titles = new Map(items.map((item) => [item.id, item.title]));
   return (id) => titles.get(id) ?? id;
 }

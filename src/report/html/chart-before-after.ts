@@ -9,7 +9,7 @@ import type { Comparison, ItemChange, ItemStatus } from '../../compare/compariso
 import { fixed } from '../gap/numbers.js';
 import { sectionRows } from './section-rows.js';
 import { STATUS_WORDS, signed } from '../compare/words.js';
-import { LABEL_COLUMNS, PAD, PLOT_X0, TOP, BOTTOM } from './chart-layout.js';
+import { LABEL_WIDTH, LABEL_X, PLOT_X0 } from './chart-layout.js';
 import { html, type Markup } from './html.js';
 import { chartSvg, levelGrid, linearScale, wholeSteps } from './svg.js';
 import { fitText } from './text-fit.js';
@@ -31,13 +31,13 @@ export const AFTER_CLASS: Readonly<Record<ItemStatus, string>> = {
 export function beforeAfterChart(c: Comparison): Markup {
   const { min, max } = c.scale;
   const x = linearScale([min, max], [PLOT_X0, PLOT_X1]);
-  const { rows, bottom: y } = sectionRows(c.sections, c.items, (item, top) => ({ markup: itemRow(item, x, top, min), height: ROW }));
+  const rows = sectionRows(c.sections, c.items, (item, top) => ({ markup: itemRow(item, x, top, min), height: ROW }));
   return chartSvg({
     id: 'chart-before-after',
     title: 'Every item before and after',
     description: `Paired bar chart of ${c.items.length} items on the ${min} to ${max} scale: the baseline score in grey, the follow-up score under it, and the target marked. ${c.improved.length} improved, ${c.slipped.length} slipped, ${c.reachedTarget.length} reached their target. The same figures are in the tables below.`,
-    height: y + BOTTOM,
-    body: html`${levelGrid(wholeSteps(min, max), x, TOP, y)}${rows}`,
+    rows,
+    axis: (top, bottom) => levelGrid(wholeSteps(min, max), x, top, bottom),
   });
 }
 
@@ -48,7 +48,7 @@ function itemRow(item: ItemChange, x: (v: number) => number, y: number, min: num
       : html`<rect class="${className}" x="${x(min)}" y="${top}" width="${Math.max(2, x(score) - x(min))}" height="${BAR}" rx="2"/>`;
   const top = y + (ROW - 2 * BAR - 2) / 2;
   return html`<g><title>${item.title}: ${fixed(item.before.score)} before, ${fixed(item.after.score)} after (${signed(item.delta.score)}), target ${fixed(item.target)}: ${STATUS_WORDS[item.status]}</title>
-<text x="${PAD + 10}" y="${y + ROW / 2 + 5}">${fitText(item.title, LABEL_COLUMNS)}</text>
+<text x="${LABEL_X}" y="${y + ROW / 2 + 5}">${fitText(item.title, LABEL_WIDTH)}</text>
 ${bar(item.before.score, top, 'bar-before', 'before')}${bar(item.after.score, top + BAR + 2, AFTER_CLASS[item.status], 'after')}
 <line class="target" x1="${x(item.target)}" x2="${x(item.target)}" y1="${y + 3}" y2="${y + ROW - 3}"/>
 <text class="value" x="${VALUE_X}" y="${y + ROW / 2 + 5}">${fixed(item.before.score)} → ${fixed(item.after.score)}  ${signed(item.delta.score)}</text></g>

@@ -7,7 +7,7 @@ import type { ItemResult, Report } from '../../scoring/report.js';
 import { fixed } from '../gap/numbers.js';
 import { gapStatus, STATUS_LABEL } from '../gap/status.js';
 import { sectionRows } from './section-rows.js';
-import { LABEL_COLUMNS, PAD, PLOT_X0, PLOT_X1, TOP, BOTTOM, VALUE_X } from './chart-layout.js';
+import { LABEL_WIDTH, LABEL_X, PLOT_X0, PLOT_X1, VALUE_X } from './chart-layout.js';
 import { html, type Markup } from './html.js';
 import { statusClass } from './status.js';
 import { chartSvg, levelGrid, linearScale, wholeSteps } from './svg.js';
@@ -21,13 +21,13 @@ const MIN_BAR = 2;
 export function itemsVsTargetChart(report: Report): Markup {
   const { min, max } = report.scale;
   const x = linearScale([min, max], [PLOT_X0, PLOT_X1]);
-  const { rows, bottom: y } = sectionRows(report.sections, report.items, (item, top) => ({ markup: itemRow(item, x, top, min), height: ROW }));
+  const rows = sectionRows(report.sections, report.items, (item, top) => ({ markup: itemRow(item, x, top, min), height: ROW }));
   return chartSvg({
     id: 'chart-items',
     title: 'Every item against its target',
     description: describe(report),
-    height: y + BOTTOM,
-    body: html`${levelGrid(wholeSteps(min, max), x, TOP, y)}${rows}`,
+    rows,
+    axis: (top, bottom) => levelGrid(wholeSteps(min, max), x, top, bottom),
   });
 }
 
@@ -40,7 +40,7 @@ function itemRow(item: ItemResult, x: (v: number) => number, y: number, min: num
     ? html`<text class="axis" x="${PLOT_X0 + 4}" y="${y + 17}">not scored</text>`
     : html`<rect class="bar-${statusClass(item.gap)}" x="${x(min)}" y="${y + (ROW - BAR) / 2}" width="${Math.max(MIN_BAR, x(item.score) - x(min))}" height="${BAR}" rx="2"/>`;
   return html`<g><title>${tip}</title>
-<text x="${PAD + 10}" y="${y + 17}">${fitText(item.title, LABEL_COLUMNS)}</text>
+<text x="${LABEL_X}" y="${y + 17}">${fitText(item.title, LABEL_WIDTH)}</text>
 ${bar}<line class="target" x1="${x(item.target)}" x2="${x(item.target)}" y1="${y + 3}" y2="${y + ROW - 3}"/>
 <text class="value" x="${VALUE_X}" y="${y + 17}">${fixed(item.score)} / ${fixed(item.target)}</text></g>
 `;

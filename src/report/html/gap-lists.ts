@@ -1,11 +1,17 @@
 /** The gap report's lists: the plan by 30/60/90-day phase, the interviewees' notes and evidence, and the sources. */
-import type { Quote, Report } from '../../scoring/report.js';
+import type { ItemResult, Quote, Report } from '../../scoring/report.js';
 import { sourceTotal } from '../gap/completeness.js';
 import { PHASES, quoteAuthor, titlesById } from '../gap/labels.js';
 import { html, type Markup } from './html.js';
 import { htmlTable } from './table.js';
 
-export function planList(report: Report): Markup {
+/** What the plan needs of a report: a comparison's follow-up side has it too. */
+export interface PlanSource {
+  readonly plan: Report['plan'];
+  readonly items: readonly Pick<ItemResult, 'id' | 'title' | 'gap'>[];
+}
+
+export function planList(report: PlanSource): Markup {
   if (report.plan.length === 0) {
     const gaps = report.items.some((item) => (item.gap ?? 0) > 0);
     return html`<p>${gaps ? 'The rubric has no actions for the current gaps.' : 'Nothing to do: every scored item meets its target.'}</p>`;
@@ -22,7 +28,7 @@ export function planList(report: Report): Markup {
 }
 
 /** Null when nobody left a note or evidence, so the page has no empty heading. */
-export function evidenceList(report: Report): Markup | null {
+export function evidenceList(report: { readonly items: readonly Pick<ItemResult, 'title' | 'quotes'>[] }): Markup | null {
   const items = report.items.filter((item) => item.quotes.length > 0);
   if (items.length === 0) return null;
   return html`${items.map((item) => html`<h3>${item.title}</h3>

@@ -3,31 +3,26 @@
  * label, top to bottom. Each chart draws its own row; this places them.
  */
 import { bySection } from '../by-section.js';
-import { PAD, SECTION_COLUMNS, SECTION_ROW, TOP } from './chart-layout.js';
+import { PAD, SECTION_FONT, SECTION_ROW, SECTION_WIDTH, TOP } from './chart-layout.js';
 import { html, type Markup } from './html.js';
+import type { ChartRow } from './svg.js';
 import { fitText } from './text-fit.js';
-
-export interface PlacedRows {
-  readonly rows: Markup[];
-  /** The y just below the last row. */
-  readonly bottom: number;
-}
 
 export function sectionRows<S extends { readonly id: string; readonly title: string }, I extends { readonly section: string }>(
   sections: readonly S[],
   items: readonly I[],
   drawRow: (item: I, y: number) => { readonly markup: Markup; readonly height: number },
-): PlacedRows {
-  const rows: Markup[] = [];
+): ChartRow[] {
+  const rows: ChartRow[] = [];
   let y = TOP;
   for (const { section, items: sectionItems } of bySection(sections, items)) {
-    rows.push(html`<text class="section-label" x="${PAD}" y="${y + 18}">${fitText(section.title, SECTION_COLUMNS)}</text>`);
+    rows.push({ markup: html`<text class="section-label" x="${PAD}" y="${y + 18}">${fitText(section.title, SECTION_WIDTH, SECTION_FONT)}</text>`, top: y, height: SECTION_ROW, keepWithNext: true });
     y += SECTION_ROW;
     for (const item of sectionItems) {
       const { markup, height } = drawRow(item, y);
-      rows.push(markup);
+      rows.push({ markup, top: y, height });
       y += height;
     }
   }
-  return { rows, bottom: y };
+  return rows;
 }

@@ -47,12 +47,16 @@ p { margin: 0 0 10px; }
 .up { color: var(--met-ink); } .down { color: var(--short-ink); } .flat { color: var(--muted); }
 figure { margin: 8px 0 16px; }
 figcaption { font-size: 13px; color: var(--muted); margin-top: 6px; }
-svg.chart { display: block; width: 100%; height: auto; }
+/* On a phone the drawing keeps a width its text reads at and scrolls sideways in its own box; the page does not. */
+.chart-scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+svg.chart { display: block; width: 100%; min-width: 640px; height: auto; }
 svg.chart text { font-family: inherit; font-size: 12px; fill: var(--ink); }
 svg.chart .axis { fill: var(--muted); font-size: 11px; }
 svg.chart .grid { stroke: var(--line); stroke-width: 1; }
 svg.chart .section-label { font-weight: 700; font-size: 13px; fill: var(--accent); }
 svg.chart .value { font-size: 12px; }
+/* A group's score in the groups chart's column of figures: clear of the bars, so no halo. */
+svg.chart .figure { font-size: 10px; }
 svg.chart .small { font-size: 10px; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 svg.chart .bar-met { fill: var(--met); } svg.chart .bar-near { fill: var(--near); } svg.chart .bar-short { fill: var(--short); } svg.chart .bar-none { fill: var(--none); }
 svg.chart .bar-before { fill: #b8c2cc; } svg.chart .bar-flat { fill: var(--accent); }
@@ -82,6 +86,17 @@ blockquote p { margin: 0; }
 blockquote footer { font-size: 13px; color: var(--muted); margin-top: 2px; }
 .kind { font-size: 11px; text-transform: uppercase; letter-spacing: .06em; color: var(--accent); font-weight: 700; margin-right: 6px; }
 .item-list { margin: 0 0 12px; padding-left: 20px; }
+@media (max-width: 720px) {
+  main { padding: 20px 16px 32px; }
+  h1 { font-size: 24px; }
+  h2 { margin-top: 32px; }
+  .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 10px; }
+  .card { padding: 10px 12px; }
+  .card .value { font-size: 24px; }
+  table { font-size: 13px; }
+  th, td { padding: 5px 6px; }
+  td.item { min-width: 9em; }
+}
 body > footer, main > footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--line); font-size: 12px; color: var(--muted); }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
@@ -90,6 +105,19 @@ body > footer, main > footer { margin-top: 40px; padding-top: 10px; border-top: 
   h2 { margin-top: 24px; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   figure, table, .cards, .card, blockquote, ol.plan li, tr { break-inside: avoid; page-break-inside: avoid; }
+  /* A heading, its introduction and its chart stay on one page (figure.ts). */
+  .keep { break-inside: avoid; page-break-inside: avoid; }
+  .keep > h2 + p { break-after: avoid; page-break-after: avoid; }
+  /* A chart drawn in page-sized parts (chart-parts.ts) breaks between them, and starts under its heading. */
+  .keep:has(.chart-part), figure:has(.chart-part) { break-inside: auto; page-break-inside: auto; }
+  .chart-scroll { overflow: visible; }
+  svg.chart { min-width: 0; }
+  /* Four cards across an A4 page. */
+  .cards { grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 8px; margin: 16px 0 4px; }
+  .card { padding: 8px 10px; }
+  .card .value { font-size: 18pt; }
+  .card .value small { font-size: 10pt; }
+  .card .label, .card .detail { font-size: 8pt; }
   thead { display: table-header-group; }
   tbody tr:nth-child(even) td { background: none; }
   .table-wrap { overflow: visible; }

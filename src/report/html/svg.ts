@@ -9,27 +9,54 @@
  * to the page width, on screen and on paper alike.
  */
 import { html, type Markup } from './html.js';
+import { splitRows } from './chart-parts.js';
+import { BOTTOM, CHART_WIDTH, TOP } from './chart-layout.js';
 
-/** The width every chart is drawn at; the page scales it. */
-export const CHART_WIDTH = 760;
+/** One row of a chart (an item's bar, a section's title), placed by the chart at `top`. */
+export interface ChartRow {
+  readonly markup: Markup;
+  readonly top: number;
+  readonly height: number;
+  /** A section's title: never the last row of a part (chart-parts.ts). */
+  readonly keepWithNext?: boolean;
+}
 
 export interface ChartFrame {
   /** Unique in the page: the title and desc ids derive from it. */
   readonly id: string;
   readonly title: string;
   readonly description: string;
-  readonly height: number;
-  readonly body: Markup;
+  readonly rows: readonly ChartRow[];
+  /** The grid and axis labels behind the rows from `top` to `bottom`, drawn again in each part. */
+  readonly axis: (top: number, bottom: number) => Markup;
 }
 
+/**
+ * The chart as one `<svg>`, or, when it is taller than a printed page, as
+ * several stacked page-sized parts (chart-parts.ts), each with its own axis,
+ * so that print can break between them. The first part is the accessible
+ * image, named and described for the whole chart; the parts after it are
+ * hidden from screen readers, which have heard the description already.
+ */
 export function chartSvg(frame: ChartFrame): Markup {
-  const { id, height } = frame;
-  const h = Math.ceil(height);
-  return html`<svg class="chart" id="${id}" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${CHART_WIDTH} ${h}" width="${CHART_WIDTH}" height="${h}">
-<title id="${id}-title">${frame.title}</title>
-<desc id="${id}-desc">${frame.description}</desc>
-${frame.body}
+  const parts = splitRows(frame.rows);
+  return html`${parts.map((rows, i) => {
+    const top = rows[0]?.top ?? TOP;
+    const last = rows.at(-1);
+    const bottom = last === undefined ? top : last.top + last.height;
+    const y0 = top - TOP;
+    const h = Math.ceil(bottom + BOTTOM - y0);
+    const body = html`${frame.axis(top, bottom)}${rows.map((row) => row.markup)}`;
+    return i === 0
+      ? html`<svg class="chart" id="${frame.id}" role="img" aria-labelledby="${frame.id}-title ${frame.id}-desc" viewBox="0 ${y0} ${CHART_WIDTH} ${h}" width="${CHART_WIDTH}" height="${h}">
+<title id="${frame.id}-title">${frame.title}</title>
+<desc id="${frame.id}-desc">${frame.description}</desc>
+${body}
+</svg>`
+      : html`<svg class="chart chart-part" aria-hidden="true" viewBox="0 ${y0} ${CHART_WIDTH} ${h}" width="${CHART_WIDTH}" height="${h}">
+${body}
 </svg>`;
+  })}`;
 }
 
 /** A linear map from a value domain onto [x0, x1]; values outside are clamped so a bar never leaves the plot. */

@@ -1,0 +1,32 @@
+/**
+ * What a JSON report may carry besides the figures a comparison needs: the
+ * plan and each item's notes and evidence, shown by the HTML progress report
+ * for the follow-up. Optional and read leniently: a field missing or not
+ * shaped as `score --format json` writes it is left out, never an error, so a
+ * report from another svcaudit version still compares.
+ */
+import type { PlanStep, Quote } from '../scoring/report.js';
+
+export function planOf(value: unknown): { plan?: PlanStep[] } {
+  if (!Array.isArray(value) || !value.every(isPlanStep)) return {};
+  return { plan: value.map((s: PlanStep) => ({ item: s.item, to: s.to, text: s.text, effort: s.effort, phase: s.phase })) };
+}
+
+export function quotesOf(value: unknown): { quotes?: Quote[] } {
+  if (!Array.isArray(value) || !value.every(isQuote)) return {};
+  return { quotes: value.map((q: Quote) => ({ by: q.by, kind: q.kind, text: q.text, source: q.source })) };
+}
+
+function isPlanStep(v: unknown): v is PlanStep {
+  if (!isObject(v)) return false;
+  return typeof v.item === 'string' && typeof v.to === 'number' && typeof v.text === 'string' && ['low', 'medium', 'high'].includes(v.effort as string) && [1, 2, 3].includes(v.phase as number);
+}
+
+function isQuote(v: unknown): v is Quote {
+  if (!isObject(v)) return false;
+  return (v.by === undefined || typeof v.by === 'string') && (v.kind === 'note' || v.kind === 'evidence') && typeof v.text === 'string' && typeof v.source === 'string';
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
