@@ -6,44 +6,17 @@
  * line is folded by the terminal. Then the keys `s`, `b` and `n` do what the
  * help line says, and what was chosen is what gets saved.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/report/findings/text-width.js';
 import { readAnswersFile, scoresOf } from '../helpers/answers-file.js';
-import { BIN } from '../helpers/run-cli.js';
-import { SKIP_TMUX, TmuxServer, type TmuxPane } from '../helpers/tmux.js';
+import { assessHarness } from '../helpers/assess-harness.js';
+import { SKIP_TMUX } from '../helpers/tmux.js';
 
 const SMALL = { columns: 80, rows: 24 };
 
 describe.skipIf(SKIP_TMUX)('svcaudit assess in an 80×24 terminal', () => {
-  let server: TmuxServer;
-  let dir: string;
-  const panes: TmuxPane[] = [];
-  const start = (args: string[], size = SMALL) => {
-    const pane = server.start(dir, ['assess', '--no-color', ...args], { size });
-    panes.push(pane);
-    return pane;
-  };
-
-  beforeAll(() => {
-    if (!existsSync(BIN) || !existsSync(join(BIN, '../../dist/cli.js'))) throw new Error('run `npm run build` before the end-to-end tests');
-    server = new TmuxServer();
-  });
-  afterEach(() => {
-    for (const pane of panes.splice(0)) {
-      pane.assertNoStackTrace();
-      server.tmux(['kill-session', '-t', pane.name]);
-    }
-    rmSync(dir, { recursive: true, force: true });
-  });
-  afterAll(() => server.kill());
-
-  const fresh = () => {
-    dir = mkdtempSync(join(tmpdir(), 'svcaudit-small-'));
-    return join(dir, 'answers.yaml');
-  };
+  const { start, fresh } = assessHarness('svcaudit-small-', SMALL);
 
   /** No line reaches the edge: with `-J`, a line the terminal folded would come back longer than the pane. */
   function expectUnfolded(screen: string, columns = SMALL.columns): void {

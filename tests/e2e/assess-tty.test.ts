@@ -4,44 +4,18 @@
  * issue's scenario: three answers, Ctrl-C (exit 130, three answers on disk,
  * the resume command on screen), then --resume to the end and the report.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ITEM_IDS, readAnswersFile, scoresOf } from '../helpers/answers-file.js';
-import { SKIP_TMUX, TmuxServer, type TmuxPane } from '../helpers/tmux.js';
-import { BIN, REPO } from '../helpers/run-cli.js';
-import { existsSync } from 'node:fs';
+import { assessHarness } from '../helpers/assess-harness.js';
+import { SKIP_TMUX, type TmuxPane } from '../helpers/tmux.js';
+import { REPO } from '../helpers/run-cli.js';
 
 const STACK = /\n\s+at .+:\d+:\d+/;
 
 describe.skipIf(SKIP_TMUX)('svcaudit assess in a terminal', () => {
-  let server: TmuxServer;
-  let dir: string;
-  const panes: TmuxPane[] = [];
-  const start = (args: string[]) => {
-    const pane = server.start(dir, ['assess', '--no-color', ...args]);
-    panes.push(pane);
-    return pane;
-  };
-
-  beforeAll(() => {
-    if (!existsSync(BIN) || !existsSync(join(BIN, '../../dist/cli.js'))) throw new Error('run `npm run build` before the end-to-end tests');
-    server = new TmuxServer();
-  });
-  afterEach(() => {
-    for (const pane of panes.splice(0)) {
-      pane.assertNoStackTrace();
-      server.tmux(['kill-session', '-t', pane.name]);
-    }
-    rmSync(dir, { recursive: true, force: true });
-  });
-  afterAll(() => server.kill());
-
-  const fresh = () => {
-    dir = mkdtempSync(join(tmpdir(), 'svcaudit-assess-'));
-    return join(dir, 'answers.yaml');
-  };
+  const { start, fresh } = assessHarness('svcaudit-assess-');
 
   /** Answers question `n` (of 13) by its number key, then types the note (or just Enter). */
   async function answer(pane: TmuxPane, n: number, key: string, note = ''): Promise<void> {

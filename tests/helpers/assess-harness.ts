@@ -1,0 +1,46 @@
+/**
+ * The set-up every tmux test of `svcaudit assess` shares: one tmux server per
+ * file, a fresh folder per test, every pane checked for stack traces and
+ * closed after its test. Call inside a `describe`.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { BIN } from './run-cli.js';
+import { TmuxServer, type TmuxPane } from './tmux.js';
+
+type Size = { columns: number; rows: number };
+
+export function assessHarness(prefix: string, defaultSize?: Size) {
+  let server: TmuxServer;
+  let dir = '';
+  const panes: TmuxPane[] = [];
+
+  beforeAll(() => {
+    if (!existsSync(BIN) || !existsSync(join(BIN, '../../dist/cli.js'))) throw new Error('run `npm run build` before the end-to-end tests');
+    server = new TmuxServer();
+  });
+  afterEach(() => {
+    for (const pane of panes.splice(0)) {
+      pane.assertNoStackTrace();
+      server.tmux(['kill-session', '-t', pane.name]);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+  afterAll(() => server.kill());
+
+  return {
+    /** `svcaudit assess --no-color <args>` in a new pane, in the current test's folder. */
+    start(args: string[], size: Size | undefined = defaultSize): TmuxPane {
+      const pane = server.start(dir, ['assess', '--no-color', ...args], size ? { size } : {});
+      panes.push(pane);
+      return pane;
+    },
+    /** A new empty folder for the test; returns the answers file path in it. */
+    fresh(): string {
+      dir = mkdtempSync(join(tmpdir(), prefix));
+      return join(dir, 'answers.yaml');
+    },
+  };
+}
