@@ -1,6 +1,7 @@
 /** `svcaudit rubric show`: a rubric as a readable table, one per section. */
 import Table from 'cli-table3';
 import { rubricItems, type Item, type Rubric } from '../rubric/model.js';
+import { wrap } from './gap/wrap.js';
 import type { Style } from './style.js';
 
 export interface RubricTableOptions {
@@ -16,10 +17,10 @@ export function formatRubricTable(rubric: Rubric, { style, width }: RubricTableO
     .join(' · ');
   const out: string[] = [
     style.bold(rubric.title),
-    style.dim(wrap(`${rubric.id}${rubric.version ? ` v${rubric.version}` : ''} · ${rubricItems(rubric).length} items · ${rubric.source}`, width)),
+    style.dim(wrap(`${rubric.id}${rubric.version ? ` v${rubric.version}` : ''} · ${rubricItems(rubric).length} items · ${rubric.source}`, width).join('\n')),
   ];
-  if (rubric.description) out.push('', wrap(rubric.description, Math.min(width, 100)));
-  out.push('', wrap(`Scale  ${scale}`, width).replace(/^Scale/, style.bold('Scale')), `${style.bold('Target')} ${rubric.target}`);
+  if (rubric.description) out.push('', wrap(rubric.description, Math.min(width, 100)).join('\n'));
+  out.push('', wrap(`Scale  ${scale}`, width).join('\n').replace(/^Scale/, style.bold('Scale')), `${style.bold('Target')} ${rubric.target}`);
 
   const columns = columnsFor(width);
   for (const section of rubric.sections) {
@@ -36,18 +37,6 @@ export function formatRubricTable(rubric: Rubric, { style, width }: RubricTableO
   return `${out.join('\n')}\n`;
 }
 
-function wrap(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + word.length + 1 > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines.join('\n');
-}
 
 interface Column {
   readonly head: string;

@@ -4,7 +4,8 @@
  */
 import { displayWidth } from '../findings/text-width.js';
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Made on first use: a segmenter costs milliseconds that start-up should not pay. */
+let graphemes: Intl.Segmenter | undefined;
 
 /**
  * Lines of at most `width` columns. Breaks at spaces; a word wider than a line
@@ -36,6 +37,7 @@ export function wrap(text: string, width: number): string[] {
 function cutWord(word: string, max: number): string[] {
   const pieces: string[] = [];
   let piece = '';
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const { segment } of graphemes.segment(word)) {
     if (piece !== '' && displayWidth(piece + segment) > max) {
       pieces.push(piece);
