@@ -17,13 +17,15 @@ export async function styleFor(enabled: boolean): Promise<Style> {
   if (!enabled) return plainStyle;
   const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: 1 });
+  // One argument each: chalk joins every argument it is given, so `lines.map(chalk.cyan)` would
+  // print the index and the whole array too. The Style functions are safe to pass to map().
   return {
-    bold: chalk.bold,
-    dim: chalk.dim,
-    underline: chalk.underline,
-    red: chalk.red,
-    yellow: chalk.yellow,
-    green: chalk.green,
-    cyan: chalk.cyan,
+    bold: (s) => chalk.bold(s),
+    dim: (s) => chalk.dim(s),
+    underline: (s) => chalk.underline(s),
+    red: (s) => chalk.red(s),
+    yellow: (s) => chalk.yellow(s),
+    green: (s) => chalk.green(s),
+    cyan: (s) => chalk.cyan(s),
   };
 }
