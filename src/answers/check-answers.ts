@@ -29,14 +29,19 @@ export function answersShapeFindings(source: YamlSource): Finding[] {
 
 export function checkAnswersSource(source: YamlSource, rubric: Rubric, sourceName = source.file): Checked<AnswerSet> {
   // A file that is not YAML has no data to check (value is undefined): its findings are the answer.
-  if (source.findings.length > 0) return { value: undefined, findings: source.findings };
+  if (source.value === undefined) return { value: undefined, findings: source.findings };
   const shape = answersShapeFindings(source);
   // The checks against the rubric look at one field or one answer at a time, so they can run on
   // whatever part of a malformed file is well-formed: every problem is reported in one pass.
   const raw = (isMapping(source.value) ? source.value : {}) as Partial<RawAnswers>;
   const mismatch = typeof raw.rubric === 'string' ? rubricMismatch(raw.rubric, rubric, source) : [];
   // Answers written for another rubric would each be "unknown" here: the mismatch alone says it.
-  const findings = [...shape, ...mismatch, ...(isMapping(raw.answers) && mismatch.length === 0 ? answerFindings(raw.answers, rubric, source) : [])];
+  const findings = [
+    ...source.findings, // duplicate keys, found while reading
+    ...shape,
+    ...mismatch,
+    ...(isMapping(raw.answers) && mismatch.length === 0 ? answerFindings(raw.answers, rubric, source) : []),
+  ];
   return { value: hasErrors(findings) ? undefined : toAnswerSet(raw as RawAnswers, sourceName), findings };
 }
 

@@ -77,11 +77,11 @@ async function readYamlAnswers(bytes: Uint8Array, file: string, rubric: Rubric):
 }
 
 function checkYamlAnswers(source: YamlSource, rubric: Rubric): { set?: AnswerSet; findings: readonly Finding[]; isRubric?: boolean } {
-  if (source.findings.length > 0) return { findings: source.findings };
+  if (source.value === undefined) return { findings: source.findings };
   const kind = detectKind(source);
-  if ('finding' in kind) return { findings: [kind.finding] };
+  if ('finding' in kind) return { findings: [...source.findings, kind.finding] };
   if (kind.kind === 'rubric') {
-    return { isRubric: true, findings: [finding('unknown-kind', 'This is a rubric file (`kind: rubric`); `score` takes answers files. Pass a rubric with --rubric.', source.file, locate(source, ['kind']))] };
+    return { isRubric: true, findings: [...source.findings, finding('unknown-kind', 'This is a rubric file (`kind: rubric`); `score` takes answers files. Pass a rubric with --rubric.', source.file, locate(source, ['kind']))] };
   }
   const checked = checkAnswersSource(source, rubric);
   return checked.value ? { set: checked.value, findings: checked.findings } : { findings: checked.findings };

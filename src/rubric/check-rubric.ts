@@ -29,17 +29,18 @@ export async function checkRubricText(bytes: Uint8Array | string, file: string, 
 }
 
 export function checkRubricSource(source: YamlSource, sourceName = source.file): Checked<Rubric> {
-  if (source.findings.length > 0) return { value: undefined, findings: source.findings };
+  if (source.value === undefined) return { value: undefined, findings: source.findings };
+  const carried = source.findings;
   const kind = detectKind(source);
-  if ('finding' in kind) return { value: undefined, findings: [kind.finding] };
+  if ('finding' in kind) return { value: undefined, findings: [...carried, kind.finding] };
   if (kind.kind !== 'rubric') {
     const message = 'This is an answers file (`kind: answers`), but a rubric was expected here.';
-    return { value: undefined, findings: [finding('unknown-kind', message, source.file, locate(source, ['kind']))] };
+    return { value: undefined, findings: [...carried, finding('unknown-kind', message, source.file, locate(source, ['kind']))] };
   }
   if (!validateRubric(source.value)) {
-    return { value: undefined, findings: schemaFindings(validateRubric.errors ?? [], rubricSchema, source) };
+    return { value: undefined, findings: [...carried, ...schemaFindings(validateRubric.errors ?? [], rubricSchema, source)] };
   }
   const raw = source.value as RawRubric;
-  const findings = semanticFindings(raw, source);
+  const findings = [...carried, ...semanticFindings(raw, source)];
   return { value: hasErrors(findings) ? undefined : normalizeRubric(raw, sourceName), findings };
 }

@@ -12,7 +12,11 @@ export interface YamlSource {
   readonly file: string;
   /** The parsed data; undefined when the file could not be read as YAML. */
   readonly value: unknown;
-  /** Problems that stop further checks (syntax, binary, too complex). */
+  /**
+   * Problems found while reading. With `value` undefined they stop further
+   * checks (syntax, binary, too complex); with a value (duplicate keys) the
+   * checks go on and report these with their own.
+   */
   readonly findings: readonly Finding[];
   /**
    * The span of the node at `path` (a JSON-pointer path such as ajv gives).

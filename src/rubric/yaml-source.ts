@@ -23,13 +23,16 @@ export function parseYaml(text: string, file: string): YamlSource {
   const locateIn = (path: readonly PathSegment[], at: 'key' | 'value' = 'value') => locateNode(doc, lineCounter, path, at);
   const fail = (findings: Finding[]): YamlSource => ({ file, value: undefined, locate: locateIn, findings });
 
-  if (doc.errors.length > 0) return fail(dedupe(doc.errors.map((e) => yamlErrorFinding(e, file, lineCounter))));
+  const errors = dedupe(doc.errors.map((e) => yamlErrorFinding(e, file, lineCounter, source)));
+  // A duplicate key leaves the data readable (the later value wins), so the checks go on and
+  // report everything else in the same run; any other YAML error makes the data untrustworthy.
+  if (errors.some((f) => f.rule !== 'yaml-duplicate-key')) return fail(errors);
   const deep = findTooDeep(doc.contents);
   if (deep) {
     return fail([finding('yaml-too-complex', `The data is nested more than ${MAX_DEPTH} levels deep.`, file, spanOf(deep, lineCounter))]);
   }
   try {
-    return { file, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), locate: locateIn, findings: [] };
+    return { file, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), locate: locateIn, findings: errors };
   } catch (error) {
     // toJS throws a ReferenceError for an alias with no anchor before it: a mistake in the file, not a bomb.
     const unresolved = error instanceof ReferenceError ? /^Unresolved alias\b[^:]*: (.*)$/.exec(error.message) : null;
@@ -85,11 +88,14 @@ const FRIENDLY: Record<string, string> = {
   MULTIPLE_DOCS: 'The file holds more than one YAML document (`---`); keep one per file.',
 };
 
-function yamlErrorFinding(error: YAMLError, file: string, lc: LineCounter): Finding {
+function yamlErrorFinding(error: YAMLError, file: string, lc: LineCounter, text: string): Finding {
   const [start, end] = error.pos;
   const span = toSpan(start, end, lc);
   if (error.code === 'DUPLICATE_KEY') {
-    return finding('yaml-duplicate-key', 'This key appears twice in the same mapping; YAML would silently keep only one value.', file, span);
+    // yaml points at the start of the repeated key; the key runs to its colon.
+    const key = /^([^:\n]{1,60}):/.exec(text.slice(start, start + 64))?.[1]?.trim();
+    const named = key ? `\`${key}\`` : 'This key';
+    return finding('yaml-duplicate-key', `${named} appears twice in the same mapping; YAML would silently keep only one value.`, file, span);
   }
   if (error.code === 'RESOURCE_EXHAUSTION') return finding('yaml-too-complex', FRIENDLY[error.code]!, file, span);
   const message = FRIENDLY[error.code] ?? `${firstLine(error.message)}.`.replace(/\.\.$/, '.');

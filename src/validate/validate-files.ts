@@ -59,9 +59,9 @@ async function validateBytes(bytes: Uint8Array, file: string, rubrics: RubricCac
 }
 
 async function checkSource(source: YamlSource, rubrics: RubricCache): Promise<Omit<FileFindings, 'file'>> {
-  if (source.findings.length > 0) return { kind: undefined, findings: source.findings };
+  if (source.value === undefined) return { kind: undefined, findings: source.findings };
   const kind = detectKind(source);
-  if ('finding' in kind) return { kind: undefined, findings: [kind.finding] };
+  if ('finding' in kind) return { kind: undefined, findings: [...source.findings, kind.finding] };
   if (kind.kind === 'answers') return { kind: kind.kind, findings: await checkAnswers(source, rubrics) };
   const checked = checkRubricSource(source);
   if (checked.value) rubrics.addLocal(checked.value);
@@ -74,7 +74,7 @@ async function checkAnswers(source: YamlSource, rubrics: RubricCache): Promise<r
   const named = (source.value as { rubric?: unknown }).rubric;
   const rubric = await rubrics.forAnswers(typeof named === 'string' ? parseRubricReference(named).id : undefined);
   if (rubric.kind === 'found') return checkAnswersSource(source, rubric.rubric).findings;
-  const shape = answersShapeFindings(source);
+  const shape = [...source.findings, ...answersShapeFindings(source)];
   // A malformed `rubric:` value has its own schema finding; only a well-formed id can be "not built in".
   const wellFormed = typeof named === 'string' && RUBRIC_REFERENCE.test(named);
   if (rubric.kind === 'unknown' && wellFormed) {

@@ -404,3 +404,17 @@ describe('messages for common slips', () => {
     expect(findings[0]!.message).not.toContain('Did you mean');
   });
 });
+
+describe('a duplicate key does not hide the other problems', () => {
+  it('reports the duplicate, named, together with the schema findings of the same file', async () => {
+    const text = 'svcaudit: 1\nkind: rubric\nid: x\nweigth: 1\nsections:\n  - id: a\n    title: A\n    title: B\n    items: []\n';
+    const { value, findings } = await checkRubricText(text, 'dup.yaml');
+    expect(value).toBeUndefined();
+    expect(findings.map((f) => [f.rule, f.line, f.column])).toEqual([
+      ['yaml-duplicate-key', 8, 5],
+      ['schema-unknown-key', 4, 1],
+      ['schema-value', 9, 12],
+    ]);
+    expect(findings[0]!.message).toContain('`title` appears twice');
+  });
+});
