@@ -30,7 +30,9 @@ function sourceLines(report: Report, width: number): string[] {
   const lines = shown.map((s, i) => {
     const who = s.respondents === 1 ? '' : `${plural(s.respondents, 'respondent')} · `;
     const counts = answersText({ answered: s.answered, na: s.na, unanswered: s.unanswered, total: sourceTotal(s) });
-    return `  ${padDisplayEnd(names[i] ?? '', column)}  ${who}${counts}`;
+    const line = `  ${padDisplayEnd(names[i] ?? '', column)}  ${who}${counts}`;
+    // Too wide for the terminal: the figures go on a line of their own under the name.
+    return displayWidth(line) <= width ? line : `  ${names[i] ?? ''}\n      ${who}${counts}`;
   });
   const more = report.sources.length - shown.length;
   if (more > 0) lines.push(`  … and ${more} more`);
