@@ -69,3 +69,15 @@ export function note(ctx: CliContext, message: string): void {
   const text = wrapForTerminal(message, terminalColumns(ctx.stderr));
   ctx.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 }
+
+/** How a human report is laid out: the terminal's width kept between 80 and 140, and today's date. */
+export function reportLayout(ctx: CliContext): { width: number; date: string } {
+  const columns = (ctx.stdout as { columns?: number }).columns ?? 100;
+  return { width: Math.max(80, Math.min(columns, 140)), date: localDate() };
+}
+
+/** YYYY-MM-DD in local time: the date people see on their calendar, for file names and report headers. */
+export function localDate(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

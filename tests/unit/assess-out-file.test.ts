@@ -3,7 +3,8 @@
  * guard against overwriting, and the resume command it prints.
  */
 import { describe, expect, it } from 'vitest';
-import { localDate, resolveOutFile, resumeCommand, scoreCommand, shellQuote, startMode } from '../../src/cli/assess/out-file.js';
+import { localDate } from '../../src/cli/context.js';
+import { resolveOutFile, resumeCommand, scoreCommand, shellQuote, startMode } from '../../src/cli/assess/out-file.js';
 import { SvcauditError } from '../../src/errors.js';
 
 const CWD = '/home/dana/audits';

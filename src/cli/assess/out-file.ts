@@ -19,10 +19,6 @@ export interface OutFile {
 export type StartMode = 'new' | 'resume' | 'fresh' | 'overwrite';
 
 /** The local date (not UTC: an evening session is dated the day it happened), as YYYY-MM-DD. */
-export function localDate(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 export function resolveOutFile(out: string | undefined, cwd: string, date: string): OutFile {
   const given = out ?? `svcaudit-answers-${date}.yaml`;

@@ -15,9 +15,9 @@ import { addAnswerSet, buildReport, createTally } from '../../scoring/index.js';
 import type { Style } from '../../report/style.js';
 import { createAutosave, type Autosave } from '../assess/autosave.js';
 import { guardInterrupts } from '../assess/interrupt.js';
-import { checkFolderWritable, localDate, resolveOutFile, resumeCommand, scoreCommand, startMode, type OutFile, type StartMode } from '../assess/out-file.js';
+import { checkFolderWritable, resolveOutFile, resumeCommand, scoreCommand, startMode, type OutFile, type StartMode } from '../assess/out-file.js';
 import { createPrompts, isPromptInterrupt } from '../assess/prompts.js';
-import { note, styleForStderr, styleForStdout, type CliContext, type CommonOptions } from '../context.js';
+import { localDate, note, reportLayout, styleForStderr, styleForStdout, type CliContext, type CommonOptions } from '../context.js';
 import { terminalColumns, unbreakable, wrapForTerminal } from '../terminal-text.js';
 
 export interface AssessOptions extends CommonOptions {
@@ -134,8 +134,7 @@ async function printReport(ctx: CliContext, style: Style, rubric: Rubric, set: A
   addAnswerSet(tally, set);
   const report = buildReport(rubric, tally);
   const { GAP_FORMATS } = await import('../../report/gap/index.js');
-  const width = Math.max(80, Math.min((ctx.stdout as { columns?: number }).columns ?? 100, 140));
-  ctx.stdout.write(`\n${GAP_FORMATS.text(report, { style, width, date: localDate() })}`);
+  ctx.stdout.write(`\n${GAP_FORMATS.text(report, { style, ...reportLayout(ctx) })}`);
 }
 
 function finish(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, result: SessionResult, rubricRef: string | undefined): void {

@@ -9,7 +9,7 @@ import { SvcauditError, type ExitCode } from '../../errors.js';
 import { STDIN } from '../../io/read-input.js';
 import type { CompareFormatName } from '../../report/compare/names.js';
 import { styleFor } from '../color.js';
-import { emit, note, styleForStdout, type CliContext, type CommonOptions } from '../context.js';
+import { emit, note, reportLayout, styleForStdout, type CliContext, type CommonOptions } from '../context.js';
 import { loadSide } from './compare-side.js';
 
 export interface CompareOptions extends CommonOptions {
@@ -32,8 +32,7 @@ export async function runCompare(before: string, after: string, options: Compare
   const style = toFile ? await styleFor(options.color === true) : await styleForStdout(ctx, options);
   const text = COMPARE_FORMATS[options.format ?? 'text'](comparison, {
     style,
-    width: Math.max(80, Math.min((ctx.stdout as { columns?: number }).columns ?? 100, 140)),
-    date: new Date().toISOString().slice(0, 10),
+    ...reportLayout(ctx),
     followUp,
   });
   await emit(ctx, text, options.output);

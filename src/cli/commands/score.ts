@@ -2,7 +2,7 @@ import type { ExitCode } from '../../errors.js';
 import type { GapFormatName } from '../../report/gap/names.js';
 import type { Report } from '../../scoring/report.js';
 import { styleFor } from '../color.js';
-import { emit, note, styleForStdout, type CliContext } from '../context.js';
+import { emit, note, reportLayout, styleForStdout, type CliContext } from '../context.js';
 import { scoreInputs, type MissingAnswers, type ScoreInputsOptions } from '../score-inputs.js';
 
 export interface ScoreOptions extends ScoreInputsOptions {
@@ -20,8 +20,7 @@ export async function runScore(inputs: string[], options: ScoreOptions, ctx: Cli
   const style = toFile ? await styleFor(options.color === true) : await styleForStdout(ctx, options);
   const text = GAP_FORMATS[options.format ?? 'text'](report, {
     style,
-    width: Math.max(80, Math.min((ctx.stdout as { columns?: number }).columns ?? 100, 140)),
-    date: new Date().toISOString().slice(0, 10),
+    ...reportLayout(ctx),
   });
   await emit(ctx, text, options.output);
   if (toFile) note(ctx, `Report written to ${options.output}`);
