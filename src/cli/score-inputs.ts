@@ -13,7 +13,7 @@ import { addAnswerSet, buildReport, createTally, groupValue, NO_GROUP } from '..
 import type { Report } from '../scoring/report.js';
 import { VERSION } from '../version.js';
 import { note, styleForStderr, type CliContext, type CommonOptions } from './context.js';
-import { readAll } from './stdin.js';
+import { readStream } from '../io/read-input.js';
 
 export interface ScoreInputsOptions extends CommonOptions {
   rubric?: string;
@@ -45,7 +45,7 @@ export async function scoreInputs(inputs: string[], options: ScoreInputsOptions,
     if (left.length > 0 && missing.examples.length < MISSING_EXAMPLES) missing.examples.push({ source: set.source, items: left });
     addAnswerSet(tally, set);
   }, {
-    readStdin: () => readAll(ctx.stdin),
+    readStdin: () => readStream(ctx.stdin),
     skipRubric: (path) => !inputs.includes(path),
     onSkip: (path) => note(ctx, `svcaudit: ${path}: skipped: a rubric file, not answers (use it with --rubric).`),
   });

@@ -5,7 +5,7 @@ import { SvcauditError } from '../errors.js';
 export const STDIN = '-';
 export const STDIN_NAME = '<stdin>';
 
-export async function readBytes(path: string, stdin: () => Promise<Uint8Array> = readStdin): Promise<Uint8Array> {
+export async function readBytes(path: string, stdin: () => Promise<Uint8Array> = () => readStream(process.stdin)): Promise<Uint8Array> {
   if (path === STDIN) return stdin();
   try {
     // Synchronous on purpose: a CLI reads one file at a time, and the first
@@ -24,8 +24,9 @@ export function fileError(path: string, error: unknown): SvcauditError {
   return new SvcauditError('file-unreadable', `The file cannot be read (${code ?? 'unknown error'}).`, { file: path }, { cause: error });
 }
 
-async function readStdin(): Promise<Uint8Array> {
+/** Reads all of a stream (stdin for `-`). */
+export async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks);
 }

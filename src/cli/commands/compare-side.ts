@@ -8,10 +8,9 @@ import { statSync } from 'node:fs';
 import type { ComparableReport } from '../../compare/comparable.js';
 import { looksLikeReport, parseReportJson } from '../../compare/read-report.js';
 import { decodeText } from '../../io/decode-text.js';
-import { readBytes, STDIN, STDIN_NAME } from '../../io/read-input.js';
+import { readBytes, readStream, STDIN, STDIN_NAME } from '../../io/read-input.js';
 import { SvcauditError } from '../../errors.js';
 import type { CliContext } from '../context.js';
-import { readAll } from '../stdin.js';
 import { scoreInputs, type ScoreInputsOptions } from '../score-inputs.js';
 
 export async function loadSide(input: string, options: ScoreInputsOptions, ctx: CliContext): Promise<ComparableReport> {
@@ -30,7 +29,7 @@ export async function loadSide(input: string, options: ScoreInputsOptions, ctx: 
  * `score` as a fresh stream when it holds answers rather than a report.
  */
 async function loadStdin(options: ScoreInputsOptions, ctx: CliContext): Promise<ComparableReport> {
-  const bytes = await readAll(ctx.stdin);
+  const bytes = await readStream(ctx.stdin);
   const text = textOf(bytes, STDIN_NAME);
   if (/^\s*\{/.test(text) && looksLikeReport(tryJson(text))) return parseReportJson(text, STDIN_NAME);
   const replay: CliContext = { ...ctx, stdin: Readable.from([Buffer.from(bytes)]) };

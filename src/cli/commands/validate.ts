@@ -6,7 +6,7 @@ import type { ExitCode } from '../../errors.js';
 import { validateFiles } from '../../validate/validate-files.js';
 import { VERSION } from '../../version.js';
 import { emit, styleForStdout, type CliContext, type CommonOptions } from '../context.js';
-import { readAll } from '../stdin.js';
+import { readStream } from '../../io/read-input.js';
 
 export interface ValidateOptions extends CommonOptions {
   rubric?: string;
@@ -18,7 +18,7 @@ export interface ValidateOptions extends CommonOptions {
 
 export async function runValidate(inputs: string[], options: ValidateOptions, ctx: CliContext): Promise<ExitCode> {
   const files = await expandInputs(inputs, ['.yaml', '.yml', '.csv']);
-  const all = await validateFiles(files, { rubric: options.rubric, readStdin: () => readAll(ctx.stdin) });
+  const all = await validateFiles(files, { rubric: options.rubric, readStdin: () => readStream(ctx.stdin) });
   // --quiet reports errors only, and then warnings no longer count against --max-warnings.
   const results: FileFindings[] = options.quiet
     ? all.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
