@@ -9,8 +9,9 @@ export function scaleBounds(raw: Pick<RawRubric, 'scale'>): { min: number; max: 
   return { min: raw.scale?.min ?? DEFAULT_SCALE.min, max: raw.scale?.max ?? DEFAULT_SCALE.max };
 }
 
-export function isLevel(value: number, scale: { min: number; max: number }): boolean {
-  return Number.isInteger(value) && value >= scale.min && value <= scale.max;
+/** Whether a value is a whole level of the scale (any value may be asked about, so data from a file can be tested as it is). */
+export function isLevel(value: unknown, scale: { min: number; max: number }): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= scale.min && value <= scale.max;
 }
 
 /** A usable scale: whole-number bounds, min below max, at most MAX_LEVELS levels. */

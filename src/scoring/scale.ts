@@ -6,15 +6,6 @@ export function levelCount(scale: Pick<Scale, 'min' | 'max'>): number {
   return scale.max - scale.min + 1;
 }
 
-/**
- * Whether a value is a level the tally can count. The loader reports bad
- * scores as findings; this guard only keeps a bad value from corrupting the
- * counts (or throwing) if one slips through.
- */
-export function isLevel(value: unknown, scale: Pick<Scale, 'min' | 'max'>): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= scale.min && value <= scale.max;
-}
-
 /** `100 * (score - min) / (max - min)`: where a score sits on the scale, 0..100. */
 export function scaleIndex(score: number | null, scale: Pick<Scale, 'min' | 'max'>): number | null {
   if (score === null) return null;

@@ -9,7 +9,8 @@ import type { Answer, AnswerSet } from '../answers/model.js';
 import type { Rubric } from '../rubric/model.js';
 import { rubricItems } from '../rubric/model.js';
 import type { Quote } from './report.js';
-import { isLevel, levelCount } from './scale.js';
+import { isLevel } from '../rubric/scale.js';
+import { levelCount } from './scale.js';
 import { splitSource } from './source-key.js';
 
 /** The group of respondents who lack the `--by` field (or leave it blank). */
@@ -98,6 +99,7 @@ export function addAnswerSet(tally: Tally, set: AnswerSet): void {
       item.na++;
       na++;
     } else if (isLevel(score, scale)) {
+      // The loader reports bad scores; this guard only keeps one that slips through from corrupting the counts.
       item.counts[score - scale.min]! += 1;
       answered++;
       if (group !== undefined) {
