@@ -13,6 +13,7 @@ import { schemaFindings } from '../rubric/schema-findings.js';
 import { didYouMean } from '../rubric/suggest.js';
 import { locate, type PathSegment, type YamlSource } from '../rubric/source.js';
 import type { Answer, AnswerSet, Score } from './model.js';
+import { isMapping } from '../rubric/mapping.js';
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -82,10 +83,6 @@ function answerFindings(answers: RawAnswers['answers'], rubric: Rubric, source: 
 function scoreOf(value: RawAnswerValue): Score | unknown {
   if (isMapping(value)) return value.score;
   return value;
-}
-
-function isMapping(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function toAnswerSet(raw: RawAnswers, source: string): AnswerSet {

@@ -6,6 +6,7 @@
  * report from another svcaudit version still compares.
  */
 import type { PlanStep, Quote } from '../scoring/report.js';
+import { isMapping } from '../rubric/mapping.js';
 
 export function planOf(value: unknown): { plan?: PlanStep[] } {
   if (!Array.isArray(value) || !value.every(isPlanStep)) return {};
@@ -18,15 +19,11 @@ export function quotesOf(value: unknown): { quotes?: Quote[] } {
 }
 
 function isPlanStep(v: unknown): v is PlanStep {
-  if (!isObject(v)) return false;
+  if (!isMapping(v)) return false;
   return typeof v.item === 'string' && typeof v.to === 'number' && typeof v.text === 'string' && ['low', 'medium', 'high'].includes(v.effort as string) && [1, 2, 3].includes(v.phase as number);
 }
 
 function isQuote(v: unknown): v is Quote {
-  if (!isObject(v)) return false;
+  if (!isMapping(v)) return false;
   return (v.by === undefined || typeof v.by === 'string') && (v.kind === 'note' || v.kind === 'evidence') && typeof v.text === 'string' && typeof v.source === 'string';
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

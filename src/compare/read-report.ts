@@ -8,12 +8,13 @@ import { SvcauditError } from '../errors.js';
 import type { ComparableReport } from './comparable.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 import { planOf, quotesOf } from './read-report-extras.js';
+import { isMapping } from '../rubric/mapping.js';
 
 const HOW_TO_MAKE = 'make one with `svcaudit score <answers> --format json --output report.json`';
 
 /** True for a parsed value shaped like a score report (`svcaudit: 1` and an `overall`), as opposed to an answers file. */
 export function looksLikeReport(value: unknown): boolean {
-  return isObject(value) && value.svcaudit === 1 && isObject(value.overall) && value.kind === undefined;
+  return isMapping(value) && value.svcaudit === 1 && isMapping(value.overall) && value.kind === undefined;
 }
 
 export function parseReportJson(text: string, file: string): ComparableReport {
@@ -33,24 +34,24 @@ export function checkReport(value: unknown, file: string): ComparableReport {
   const fail = (what: string): never => {
     throw new SvcauditError('file-unparseable', `Not a svcaudit JSON report: ${what}; ${HOW_TO_MAKE}.`, { file });
   };
-  if (!isObject(value)) return fail('expected a JSON object');
+  if (!isMapping(value)) return fail('expected a JSON object');
   if (value.kind === 'answers' || value.kind === 'rubric') return fail(`this is a JSON ${value.kind} file, not a report (give the answers' folder or file instead, or a report)`);
   if (value.svcaudit !== 1) return fail('`svcaudit: 1` is missing');
   const rubric = value.rubric;
-  if (!isObject(rubric) || typeof rubric.id !== 'string') return fail('`rubric.id` is missing');
+  if (!isMapping(rubric) || typeof rubric.id !== 'string') return fail('`rubric.id` is missing');
   const scale = value.scale;
-  if (!isObject(scale) || typeof scale.min !== 'number' || typeof scale.max !== 'number') return fail('`scale.min` and `scale.max` are missing');
+  if (!isMapping(scale) || typeof scale.min !== 'number' || typeof scale.max !== 'number') return fail('`scale.min` and `scale.max` are missing');
   if (!isFigures(value.overall)) return fail('`overall` needs `score`, `index` and `gap` (numbers or null)');
   if (typeof value.respondents !== 'number') return fail('`respondents` is missing');
   const sections = value.sections;
   if (!Array.isArray(sections)) return fail('`sections` is not a list');
   sections.forEach((s: unknown, i) => {
-    if (!isObject(s) || typeof s.id !== 'string' || !isFigures(s)) fail(`\`sections[${i}]\` needs an \`id\` and \`score\`, \`index\`, \`gap\``);
+    if (!isMapping(s) || typeof s.id !== 'string' || !isFigures(s)) fail(`\`sections[${i}]\` needs an \`id\` and \`score\`, \`index\`, \`gap\``);
   });
   const items = value.items;
   if (!Array.isArray(items)) return fail('`items` is not a list');
   items.forEach((item: unknown, i) => {
-    if (!isObject(item) || typeof item.id !== 'string' || typeof item.section !== 'string' || typeof item.target !== 'number' || !isFigures(item)) {
+    if (!isMapping(item) || typeof item.id !== 'string' || typeof item.section !== 'string' || typeof item.target !== 'number' || !isFigures(item)) {
       fail(`\`items[${i}]\` needs an \`id\`, \`section\`, \`target\` and \`score\`, \`index\`, \`gap\``);
     }
   });
@@ -73,14 +74,10 @@ export function checkReport(value: unknown, file: string): ComparableReport {
   };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 const isFigure = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v));
 
 function isFigures(value: unknown): boolean {
-  return isObject(value) && isFigure(value.score) && isFigure(value.index) && isFigure(value.gap);
+  return isMapping(value) && isFigure(value.score) && isFigure(value.index) && isFigure(value.gap);
 }
 
 function figures(value: Record<string, unknown>): { score: number | null; index: number | null; gap: number | null } {

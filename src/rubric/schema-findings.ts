@@ -8,6 +8,7 @@ import type { ErrorObject } from 'ajv';
 import { finding, type Finding } from './finding.js';
 import { didYouMean } from './suggest.js';
 import { locate, type PathSegment, type YamlSource } from './source.js';
+import { isMapping } from './mapping.js';
 
 type SchemaNode = Record<string, unknown>;
 
@@ -49,7 +50,7 @@ function withoutBranchNoise(errors: readonly ErrorObject[], data: unknown): Erro
       list.length === 1 && list[0]!.instancePath === error.instancePath && ['type', 'const', 'enum'].includes(list[0]!.keyword);
     const telling = [...branches.values()].filter((list) => !wrongType(list));
     const value = valueAt(data, pointerSegments(error.instancePath));
-    if (isPlainObject(value) && telling.length === 1) {
+    if (isMapping(value) && telling.length === 1) {
       // Keep the mapping branch's own errors (a misspelt key, say) instead of the summary.
       drop.add(error);
       for (const list of branches.values()) if (list !== telling[0]) list.forEach((e) => drop.add(e));
@@ -146,7 +147,7 @@ function placeOf(data: unknown, path: readonly PathSegment[]): string {
     if (typeof segment !== 'number') continue;
     const container = String(path[i - 1] ?? '');
     const element = valueAt(data, path.slice(0, i + 1));
-    const id = isPlainObject(element) && typeof element.id === 'string' ? `\`${element.id}\`` : `#${segment + 1}`;
+    const id = isMapping(element) && typeof element.id === 'string' ? `\`${element.id}\`` : `#${segment + 1}`;
     const noun = { sections: 'section', items: 'item', actions: 'action', 'look-for': 'look-for entry' }[container] ?? 'entry';
     parts.push(`${noun} ${id}`);
   }
@@ -210,8 +211,4 @@ export function describeValue(value: unknown): string {
 
 function kebab(text: string): string {
   return text.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'be-nice';
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

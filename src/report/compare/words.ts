@@ -5,7 +5,7 @@
 import { EPSILON } from '../../compare/compare.js';
 import type { Comparison, ItemChange, ItemStatus } from '../../compare/comparison.js';
 import { fixed, NONE, round } from '../gap/numbers.js';
-import { plural } from '../gap/labels.js';
+import { plural } from '../plural.js';
 
 export const STATUS_WORDS: Readonly<Record<ItemStatus, string>> = {
   'reached-target': 'reached target',

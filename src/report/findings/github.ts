@@ -1,5 +1,6 @@
 import type { Finding } from '../../rubric/finding.js';
-import { countFindings, plural, problemsText, sortFindings } from './summary.js';
+import { plural } from '../plural.js';
+import { countFindings, problemsText, sortFindings } from './summary.js';
 import type { FindingsFormatter } from './types.js';
 
 /**

@@ -1,3 +1,4 @@
+import { plural } from '../plural.js';
 import type { Finding } from '../../rubric/finding.js';
 import type { FileFindings } from './types.js';
 
@@ -29,10 +30,6 @@ export function exceedsMaxWarnings(counts: FindingCounts, maxWarnings: number | 
 /** The findings of one file by line, then column; a stable sort keeps ties in input order. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => a.line - b.line || a.column - b.column);
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** `3 problems (2 errors, 1 warning)`, shared by stylish and github. */

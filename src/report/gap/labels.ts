@@ -36,9 +36,6 @@ export function quoteAuthor(quote: Quote): string {
   return quote.by ?? quote.source;
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 /** Report item titles by id, for the plan (whose steps carry only the item id). */
 export function titlesById(items: readonly Pick<ItemResult, 'id' | 'title'>[]): (id: string) => string {

@@ -2,7 +2,8 @@
 import { rankGaps } from '../../scoring/index.js';
 import type { Quote, Report } from '../../scoring/report.js';
 import { escapeMarkdown as esc } from './escape-markdown.js';
-import { PHASES, plural, quoteAuthor, titlesById, TOP_GAPS } from './labels.js';
+import { plural } from '../plural.js';
+import { PHASES, quoteAuthor, titlesById, TOP_GAPS } from './labels.js';
 import { fixed } from './numbers.js';
 
 export function topGapsList(report: Report): string {

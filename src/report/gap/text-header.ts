@@ -4,7 +4,7 @@ import { displayWidth, padDisplayEnd } from '../findings/text-width.js';
 import type { Style } from '../style.js';
 import { textBar } from './bar.js';
 import { answersText, completeness, completenessText, sourceTotal } from './completeness.js';
-import { plural } from './labels.js';
+import { plural } from '../plural.js';
 import { fixed, indexText } from './numbers.js';
 import { gapStatus, STATUS_LABEL, statusPaint } from './status.js';
 import { oneLine } from './terminal-text.js';

@@ -2,7 +2,8 @@
 import { rankGaps } from '../../scoring/index.js';
 import type { Report } from '../../scoring/report.js';
 import type { Style } from '../style.js';
-import { plural, TOP_GAPS } from './labels.js';
+import { plural } from '../plural.js';
+import { TOP_GAPS } from './labels.js';
 import { fixed } from './numbers.js';
 import { gapStatus, statusPaint } from './status.js';
 import { renderTable } from './text-table.js';

@@ -1,7 +1,7 @@
 /** The gap report's header and summary cards: what was audited, by whom, and the overall result. */
 import type { Report } from '../../scoring/report.js';
 import { completeness, answersText } from '../gap/completeness.js';
-import { plural } from '../gap/labels.js';
+import { plural } from '../plural.js';
 import { fixed, indexText, round } from '../gap/numbers.js';
 import { cards } from './cards.js';
 import { html, type Markup } from './html.js';

@@ -30,10 +30,6 @@ export function trusted(text: string): Markup {
   return new Markup(text);
 }
 
-export function join(parts: readonly Interpolation[], separator = ''): Markup {
-  return new Markup(parts.map(render).filter((s) => s !== '').join(separator));
-}
-
 function render(value: Interpolation): string {
   if (value instanceof Markup) return value.text;
   if (Array.isArray(value)) return value.map(render).join('');

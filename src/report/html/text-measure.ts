@@ -37,17 +37,22 @@ export interface Font {
   readonly bold?: boolean;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 let graphemes: Intl.Segmenter | undefined;
 
 export function segments(text: string): string[] {
+  // Each printable ASCII character is a grapheme of its own: no segmenter (costly to make) needed.
+  if (PRINTABLE_ASCII.test(text)) return [...text];
   graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return [...graphemes.segment(text)].map((s) => s.segment);
 }
 
 /** Width of one grapheme in em. */
 export function graphemeEm(grapheme: string): number {
-  if (ZERO_WIDTH.test(grapheme)) return 0;
-  if (WIDE_CHAR.test(grapheme)) return WIDE;
+  const ascii = grapheme.length === 1 && PRINTABLE_ASCII.test(grapheme);
+  // The Unicode-property tests are compiled on first use; plain ASCII never needs them.
+  if (!ascii && ZERO_WIDTH.test(grapheme)) return 0;
+  if (!ascii && WIDE_CHAR.test(grapheme)) return WIDE;
   // An accented Latin letter is as wide as its base letter.
   const base = grapheme.normalize('NFD')[0] ?? '';
   if (base === '…') return 1.0;
