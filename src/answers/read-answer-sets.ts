@@ -13,6 +13,7 @@ import { decodeText } from '../io/decode-text.js';
 import { checkYamlText } from '../rubric/quick-yaml.js';
 import { locate, type YamlSource } from '../rubric/source.js';
 import { checkAnswersSource } from './check-answers.js';
+import { answersFormat } from './answers-format.js';
 import { readCsvAnswers } from './csv-answers.js';
 import type { AnswerSet } from './model.js';
 
@@ -48,12 +49,12 @@ export async function readAnswerSets(paths: readonly string[], rubric: Rubric, o
   for (const path of paths) {
     const file = path === STDIN ? STDIN_NAME : path;
     const before = findings.length;
-    if (path !== STDIN && /\.csv$/i.test(path)) {
+    if (answersFormat(path) === 'csv') {
       const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
       await readCsvAnswers(stream, file, rubric, { answerSet: take, finding: (f) => findings.push(f) });
     } else {
       const bytes = await readBytes(path, options.readStdin);
-      if (path === STDIN && looksLikeCsv(bytes)) {
+      if (answersFormat(path, bytes) === 'csv') {
         await readCsvAnswers([Buffer.from(bytes).toString('utf8')], file, rubric, { answerSet: take, finding: (f) => findings.push(f) });
       } else {
         const result = await readYamlAnswers(bytes, file, rubric);
@@ -85,15 +86,4 @@ function checkYamlAnswers(source: YamlSource, rubric: Rubric): { set?: AnswerSet
   }
   const checked = checkAnswersSource(source, rubric);
   return checked.value ? { set: checked.value, findings: checked.findings } : { findings: checked.findings };
-}
-
-/**
- * Stdin has no file name: a first line of comma-separated ids with no `key:` is a CSV header.
- * YAML comments, blank lines and document markers are skipped first (a `# Interview with Dana,
- * customer` comment has a comma too), and a flow mapping (`{svcaudit: 1, ...}`) is YAML.
- */
-function looksLikeCsv(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8').replace(/^\uFEFF/, '');
-  const firstLine = head.split(/\r?\n|\r/).find((line) => !/^\s*(#|%|---(\s|$)|$)/.test(line)) ?? '';
-  return firstLine.includes(',') && !/^\s*[{[]/.test(firstLine) && !/^\s*[\w-]+:(\s|$)/.test(firstLine);
 }

@@ -4,6 +4,7 @@
  * against their rubric (see rubric-cache.ts). Returns findings per file, in
  * the order given; only an unreadable or missing file throws (exit 2).
  */
+import { answersFormat } from '../answers/answers-format.js';
 import { answersShapeFindings, checkAnswersSource, parseRubricReference } from '../answers/check-answers.js';
 import { readBytes, STDIN, STDIN_NAME } from '../io/read-input.js';
 import type { FileFindings } from '../report/findings/types.js';
@@ -28,10 +29,11 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   const inputs = await Promise.all(paths.map(async (path) => ({ path, file: path === STDIN ? STDIN_NAME : path, bytes: await readBytes(path, options.readStdin) })));
   const results = new Map<string, FileFindings>();
   // Rubric files first, so that answers written for a rubric of the same run are checked against it.
-  const [rubricFiles, others] = partition(inputs, (input) => !isCsv(input.path) && looksLikeRubric(input.bytes));
+  const isCsv = (input: { path: string; bytes: Uint8Array }) => answersFormat(input.path, input.bytes) === 'csv';
+  const [rubricFiles, others] = partition(inputs, (input) => !isCsv(input) && looksLikeRubric(input.bytes));
   for (const input of rubricFiles) results.set(input.path, await validateBytes(input.bytes, input.file, rubrics));
   for (const input of others) {
-    results.set(input.path, isCsv(input.path) ? await validateCsv(input.bytes, input.file, rubrics) : await validateBytes(input.bytes, input.file, rubrics));
+    results.set(input.path, isCsv(input) ? await validateCsv(input.bytes, input.file, rubrics) : await validateBytes(input.bytes, input.file, rubrics));
   }
   const ordered = paths.map((path) => results.get(path)!);
   const given = await rubrics.givenResult();
@@ -39,8 +41,6 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   if (given && given.findings.length > 0 && !ordered.some((r) => r.file === given.file)) ordered.unshift(given);
   return ordered;
 }
-
-const isCsv = (path: string) => /\.csv$/i.test(path);
 
 /** Only decides the order of checking; every file is still checked by what it really holds. */
 function looksLikeRubric(bytes: Uint8Array): boolean {

@@ -393,3 +393,14 @@ describe('survey CSV exports and rubrics beside their answers', () => {
     expect(r.code).toBe(1);
   });
 });
+
+describe('a CSV export on stdin', () => {
+  it('is told apart from YAML by its header, as score does', async () => {
+    const r = await svcaudit(['validate', '-'], { input: 'name,be-nice,role,be-nice\nDana,4,customer,5\n' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('<stdin>');
+    expect(r.stdout).toContain('csv-duplicate-column');
+    const clean = await svcaudit(['validate', '-'], { input: readFileSync(join(REPO, 'examples/interviews.csv')) });
+    expect(clean.code).toBe(0);
+  });
+});

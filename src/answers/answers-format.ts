@@ -1,0 +1,22 @@
+/**
+ * Whether an answers input is a survey CSV export or YAML: a `.csv` name says
+ * CSV; stdin has no name, so its first line decides (a comma-separated header
+ * with no `key:`). YAML comments, blank lines and document markers are skipped
+ * first (a `# Interview with Dana, customer` comment has a comma too), and a
+ * flow mapping (`{svcaudit: 1, ...}`) is YAML. `score` and `validate` both ask here.
+ */
+import { STDIN } from '../io/read-input.js';
+
+export type AnswersFormat = 'csv' | 'yaml';
+
+export function isCsvPath(path: string): boolean {
+  return /\.csv$/i.test(path);
+}
+
+export function answersFormat(path: string, bytes?: Uint8Array): AnswersFormat {
+  if (isCsvPath(path)) return 'csv';
+  if (path !== STDIN || bytes === undefined) return 'yaml';
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8').replace(/^\uFEFF/, '');
+  const firstLine = head.split(/\r?\n|\r/).find((line) => !/^\s*(#|%|---(\s|$)|$)/.test(line)) ?? '';
+  return firstLine.includes(',') && !/^\s*[{[]/.test(firstLine) && !/^\s*[\w-]+:(\s|$)/.test(firstLine) ? 'csv' : 'yaml';
+}
