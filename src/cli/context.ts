@@ -36,13 +36,23 @@ export function styleForStdout(ctx: CliContext, options: CommonOptions): Promise
   return styleFor(colorEnabled(options.color, ctx.env, ctx.stdout.isTTY === true));
 }
 
+/** Whether `--output` names a file (rather than stdout, or `-`). */
+export function writesToFile(output: string | undefined): output is string {
+  return output !== undefined && output !== '-';
+}
+
+/** Colour for a report going to `--output` or stdout: a file is no terminal, so it gets colour only with --color. */
+export function styleForOutput(ctx: CliContext, options: CommonOptions, output: string | undefined): Promise<Style> {
+  return writesToFile(output) ? styleFor(options.color === true) : styleForStdout(ctx, options);
+}
+
 export function styleForStderr(ctx: CliContext, options: CommonOptions): Promise<Style> {
   return styleFor(colorEnabled(options.color, ctx.env, ctx.stderr.isTTY === true));
 }
 
 /** Machine output goes to `--output FILE` or stdout, with nothing else mixed in. */
 export async function emit(ctx: CliContext, text: string, output: string | undefined): Promise<void> {
-  if (output === undefined || output === '-') {
+  if (!writesToFile(output)) {
     ctx.stdout.write(text);
     return;
   }

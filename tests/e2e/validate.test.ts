@@ -4,6 +4,7 @@
  * PRODUCT.md: 0 clean, 1 found wanting, 2 the job could not be done.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -402,5 +403,24 @@ describe('a CSV export on stdin', () => {
     expect(r.stdout).toContain('csv-duplicate-column');
     const clean = await svcaudit(['validate', '-'], { input: readFileSync(join(REPO, 'examples/interviews.csv')) });
     expect(clean.code).toBe(0);
+  });
+});
+
+describe('--output from a terminal', () => {
+  it('writes no colour codes into the file unless --color asks for them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'svcaudit-out-'));
+    try {
+      const bad = join(dir, 'bad.yaml');
+      writeFileSync(bad, 'svcaudit: 1\nkind: rubric\nid: x\nweigth: 1\nsections: []\n');
+      const out = join(dir, 'out.txt');
+      const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined };
+      // `script` gives the command a real terminal, where colour is on by default.
+      spawnSync('script', ['-qec', `${process.execPath} ${BIN} validate ${bad} --output ${out}`, '/dev/null'], { env, encoding: 'utf8' });
+      const text = readFileSync(out, 'utf8');
+      expect(text).toContain('schema-unknown-key');
+      expect(text).not.toMatch(/\u001b\[/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,8 +8,7 @@ import type { ComparableReport } from '../../compare/comparable.js';
 import { SvcauditError, type ExitCode } from '../../errors.js';
 import { STDIN } from '../../io/read-input.js';
 import type { CompareFormatName } from '../../report/compare/names.js';
-import { styleFor } from '../color.js';
-import { emit, note, reportLayout, styleForStdout, type CliContext, type CommonOptions } from '../context.js';
+import { emit, note, reportLayout, styleForOutput, writesToFile, type CliContext, type CommonOptions } from '../context.js';
 import { loadSide } from './compare-side.js';
 
 export interface CompareOptions extends CommonOptions {
@@ -27,16 +26,14 @@ export async function runCompare(before: string, after: string, options: Compare
 
   const comparison = compareReports(baseline, followUp, { beforeInput: before, afterInput: after });
   const { COMPARE_FORMATS } = await import('../../report/compare/index.js');
-  const toFile = options.output !== undefined && options.output !== '-';
-  // A file is not a terminal: colour codes go into it only when asked for with --color.
-  const style = toFile ? await styleFor(options.color === true) : await styleForStdout(ctx, options);
+  const style = await styleForOutput(ctx, options, options.output);
   const text = COMPARE_FORMATS[options.format ?? 'text'](comparison, {
     style,
     ...reportLayout(ctx),
     followUp,
   });
   await emit(ctx, text, options.output);
-  if (toFile) note(ctx, `Report written to ${options.output}`);
+  if (writesToFile(options.output)) note(ctx, `Report written to ${options.output}`);
   return 0;
 }
 

@@ -1,8 +1,7 @@
 import type { ExitCode } from '../../errors.js';
 import type { GapFormatName } from '../../report/gap/names.js';
 import type { Report } from '../../scoring/report.js';
-import { styleFor } from '../color.js';
-import { emit, note, reportLayout, styleForStdout, type CliContext } from '../context.js';
+import { emit, note, reportLayout, styleForOutput, writesToFile, type CliContext } from '../context.js';
 import { scoreInputs, type MissingAnswers, type ScoreInputsOptions } from '../score-inputs.js';
 
 export interface ScoreOptions extends ScoreInputsOptions {
@@ -15,15 +14,13 @@ export interface ScoreOptions extends ScoreInputsOptions {
 export async function runScore(inputs: string[], options: ScoreOptions, ctx: CliContext): Promise<ExitCode> {
   const { report, missing } = await scoreInputs(inputs, options, ctx);
   const { GAP_FORMATS } = await import('../../report/gap/index.js');
-  const toFile = options.output !== undefined && options.output !== '-';
-  // A file is not a terminal: colour codes go into it only when asked for with --color.
-  const style = toFile ? await styleFor(options.color === true) : await styleForStdout(ctx, options);
+  const style = await styleForOutput(ctx, options, options.output);
   const text = GAP_FORMATS[options.format ?? 'text'](report, {
     style,
     ...reportLayout(ctx),
   });
   await emit(ctx, text, options.output);
-  if (toFile) note(ctx, `Report written to ${options.output}`);
+  if (writesToFile(options.output)) note(ctx, `Report written to ${options.output}`);
   return gate(report, missing, options, ctx);
 }
 

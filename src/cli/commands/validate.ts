@@ -5,7 +5,7 @@ import type { FileFindings } from '../../report/findings/types.js';
 import type { ExitCode } from '../../errors.js';
 import { validateFiles } from '../../validate/validate-files.js';
 import { VERSION } from '../../version.js';
-import { emit, styleForStdout, type CliContext, type CommonOptions } from '../context.js';
+import { emit, styleForOutput, type CliContext, type CommonOptions } from '../context.js';
 import { readStream } from '../../io/read-input.js';
 
 export interface ValidateOptions extends CommonOptions {
@@ -24,7 +24,7 @@ export async function runValidate(inputs: string[], options: ValidateOptions, ct
     ? all.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
     : all;
   const text = FINDINGS_FORMATS[options.format](results, {
-    style: await styleForStdout(ctx, options),
+    style: await styleForOutput(ctx, options, options.output),
     toolVersion: VERSION,
     maxWarnings: options.maxWarnings,
   });
