@@ -8,14 +8,14 @@ import { finding, hasErrors, type Finding } from '../rubric/finding.js';
 import { rubricItems, type Rubric } from '../rubric/model.js';
 import type { RawAnswers, RawAnswerValue } from '../rubric/raw-types.js';
 import { isLevel } from '../rubric/scale.js';
-import { answersSchema } from '../rubric/schema.js';
+import { answersSchema, KEBAB } from '../rubric/schema.js';
 import { schemaFindings } from '../rubric/schema-findings.js';
 import { didYouMean } from '../rubric/suggest.js';
 import { locate, type PathSegment, type YamlSource } from '../rubric/source.js';
 import type { Answer, AnswerSet, Score } from './model.js';
 import { isMapping } from '../rubric/mapping.js';
 
-const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const KEBAB_ID = new RegExp(KEBAB);
 
 /** `service-commitments@1.0.0` → id and version. */
 export function parseRubricReference(reference: string): { id: string; version: string | undefined } {
@@ -63,7 +63,7 @@ function answerFindings(answers: RawAnswers['answers'], rubric: Rubric, source: 
   const { min, max } = rubric.scale;
   const findings: Finding[] = [];
   for (const [id, value] of Object.entries(answers)) {
-    if (!KEBAB.test(id)) continue; // the schema pass already reports an id that is not kebab-case
+    if (!KEBAB_ID.test(id)) continue; // the schema pass already reports an id that is not kebab-case
     if (!ids.has(id)) {
       findings.push(finding('answers-unknown-item', `Rubric \`${rubric.id}\` has no item \`${id}\`.${didYouMean(id, ids)}`, source.file, locate(source, ['answers', id], 'key')));
       continue;

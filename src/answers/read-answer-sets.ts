@@ -5,7 +5,7 @@
  * read as data at all is marked unparseable (exit 2 rather than 1).
  */
 import { createReadStream } from 'node:fs';
-import { readBytes, STDIN, STDIN_NAME } from '../io/read-input.js';
+import { displayName, readBytes } from '../io/read-input.js';
 import { finding, type Finding } from '../rubric/finding.js';
 import { detectKind } from '../rubric/kind.js';
 import type { Rubric } from '../rubric/model.js';
@@ -47,7 +47,7 @@ export async function readAnswerSets(paths: readonly string[], rubric: Rubric, o
     onSet(set);
   };
   for (const path of paths) {
-    const file = path === STDIN ? STDIN_NAME : path;
+    const file = displayName(path);
     const before = findings.length;
     if (answersFormat(path) === 'csv') {
       const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });

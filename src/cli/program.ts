@@ -130,7 +130,6 @@ Examples:
     .command('rubric')
     .description('work with one rubric')
     .addHelpText('after', '\nExample:\n  $ svcaudit rubric show service-commitments\n');
-  configure(rubric, ctx);
   withCommonOptions(rubric.command('show'))
     .description('print a rubric as a readable table')
     .argument('<rubric>', 'a built-in rubric id or a rubric file')

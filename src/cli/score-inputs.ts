@@ -13,7 +13,7 @@ import { addAnswerSet, buildReport, createTally, groupValue, NO_GROUP } from '..
 import type { Report } from '../scoring/report.js';
 import { VERSION } from '../version.js';
 import { note, styleForStderr, type CliContext, type CommonOptions } from './context.js';
-import { readStream } from '../io/read-input.js';
+import { displayName, readStream } from '../io/read-input.js';
 
 export interface ScoreInputsOptions extends CommonOptions {
   rubric?: string;
@@ -61,7 +61,7 @@ export async function scoreInputs(inputs: string[], options: ScoreInputsOptions,
     const code = read.unparseable.length > 0 ? 'file-unparseable' : 'findings';
     throw new SvcauditError(code, `${first.message} (${read.findings.length} problem${read.findings.length === 1 ? '' : 's'} in the answers; nothing was scored)`, { file: first.file, line: first.line, column: first.column });
   }
-  if (read.respondents === 0) throw new SvcauditError('usage', 'No answers were found in the inputs.', { file: inputs.map((i) => (i === '-' ? '<stdin>' : i)).join(' ') });
+  if (read.respondents === 0) throw new SvcauditError('usage', 'No answers were found in the inputs.', { file: inputs.map(displayName).join(' ') });
   grouping.verify(inputs, ctx);
   return { report: buildReport(rubric, tally, { perceptionGap: options.perceptionGap }), missing };
 }
@@ -89,7 +89,7 @@ class GroupingCheck {
     if (this.by === undefined || this.withField + this.without === 0) return;
     if (this.withField === 0) {
       const found = this.fields.size > 0 ? `respondent fields found: ${[...this.fields].sort().join(', ')}` : 'the respondents have no fields at all';
-      throw new SvcauditError('usage', `--by ${this.by}: no respondent has a \`${this.by}\` field (${found}).`, { file: inputs.map((i) => (i === '-' ? '<stdin>' : i)).join(' ') });
+      throw new SvcauditError('usage', `--by ${this.by}: no respondent has a \`${this.by}\` field (${found}).`, { file: inputs.map(displayName).join(' ') });
     }
     if (this.without > 0) note(ctx, `svcaudit: --by ${this.by}: ${this.without} respondent${this.without === 1 ? ' has' : 's have'} no \`${this.by}\`; they are grouped as ${NO_GROUP}.`);
   }

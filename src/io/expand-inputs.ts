@@ -15,21 +15,21 @@ export async function expandInputs(inputs: readonly string[], extensions: readon
   const files: string[] = [];
   for (const input of inputs) {
     if (input === STDIN) files.push(STDIN);
-    else if (GLOB_CHARS.test(input) && !(await exists(input))) files.push(...(await expandGlob(input, input)));
-    else if (await isDirectory(input)) files.push(...(await walk(input, extensions)).sort());
-    else if (await exists(input)) files.push(input);
+    else if (GLOB_CHARS.test(input) && !exists(input)) files.push(...expandGlob(input, input));
+    else if (isDirectory(input)) files.push(...walk(input, extensions).sort());
+    else if (exists(input)) files.push(input);
     else throw new SvcauditError('file-not-found', 'No such file or folder.', { file: input });
   }
   return [...new Set(files)];
 }
 
-async function expandGlob(pattern: string, input: string): Promise<string[]> {
+function expandGlob(pattern: string, input: string): string[] {
   const normalized = pattern.split(sep).join('/');
   const parts = normalized.split('/');
   const firstGlob = parts.findIndex((p) => GLOB_CHARS.test(p));
   const base = parts.slice(0, firstGlob).join('/') || '.';
   const regex = globToRegExp(parts.slice(firstGlob).join('/'));
-  const candidates = (await isDirectory(base)) ? await walk(base, []) : [];
+  const candidates = (isDirectory(base)) ? walk(base, []) : [];
   const matches = candidates.filter((file) => regex.test(relative(base, file).split(sep).join('/'))).sort();
   if (matches.length === 0) throw new SvcauditError('file-not-found', 'No file matches this pattern.', { file: input });
   return matches;
@@ -70,13 +70,13 @@ function escapeRegExp(text: string): string {
 }
 
 /** Files under a folder; with extensions, only those (case-insensitive). */
-async function walk(dir: string, extensions: readonly string[]): Promise<string[]> {
+function walk(dir: string, extensions: readonly string[]): string[] {
   const out: string[] = [];
   const entries = readdirSync(dir, { withFileTypes: true });
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) out.push(...(await walk(path, extensions)));
+      if (!SKIPPED_FOLDERS.has(entry.name)) out.push(...walk(path, extensions));
     } else if (entry.isFile() && (extensions.length === 0 || extensions.some((ext) => entry.name.toLowerCase().endsWith(ext)))) {
       out.push(path);
     }
@@ -85,10 +85,10 @@ async function walk(dir: string, extensions: readonly string[]): Promise<string[
 }
 
 // Synchronous file-system calls: see read-input.ts.
-async function exists(path: string): Promise<boolean> {
+function exists(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false }) !== undefined;
 }
 
-async function isDirectory(path: string): Promise<boolean> {
+function isDirectory(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
 }

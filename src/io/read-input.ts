@@ -5,6 +5,11 @@ import { SvcauditError } from '../errors.js';
 export const STDIN = '-';
 export const STDIN_NAME = '<stdin>';
 
+/** How an input is named in messages: `-` is `<stdin>`. */
+export function displayName(path: string): string {
+  return path === STDIN ? STDIN_NAME : path;
+}
+
 export async function readBytes(path: string, stdin: () => Promise<Uint8Array> = () => readStream(process.stdin)): Promise<Uint8Array> {
   if (path === STDIN) return stdin();
   try {

@@ -35,9 +35,12 @@ export function builtinRubricsDir(): string {
   return join(packageRoot(), 'rubrics');
 }
 
+let builtinIds: string[] | undefined;
+
+/** The ids of the shipped rubrics; the folder is read once per run, however many answers files ask. */
 export async function builtinRubricIds(): Promise<string[]> {
-  const files = readdirSync(builtinRubricsDir());
-  return files.filter((f) => f.endsWith('.yaml')).map((f) => basename(f, '.yaml')).sort();
+  builtinIds ??= readdirSync(builtinRubricsDir()).filter((f) => f.endsWith('.yaml')).map((f) => basename(f, '.yaml')).sort();
+  return [...builtinIds];
 }
 
 /** A reference is a path when it looks like one; otherwise it names a built-in rubric. */

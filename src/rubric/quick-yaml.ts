@@ -13,14 +13,13 @@
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { finding } from './finding.js';
-import { START, type YamlSource } from './source.js';
+import { MAX_DEPTH, START, type YamlSource } from './source.js';
 
 /**
  * Constructs left to the full reader: anchors and aliases (alias bombs), tags, directives, tabs,
  * a comment glued to a closing quote (`"x"#`, which js-yaml accepts), several documents.
  */
 const NEEDS_FULL_READER = /(^|[\s[{,])[&*!]\S|^%|\t|["']#|^(---|\.\.\.)\s*\S*[\s\S]*^(---|\.\.\.)/m;
-const MAX_DEPTH = 64;
 /**
  * The built-in rubric is 35 kB; no rubric or answers file comes near 2 MB.
  * Larger YAML would take the full reader seconds, so it is refused at once.

@@ -8,7 +8,8 @@
  * Semantic rules that need more than one value (ids unique, levels inside
  * the scale, ...) are in `semantic-rules.ts`, where each gets a named finding.
  */
-const KEBAB = '^[a-z0-9]+(-[a-z0-9]+)*$';
+/** kebab-case ids (`be-nice`), as the schemas require them. */
+export const KEBAB = '^[a-z0-9]+(-[a-z0-9]+)*$';
 const LEVEL_KEY = '^-?[0-9]+$';
 /** Keys of users' own tooling, kept and never checked. */
 const USER_KEYS = { '^x-': {} } as const;

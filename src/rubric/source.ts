@@ -28,6 +28,12 @@ export interface YamlSource {
 
 export const START: Span = { line: 1, column: 1 };
 
+/**
+ * Deeper than any rubric or answers file needs; keeps recursion (yaml's toJS, ajv's) bounded.
+ * Both readers use this one limit, so the fast one never accepts what the full one refuses.
+ */
+export const MAX_DEPTH = 64;
+
 export function locate(source: YamlSource, path: readonly PathSegment[], at: 'key' | 'value' = 'value'): Span {
   return source.locate(path, at);
 }

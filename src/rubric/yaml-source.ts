@@ -6,10 +6,8 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import { finding, type Finding, type Span } from './finding.js';
-import { START, type PathSegment, type YamlSource } from './source.js';
+import { MAX_DEPTH, START, type PathSegment, type YamlSource } from './source.js';
 
-/** Deeper than any rubric or answers file needs; keeps recursion (ours, yaml's toJS, ajv's) bounded. */
-const MAX_DEPTH = 64;
 /** yaml's guard against billion-laughs documents (the default, stated here so it is deliberate). */
 const MAX_ALIAS_COUNT = 100;
 

@@ -6,7 +6,7 @@
  */
 import { answersFormat } from '../answers/answers-format.js';
 import { answersShapeFindings, checkAnswersSource, parseRubricReference } from '../answers/check-answers.js';
-import { readBytes, STDIN, STDIN_NAME } from '../io/read-input.js';
+import { displayName, readBytes } from '../io/read-input.js';
 import type { FileFindings } from '../report/findings/types.js';
 import { checkRubricSource } from '../rubric/check-rubric.js';
 import { compareFindings, finding, type Finding } from '../rubric/finding.js';
@@ -26,7 +26,7 @@ export interface ValidateFilesOptions {
 
 export async function validateFiles(paths: readonly string[], options: ValidateFilesOptions = {}): Promise<FileFindings[]> {
   const rubrics = new RubricCache(options.rubric);
-  const inputs = await Promise.all(paths.map(async (path) => ({ path, file: path === STDIN ? STDIN_NAME : path, bytes: await readBytes(path, options.readStdin) })));
+  const inputs = await Promise.all(paths.map(async (path) => ({ path, file: displayName(path), bytes: await readBytes(path, options.readStdin) })));
   const results = new Map<string, FileFindings>();
   // Rubric files first, so that answers written for a rubric of the same run are checked against it.
   const isCsv = (input: { path: string; bytes: Uint8Array }) => answersFormat(input.path, input.bytes) === 'csv';
