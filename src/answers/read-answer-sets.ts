@@ -2,7 +2,7 @@
  * Reads every answers input of `score` (YAML files, CSV exports, stdin) and
  * hands each respondent's AnswerSet to `onSet` as soon as it is read, so
  * scoring streams. Problems are collected as findings; a file that cannot be
- * read as data at all is marked unparseable (exit 2 rather than 1).
+ * read as data at all shows in its findings' rules (see findingsErrorCode).
  */
 import { createReadStream } from 'node:fs';
 import { displayName, readBytes } from '../io/read-input.js';
@@ -20,8 +20,6 @@ import type { AnswerSet } from './model.js';
 export interface ReadAnswersResult {
   readonly respondents: number;
   readonly findings: readonly Finding[];
-  /** Files that could not be read as YAML or CSV at all. */
-  readonly unparseable: readonly string[];
 }
 
 export interface ReadAnswersOptions {
@@ -35,12 +33,8 @@ export interface ReadAnswersOptions {
   readonly onSkip?: (path: string) => void;
 }
 
-/** Rules that mean the file is not data at all, rather than data found wanting. */
-const UNPARSEABLE = new Set(['file-empty', 'file-binary', 'yaml-syntax', 'yaml-too-complex', 'yaml-duplicate-key', 'csv-syntax']);
-
 export async function readAnswerSets(paths: readonly string[], rubric: Rubric, onSet: (set: AnswerSet) => void, options: ReadAnswersOptions = {}): Promise<ReadAnswersResult> {
   const findings: Finding[] = [];
-  const unparseable: string[] = [];
   let respondents = 0;
   const take = (set: AnswerSet) => {
     respondents++;
@@ -48,7 +42,6 @@ export async function readAnswerSets(paths: readonly string[], rubric: Rubric, o
   };
   for (const path of paths) {
     const file = displayName(path);
-    const before = findings.length;
     if (answersFormat(path) === 'csv') {
       const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
       await readCsvAnswers(stream, file, rubric, { answerSet: take, finding: (f) => findings.push(f) });
@@ -66,9 +59,8 @@ export async function readAnswerSets(paths: readonly string[], rubric: Rubric, o
         if (result.set) take(result.set);
       }
     }
-    if (findings.slice(before).some((f) => UNPARSEABLE.has(f.rule))) unparseable.push(file);
   }
-  return { respondents, findings, unparseable };
+  return { respondents, findings };
 }
 
 async function readYamlAnswers(bytes: Uint8Array, file: string, rubric: Rubric): Promise<{ set?: AnswerSet; findings: readonly Finding[]; isRubric?: boolean }> {

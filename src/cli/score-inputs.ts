@@ -7,7 +7,7 @@ import { readAnswerSets } from '../answers/read-answer-sets.js';
 import { SvcauditError } from '../errors.js';
 import { expandInputs } from '../io/expand-inputs.js';
 import { FINDINGS_FORMATS } from '../report/findings/index.js';
-import { compareFindings, hasErrors } from '../rubric/finding.js';
+import { compareFindings, findingsErrorCode, firstError, hasErrors } from '../rubric/finding.js';
 import { loadRubric } from '../rubric/load-rubric.js';
 import { addAnswerSet, buildReport, createTally, groupValue, NO_GROUP } from '../scoring/index.js';
 import type { Report } from '../scoring/report.js';
@@ -57,9 +57,8 @@ export async function scoreInputs(inputs: string[], options: ScoreInputsOptions,
       findings: read.findings.filter((f) => f.file === file).sort(compareFindings),
     }));
     ctx.stderr.write(FINDINGS_FORMATS.stylish(files, { style: await styleForStderr(ctx, options), toolVersion: VERSION, maxWarnings: undefined }));
-    const first = [...read.findings].filter((f) => f.severity === 'error').sort(compareFindings)[0]!;
-    const code = read.unparseable.length > 0 ? 'file-unparseable' : 'findings';
-    throw new SvcauditError(code, `${first.message} (${read.findings.length} problem${read.findings.length === 1 ? '' : 's'} in the answers; nothing was scored)`, { file: first.file, line: first.line, column: first.column });
+    const first = firstError(read.findings)!;
+    throw new SvcauditError(findingsErrorCode(read.findings), `${first.message} (${read.findings.length} problem${read.findings.length === 1 ? '' : 's'} in the answers; nothing was scored)`, { file: first.file, line: first.line, column: first.column });
   }
   if (read.respondents === 0) throw new SvcauditError('usage', 'No answers were found in the inputs.', { file: inputs.map(displayName).join(' ') });
   grouping.verify(inputs, ctx);

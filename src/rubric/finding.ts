@@ -34,3 +34,19 @@ export function hasErrors(findings: readonly Finding[]): boolean {
 export function compareFindings(a: Finding, b: Finding): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 }
+
+/** Rules that mean a file could not be read as data at all, rather than data found wanting. */
+const UNREADABLE: ReadonlySet<RuleId> = new Set<RuleId>(['file-empty', 'file-binary', 'yaml-syntax', 'yaml-too-complex', 'yaml-duplicate-key', 'csv-syntax']);
+
+/**
+ * The error a command other than `validate` stops with (PRODUCT.md's exit codes): a file that is
+ * not data is "unparseable" (exit 2); data found wanting is "findings" (exit 1).
+ */
+export function findingsErrorCode(findings: readonly Finding[]): 'file-unparseable' | 'findings' {
+  return findings.some((f) => f.severity === 'error' && UNREADABLE.has(f.rule)) ? 'file-unparseable' : 'findings';
+}
+
+/** The first error in file and position order, the one a one-line message names. */
+export function firstError(findings: readonly Finding[]): Finding | undefined {
+  return findings.filter((f) => f.severity === 'error').sort(compareFindings)[0];
+}

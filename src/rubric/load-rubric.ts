@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { SvcauditError } from '../errors.js';
 import { readBytes } from '../io/read-input.js';
 import { checkRubricText, type Checked } from './check-rubric.js';
-import { compareFindings, hasErrors, type Finding } from './finding.js';
+import { findingsErrorCode, firstError, hasErrors, type Finding } from './finding.js';
 import type { Rubric } from './model.js';
 import { packageRoot } from './package-root.js';
 import { DEFAULT_RUBRIC } from './default.js';
@@ -19,11 +19,10 @@ export { DEFAULT_RUBRIC };
 export class RubricFindingsError extends SvcauditError {
   readonly findings: readonly Finding[];
   constructor(file: string, findings: readonly Finding[]) {
-    const errors = findings.filter((f) => f.severity === 'error').sort(compareFindings);
-    const first = errors[0];
-    const unreadable = first !== undefined && ['yaml-syntax', 'file-empty', 'file-binary', 'yaml-too-complex', 'yaml-duplicate-key'].includes(first.rule);
+    const errors = findings.filter((f) => f.severity === 'error');
+    const first = firstError(findings);
     super(
-      unreadable ? 'file-unparseable' : 'findings',
+      findingsErrorCode(findings),
       `${first?.message ?? 'The rubric has errors.'}${errors.length > 1 ? ` (and ${errors.length - 1} more; run \`svcaudit validate ${file}\`)` : ''}`,
       first ? { file: first.file, line: first.line, column: first.column } : { file },
     );

@@ -9,7 +9,7 @@ import { readAnswerSets } from '../../answers/read-answer-sets.js';
 import { SvcauditError } from '../../errors.js';
 import { FINDINGS_FORMATS } from '../../report/findings/index.js';
 import type { Style } from '../../report/style.js';
-import { compareFindings, hasErrors } from '../../rubric/finding.js';
+import { compareFindings, findingsErrorCode, firstError, hasErrors } from '../../rubric/finding.js';
 import type { Rubric } from '../../rubric/model.js';
 import { VERSION } from '../../version.js';
 import type { CliContext } from '../context.js';
@@ -26,10 +26,9 @@ export async function readResumeFile(out: OutFile, rubric: Rubric, ctx: CliConte
     ctx.stderr.write(FINDINGS_FORMATS.stylish([{ file: out.shown, kind: 'answers', findings }], { style, toolVersion: VERSION, maxWarnings: undefined }));
   }
   if (hasErrors(findings) || found === undefined) {
-    const first = findings.find((f) => f.severity === 'error');
-    const code = read.unparseable.length > 0 ? 'file-unparseable' : 'findings';
+    const first = firstError(findings);
     throw new SvcauditError(
-      code,
+      findingsErrorCode(findings),
       `${first?.message ?? 'The file holds no answers.'} Fix the file (\`svcaudit validate ${out.shown}\`) or start again with --force; nothing was changed.`,
       first ? { file: first.file, line: first.line, column: first.column } : { file: out.shown },
     );
