@@ -31,12 +31,12 @@ interface Mean {
  * means: 13/3 - 10/3 in doubles is 0.9999999999999996, which would miss the
  * `>= 1.0` flag for a spread of exactly one point.
  */
-export function groupScores(tally: Tally, slot: number): GroupScores {
+export function groupScores(tally: Tally, slot: number, order: readonly string[] = sortedGroupValues(tally)): GroupScores {
   const groups: Record<string, number | null> = {};
   let lo: Mean | undefined;
   let hi: Mean | undefined;
   let scored = 0;
-  for (const value of sortedGroupValues(tally)) {
+  for (const value of order) {
     const sums = tally.groups.get(value);
     const mean: Mean = { n: sums?.[2 * slot] ?? 0, sum: sums?.[2 * slot + 1] ?? 0 };
     groups[value] = mean.n > 0 ? mean.sum / mean.n : null;
@@ -60,7 +60,8 @@ function crossDiff(a: Mean, b: Mean): bigint {
   return BigInt(a.sum) * BigInt(b.n) - BigInt(b.sum) * BigInt(a.n);
 }
 
-function sortedGroupValues(tally: Tally): string[] {
+/** Group values in report order ((none) last); sort once per report and pass it to groupScores. */
+export function sortedGroupValues(tally: Tally): string[] {
   return [...tally.groups.keys()].sort((a, b) => {
     if (a === NO_GROUP || b === NO_GROUP) return (a === NO_GROUP ? 1 : 0) - (b === NO_GROUP ? 1 : 0);
     return compareText(a, b);

@@ -20,6 +20,8 @@ export interface ItemContext {
   readonly weight: number | undefined;
   /** The spread at or above which groups disagree enough to flag (`--perception-gap`). */
   readonly perceptionGap: number;
+  /** Group values in report order, sorted once for all items. */
+  readonly groupOrder: readonly string[];
 }
 
 export function itemResult(item: Item, totals: ItemTally, ctx: ItemContext): ItemResult {
@@ -29,7 +31,7 @@ export function itemResult(item: Item, totals: ItemTally, ctx: ItemContext): Ite
   const gap = score === null ? null : Math.max(0, item.target - score);
   const priority = gap === null ? null : (ctx.weight ?? 0) * gap;
   const grouped = ctx.tally.by !== null;
-  const { groups, spread } = grouped ? groupScores(ctx.tally, totals.slot) : { groups: {}, spread: null };
+  const { groups, spread } = grouped ? groupScores(ctx.tally, totals.slot, ctx.groupOrder) : { groups: {}, spread: null };
 
   const flags: ItemFlag[] = [];
   if (grouped && spread !== null && spread >= ctx.perceptionGap) flags.push('perception-gap');

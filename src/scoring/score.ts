@@ -6,6 +6,7 @@
 import type { Item, Rubric } from '../rubric/model.js';
 import { rubricItems } from '../rubric/model.js';
 import { overallResult, sectionResult } from './aggregate.js';
+import { sortedGroupValues } from './groups.js';
 import { itemResult } from './item-result.js';
 import { buildPlan } from './plan.js';
 import type { ItemResult, Report, SourceCompleteness } from './report.js';
@@ -28,6 +29,7 @@ export function buildReport(rubric: Rubric, tally: Tally, options: BuildReportOp
 
   const rubricOrder = rubricItems(rubric);
   const items: ItemResult[] = [];
+  const groupOrder = sortedGroupValues(tally);
   for (const item of rubricOrder) {
     items.push(
       itemResult(item, tally.items.get(item.id) ?? emptyItemTally(), {
@@ -35,6 +37,7 @@ export function buildReport(rubric: Rubric, tally: Tally, options: BuildReportOp
         scale,
         weight: weights.items.get(item.id),
         perceptionGap: options.perceptionGap ?? DEFAULT_PERCEPTION_GAP,
+        groupOrder,
       }),
     );
   }
