@@ -19,7 +19,7 @@ export function flagWords(item: Pick<ItemResult, 'score' | 'flags'>): string[] {
 }
 
 /** PRODUCT.md: phases 1..3 are shown as 30, 60 and 90 days. */
-export const PHASES: readonly { readonly phase: PlanStep['phase']; readonly title: string }[] = [
+const PHASES: readonly { readonly phase: PlanStep['phase']; readonly title: string }[] = [
   { phase: 1, title: 'First 30 days' },
   { phase: 2, title: 'Days 31-60' },
   { phase: 3, title: 'Days 61-90' },
@@ -41,4 +41,17 @@ export function quoteAuthor(quote: Quote): string {
 export function titlesById(items: readonly Pick<ItemResult, 'id' | 'title'>[]): (id: string) => string {
   const titles = new Map(items.map((item) => [item.id, item.title]));
   return (id) => titles.get(id) ?? id;
+}
+
+/**
+ * Why a plan is empty, in words every format uses: gaps with no action that applies are the
+ * rubric's to fix, not the reader's, so say which case this is.
+ */
+export function emptyPlanText(items: readonly Pick<ItemResult, 'gap'>[]): string {
+  return items.some((item) => (item.gap ?? 0) > 0) ? 'The rubric has no actions for the current gaps.' : 'Nothing to do: every scored item meets its target.';
+}
+
+/** The plan's phases that have steps, in order, each with its title (`First 30 days`). */
+export function planPhases(plan: readonly PlanStep[]): { title: string; steps: PlanStep[] }[] {
+  return PHASES.map(({ phase, title }) => ({ title, steps: plan.filter((step) => step.phase === phase) })).filter((p) => p.steps.length > 0);
 }

@@ -3,7 +3,7 @@ import { rankGaps } from '../../scoring/index.js';
 import type { Quote, Report } from '../../scoring/report.js';
 import { escapeMarkdown as esc } from './escape-markdown.js';
 import { plural } from '../plural.js';
-import { PHASES, quoteAuthor, titlesById, TOP_GAPS } from './labels.js';
+import { emptyPlanText, planPhases, quoteAuthor, titlesById, TOP_GAPS } from './labels.js';
 import { fixed } from './numbers.js';
 
 export function topGapsList(report: Report): string {
@@ -21,15 +21,12 @@ export function topGapsList(report: Report): string {
 /** `### First 30 days` and a task list a client can tick off: `- [ ] **Item** — action _(effort: low)_`. */
 export function planSections(report: Report): string[] {
   if (report.plan.length === 0) {
-    const gaps = report.items.some((item) => (item.gap ?? 0) > 0);
-    return [gaps ? 'The rubric has no actions for the current gaps.' : 'Nothing to do: every scored item meets its target.'];
+    return [emptyPlanText(report.items)];
   }
   const title = titlesById(report.items);
-  return PHASES.flatMap(({ phase, title: horizon }) => {
-    const steps = report.plan.filter((step) => step.phase === phase);
-    if (steps.length === 0) return [];
+  return planPhases(report.plan).map(({ title: horizon, steps }) => {
     const tasks = steps.map((step) => `- [ ] **${esc(title(step.item))}** — ${esc(step.text)} _(effort: ${step.effort})_`);
-    return [`### ${horizon}\n\n${tasks.join('\n')}`];
+    return `### ${horizon}\n\n${tasks.join('\n')}`;
   });
 }
 

@@ -1,7 +1,7 @@
 /** The gap report's lists: the plan by 30/60/90-day phase, the interviewees' notes and evidence, and the sources. */
 import type { ItemResult, Quote, Report } from '../../scoring/report.js';
 import { sourceTotal } from '../gap/completeness.js';
-import { PHASES, quoteAuthor, titlesById } from '../gap/labels.js';
+import { emptyPlanText, planPhases, quoteAuthor, titlesById } from '../gap/labels.js';
 import { html, type Markup } from './html.js';
 import { htmlTable } from './table.js';
 
@@ -13,13 +13,10 @@ export interface PlanSource {
 
 export function planList(report: PlanSource): Markup {
   if (report.plan.length === 0) {
-    const gaps = report.items.some((item) => (item.gap ?? 0) > 0);
-    return html`<p>${gaps ? 'The rubric has no actions for the current gaps.' : 'Nothing to do: every scored item meets its target.'}</p>`;
+    return html`<p>${emptyPlanText(report.items)}</p>`;
   }
   const title = titlesById(report.items);
-  return html`${PHASES.map(({ phase, title: horizon }) => {
-    const steps = report.plan.filter((step) => step.phase === phase);
-    if (steps.length === 0) return '';
+  return html`${planPhases(report.plan).map(({ title: horizon, steps }) => {
     return html`<h3>${horizon}</h3>
 <ol class="plan">${steps.map((step) => html`<li><strong>${title(step.item)}</strong>: ${step.text} <span class="effort">(effort: ${step.effort})</span></li>
 `)}</ol>
