@@ -1,5 +1,5 @@
 /**
- * The fast reader (js-yaml, no positions) may only ever speed things up: when
+ * The fast reader (plain-yaml.ts, no positions) may only ever speed things up: when
  * it accepts a text, the full reader (`yaml`, with positions) must accept it
  * too and read the same data; and whatever a check finds on the full reading,
  * the fast path must not report the file clean. Thousands of mutated rubric
