@@ -2,7 +2,7 @@
  * Start-up of `svcaudit assess`, and proof that only `assess` loads inquirer.
  *
  * - measureAssessFirstQuestion({ runs }): median wall time from spawning
- *   `node bin/svcaudit.js assess` in a real pseudo-terminal to the first
+ *   `node bin/svcaudit.cjs assess` in a real pseudo-terminal to the first
  *   question's text on that terminal. Under `script -qfc` the terminal's
  *   output is read as a stream (no polling delay); without `script`, tmux is
  *   polled every 3 ms. measureBareNode({ runs }) is the same harness around
@@ -21,7 +21,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(root, 'bin/svcaudit.js');
+const cli = join(root, 'bin/svcaudit.cjs');
 /** The first question's progress, `1/13 · `, whatever the rubric. */
 const FIRST_QUESTION = /\b1\/\d+ · /;
 const TIMEOUT_MS = 20_000;

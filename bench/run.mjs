@@ -24,7 +24,7 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split('
 const wants = (part) => !only || only.includes(part);
 const dataDir = join(root, '.bench');
 const node = process.execPath;
-const cli = join(root, 'bin/svcaudit.js');
+const cli = join(root, 'bin/svcaudit.cjs');
 const rubric = join(root, 'rubrics/service-commitments.yaml');
 
 function run(args, { env = {}, allowFail = false } = {}) {

@@ -71,11 +71,11 @@ let dir: string;
 let builtCopy: string;
 let api: string;
 beforeAll(() => {
-  if (!existsSync(join(REPO, 'dist/index.js'))) throw new Error('run `npm run build` before the end-to-end tests');
+  if (!existsSync(join(REPO, 'dist/index.cjs'))) throw new Error('run `npm run build` before the end-to-end tests');
   // A copy of the build (it is self-contained): a rebuild of dist/ while the loop runs cannot break it.
   builtCopy = mkdtempSync(join(tmpdir(), 'svcaudit-kill-dist-'));
   cpSync(join(REPO, 'dist'), builtCopy, { recursive: true });
-  api = pathToFileURL(join(builtCopy, 'index.js')).href;
+  api = pathToFileURL(join(builtCopy, 'index.cjs')).href;
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 afterAll(() => rmSync(builtCopy, { recursive: true, force: true }));

@@ -13,7 +13,7 @@ const STACK = /\n\s+at .+:\d+:\d+/;
 let dir: string;
 
 beforeAll(() => {
-  if (!existsSync(BIN) || !existsSync(join(REPO, 'dist/cli.js'))) throw new Error('run `npm run build` before the end-to-end tests');
+  if (!existsSync(BIN) || !existsSync(join(REPO, 'dist/cli.cjs'))) throw new Error('run `npm run build` before the end-to-end tests');
   dir = mkdtempSync(join(tmpdir(), 'svcaudit-notty-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -24,7 +24,7 @@ async function svcaudit(args: readonly string[], options: RunOptions = {}): Prom
 
 let tmp: string;
 beforeAll(() => {
-  if (!existsSync(BIN) || !existsSync(join(REPO, 'dist/cli.js'))) throw new Error('run `npm run build` before the end-to-end tests');
+  if (!existsSync(BIN) || !existsSync(join(REPO, 'dist/cli.cjs'))) throw new Error('run `npm run build` before the end-to-end tests');
   tmp = mkdtempSync(join(tmpdir(), 'svcaudit-compare-'));
 });
 afterAll(() => {

@@ -47,7 +47,7 @@ describe.skipIf(skip)('HTML reports in headless Chromium', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(BIN) || !existsSync(join(REPO, 'dist/cli.js'))) throw new Error('run `npm run build` before the end-to-end tests');
+    if (!existsSync(BIN) || !existsSync(join(REPO, 'dist/cli.cjs'))) throw new Error('run `npm run build` before the end-to-end tests');
     tmp = mkdtempSync(join(tmpdir(), 'svcaudit-html-'));
     mkdirSync(ARTIFACTS, { recursive: true });
     files.score = join(tmp, 'score.html');

@@ -34,7 +34,7 @@ describe('which commands load inquirer', () => {
   ])('svcaudit %s does not', async (...args) => {
     const loaded = await listLoadedModules(args);
     // The trace did work: it saw the CLI itself.
-    expect(loaded.urls.some((url) => url.endsWith('/dist/cli.js'))).toBe(true);
+    expect(loaded.urls.some((url) => url.endsWith('/dist/cli.cjs'))).toBe(true);
     expect(loaded.inquirerUrls).toEqual([]);
   });
 

@@ -18,7 +18,7 @@ export function assessHarness(prefix: string, defaultSize?: Size) {
   const panes: TmuxPane[] = [];
 
   beforeAll(() => {
-    if (!existsSync(BIN) || !existsSync(join(BIN, '../../dist/cli.js'))) throw new Error('run `npm run build` before the end-to-end tests');
+    if (!existsSync(BIN) || !existsSync(join(BIN, '../../dist/cli.cjs'))) throw new Error('run `npm run build` before the end-to-end tests');
     server = new TmuxServer();
   });
   afterEach(() => {

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
-export const BIN = `${REPO}/bin/svcaudit.js`;
+export const BIN = `${REPO}/bin/svcaudit.cjs`;
 
 export interface CliResult {
   readonly code: number | null;
