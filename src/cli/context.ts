@@ -11,8 +11,16 @@ import type { Style } from '../report/style.js';
 import { colorEnabled, styleFor } from './color.js';
 import { terminalColumns, wrapForTerminal } from './terminal-text.js';
 
+/** Where a command's output goes: Node's stream on a terminal, a direct writer into pipes and files (stdout.ts). */
+export interface TextOutput {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+  readonly rows?: number;
+}
+
 export interface CliContext {
-  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stdout: TextOutput;
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   readonly env: NodeJS.ProcessEnv;

@@ -7,6 +7,7 @@ import { CommanderError } from 'commander';
 import { isSvcauditError, type ExitCode } from '../errors.js';
 import type { CliContext } from './context.js';
 import { buildProgram } from './program.js';
+import { openStdout } from './stdout.js';
 import { terminalColumns, wrapForTerminal } from './terminal-text.js';
 
 export async function runCli(argv: readonly string[], ctx: CliContext): Promise<ExitCode> {
@@ -39,14 +40,20 @@ function reportError(error: unknown, ctx: CliContext, debug: boolean): ExitCode 
   return 2;
 }
 
-/** The process entry, called by `bin/svcaudit.js`; importing this module runs nothing. */
+/** The process entry, called by `bin/svcaudit.cjs`; importing this module runs nothing. */
 export async function main(): Promise<void> {
-  // `svcaudit … | head`: once the reader is gone there is no one left to tell; stop quietly,
-  // as other command-line tools do, instead of failing on a write to a closed pipe.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(process.exitCode ?? 0);
-  });
-  const ctx: CliContext = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  const ctx: CliContext = {
+    stdout: openStdout(),
+    // Opened on first use: Node builds process.stdin (and its dozen stream and file modules) only
+    // when it is touched, and most commands never read it.
+    get stdin() {
+      return process.stdin;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
   process.exitCode = await runCli(process.argv.slice(2), ctx);
 }

@@ -508,6 +508,33 @@ describe('output that cannot be written', () => {
     expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /);
   });
 
+  it('writes every byte, in order, into a non-blocking pipe with a tiny buffer (a slow reader)', () => {
+    // Output into pipes is written directly (src/cli/stdout.ts); a pipe set non-blocking by someone else
+    // refuses writes (EAGAIN) once its buffer is full, and the rest must go out whole through Node's stream.
+    const reader = [
+      'import fcntl, os, subprocess, sys, time',
+      'r, w = os.pipe()',
+      'fcntl.fcntl(w, 1031, 4096)  # F_SETPIPE_SZ: the smallest pipe buffer',
+      'os.set_blocking(w, False)',
+      'p = subprocess.Popen(sys.argv[1:], stdout=w)',
+      'os.close(w)',
+      'time.sleep(0.3)  # let the writer fill the buffer first',
+      'out = b""',
+      'while chunk := os.read(r, 1024):',
+      '    out += chunk',
+      '    time.sleep(0.001)',
+      'sys.stdout.buffer.write(out)',
+      'sys.exit(p.wait())',
+    ].join('\n');
+    const args = [BIN, 'score', 'examples/interviews', '--by', 'role', '--format', 'html'];
+    const viaPipe = spawnSync('python3', ['-c', reader, process.execPath, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const direct = spawnSync(process.execPath, args, { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(viaPipe.stderr).toBe('');
+    expect(viaPipe.status).toBe(0);
+    expect(direct.stdout.length).toBeGreaterThan(10 * 4096);
+    expect(viaPipe.stdout).toBe(direct.stdout);
+  });
+
   it('names a missing output folder as a user error (exit 2), not an internal one', async () => {
     const r = await runCli(['score', 'examples/self-audit.yaml', '--format', 'json', '--output', 'no-such-folder/report.json']);
     expect(r.code).toBe(2);

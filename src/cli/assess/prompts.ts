@@ -24,7 +24,8 @@ export function isPromptInterrupt(error: unknown): boolean {
  */
 export async function createPrompts(rubric: Rubric, ctx: CliContext, style: Style, signal: AbortSignal, introRows = 0): Promise<SessionPrompts> {
   const { input, choose } = await import('./inquirer.js');
-  const context = { input: ctx.stdin, output: ctx.stdout, signal };
+  // assess asks questions only on a terminal, where stdout is Node's own stream (see stdout.ts).
+  const context = { input: ctx.stdin, output: ctx.stdout as NodeJS.WritableStream, signal };
   const size = (): TerminalSize => {
     const out = ctx.stdout as { columns?: number; rows?: number };
     return { columns: out.columns || 80, rows: out.rows || 24 };

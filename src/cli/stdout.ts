@@ -1,0 +1,65 @@
+/**
+ * Standard output for one run of the CLI.
+ *
+ * On a terminal (or anything else that is not a pipe or a file) it is Node's
+ * own `process.stdout`, which knows the width and colour depth. Into a pipe
+ * or a file, where CI runs and scripts read it, output goes out with plain
+ * synchronous writes to descriptor 1: building `process.stdout` loads some
+ * twenty of Node's stream modules, about a tenth of a short `validate` run,
+ * and synchronous writes are all out before the process ends.
+ */
+import { fstatSync, writeSync } from 'node:fs';
+import type { TextOutput } from './context.js';
+
+const STDOUT = 1;
+
+export function openStdout(): TextOutput {
+  if (!isPipeOrFile(STDOUT)) return quietWhenReaderGone(process.stdout);
+  // Once a write would block (a pipe someone else set non-blocking), everything after it goes
+  // through Node's stream, which waits for the reader, so the order of the output is kept.
+  let stream: TextOutput | undefined;
+  return {
+    isTTY: false,
+    write(text: string): boolean {
+      if (stream) return Boolean(stream.write(text));
+      let bytes = Buffer.from(text);
+      while (bytes.length > 0) {
+        try {
+          bytes = bytes.subarray(writeSync(STDOUT, bytes));
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'EPIPE') readerGone();
+          if (code !== 'EAGAIN') throw error;
+          stream = quietWhenReaderGone(process.stdout);
+          return Boolean(stream.write(bytes.toString()));
+        }
+      }
+      return true;
+    },
+  };
+}
+
+function isPipeOrFile(fd: number): boolean {
+  try {
+    const stat = fstatSync(fd);
+    return stat.isFIFO() || stat.isFile();
+  } catch {
+    return false; // closed or unusual: Node's stream knows how to deal with it
+  }
+}
+
+function quietWhenReaderGone(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    readerGone();
+  });
+  return stream;
+}
+
+/**
+ * `svcaudit … | head`: once the reader is gone there is no one left to tell; stop quietly, as
+ * other command-line tools do, instead of failing on a write to a closed pipe.
+ */
+function readerGone(): never {
+  process.exit(process.exitCode ?? 0);
+}
