@@ -63,7 +63,8 @@ export async function readAnswerSets(paths: readonly string[], rubric: Rubric, o
   return { respondents, findings };
 }
 
-async function readYamlAnswers(bytes: Uint8Array, file: string, rubric: Rubric): Promise<{ set?: AnswerSet; findings: readonly Finding[]; isRubric?: boolean }> {
+/** One YAML answers file, checked against `rubric`; `isRubric` when it is a rubric file instead. */
+export async function readYamlAnswers(bytes: Uint8Array, file: string, rubric: Rubric): Promise<{ set?: AnswerSet; findings: readonly Finding[]; isRubric?: boolean }> {
   const decoded = decodeText(bytes, file);
   if ('finding' in decoded) return { findings: [decoded.finding] };
   return checkYamlText(decoded.text, file, (source) => checkYamlAnswers(source, rubric));

@@ -61,6 +61,8 @@ describe.skipIf(SKIP_TMUX)('svcaudit assess in a terminal', () => {
     expect(scoresOf(saved.set!)).toEqual({ 'be-nice': 4, 'respond-quickly': 'na', 'benefit-of-the-doubt': 2 });
     expect(saved.set!.answers.get('be-nice')?.note).toBe('Calls after 6pm: "ring out" # really');
     expect(saved.set!.respondent).toEqual({ name: 'Dana', role: 'manager' });
+    // Between the sittings the user adds a comment and a field of their own: both must outlive the session.
+    writeFileSync(file, `# Dana's self-audit, first sitting\n${readFileSync(file, 'utf8')}x-team: front desk\n`);
 
     const second = start(['--out', 'answers.yaml', '--resume']);
     const resumed = await second.waitFor('  4/13 · ');
@@ -87,6 +89,8 @@ describe.skipIf(SKIP_TMUX)('svcaudit assess in a terminal', () => {
     expect(done.set!.answers.get('be-nice')?.note).toBe('Calls after 6pm: "ring out" # really'); // kept from the first run
     expect(done.set!.answers.get('one-touch')).toEqual({ score: 5, note: 'the last one', evidence: [] });
     expect(done.set!.respondent).toEqual({ name: 'Dana', role: 'manager' });
+    expect(readFileSync(file, 'utf8')).toMatch(/^# Dana's self-audit, first sitting$/m);
+    expect(readFileSync(file, 'utf8')).toMatch(/^x-team: front desk$/m);
   });
 
   it('never overwrites an existing file without --resume or --force', async () => {

@@ -139,6 +139,65 @@ describe('round trip', () => {
   });
 });
 
+describe('resuming: the file\'s own text is kept', () => {
+  const RESUMED = `# Interview with Dana, 12 May (notes in the shared drive)
+svcaudit: 1
+kind: answers
+rubric: service-commitments@${rubric.version}
+x-interviewer: Sam   # our own field, for the client's tooling
+respondent: {name: Dana, role: manager}
+date: 2026-05-12
+answers:
+  # first visit
+  be-nice: 4
+  respond-quickly:
+    score: 2
+    note: Calls after 6pm ring out
+    x-source: call log
+  benefit-of-the-doubt: na # asked twice
+`;
+
+  it('keeps comments and x- keys, changes only what changed, and adds new answers in order', async () => {
+    const set = answerSet(
+      {
+        'be-nice': a(4),
+        'respond-quickly': a(3, 'Calls after 6pm ring out', ['Waited 14 min on hold']),
+        'benefit-of-the-doubt': a('na'),
+        'keep-your-cool': a(5),
+        smile: a(null, 'come back to this'),
+      },
+      { name: 'Dana', role: 'manager' },
+    );
+    const text = formatAnswers({ ...set, date: '2026-05-12' }, ids, RESUMED);
+    for (const kept of ['# Interview with Dana, 12 May', 'x-interviewer: Sam', "# our own field, for the client's tooling", '# first visit', 'x-source: call log', 'na # asked twice']) {
+      expect(text).toContain(kept);
+    }
+    expect(text.indexOf('benefit-of-the-doubt')).toBeLessThan(text.indexOf('keep-your-cool: 5'));
+    const path = join(dir, 'resumed.yaml');
+    writeFileSync(path, text);
+    expect(comparable(await readBack(path))).toEqual(comparable({ ...set, date: '2026-05-12' }));
+  });
+
+  it('removes an answer the session cleared, and leaves the text as it was when nothing changed', async () => {
+    const unchanged = answerSet(
+      { 'be-nice': a(4), 'respond-quickly': a(2, 'Calls after 6pm ring out'), 'benefit-of-the-doubt': a('na') },
+      { name: 'Dana', role: 'manager' },
+    );
+    expect(formatAnswers({ ...unchanged, date: '2026-05-12' }, ids, RESUMED)).toBe(RESUMED);
+    const cleared = answerSet({ 'be-nice': a(null), 'benefit-of-the-doubt': a('na') }, { name: 'Dana', role: 'manager' });
+    const text = formatAnswers({ ...cleared, date: '2026-05-12' }, ids, RESUMED);
+    expect(text).not.toContain('be-nice');
+    expect(text).toContain('# first visit');
+  });
+
+  it('turns `answers: {}` into one answer per line', () => {
+    const empty = 'svcaudit: 1\nkind: answers\nrubric: service-commitments\nanswers: {} # none yet\n';
+    const text = formatAnswers({ ...answerSet({ 'be-nice': a(3) }, {}), rubricVersion: undefined, date: undefined }, ids, empty);
+    expect(text).toMatch(/^answers:\n {2}be-nice: 3\n/m);
+    expect(text).toContain('# none yet');
+  });
+});
+
 describe('validate', () => {
   it('finds a written file clean, against the rubric it names', async () => {
     const path = join(dir, 'answers.yaml');

@@ -18,9 +18,10 @@ export interface Autosave {
   wrote(): boolean;
 }
 
-export function createAutosave(out: OutFile, base: AnswerSet, rubric: Rubric, ctx: CliContext, resumed: boolean): Autosave {
+/** `resumedText`: the text of the file resumed; every save writes into it, keeping its comments and `x-` keys. */
+export function createAutosave(out: OutFile, base: AnswerSet, rubric: Rubric, ctx: CliContext, resumedText?: string): Autosave {
   const order = rubricItems(rubric).map((item) => item.id);
-  let onDisk: ReadonlyMap<string, Answer> | undefined = resumed ? base.answers : undefined;
+  let onDisk: ReadonlyMap<string, Answer> | undefined = resumedText !== undefined ? base.answers : undefined;
   let wrote = false;
   // The writer (and the YAML library with it, a quarter of a megabyte) loads once the first question is
   // on screen, while it is being read: loading it before would delay that question.
@@ -32,10 +33,10 @@ export function createAutosave(out: OutFile, base: AnswerSet, rubric: Rubric, ct
       const set: AnswerSet = { ...base, answers };
       const { formatAnswers, writeAnswersFile } = await loadWriter();
       try {
-        await writeAnswersFile(out.path, set, { order });
+        await writeAnswersFile(out.path, set, { order, base: resumedText });
       } catch (error) {
         const reason = (error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'the disk is full' : String((error as Error).message ?? error);
-        ctx.stderr.write(`\nYour answers so far, which could not be saved (copy them into a file to keep them):\n\n${formatAnswers(set, order)}\n`);
+        ctx.stderr.write(`\nYour answers so far, which could not be saved (copy them into a file to keep them):\n\n${formatAnswers(set, order, resumedText)}\n`);
         throw new SvcauditError('file-unwritable', `The answers could not be saved: ${reason}. The file on disk is unchanged.`, { file: out.shown }, { cause: error });
       }
       onDisk = answers;

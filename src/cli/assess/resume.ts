@@ -5,7 +5,9 @@
  * file is never overwritten by a session built on a misreading of it.
  */
 import type { AnswerSet } from '../../answers/model.js';
-import { readAnswerSets } from '../../answers/read-answer-sets.js';
+import { readYamlAnswers } from '../../answers/read-answer-sets.js';
+import { decodeText } from '../../io/decode-text.js';
+import { readBytes } from '../../io/read-input.js';
 import { SvcauditError } from '../../errors.js';
 import { FINDINGS_FORMATS } from '../../report/findings/index.js';
 import type { Style } from '../../report/style.js';
@@ -15,11 +17,17 @@ import { VERSION } from '../../version.js';
 import type { CliContext } from '../context.js';
 import type { OutFile } from './out-file.js';
 
-export async function readResumeFile(out: OutFile, rubric: Rubric, ctx: CliContext, style: Style): Promise<AnswerSet> {
-  let found: AnswerSet | undefined;
-  const read = await readAnswerSets([out.path], rubric, (set) => {
-    found = set;
-  });
+/** The answers in the file, and its text: saving writes into that text, keeping its comments and `x-` keys. */
+export interface ResumeFile {
+  readonly set: AnswerSet;
+  readonly text: string;
+}
+
+export async function readResumeFile(out: OutFile, rubric: Rubric, ctx: CliContext, style: Style): Promise<ResumeFile> {
+  // Read once: the same bytes are checked here and are the base of every save.
+  const bytes = await readBytes(out.path);
+  const read = await readYamlAnswers(bytes, out.path, rubric);
+  const found = read.set;
   // Findings name the file as the user wrote it, not the absolute path.
   const findings = read.findings.map((f) => ({ ...f, file: out.shown })).sort(compareFindings);
   if (findings.length > 0) {
@@ -33,5 +41,7 @@ export async function readResumeFile(out: OutFile, rubric: Rubric, ctx: CliConte
       first ? { file: first.file, line: first.line, column: first.column } : { file: out.shown },
     );
   }
-  return found;
+  // The set was read from this text, so it decodes.
+  const { text } = decodeText(bytes, out.shown) as { text: string };
+  return { set: found, text };
 }

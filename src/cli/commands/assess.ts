@@ -42,7 +42,8 @@ export async function runAssess(options: AssessOptions, ctx: CliContext): Promis
   for (const w of warnings) note(ctx, `svcaudit: ${w.file}:${w.line}:${w.column}: warning: ${w.message}`);
 
   // The answers loader is only needed to resume: a new session does not pay for loading it.
-  const existing = mode === 'resume' ? await (await import('../assess/resume.js')).readResumeFile(out, rubric, ctx, errStyle) : undefined;
+  const resumed = mode === 'resume' ? await (await import('../assess/resume.js')).readResumeFile(out, rubric, ctx, errStyle) : undefined;
+  const existing = resumed?.set;
   const base: AnswerSet = {
     source: out.shown,
     rubric: rubric.id,
@@ -55,7 +56,7 @@ export async function runAssess(options: AssessOptions, ctx: CliContext): Promis
   };
   const introRows = introduce(ctx, errStyle, rubric, out, mode, base);
 
-  const autosave = createAutosave(out, base, rubric, ctx, mode === 'resume');
+  const autosave = createAutosave(out, base, rubric, ctx, resumed?.text);
   const guard = guardInterrupts();
   let result: SessionResult;
   try {
@@ -71,7 +72,7 @@ export async function runAssess(options: AssessOptions, ctx: CliContext): Promis
   }
 
   // A session that wrote nothing still leaves a file (every item skipped: the respondent and date), but a
-  // resumed file that was already complete is not rewritten for nothing (it would lose its comments).
+  // resumed file that was already complete is not rewritten for nothing.
   const respondentChanged = existing !== undefined && JSON.stringify(existing.respondent) !== JSON.stringify(base.respondent);
   if (!autosave.wrote() && (mode !== 'resume' || respondentChanged)) await autosave.save(result.answers);
   await printReport(ctx, style, rubric, { ...base, answers: result.answers });
