@@ -1,9 +1,14 @@
 #!/usr/bin/env node
-// Tiny on purpose: start-up time is a feature. Node 22+ can cache compiled
-// code; Node 20 cannot, so the CLI is a CommonJS bundle whose commands are
-// loaded only when run (see scripts/build.mjs).
+// Tiny on purpose: start-up time is a feature. The CLI is a CommonJS bundle
+// whose commands are loaded only when run (see scripts/build.mjs). Node 22+
+// caches compiled code itself; on Node 20 the build leaves V8 code caches in
+// dist/code-cache (see code-cache.cjs).
 'use strict';
-require('node:module').enableCompileCache?.();
+const nodeModule = require('node:module');
+const { join } = require('node:path');
+
+if (nodeModule.enableCompileCache) nodeModule.enableCompileCache();
+else require('./code-cache.cjs').useCodeCache(join(__dirname, '..', 'dist'));
 let cli;
 try {
   cli = require('../dist/cli.cjs');

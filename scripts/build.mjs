@@ -3,10 +3,13 @@
  * (2) compile them once into standalone ajv validators (no ajv compiler at
  * run time: start-up is a feature), (3) bundle the CLI and the public API
  * with esbuild, splitting lazily imported commands into their own chunks,
- * as CommonJS (see toCommonJs).
+ * as CommonJS (see toCommonJs), (4) on Node 20, record V8 code caches of
+ * the bundle for a few representative commands (see bin/code-cache.cjs).
  * Runs from `prepare`, so `npm install` of a clone leaves a runnable tool.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
@@ -103,6 +106,29 @@ async function bundle() {
 }
 
 /**
+ * Commands whose code is cached (see bin/code-cache.cjs): the CI checks and the first things
+ * a user runs. Each run adds the functions it compiled to the caches of the files it loaded.
+ */
+const CODE_CACHE_RUNS = [
+  ['--help'],
+  ['validate', 'rubrics/service-commitments.yaml'],
+  ['validate', 'examples/interviews', 'examples/interviews.csv'],
+  ['score', 'examples/self-audit.yaml'],
+  ['score', 'examples/interviews', '--by', 'role', '--format', 'json'],
+  ['rubrics'],
+  ['template'],
+];
+
+function makeCodeCaches() {
+  // Node 22 and later keep a compile cache of their own, which bin/svcaudit.cjs turns on instead.
+  if (nodeModule.enableCompileCache) return;
+  for (const args of CODE_CACHE_RUNS) {
+    const run = spawnSync(process.execPath, [at('scripts/make-code-cache.cjs'), ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`making the code cache: svcaudit ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+  }
+}
+
+/**
  * esbuild splits lazily imported code into chunks only in ES module format;
  * each chunk is then turned into CommonJS. On Node 20 a CommonJS module loads
  * in a fraction of the time of an ES module (no asynchronous loader, no
@@ -134,4 +160,7 @@ function commonJs(usesModuleUrl) {
 const schemas = await loadSchemas();
 await writeSchemas(schemas);
 await writeValidators(schemas);
-if (!process.argv.includes('--generate-only')) await bundle();
+if (!process.argv.includes('--generate-only')) {
+  await bundle();
+  makeCodeCaches();
+}

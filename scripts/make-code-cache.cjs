@@ -1,0 +1,9 @@
+// Runs one svcaudit command (the arguments) while recording V8 code caches of
+// dist/ (see bin/code-cache.cjs); scripts/build.mjs runs it for a few commands.
+'use strict';
+const { join } = require('node:path');
+const { makeCodeCache } = require('../bin/code-cache.cjs');
+
+makeCodeCache(join(__dirname, '..', 'dist'));
+process.argv = [process.argv[0], join(__dirname, '..', 'bin', 'svcaudit.cjs'), ...process.argv.slice(2)];
+require('../dist/cli.cjs').main();

@@ -1,0 +1,100 @@
+/**
+ * The V8 code caches the build leaves in dist/code-cache (bin/code-cache.cjs):
+ * a run starts from them, a cache is used only for the exact source it was
+ * made from, and output is the same with or without them.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import nodeModule from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO } from '../helpers/run-cli.js';
+
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stats: { used: string[]; compiled: string[] };
+}
+
+/** Runs svcaudit from the package folder `root`, reporting which dist/ files came from a cache. */
+function run(root: string, args: readonly string[]): Run {
+  const script = `
+    const { useCodeCache } = require(${JSON.stringify(join(root, 'bin/code-cache.cjs'))});
+    const stats = useCodeCache(${JSON.stringify(join(root, 'dist'))});
+    process.on('exit', () => require('node:fs').writeSync(2, '\\n@@' + JSON.stringify(stats)));
+    process.argv = [process.argv[0], 'svcaudit', ...${JSON.stringify(args)}];
+    require(${JSON.stringify(join(root, 'dist/cli.cjs'))}).main();`;
+  const r = spawnSync(process.execPath, ['-e', script], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const [, stats] = r.stderr.split('\n@@');
+  return { status: r.status, stdout: r.stdout, stats: JSON.parse(stats!) };
+}
+
+// Node 22 and later use their own compile cache, and the build makes none.
+const NODE_HAS_COMPILE_CACHE = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+
+describe.skipIf(NODE_HAS_COMPILE_CACHE)('V8 code caches of the bundle', () => {
+  let copy: string;
+  beforeAll(() => {
+    if (!existsSync(join(REPO, 'dist/code-cache/cli.cjs.bin'))) throw new Error('run `npm run build` before the end-to-end tests');
+    // A copy of the package to edit: the built-in rubric and package.json come along for the commands that need them.
+    copy = mkdtempSync(join(tmpdir(), 'svcaudit-code-cache-'));
+    for (const part of ['bin', 'dist', 'rubrics', 'package.json']) cpSync(join(REPO, part), join(copy, part), { recursive: true });
+  });
+  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+  it('a validate run takes every file it loads from a cache', () => {
+    const r = run(REPO, ['validate', 'rubrics/service-commitments.yaml']);
+    expect(r.status).toBe(0);
+    expect(r.stats.compiled).toEqual([]);
+    expect(r.stats.used).toContain('cli.cjs');
+    expect(r.stats.used.some((file) => file.startsWith('chunks/validate-'))).toBe(true);
+  });
+
+  it('gives the same output with the caches as without them', () => {
+    const commands = [['--help'], ['validate', 'examples/interviews', 'examples/interviews.csv'], ['score', 'examples/interviews', '--by', 'role', '--format', 'markdown']];
+    const cached = commands.map((args) => run(copy, args));
+    rmSync(join(copy, 'dist/code-cache'), { recursive: true });
+    const compiled = commands.map((args) => run(copy, args));
+    cpSync(join(REPO, 'dist/code-cache'), join(copy, 'dist/code-cache'), { recursive: true });
+    commands.forEach((_, i) => {
+      expect(cached[i]!.stats.used.length).toBeGreaterThan(0);
+      expect(compiled[i]!.stats.used).toEqual([]);
+      expect(cached[i]!.status).toBe(compiled[i]!.status);
+      expect(cached[i]!.stdout).toBe(compiled[i]!.stdout);
+    });
+  });
+
+  it('uses a cache only for the source it was made from, even one of the same length', () => {
+    const cli = join(copy, 'dist/cli.cjs');
+    const before = readFileSync(cli, 'utf8');
+    const edited = before.replace('Audit customer-service quality', 'Audit CUSTOMER-service quality');
+    expect(edited).not.toBe(before);
+    expect(edited.length).toBe(before.length); // V8 alone would take the old cache for this source
+    writeFileSync(cli, edited);
+    try {
+      const r = run(copy, ['--help']);
+      expect(r.stdout).toContain('Audit CUSTOMER-service quality');
+      expect(r.stats.compiled).toContain('cli.cjs');
+    } finally {
+      writeFileSync(cli, before);
+    }
+  });
+
+  it('compiles as usual when V8 refuses a cache (made by another Node, or damaged)', () => {
+    const file = join(copy, 'dist/code-cache/cli.cjs.bin');
+    const good = readFileSync(file);
+    const damaged = Buffer.from(good);
+    const payload = 4 + damaged.readUInt32LE(0);
+    for (let i = payload; i < payload + 16; i++) damaged[i] = damaged[i]! ^ 0xff;
+    writeFileSync(file, damaged);
+    try {
+      const r = run(copy, ['--help']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('Audit customer-service quality');
+      expect(r.stats.compiled).toContain('cli.cjs');
+    } finally {
+      writeFileSync(file, good);
+    }
+  });
+});
