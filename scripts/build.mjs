@@ -132,8 +132,8 @@ function makeCodeCaches() {
  * esbuild splits lazily imported code into chunks only in ES module format;
  * each chunk is then turned into CommonJS. On Node 20 a CommonJS module loads
  * in a fraction of the time of an ES module (no asynchronous loader, no
- * per-module file promises), which is most of what a short `validate` run
- * spends.
+ * per-module file promises), and for a short `validate` run the loading of
+ * modules is a large part of the whole.
  */
 async function toCommonJs(files) {
   for (const file of files) {
