@@ -138,12 +138,17 @@ export function measureBareNode({ runs = 10 } = {}) {
 
 /** Basenames of the built chunks that contain inquirer's code, from the esbuild metafile. */
 export function inquirerChunks() {
+  return chunksHolding((input) => input.includes('node_modules/@inquirer/'));
+}
+
+/** Basenames of the built chunks holding any source file that `test` picks, from the esbuild metafile. */
+export function chunksHolding(test) {
   const metaPath = join(root, 'dist/meta.json');
   if (!existsSync(metaPath)) throw new Error('dist/meta.json is missing: run `npm run build`');
   const meta = JSON.parse(readFileSync(metaPath, 'utf8'));
   return new Set(
     Object.entries(meta.outputs)
-      .filter(([, output]) => Object.keys(output.inputs).some((input) => input.includes('node_modules/@inquirer/')))
+      .filter(([, output]) => Object.keys(output.inputs).some(test))
       .map(([path]) => basename(path)),
   );
 }

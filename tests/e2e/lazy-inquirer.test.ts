@@ -7,9 +7,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inquirerChunks, listLoadedModules } from '../../bench/assess-startup.mjs';
+import { chunksHolding, inquirerChunks, listLoadedModules } from '../../bench/assess-startup.mjs';
 import { HAS_TMUX } from '../helpers/tmux.js';
 
 const HAS_SCRIPT = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -42,5 +42,20 @@ describe('which commands load inquirer', () => {
   it.skipIf(!HAS_SCRIPT && !HAS_TMUX && !process.env.CI)('svcaudit assess in a terminal does, by the time the first question shows', async () => {
     const loaded = await listLoadedModules(['assess', '--no-color', '--out', join(dir, 'a.yaml')], { tty: true, cwd: dir });
     expect(loaded.inquirer).toBe(true);
+  });
+});
+
+describe('which report formats load the terminal tables and the HTML page', () => {
+  // What `score --format json` (a CI job's format) need not load: the text report's tables and the HTML page.
+  const heavy = () => chunksHolding((input) => input.includes('node_modules/cli-table3/') || input.endsWith('src/report/gap/html.ts'));
+
+  it.each([
+    [['score', 'examples/self-audit.yaml', '--format', 'json'], false],
+    [['score', 'examples/self-audit.yaml', '--format', 'html'], true],
+  ])('svcaudit %j: %s', async (args, loads) => {
+    expect(heavy().size).toBeGreaterThan(0);
+    const loaded = await listLoadedModules(args);
+    expect(loaded.urls.some((url) => url.endsWith('/dist/cli.cjs'))).toBe(true);
+    expect(loaded.urls.some((url) => heavy().has(basename(new URL(url).pathname)))).toBe(loads);
   });
 });

@@ -13,6 +13,7 @@ import { loadRubric } from '../../rubric/load-rubric.js';
 import { rubricItems, type Rubric } from '../../rubric/model.js';
 import { addAnswerSet, buildReport, createTally } from '../../scoring/index.js';
 import type { Style } from '../../report/style.js';
+import { loadGapFormat } from '../../report/gap/load.js';
 import { createAutosave, type Autosave } from '../assess/autosave.js';
 import { guardInterrupts } from '../assess/interrupt.js';
 import { checkFolderWritable, resolveOutFile, resumeCommand, scoreCommand, startMode, type OutFile, type StartMode } from '../assess/out-file.js';
@@ -134,8 +135,8 @@ async function printReport(ctx: CliContext, style: Style, rubric: Rubric, set: A
   const tally = createTally(rubric);
   addAnswerSet(tally, set);
   const report = buildReport(rubric, tally);
-  const { GAP_FORMATS } = await import('../../report/gap/index.js');
-  ctx.stdout.write(`\n${GAP_FORMATS.text(report, { style, ...reportLayout(ctx) })}`);
+  const text = await loadGapFormat('text');
+  ctx.stdout.write(`\n${text(report, { style, ...reportLayout(ctx) })}`);
 }
 
 function finish(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, result: SessionResult, rubricRef: string | undefined): void {

@@ -7,6 +7,7 @@ import { compareReports } from '../../compare/compare.js';
 import type { ComparableReport } from '../../compare/comparable.js';
 import { SvcauditError, type ExitCode } from '../../errors.js';
 import { STDIN } from '../../io/read-input.js';
+import { loadCompareFormat } from '../../report/compare/load.js';
 import type { CompareFormatName } from '../../report/compare/names.js';
 import { emit, note, reportLayout, styleForOutput, writesToFile, type CliContext, type CommonOptions } from '../context.js';
 import { loadSide } from './compare-side.js';
@@ -25,9 +26,9 @@ export async function runCompare(before: string, after: string, options: Compare
   checkSameRubric(baseline, followUp, { before, after }, ctx);
 
   const comparison = compareReports(baseline, followUp, { beforeInput: before, afterInput: after });
-  const { COMPARE_FORMATS } = await import('../../report/compare/index.js');
+  const format = await loadCompareFormat(options.format ?? 'text');
   const style = await styleForOutput(ctx, options, options.output);
-  const text = COMPARE_FORMATS[options.format ?? 'text'](comparison, {
+  const text = format(comparison, {
     style,
     ...reportLayout(ctx),
     followUp,

@@ -1,4 +1,5 @@
 import type { ExitCode } from '../../errors.js';
+import { loadGapFormat } from '../../report/gap/load.js';
 import type { GapFormatName } from '../../report/gap/names.js';
 import type { Report } from '../../scoring/report.js';
 import { emit, note, reportLayout, styleForOutput, writesToFile, type CliContext } from '../context.js';
@@ -13,9 +14,9 @@ export interface ScoreOptions extends ScoreInputsOptions {
 
 export async function runScore(inputs: string[], options: ScoreOptions, ctx: CliContext): Promise<ExitCode> {
   const { report, missing } = await scoreInputs(inputs, options, ctx);
-  const { GAP_FORMATS } = await import('../../report/gap/index.js');
+  const format = await loadGapFormat(options.format ?? 'text');
   const style = await styleForOutput(ctx, options, options.output);
-  const text = GAP_FORMATS[options.format ?? 'text'](report, {
+  const text = format(report, {
     style,
     ...reportLayout(ctx),
   });
