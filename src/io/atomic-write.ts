@@ -46,6 +46,34 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, fs: A
   syncFolder(fs, dirname(target));
 }
 
+/**
+ * Temporary files of `target` left by writers killed half-way (SIGKILL, a power cut) are removed
+ * once no process with their pid runs; the file of a live process is never touched.
+ */
+export function removeStaleTemporaries(target: string): void {
+  const folder = dirname(target);
+  const prefix = `.${basename(target)}.`;
+  let names: string[];
+  try {
+    names = nodeFs.readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    if (pid !== undefined && !isRunning(Number(pid))) removeQuietly(nodeFs, join(folder, name));
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0); // signal 0: only asks whether the process exists
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // it exists, and belongs to someone else
+  }
+}
+
 /** An existing target keeps its permissions (a file made private stays private). */
 function keepMode(fs: AtomicFs, fd: number, target: string): void {
   let mode: number;

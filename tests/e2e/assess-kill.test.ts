@@ -98,7 +98,8 @@ describe('SIGKILL while saving', () => {
     }
     expect(outcomes.torn).toBe(0);
     expect(outcomes.whole).toBeGreaterThan(ITERATIONS / 2); // the kills did land while saving, not only before
-    // A kill between creating and renaming the temporary file leaves it behind; it is hidden and never read.
+    // A kill between creating and renaming the temporary file leaves it behind: hidden, never read, and
+    // removed by the next assess session on the file (removeStaleTemporaries).
     expect(readdirSync(dir).filter((f) => !f.startsWith('.'))).toEqual(['answers.yaml']);
   });
 

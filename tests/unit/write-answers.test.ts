@@ -3,6 +3,7 @@
  * loader as `svcaudit score`, as the same AnswerSet; `validate` finds it
  * clean; and a failed write leaves the target exactly as it was.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Answer, AnswerSet } from '../../src/answers/model.js';
 import { readAnswerSets } from '../../src/answers/read-answer-sets.js';
 import { formatAnswers, writeAnswersFile } from '../../src/answers/write-answers.js';
-import type { AtomicFs } from '../../src/io/atomic-write.js';
+import { createAutosave } from '../../src/cli/assess/autosave.js';
+import type { CliContext } from '../../src/cli/context.js';
+import { removeStaleTemporaries, type AtomicFs } from '../../src/io/atomic-write.js';
 import { loadRubric } from '../../src/rubric/load-rubric.js';
 import { rubricItems, type Rubric } from '../../src/rubric/model.js';
 import { validateFiles } from '../../src/validate/validate-files.js';
@@ -204,6 +207,32 @@ describe('validate', () => {
     await writeAnswersFile(path, answerSet({ 'be-nice': a(4, 'ok: "fine" # yes'), 'one-touch': a('na') }), { order: ids });
     const [result] = await validateFiles([path]);
     expect(result).toMatchObject({ kind: 'answers', findings: [] });
+  });
+});
+
+describe('temporary files left by a killed writer', () => {
+  it('removes those of processes no longer running, and nothing else', () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!; // a pid that has exited
+    const target = join(dir, 'answers.yaml');
+    const names = [
+      `.answers.yaml.${dead}.deadbeef.tmp`, // a dead writer's: removed
+      `.answers.yaml.${process.pid}.cafebabe.tmp`, // a live writer's: kept
+      `.other.yaml.${dead}.deadbeef.tmp`, // another file's: kept
+      `.answers.yaml.${dead}.notes.tmp`, // not a name the writer makes: kept
+      'answers.yaml',
+    ];
+    for (const name of names) writeFileSync(join(dir, name), 'x');
+    removeStaleTemporaries(target);
+    expect(readdirSync(dir).sort()).toEqual(names.slice(1).sort());
+  });
+
+  it('are cleared when an assess session starts on the same file', () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const target = join(dir, 'answers.yaml');
+    writeFileSync(join(dir, `.answers.yaml.${dead}.0badf00d.tmp`), 'half a file');
+    const ctx = { stdout: { write: () => true }, stderr: { write: () => true }, stdin: process.stdin, env: {}, cwd: dir } as unknown as CliContext;
+    createAutosave({ path: target, shown: 'answers.yaml' }, answerSet({}), rubric, ctx);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 

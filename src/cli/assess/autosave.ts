@@ -6,6 +6,7 @@
  */
 import type { Answer, AnswerSet } from '../../answers/model.js';
 import { SvcauditError } from '../../errors.js';
+import { removeStaleTemporaries } from '../../io/atomic-write.js';
 import { rubricItems, type Rubric } from '../../rubric/model.js';
 import type { CliContext } from '../context.js';
 import type { OutFile } from './out-file.js';
@@ -21,6 +22,8 @@ export interface Autosave {
 /** `resumedText`: the text of the file resumed; every save writes into it, keeping its comments and `x-` keys. */
 export function createAutosave(out: OutFile, base: AnswerSet, rubric: Rubric, ctx: CliContext, resumedText?: string): Autosave {
   const order = rubricItems(rubric).map((item) => item.id);
+  // What an earlier session killed while saving left behind (the answers file itself is always whole).
+  removeStaleTemporaries(out.path);
   let onDisk: ReadonlyMap<string, Answer> | undefined = resumedText !== undefined ? base.answers : undefined;
   let wrote = false;
   // The writer (and the YAML library with it, a quarter of a megabyte) loads once the first question is
