@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import type { Finding, Severity } from '../../src/rubric/finding.js';
@@ -15,6 +16,7 @@ import {
   type FileFindings,
   type FindingsFormatOptions,
 } from '../../src/report/findings/index.js';
+import { sharedDir } from '../helpers/shared-dir.js';
 
 const { stylish, json, junit, sarif, github } = FINDINGS_FORMATS;
 
@@ -369,7 +371,7 @@ describe('junit', () => {
 // sarif
 
 const SARIF_SCHEMA = JSON.parse(
-  readFileSync(new URL('../../../shared/schemas/sarif-schema-2.1.0.json', import.meta.url), 'utf8'),
+  readFileSync(join(sharedDir(), 'schemas/sarif-schema-2.1.0.json'), 'utf8'),
 ) as object;
 
 // The schema uses `format`; ajv needs a checker for each. No ajv-formats dependency for three
