@@ -90,13 +90,14 @@ async function bundle() {
   await toCommonJs(Object.keys(result.metafile.outputs).map((path) => `${root}${path}`));
   // The public API is a bundle of its own: built with the CLI, it would share chunks with it and cut
   // the CLI's chunks into more, smaller files, each one more file for every command to load.
+  const cjs = commonJs(true);
   await build({
     entryPoints: [at('src/index.ts')],
-    define: { __SVCAUDIT_VERSION__: JSON.stringify(pkg.version) },
     outfile: `${next}/index.cjs`,
     bundle: true,
-    ...commonJs(true),
-    banner: { js: commonJs(true).banner },
+    ...cjs,
+    define: { ...cjs.define, __SVCAUDIT_VERSION__: JSON.stringify(pkg.version) },
+    banner: { js: cjs.banner },
     legalComments: 'none',
     logLevel: 'warning',
   });

@@ -5,18 +5,19 @@
  * first (a `# Interview with Dana, customer` comment has a comma too), and a
  * flow mapping (`{svcaudit: 1, ...}`) is YAML. `score` and `validate` both ask here.
  */
+import { utf8Text } from '../io/decode-text.js';
 import { STDIN } from '../io/read-input.js';
 
 export type AnswersFormat = 'csv' | 'yaml';
 
-export function isCsvPath(path: string): boolean {
+function isCsvPath(path: string): boolean {
   return /\.csv$/i.test(path);
 }
 
 export function answersFormat(path: string, bytes?: Uint8Array): AnswersFormat {
   if (isCsvPath(path)) return 'csv';
   if (path !== STDIN || bytes === undefined) return 'yaml';
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8').replace(/^\uFEFF/, '');
+  const head = utf8Text(bytes, 4096).replace(/^\uFEFF/, '');
   const firstLine = head.split(/\r?\n|\r/).find((line) => !/^\s*(#|%|---(\s|$)|$)/.test(line)) ?? '';
   return firstLine.includes(',') && !/^\s*[{[]/.test(firstLine) && !/^\s*[\w-]+:(\s|$)/.test(firstLine) ? 'csv' : 'yaml';
 }

@@ -26,3 +26,8 @@ export function respondentLabel(set: Pick<AnswerSet, 'respondent'>): string | un
   if (name && role) return `${name} (${role})`;
   return name ?? role;
 }
+
+/** Answered means a score or `na`; an absent item or a blank (`null`) score is unanswered. */
+export function isAnswered(answer: Answer | undefined): boolean {
+  return answer !== undefined && answer.score !== null;
+}

@@ -9,7 +9,7 @@ import { displayName, readBytes } from '../io/read-input.js';
 import { finding, type Finding } from '../rubric/finding.js';
 import { detectKind } from '../rubric/kind.js';
 import type { Rubric } from '../rubric/model.js';
-import { decodeText } from '../io/decode-text.js';
+import { decodeText, utf8Text } from '../io/decode-text.js';
 import { checkYamlText } from '../rubric/quick-yaml.js';
 import { locate, type YamlSource } from '../rubric/source.js';
 import { checkAnswersSource } from './check-answers.js';
@@ -48,10 +48,11 @@ export async function readAnswerSets(paths: readonly string[], rubric: Rubric, o
     } else {
       const bytes = await readBytes(path, options.readStdin);
       if (answersFormat(path, bytes) === 'csv') {
-        await readCsvAnswers([Buffer.from(bytes).toString('utf8')], file, rubric, { answerSet: take, finding: (f) => findings.push(f) });
+        await readCsvAnswers([utf8Text(bytes)], file, rubric, { answerSet: take, finding: (f) => findings.push(f) });
       } else {
-        const result = await readYamlAnswers(bytes, file, rubric);
-        if (result.isRubric && options.skipRubric?.(path)) {
+        // A rubric to pass over is known as one on the fast reading; the full one would only find it wanting.
+        const result = await readYamlAnswers(bytes, file, rubric, options.skipRubric?.(path) === true);
+        if (result.skipped) {
           options.onSkip?.(path);
           continue;
         }
@@ -63,19 +64,27 @@ export async function readAnswerSets(paths: readonly string[], rubric: Rubric, o
   return { respondents, findings };
 }
 
-/** One YAML answers file, checked against `rubric`; `isRubric` when it is a rubric file instead. */
-export async function readYamlAnswers(bytes: Uint8Array, file: string, rubric: Rubric): Promise<{ set?: AnswerSet; findings: readonly Finding[]; isRubric?: boolean }> {
+/** `skipped`: a rubric file passed over (see checkAnswersText). */
+type YamlAnswers = { set?: AnswerSet; findings: readonly Finding[]; skipped?: true };
+
+/** One YAML answers file, checked against `rubric`. */
+async function readYamlAnswers(bytes: Uint8Array, file: string, rubric: Rubric, skipRubric: boolean): Promise<YamlAnswers> {
   const decoded = decodeText(bytes, file);
   if ('finding' in decoded) return { findings: [decoded.finding] };
-  return checkYamlText(decoded.text, file, (source) => checkYamlAnswers(source, rubric));
+  return checkAnswersText(decoded.text, file, rubric, skipRubric);
 }
 
-function checkYamlAnswers(source: YamlSource, rubric: Rubric): { set?: AnswerSet; findings: readonly Finding[]; isRubric?: boolean } {
-  if (source.value === undefined) return { findings: source.findings };
+/** `skipRubric`: a rubric file is passed over without findings rather than reported as not answers. */
+export async function checkAnswersText(text: string, file: string, rubric: Rubric, skipRubric = false): Promise<YamlAnswers> {
+  return checkYamlText(text, file, (source) => checkYamlAnswers(source, rubric, skipRubric));
+}
+
+function checkYamlAnswers(source: YamlSource, rubric: Rubric, skipRubric: boolean): YamlAnswers {
   const kind = detectKind(source);
-  if ('finding' in kind) return { findings: [...source.findings, kind.finding] };
+  if ('findings' in kind) return { findings: kind.findings };
   if (kind.kind === 'rubric') {
-    return { isRubric: true, findings: [...source.findings, finding('unknown-kind', 'This is a rubric file (`kind: rubric`); `score` takes answers files. Pass a rubric with --rubric.', source.file, locate(source, ['kind']))] };
+    if (skipRubric) return { skipped: true, findings: [] };
+    return { findings: [...source.findings, finding('unknown-kind', 'This is a rubric file (`kind: rubric`); `score` takes answers files. Pass a rubric with --rubric.', source.file, locate(source, ['kind']))] };
   }
   const checked = checkAnswersSource(source, rubric);
   return checked.value ? { set: checked.value, findings: checked.findings } : { findings: checked.findings };

@@ -6,7 +6,7 @@
  */
 import { rubricItems, type Item, type Rubric, type Section } from '../rubric/model.js';
 import { isLevel } from '../rubric/scale.js';
-import type { Answer } from './model.js';
+import { isAnswered, type Answer } from './model.js';
 
 /** What the person picked on one screen: a level of the scale, or one of the ways on. */
 export type SessionChoice = number | 'na' | 'skip' | 'back';
@@ -43,10 +43,6 @@ interface Step {
   readonly section: Section;
 }
 
-/** Answered means a score or `na`; an absent item or a blank (`null`) score is unanswered. */
-export function isAnswered(answer: Answer | undefined): boolean {
-  return answer !== undefined && answer.score !== null;
-}
 
 /** Where a resumed session starts: the first unanswered item in rubric order (the length when none is left). */
 export function firstUnanswered(rubric: Rubric, answers: ReadonlyMap<string, Answer>): number {

@@ -90,7 +90,7 @@ export function note(ctx: CliContext, message: string): void {
 
 /** How a human report is laid out: the terminal's width kept between 80 and 140, and today's date. */
 export function reportLayout(ctx: CliContext): { width: number; date: string } {
-  const columns = (ctx.stdout as { columns?: number }).columns ?? 100;
+  const columns = ctx.stdout.columns ?? 100;
   return { width: Math.max(80, Math.min(columns, 140)), date: localDate() };
 }
 

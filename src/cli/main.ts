@@ -5,10 +5,9 @@
  */
 import { CommanderError } from 'commander';
 import { isSvcauditError, type ExitCode } from '../errors.js';
-import type { CliContext } from './context.js';
+import { note, type CliContext } from './context.js';
 import { buildProgram } from './program.js';
 import { openStdout } from './stdout.js';
-import { terminalColumns, wrapForTerminal } from './terminal-text.js';
 
 export async function runCli(argv: readonly string[], ctx: CliContext): Promise<ExitCode> {
   let exitCode: ExitCode = 0;
@@ -30,12 +29,12 @@ function reportError(error: unknown, ctx: CliContext, debug: boolean): ExitCode 
     return 2;
   }
   if (isSvcauditError(error)) {
-    ctx.stderr.write(`${wrapForTerminal(`svcaudit: ${error.describe()}`, terminalColumns(ctx.stderr))}\n`);
+    note(ctx, `svcaudit: ${error.describe()}`);
     if (debug && error.cause) ctx.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  ctx.stderr.write(`${wrapForTerminal(`svcaudit: internal error: ${message}`, terminalColumns(ctx.stderr))}\n`);
+  note(ctx, `svcaudit: internal error: ${message}`);
   ctx.stderr.write(debug && error instanceof Error ? `${error.stack}\n` : 'Run again with --debug to see the details, and please report it.\n');
   return 2;
 }

@@ -1,18 +1,18 @@
 /**
- * The scoring pipeline shared by `score` and `compare`: load the rubric, read
- * every input (streaming), stop with every finding when any answers file is
- * wrong, and build the report.
+ * The scoring pipeline shared by `score` and `compare`: read every input
+ * (streaming) against the rubric, stop with every finding when any answers
+ * file is wrong, and build the report.
  */
 import { readAnswerSets } from '../answers/read-answer-sets.js';
 import { SvcauditError } from '../errors.js';
 import { expandInputs } from '../io/expand-inputs.js';
-import { FINDINGS_FORMATS } from '../report/findings/index.js';
+import { isAnswered } from '../answers/model.js';
 import { compareFindings, findingsErrorCode, firstError, hasErrors } from '../rubric/finding.js';
-import { loadRubric } from '../rubric/load-rubric.js';
+import { rubricItems, type Rubric } from '../rubric/model.js';
 import { addAnswerSet, buildReport, createTally, groupValue, NO_GROUP } from '../scoring/index.js';
 import type { Report } from '../scoring/report.js';
-import { VERSION } from '../version.js';
 import { note, styleForStderr, type CliContext, type CommonOptions } from './context.js';
+import { writeFindings } from './findings-to-stderr.js';
 import { displayName, readStream } from '../io/read-input.js';
 
 export interface ScoreInputsOptions extends CommonOptions {
@@ -29,23 +29,30 @@ export interface MissingAnswers {
 
 const MISSING_EXAMPLES = 5;
 
-/** Reads, checks and scores every input; answers with errors stop the job before any report. */
-export async function scoreInputs(inputs: string[], options: ScoreInputsOptions, ctx: CliContext): Promise<{ report: Report; missing: MissingAnswers }> {
-  const { rubric, warnings } = await loadRubric(options.rubric);
-  for (const warning of warnings) note(ctx, `svcaudit: ${warning.file}:${warning.line}:${warning.column}: warning: ${warning.message}`);
+/**
+ * Reads, checks and scores every input against `rubric`; answers with errors stop the job before
+ * any report. `readStdin`: where `-` comes from (compare hands on stdin it has already read).
+ */
+export async function scoreInputs(
+  inputs: string[],
+  rubric: Rubric,
+  options: ScoreInputsOptions,
+  ctx: CliContext,
+  readStdin: () => Promise<Uint8Array> = () => readStream(ctx.stdin),
+): Promise<{ report: Report; missing: MissingAnswers }> {
   const files = await expandInputs(inputs, ['.yaml', '.yml', '.csv']);
   const tally = createTally(rubric, { by: options.by });
-  const itemIds = rubric.sections.flatMap((s) => s.items.map((item) => item.id));
+  const itemIds = rubricItems(rubric).map((item) => item.id);
   const missing: MissingAnswers = { total: 0, examples: [] };
   const grouping = new GroupingCheck(options.by);
   const read = await readAnswerSets(files, rubric, (set) => {
     grouping.add(set.respondent);
-    const left = itemIds.filter((id) => (set.answers.get(id)?.score ?? null) === null);
+    const left = itemIds.filter((id) => !isAnswered(set.answers.get(id)));
     missing.total += left.length;
     if (left.length > 0 && missing.examples.length < MISSING_EXAMPLES) missing.examples.push({ source: set.source, items: left });
     addAnswerSet(tally, set);
   }, {
-    readStdin: () => readStream(ctx.stdin),
+    readStdin,
     skipRubric: (path) => !inputs.includes(path),
     onSkip: (path) => note(ctx, `svcaudit: ${path}: skipped: a rubric file, not answers (use it with --rubric).`),
   });
@@ -56,7 +63,7 @@ export async function scoreInputs(inputs: string[], options: ScoreInputsOptions,
       kind: 'answers' as const,
       findings: read.findings.filter((f) => f.file === file).sort(compareFindings),
     }));
-    ctx.stderr.write(FINDINGS_FORMATS.stylish(files, { style: await styleForStderr(ctx, options), toolVersion: VERSION, maxWarnings: undefined }));
+    writeFindings(ctx, await styleForStderr(ctx, options), files);
     const first = firstError(read.findings)!;
     throw new SvcauditError(findingsErrorCode(read.findings), `${first.message} (${read.findings.length} problem${read.findings.length === 1 ? '' : 's'} in the answers; nothing was scored)`, { file: first.file, line: first.line, column: first.column });
   }

@@ -18,10 +18,14 @@ import { basename, dirname, join } from 'node:path';
 /** The fs calls used, injectable so tests can make any of them fail. */
 export type AtomicFs = Pick<typeof nodeFs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'statSync' | 'fchmodSync'>;
 
-/** `.<name>.<pid>.<random>.tmp`: hidden, unique per process and call, recognisable if a SIGKILL leaves one behind. */
-export function tempPathFor(target: string): string {
+/**
+ * `.<name>.<pid>.<random>.tmp`: hidden, unique per process and call, recognisable if a SIGKILL leaves
+ * one behind. TEMP_SUFFIX reads back what follows `.<name>.`, for removeStaleTemporaries.
+ */
+function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
+const TEMP_SUFFIX = /^(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 export function writeFileAtomic(target: string, data: string | Uint8Array, fs: AtomicFs = nodeFs): void {
   const temp = tempPathFor(target);
@@ -60,7 +64,7 @@ export function removeStaleTemporaries(target: string): void {
     return;
   }
   for (const name of names) {
-    const pid = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    const pid = name.startsWith(prefix) ? TEMP_SUFFIX.exec(name.slice(prefix.length))?.[1] : undefined;
     if (pid !== undefined && !isRunning(Number(pid))) removeQuietly(nodeFs, join(folder, name));
   }
 }

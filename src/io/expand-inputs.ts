@@ -3,7 +3,7 @@
  * de-duplicated list of files. Globs are expanded here too because CI
  * configurations often quote them, and Node 20 has no fs.glob.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { SvcauditError } from '../errors.js';
 import { STDIN } from './read-input.js';
@@ -14,10 +14,15 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 export async function expandInputs(inputs: readonly string[], extensions: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
-    if (input === STDIN) files.push(STDIN);
-    else if (GLOB_CHARS.test(input) && !exists(input)) files.push(...expandGlob(input, input));
-    else if (isDirectory(input)) files.push(...walk(input, extensions).sort());
-    else if (exists(input)) files.push(input);
+    if (input === STDIN) {
+      files.push(STDIN);
+      continue;
+    }
+    // One look at the disk per input; a name with glob characters that exists is taken as it is.
+    const found = stat(input);
+    if (found === undefined && GLOB_CHARS.test(input)) files.push(...expandGlob(input, input));
+    else if (found?.isDirectory()) files.push(...walk(input, extensions).sort());
+    else if (found !== undefined) files.push(input);
     else throw new SvcauditError('file-not-found', 'No such file or folder.', { file: input });
   }
   return [...new Set(files)];
@@ -29,7 +34,7 @@ function expandGlob(pattern: string, input: string): string[] {
   const firstGlob = parts.findIndex((p) => GLOB_CHARS.test(p));
   const base = parts.slice(0, firstGlob).join('/') || '.';
   const regex = globToRegExp(parts.slice(firstGlob).join('/'));
-  const candidates = (isDirectory(base)) ? walk(base, []) : [];
+  const candidates = stat(base)?.isDirectory() ? walk(base, []) : [];
   const matches = candidates.filter((file) => regex.test(relative(base, file).split(sep).join('/'))).sort();
   if (matches.length === 0) throw new SvcauditError('file-not-found', 'No file matches this pattern.', { file: input });
   return matches;
@@ -85,10 +90,6 @@ function walk(dir: string, extensions: readonly string[]): string[] {
 }
 
 // Synchronous file-system calls: see read-input.ts.
-function exists(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false }) !== undefined;
-}
-
-function isDirectory(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+function stat(path: string): Stats | undefined {
+  return statSync(path, { throwIfNoEntry: false });
 }

@@ -29,10 +29,9 @@ export async function checkRubricText(bytes: Uint8Array | string, file: string, 
 }
 
 export function checkRubricSource(source: YamlSource, sourceName = source.file): Checked<Rubric> {
-  if (source.value === undefined) return { value: undefined, findings: source.findings };
-  const carried = source.findings;
   const kind = detectKind(source);
-  if ('finding' in kind) return { value: undefined, findings: [...carried, kind.finding] };
+  if ('findings' in kind) return { value: undefined, findings: kind.findings };
+  const carried = source.findings;
   if (kind.kind !== 'rubric') {
     const message = 'This is an answers file (`kind: answers`), but a rubric was expected here.';
     return { value: undefined, findings: [...carried, finding('unknown-kind', message, source.file, locate(source, ['kind']))] };

@@ -1,21 +1,25 @@
 import { finding, type Finding } from './finding.js';
+import { isMapping } from './mapping.js';
 import { describeValue } from './schema-findings.js';
 import { locate, type YamlSource } from './source.js';
 
 export type FileKind = 'rubric' | 'answers';
 
-/** Tells a rubric from an answers file by its `kind:` field, or says what is wrong. */
-export function detectKind(source: YamlSource): { kind: FileKind } | { finding: Finding } {
+/**
+ * Tells a rubric from an answers file by its `kind:` field. When it cannot, the findings that say
+ * why, after those the reading itself carried (a duplicate key, or why there is no data at all).
+ */
+export function detectKind(source: YamlSource): { kind: FileKind } | { findings: readonly Finding[] } {
   const value = source.value;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return {
-      finding: finding('schema-type', `The file must be a mapping of \`key: value\` lines starting with \`svcaudit: 1\` and \`kind:\`; found ${describeValue(value)}.`, source.file, locate(source, [])),
-    };
+  if (value === undefined) return { findings: source.findings };
+  const failed = (problem: Finding) => ({ findings: [...source.findings, problem] });
+  if (!isMapping(value)) {
+    return failed(finding('schema-type', `The file must be a mapping of \`key: value\` lines starting with \`svcaudit: 1\` and \`kind:\`; found ${describeValue(value)}.`, source.file, locate(source, [])));
   }
-  const kind = (value as Record<string, unknown>).kind;
+  const kind = value.kind;
   if (kind === 'rubric' || kind === 'answers') return { kind };
   const message = kind === undefined
     ? 'The file has no `kind:` field; add `kind: rubric` or `kind: answers`.'
     : `\`kind\` must be \`rubric\` or \`answers\`; found ${describeValue(kind)}.`;
-  return { finding: finding('unknown-kind', message, source.file, locate(source, kind === undefined ? [] : ['kind'])) };
+  return failed(finding('unknown-kind', message, source.file, locate(source, kind === undefined ? [] : ['kind'])));
 }

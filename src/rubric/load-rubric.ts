@@ -20,7 +20,7 @@ export class RubricFindingsError extends SvcauditError {
   readonly findings: readonly Finding[];
   constructor(file: string, findings: readonly Finding[]) {
     const errors = findings.filter((f) => f.severity === 'error');
-    const first = firstError(findings);
+    const first = firstError(errors);
     super(
       findingsErrorCode(findings),
       `${first?.message ?? 'The rubric has errors.'}${errors.length > 1 ? ` (and ${errors.length - 1} more; run \`svcaudit validate ${file}\`)` : ''}`,

@@ -40,8 +40,9 @@ const DECIMAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
 const NUMBER_LIKE =
   /^[-+]?(?:[0-9_]+(?:\.[0-9_]*)?(?:e[-+]?[0-9]+)?|\.[0-9_]+(?:e[-+]?[0-9]+)?|0x[0-9a-f_]+|0o[0-7_]+|0b[01_]+|\.inf|\.nan|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)$/i;
 /** Keys as rubric and answers files write them; anything else (quoted, dotted, spaced) is declined. */
-const KEY = /^([A-Za-z_][A-Za-z0-9_-]*|0|[1-9][0-9]*):(?= |$)/;
 const FLOW_KEY = /^([A-Za-z_][A-Za-z0-9_-]*|0|[1-9][0-9]*)/;
+/** A block mapping's key: the same, then `:` and a space or the end of the line. */
+const KEY = new RegExp(`${FLOW_KEY.source}:(?= |$)`);
 const NOT_SPACE = /[^ ]/;
 /** What may follow a complete value on its line: spaces, then perhaps a comment. */
 const LINE_END = /^(?: +#.*| *)$/;
@@ -116,9 +117,7 @@ class Reader {
       if (lineIndent < indent) break;
       if (lineIndent > indent) decline();
       const content = this.lines[i]!.slice(indent);
-      const key = KEY.exec(content)?.[1] ?? decline();
-      // `__proto__` would set the object's prototype; the full reader handles it.
-      if (key === '__proto__' || NULLS.has(key) || BOOLEANS.has(key) || Object.hasOwn(map, key)) decline();
+      const key = newKey(map, KEY.exec(content)?.[1]);
       this.at = i + 1;
       map[key] = this.value(content.slice(indentOf(content, key.length + 1)), indent, true);
     }
@@ -283,8 +282,7 @@ class FlowReader {
     this.skipSpaces();
     if (this.eat('}')) return map;
     for (;;) {
-      const key = FLOW_KEY.exec(this.rest())?.[1] ?? decline();
-      if (key === '__proto__' || NULLS.has(key) || BOOLEANS.has(key) || Object.hasOwn(map, key)) decline();
+      const key = newKey(map, FLOW_KEY.exec(this.rest())?.[1]);
       this.at += key.length;
       if (this.text[this.at] !== ':' || this.text[this.at + 1] !== ' ') decline();
       this.at += 2;
@@ -355,6 +353,15 @@ class FlowReader {
 }
 
 /** The index of the first character from `from` on that is not a space (YAML's only indentation). */
+/**
+ * A key the map can take as it is: not a word the core schema reads as null or a boolean, not
+ * `__proto__` (it would set the object's prototype), not a duplicate. Otherwise the full reader decides.
+ */
+function newKey(map: Record<string, unknown>, key: string | undefined): string {
+  if (key === undefined || key === '__proto__' || NULLS.has(key) || BOOLEANS.has(key) || Object.hasOwn(map, key)) return decline();
+  return key;
+}
+
 function indentOf(line: string, from = 0): number {
   let i = from;
   while (line.charCodeAt(i) === 0x20) i++;

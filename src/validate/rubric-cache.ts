@@ -9,7 +9,7 @@ import { builtinRubricIds, checkRubricReference, DEFAULT_RUBRIC } from '../rubri
 import type { Rubric } from '../rubric/model.js';
 import type { FileFindings } from '../report/findings/types.js';
 
-export type RubricLookup = { kind: 'found'; rubric: Rubric } | { kind: 'unknown'; builtins: string[] } | { kind: 'broken' };
+type RubricLookup = { kind: 'found'; rubric: Rubric } | { kind: 'unknown'; builtins: string[] } | { kind: 'broken' };
 
 /** Loads each rubric once, however many answers files refer to it. */
 export class RubricCache {

@@ -1,5 +1,6 @@
 /** `validate` on a survey CSV export: the same reader and rules as `score`. */
 import { readCsvAnswers } from '../answers/csv-answers.js';
+import { utf8Text } from '../io/decode-text.js';
 import { compareFindings, type Finding } from '../rubric/finding.js';
 import type { FileFindings } from '../report/findings/types.js';
 import type { RubricCache } from './rubric-cache.js';
@@ -8,6 +9,6 @@ export async function validateCsv(bytes: Uint8Array, file: string, rubrics: Rubr
   const rubric = await rubrics.forCsv();
   if (rubric.kind !== 'found') return { file, kind: 'answers', findings: [] }; // a broken --rubric is reported on its own
   const findings: Finding[] = [];
-  await readCsvAnswers([Buffer.from(bytes).toString('utf8')], file, rubric.rubric, { answerSet: () => undefined, finding: (f) => findings.push(f) });
+  await readCsvAnswers([utf8Text(bytes)], file, rubric.rubric, { answerSet: () => undefined, finding: (f) => findings.push(f) });
   return { file, kind: 'answers', findings: findings.sort(compareFindings) };
 }

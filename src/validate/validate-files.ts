@@ -12,7 +12,7 @@ import { checkRubricSource } from '../rubric/check-rubric.js';
 import { compareFindings, finding, type Finding } from '../rubric/finding.js';
 import { detectKind } from '../rubric/kind.js';
 import { answersSchema } from '../rubric/schema.js';
-import { decodeText } from '../io/decode-text.js';
+import { decodeText, utf8Text } from '../io/decode-text.js';
 import { checkYamlText } from '../rubric/quick-yaml.js';
 import { locate, type YamlSource } from '../rubric/source.js';
 import { RubricCache } from './rubric-cache.js';
@@ -26,16 +26,21 @@ export interface ValidateFilesOptions {
 
 export async function validateFiles(paths: readonly string[], options: ValidateFilesOptions = {}): Promise<FileFindings[]> {
   const rubrics = new RubricCache(options.rubric);
-  const inputs = await Promise.all(paths.map(async (path) => ({ path, file: displayName(path), bytes: await readBytes(path, options.readStdin) })));
-  const results = new Map<string, FileFindings>();
+  const inputs = await Promise.all(
+    paths.map(async (path) => {
+      const bytes = await readBytes(path, options.readStdin);
+      const csv = answersFormat(path, bytes) === 'csv';
+      return { file: displayName(path), bytes, csv, rubricFirst: !csv && looksLikeRubric(bytes) };
+    }),
+  );
+  const ordered: FileFindings[] = [];
   // Rubric files first, so that answers written for a rubric of the same run are checked against it.
-  const isCsv = (input: { path: string; bytes: Uint8Array }) => answersFormat(input.path, input.bytes) === 'csv';
-  const [rubricFiles, others] = partition(inputs, (input) => !isCsv(input) && looksLikeRubric(input.bytes));
-  for (const input of rubricFiles) results.set(input.path, await validateBytes(input.bytes, input.file, rubrics));
-  for (const input of others) {
-    results.set(input.path, isCsv(input) ? await validateCsv(input.bytes, input.file, rubrics) : await validateBytes(input.bytes, input.file, rubrics));
+  for (const pass of [true, false]) {
+    for (const [i, input] of inputs.entries()) {
+      if (input.rubricFirst !== pass) continue;
+      ordered[i] = input.csv ? await validateCsv(input.bytes, input.file, rubrics) : await validateBytes(input.bytes, input.file, rubrics);
+    }
   }
-  const ordered = paths.map((path) => results.get(path)!);
   const given = await rubrics.givenResult();
   // A broken --rubric is reported as a file of its own, once.
   if (given && given.findings.length > 0 && !ordered.some((r) => r.file === given.file)) ordered.unshift(given);
@@ -44,11 +49,7 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
 
 /** Only decides the order of checking; every file is still checked by what it really holds. */
 function looksLikeRubric(bytes: Uint8Array): boolean {
-  return /^kind:\s*rubric\s*$/m.test(Buffer.from(bytes.subarray(0, 8192)).toString('utf8'));
-}
-
-function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
-  return [items.filter(test), items.filter((item) => !test(item))];
+  return /^kind:\s*rubric\s*$/m.test(utf8Text(bytes, 8192));
 }
 
 async function validateBytes(bytes: Uint8Array, file: string, rubrics: RubricCache): Promise<FileFindings> {
@@ -59,9 +60,8 @@ async function validateBytes(bytes: Uint8Array, file: string, rubrics: RubricCac
 }
 
 async function checkSource(source: YamlSource, rubrics: RubricCache): Promise<Omit<FileFindings, 'file'>> {
-  if (source.value === undefined) return { kind: undefined, findings: source.findings };
   const kind = detectKind(source);
-  if ('finding' in kind) return { kind: undefined, findings: [...source.findings, kind.finding] };
+  if ('findings' in kind) return { kind: undefined, findings: kind.findings };
   if (kind.kind === 'answers') return { kind: kind.kind, findings: await checkAnswers(source, rubrics) };
   const checked = checkRubricSource(source);
   if (checked.value) rubrics.addLocal(checked.value);

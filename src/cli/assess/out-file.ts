@@ -18,8 +18,6 @@ export interface OutFile {
 /** `new`: no file yet; `resume`: continue it; `fresh`: `--resume` found no file; `overwrite`: `--force` on an existing file. */
 export type StartMode = 'new' | 'resume' | 'fresh' | 'overwrite';
 
-/** The local date (not UTC: an evening session is dated the day it happened), as YYYY-MM-DD. */
-
 export function resolveOutFile(out: string | undefined, cwd: string, date: string): OutFile {
   const given = out ?? `svcaudit-answers-${date}.yaml`;
   // `score` and `validate` pick answers out of folders by these extensions, so the file must carry one.

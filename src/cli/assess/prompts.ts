@@ -27,8 +27,7 @@ export async function createPrompts(rubric: Rubric, ctx: CliContext, style: Styl
   // assess asks questions only on a terminal, where stdout is Node's own stream (see stdout.ts).
   const context = { input: ctx.stdin, output: ctx.stdout as NodeJS.WritableStream, signal };
   const size = (): TerminalSize => {
-    const out = ctx.stdout as { columns?: number; rows?: number };
-    return { columns: out.columns || 80, rows: out.rows || 24 };
+    return { columns: ctx.stdout.columns || 80, rows: ctx.stdout.rows || 24 };
   };
   let reserved = introRows;
   const base = {

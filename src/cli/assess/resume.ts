@@ -5,16 +5,15 @@
  * file is never overwritten by a session built on a misreading of it.
  */
 import type { AnswerSet } from '../../answers/model.js';
-import { readYamlAnswers } from '../../answers/read-answer-sets.js';
+import { checkAnswersText } from '../../answers/read-answer-sets.js';
 import { decodeText } from '../../io/decode-text.js';
 import { readBytes } from '../../io/read-input.js';
 import { SvcauditError } from '../../errors.js';
-import { FINDINGS_FORMATS } from '../../report/findings/index.js';
 import type { Style } from '../../report/style.js';
 import { compareFindings, findingsErrorCode, firstError, hasErrors } from '../../rubric/finding.js';
 import type { Rubric } from '../../rubric/model.js';
-import { VERSION } from '../../version.js';
 import type { CliContext } from '../context.js';
+import { writeFindings } from '../findings-to-stderr.js';
 import type { OutFile } from './out-file.js';
 
 /** The answers in the file, and its text: saving writes into that text, keeping its comments and `x-` keys. */
@@ -26,14 +25,12 @@ export interface ResumeFile {
 export async function readResumeFile(out: OutFile, rubric: Rubric, ctx: CliContext, style: Style): Promise<ResumeFile> {
   // Read once: the same bytes are checked here and are the base of every save.
   const bytes = await readBytes(out.path);
-  const read = await readYamlAnswers(bytes, out.path, rubric);
-  const found = read.set;
   // Findings name the file as the user wrote it, not the absolute path.
-  const findings = read.findings.map((f) => ({ ...f, file: out.shown })).sort(compareFindings);
-  if (findings.length > 0) {
-    ctx.stderr.write(FINDINGS_FORMATS.stylish([{ file: out.shown, kind: 'answers', findings }], { style, toolVersion: VERSION, maxWarnings: undefined }));
-  }
-  if (hasErrors(findings) || found === undefined) {
+  const decoded = decodeText(bytes, out.shown);
+  const read = 'text' in decoded ? await checkAnswersText(decoded.text, out.shown, rubric) : { set: undefined, findings: [decoded.finding] };
+  const findings = [...read.findings].sort(compareFindings);
+  if (findings.length > 0) writeFindings(ctx, style, [{ file: out.shown, kind: 'answers', findings }]);
+  if (hasErrors(findings) || read.set === undefined || !('text' in decoded)) {
     const first = firstError(findings);
     throw new SvcauditError(
       findingsErrorCode(findings),
@@ -41,7 +38,5 @@ export async function readResumeFile(out: OutFile, rubric: Rubric, ctx: CliConte
       first ? { file: first.file, line: first.line, column: first.column } : { file: out.shown },
     );
   }
-  // The set was read from this text, so it decodes.
-  const { text } = decodeText(bytes, out.shown) as { text: string };
-  return { set: found, text };
+  return { set: read.set, text: decoded.text };
 }

@@ -9,10 +9,10 @@ import { respondentLabel, type AnswerSet } from '../../answers/model.js';
 import { countAnswered, runSession, type SessionResult } from '../../answers/session.js';
 import type { ExitCode } from '../../errors.js';
 import { SvcauditError } from '../../errors.js';
-import { loadRubric } from '../../rubric/load-rubric.js';
 import { rubricItems, type Rubric } from '../../rubric/model.js';
 import { addAnswerSet, buildReport, createTally } from '../../scoring/index.js';
 import type { Style } from '../../report/style.js';
+import { loadCommandRubric } from '../command-rubric.js';
 import { loadGapFormat } from '../../report/gap/load.js';
 import { createAutosave, type Autosave } from '../assess/autosave.js';
 import { guardInterrupts } from '../assess/interrupt.js';
@@ -36,11 +36,10 @@ export async function runAssess(options: AssessOptions, ctx: CliContext): Promis
   void import('../assess/inquirer.js').catch(() => undefined);
   const today = localDate();
   const out = resolveOutFile(options.out, ctx.cwd, today);
-  const { rubric, warnings } = await loadRubric(options.rubric);
+  const rubric = await loadCommandRubric(options.rubric, ctx);
   const mode = startMode(out, options);
   checkFolderWritable(out);
   const [style, errStyle] = await Promise.all([styleForStdout(ctx, options), styleForStderr(ctx, options)]);
-  for (const w of warnings) note(ctx, `svcaudit: ${w.file}:${w.line}:${w.column}: warning: ${w.message}`);
 
   // The answers loader is only needed to resume: a new session does not pay for loading it.
   const resumed = mode === 'resume' ? await (await import('../assess/resume.js')).readResumeFile(out, rubric, ctx, errStyle) : undefined;
@@ -110,7 +109,7 @@ function introduce(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, 
   }
   lines.push(style.dim(`Saving to ${out.shown} after every answer. Stop any time with Ctrl-C.`), '', '');
   const text = wrapForTerminal(lines.join('\n'), terminalColumns(ctx.stderr));
-  note(ctx, text);
+  ctx.stderr.write(text); // wrapped already, and ends in a line break
   // The text ends in a blank line and a line break: the first question starts on the row after it.
   return text.split('\n').length - 1;
 }

@@ -3,37 +3,35 @@
  * or anything `score` accepts (a folder, files, a glob, a .csv, `-`), scored
  * here the way `score` scores it.
  */
-import { Readable } from 'node:stream';
 import { statSync } from 'node:fs';
 import type { ComparableReport } from '../../compare/comparable.js';
 import { looksLikeReport, parseReportJson } from '../../compare/read-report.js';
 import { decodeText } from '../../io/decode-text.js';
 import { readBytes, readStream, STDIN, STDIN_NAME } from '../../io/read-input.js';
 import { SvcauditError } from '../../errors.js';
+import type { Rubric } from '../../rubric/model.js';
 import type { CliContext } from '../context.js';
 import { scoreInputs, type ScoreInputsOptions } from '../score-inputs.js';
 
-export async function loadSide(input: string, options: ScoreInputsOptions, ctx: CliContext): Promise<ComparableReport> {
-  if (input === STDIN) return loadStdin(options, ctx);
-  if (isFile(input) && /\.json$/i.test(input)) return parseReportJson(textOf(await readBytes(input), input), input);
+/** `rubric`: the rubric to score with, loaded on first use (a JSON report needs none). */
+export async function loadSide(input: string, rubric: () => Promise<Rubric>, options: ScoreInputsOptions, ctx: CliContext): Promise<ComparableReport> {
+  if (input === STDIN) return loadStdin(rubric, options, ctx);
+  const file = isFile(input);
+  if (file && /\.json$/i.test(input)) return parseReportJson(textOf(await readBytes(input), input), input);
   // A report saved under another name (`report.txt`, no extension) is told apart by its content.
-  if (isFile(input) && !/\.(ya?ml|csv)$/i.test(input)) {
+  if (file && !/\.(ya?ml|csv)$/i.test(input)) {
     const text = textOf(await readBytes(input), input);
     if (looksLikeReport(tryJson(text))) return parseReportJson(text, input);
   }
-  return (await scoreInputs([input], options, ctx)).report;
+  return (await scoreInputs([input], await rubric(), options, ctx)).report;
 }
 
-/**
- * stdin can be read only once, so it is read here, sniffed, and handed on to
- * `score` as a fresh stream when it holds answers rather than a report.
- */
-async function loadStdin(options: ScoreInputsOptions, ctx: CliContext): Promise<ComparableReport> {
+/** stdin can be read only once, so it is read here, sniffed, and handed on to `score` when it holds answers. */
+async function loadStdin(rubric: () => Promise<Rubric>, options: ScoreInputsOptions, ctx: CliContext): Promise<ComparableReport> {
   const bytes = await readStream(ctx.stdin);
   const text = textOf(bytes, STDIN_NAME);
   if (/^\s*\{/.test(text) && looksLikeReport(tryJson(text))) return parseReportJson(text, STDIN_NAME);
-  const replay: CliContext = { ...ctx, stdin: Readable.from([Buffer.from(bytes)]) };
-  return (await scoreInputs([STDIN], options, replay)).report;
+  return (await scoreInputs([STDIN], await rubric(), options, ctx, async () => bytes)).report;
 }
 
 function tryJson(text: string): unknown {

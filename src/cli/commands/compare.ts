@@ -9,6 +9,8 @@ import { SvcauditError, type ExitCode } from '../../errors.js';
 import { STDIN } from '../../io/read-input.js';
 import { loadCompareFormat } from '../../report/compare/load.js';
 import type { CompareFormatName } from '../../report/compare/names.js';
+import type { Rubric } from '../../rubric/model.js';
+import { loadCommandRubric } from '../command-rubric.js';
 import { emit, note, reportLayout, styleForOutput, writesToFile, type CliContext, type CommonOptions } from '../context.js';
 import { loadSide } from './compare-side.js';
 
@@ -21,8 +23,11 @@ export interface CompareOptions extends CommonOptions {
 export async function runCompare(before: string, after: string, options: CompareOptions, ctx: CliContext): Promise<ExitCode> {
   if (before === STDIN && after === STDIN) throw new SvcauditError('usage', 'Only one side can be read from stdin (-).', { file: STDIN });
   const scoring = { rubric: options.rubric, color: options.color, debug: options.debug };
-  const baseline = await loadSide(before, scoring, ctx);
-  const followUp = await loadSide(after, scoring, ctx);
+  // Loaded once, and only if a side is scored here rather than read from a JSON report.
+  let loaded: Promise<Rubric> | undefined;
+  const rubric = () => (loaded ??= loadCommandRubric(options.rubric, ctx));
+  const baseline = await loadSide(before, rubric, scoring, ctx);
+  const followUp = await loadSide(after, rubric, scoring, ctx);
   checkSameRubric(baseline, followUp, { before, after }, ctx);
 
   const comparison = compareReports(baseline, followUp, { beforeInput: before, afterInput: after });

@@ -6,7 +6,7 @@ import { styleForStdout, type CliContext, type CommonOptions } from '../context.
 export async function runRubricShow(ref: string, options: CommonOptions, ctx: CliContext): Promise<ExitCode> {
   const { rubric } = await loadRubric(ref);
   // Piped output has no width: use a wide one, since it is usually read in a file or pager.
-  const width = (ctx.stdout as { columns?: number }).columns ?? 140;
+  const width = ctx.stdout.columns ?? 140;
   ctx.stdout.write(formatRubricTable(rubric, { style: await styleForStdout(ctx, options), width: Math.max(60, width) }));
   return 0;
 }

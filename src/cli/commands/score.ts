@@ -2,6 +2,7 @@ import type { ExitCode } from '../../errors.js';
 import { loadGapFormat } from '../../report/gap/load.js';
 import type { GapFormatName } from '../../report/gap/names.js';
 import type { Report } from '../../scoring/report.js';
+import { loadCommandRubric } from '../command-rubric.js';
 import { emit, note, reportLayout, styleForOutput, writesToFile, type CliContext } from '../context.js';
 import { scoreInputs, type MissingAnswers, type ScoreInputsOptions } from '../score-inputs.js';
 
@@ -13,7 +14,8 @@ export interface ScoreOptions extends ScoreInputsOptions {
 }
 
 export async function runScore(inputs: string[], options: ScoreOptions, ctx: CliContext): Promise<ExitCode> {
-  const { report, missing } = await scoreInputs(inputs, options, ctx);
+  const rubric = await loadCommandRubric(options.rubric, ctx);
+  const { report, missing } = await scoreInputs(inputs, rubric, options, ctx);
   const format = await loadGapFormat(options.format ?? 'text');
   const style = await styleForOutput(ctx, options, options.output);
   const text = format(report, {
