@@ -69,7 +69,7 @@ export async function scoreInputs(
   }
   if (read.respondents === 0) throw new SvcauditError('usage', 'No answers were found in the inputs.', { file: inputs.map(displayName).join(' ') });
   grouping.verify(inputs, ctx);
-  return { report: buildReport(rubric, tally, { perceptionGap: options.perceptionGap }), missing };
+  return { report: buildReport(tally, { perceptionGap: options.perceptionGap }), missing };
 }
 
 /**

@@ -7,13 +7,12 @@
  * scores are means of whole levels, so any real change is at least
  * 1/(respondents) of a point; EPSILON only absorbs floating-point noise
  * (a mean computed as 3.0000000000000004 on one side and 3 on the other).
- * The gap test uses the same tolerance, as the report's status bands do.
+ * The gap test is the report's own (isMet), so the two always agree.
  */
 import { SvcauditError } from '../errors.js';
+import { EPSILON, isMet } from '../scoring/tolerance.js';
 import type { ComparableItem, ComparableReport } from './comparable.js';
 import type { Change, Comparison, Figures, ItemChange, ItemStatus, SectionChange } from './comparison.js';
-
-export const EPSILON = 1e-9;
 
 const NO_FIGURES: Figures = { score: null, index: null, gap: null };
 
@@ -65,7 +64,7 @@ function itemChange(b: ComparableItem | undefined, a: ComparableItem | undefined
 
 export function itemStatus({ before, after, delta }: Change): ItemStatus {
   if (delta.score === null) return 'not-compared';
-  if (before.gap !== null && after.gap !== null && before.gap > EPSILON && after.gap <= EPSILON) return 'reached-target';
+  if (before.gap !== null && after.gap !== null && !isMet(before.gap) && isMet(after.gap)) return 'reached-target';
   if (rose(delta.score)) return 'improved';
   if (fell(delta.score)) return 'slipped';
   return 'unchanged';
@@ -79,7 +78,7 @@ function fell(delta: number | null): boolean {
   return delta !== null && delta < -EPSILON;
 }
 
-export function change(before: Figures, after: Figures): Change {
+function change(before: Figures, after: Figures): Change {
   const pick = (f: Figures): Figures => ({ score: f.score, index: f.index, gap: f.gap });
   return {
     before: pick(before),

@@ -31,7 +31,7 @@ interface Mean {
  * means: 13/3 - 10/3 in doubles is 0.9999999999999996, which would miss the
  * `>= 1.0` flag for a spread of exactly one point.
  */
-export function groupScores(tally: Tally, slot: number, order: readonly string[] = sortedGroupValues(tally)): GroupScores {
+export function groupScores(tally: Tally, slot: number, order: readonly string[]): GroupScores {
   const groups: Record<string, number | null> = {};
   let lo: Mean | undefined;
   let hi: Mean | undefined;

@@ -1,9 +1,9 @@
 /**
  * Turns a tally into the report (PRODUCT.md, "Scoring"). Pure: the same
- * rubric and tally always give the same report, whatever order the
+ * tally always gives the same report, whatever order the
  * respondents were added in.
  */
-import type { Item, Rubric } from '../rubric/model.js';
+import type { Item } from '../rubric/model.js';
 import { rubricItems } from '../rubric/model.js';
 import { overallResult, sectionResult } from './aggregate.js';
 import { sortedGroupValues } from './groups.js';
@@ -11,7 +11,6 @@ import { itemResult } from './item-result.js';
 import { buildPlan } from './plan.js';
 import type { ItemResult, Report, SourceCompleteness } from './report.js';
 import { compareText } from './quotes.js';
-import { emptyItemTally } from './tally.js';
 import type { Tally } from './tally.js';
 import { effectiveWeights } from './weights.js';
 
@@ -22,7 +21,8 @@ export interface BuildReportOptions {
 
 export const DEFAULT_PERCEPTION_GAP = 1.0;
 
-export function buildReport(rubric: Rubric, tally: Tally, options: BuildReportOptions = {}): Report {
+export function buildReport(tally: Tally, options: BuildReportOptions = {}): Report {
+  const { rubric } = tally;
   const { scale } = rubric;
   const isScored = (id: string): boolean => (tally.items.get(id)?.counts.some((c) => c > 0) ?? false);
   const weights = effectiveWeights(rubric, isScored);
@@ -32,7 +32,7 @@ export function buildReport(rubric: Rubric, tally: Tally, options: BuildReportOp
   const groupOrder = sortedGroupValues(tally);
   for (const item of rubricOrder) {
     items.push(
-      itemResult(item, tally.items.get(item.id) ?? emptyItemTally(), {
+      itemResult(item, tally.items.get(item.id)!, {
         tally,
         scale,
         weight: weights.items.get(item.id),

@@ -73,11 +73,6 @@ export function createTally(rubric: Rubric, options: TallyOptions = {}): Tally {
   return { rubric, by: options.by ?? null, respondents: 0, items, groups: new Map(), sources: new Map() };
 }
 
-/** Totals for an item the tally does not know (a tally made for another rubric): unscored. */
-export function emptyItemTally(): ItemTally {
-  return { slot: -1, counts: new Float64Array(0), na: 0, quotes: [] };
-}
-
 /**
  * Counts one respondent in. Answers for ids the rubric lacks, and scores that
  * are not a level of the scale, are the loader's findings; here they are
@@ -86,7 +81,8 @@ export function emptyItemTally(): ItemTally {
 export function addAnswerSet(tally: Tally, set: AnswerSet): void {
   const { scale } = tally.rubric;
   const { file, row } = splitSource(set.source);
-  const by = respondentLabel(set);
+  // Who said it, built at the first quote: most answers (every CSV cell) quote nothing.
+  let origin: QuoteOrigin | undefined;
   const group = tally.by === null ? undefined : groupSums(tally, groupValue(set, tally.by));
 
   let answered = 0;
@@ -108,7 +104,10 @@ export function addAnswerSet(tally: Tally, set: AnswerSet): void {
       }
     }
     // A note on an `na` or blank answer still says something (why it does not apply).
-    collectQuotes(item.quotes, answer, { by, source: set.source, file, row });
+    if (answer.note !== undefined || answer.evidence.length > 0) {
+      origin ??= { by: respondentLabel(set), source: set.source, file, row };
+      collectQuotes(item.quotes, answer, origin);
+    }
   }
 
   tally.respondents++;
@@ -160,7 +159,7 @@ function collectQuotes(into: TalliedQuote[], answer: Answer, origin: QuoteOrigin
   if (answer.note !== undefined && answer.note.trim() !== '') {
     into.push({ quote: { by, kind: 'note', text: answer.note, source }, file, row, seq: 0 });
   }
-  answer.evidence.forEach((text, i) => {
+  for (const [i, text] of answer.evidence.entries()) {
     if (text.trim() !== '') into.push({ quote: { by, kind: 'evidence', text, source }, file, row, seq: i + 1 });
-  });
+  }
 }

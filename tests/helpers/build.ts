@@ -107,7 +107,7 @@ export function scoreSets(
 ): Report {
   const tally = createTally(rubric, { by: options.by });
   for (const set of sets) addAnswerSet(tally, set);
-  return buildReport(rubric, tally, { perceptionGap: options.perceptionGap });
+  return buildReport(tally, { perceptionGap: options.perceptionGap });
 }
 
 /** The report line of one item; fails the test when it is missing. */

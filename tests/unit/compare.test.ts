@@ -4,7 +4,8 @@
  * PRODUCT.md's formulas (target 4 on a 1..5 scale, index = 100 * (score - 1) / 4).
  */
 import { describe, expect, it } from 'vitest';
-import { compareReports, EPSILON, itemStatus } from '../../src/compare/compare.js';
+import { compareReports, itemStatus } from '../../src/compare/compare.js';
+import { EPSILON } from '../../src/scoring/tolerance.js';
 import type { Change, Comparison } from '../../src/compare/comparison.js';
 import { jsonErrorOffset } from '../../src/compare/json-error-offset.js';
 import { checkReport, looksLikeReport, parseReportJson } from '../../src/compare/read-report.js';

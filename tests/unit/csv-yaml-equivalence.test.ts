@@ -42,7 +42,7 @@ afterAll(() => {
 async function scoreFiles(paths: readonly string[], rubric: Rubric, by: string | undefined): Promise<{ report: Report; findings: readonly Finding[]; respondents: number }> {
   const tally = createTally(rubric, { by });
   const read = await readAnswerSets(paths, rubric, (set: AnswerSet) => addAnswerSet(tally, set));
-  return { report: buildReport(rubric, tally, {}), findings: read.findings, respondents: read.respondents };
+  return { report: buildReport(tally, {}), findings: read.findings, respondents: read.respondents };
 }
 
 /** The report without what may differ between a CSV and YAML files. */

@@ -36,7 +36,7 @@ async function scoreFolder(folder: string, rubricRef: string | undefined, by?: s
   const files = await expandInputs([`${REPO}${folder}`], ['.yaml', '.yml', '.csv']);
   const read = await readAnswerSets(files, rubric, (set) => addAnswerSet(tally, set));
   expect(read.findings.filter((f) => f.severity === 'error')).toEqual([]);
-  return { report: buildReport(rubric, tally), rubric };
+  return { report: buildReport(tally), rubric };
 }
 
 let examples: Report;

@@ -133,7 +133,7 @@ function stopped(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, au
 async function printReport(ctx: CliContext, style: Style, rubric: Rubric, set: AnswerSet): Promise<void> {
   const tally = createTally(rubric);
   addAnswerSet(tally, set);
-  const report = buildReport(rubric, tally);
+  const report = buildReport(tally);
   const text = await loadGapFormat('text');
   ctx.stdout.write(`\n${text(report, { style, ...reportLayout(ctx) })}`);
 }

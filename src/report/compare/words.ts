@@ -2,7 +2,7 @@
  * Words and signed numbers the human compare formats share (text, markdown,
  * html), so a change reads the same in a terminal and in a client document.
  */
-import { EPSILON } from '../../compare/compare.js';
+import { EPSILON } from '../../scoring/tolerance.js';
 import type { Comparison, ItemChange, ItemStatus } from '../../compare/comparison.js';
 import { fixed, NONE, round } from '../gap/numbers.js';
 import { plural } from '../plural.js';

@@ -2,21 +2,16 @@
  * How far a score is from its target, in the three bands PRODUCT.md colours
  * by: met (no gap), within 1 point, 1 point or more short.
  */
+import { EPSILON, isMet } from '../../scoring/tolerance.js';
 import type { Style } from '../style.js';
 
 export type GapStatus = 'met' | 'near' | 'short';
 
-/**
- * Section and overall gaps are weighted means, so a gap that is 1 or 0 on
- * paper can arrive as 0.9999999999999998 or 2e-17; a tolerance far below
- * anything the report shows keeps such a value in the band a reader expects.
- */
-const EPSILON = 1e-9;
 
 /** The band of a gap; null when there is no gap to judge (nothing scored). */
 export function gapStatus(gap: number | null): GapStatus | null {
   if (gap === null) return null;
-  if (gap <= EPSILON) return 'met';
+  if (isMet(gap)) return 'met';
   return gap < 1 - EPSILON ? 'near' : 'short';
 }
 

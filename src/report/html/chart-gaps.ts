@@ -13,6 +13,7 @@ import { statusClass } from './status.js';
 import { chartSvg, levelGrid, linearScale, wholeSteps, type ChartRow } from './svg.js';
 import { fitText } from './text-fit.js';
 import { textWidth } from './text-measure.js';
+import { EPSILON } from '../../scoring/tolerance.js';
 
 const ROW = 26;
 const BAR = 14;
@@ -29,7 +30,7 @@ export function gapsChart(report: Report): Markup | null {
   const ranked = rankGaps(report);
   if (ranked.length === 0) return null;
   // Whole points, at least one, so a bar's length reads against the grid.
-  const top = Math.max(1, Math.ceil(Math.max(...ranked.map((item) => item.gap ?? 0)) - 1e-9));
+  const top = Math.max(1, Math.ceil(Math.max(...ranked.map((item) => item.gap ?? 0)) - EPSILON));
   const x = linearScale([0, top], [BAR_X0, PLOT_X1]);
   const rows = ranked.map((item, i): ChartRow => {
     const y = TOP + i * ROW;
