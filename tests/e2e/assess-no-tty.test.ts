@@ -3,23 +3,21 @@
  * with the way to answer without one, before inquirer could half-draw a
  * prompt or read the piped input as keystrokes.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, REPO, runCli } from '../helpers/run-cli.js';
+import { runCli, requireBuild, STACK } from '../helpers/run-cli.js';
 
-const STACK = /\n\s+at .+:\d+:\d+/;
 let dir: string;
 
 beforeAll(() => {
-  if (!existsSync(BIN) || !existsSync(join(REPO, 'dist/cli.cjs'))) throw new Error('run `npm run build` before the end-to-end tests');
+  requireBuild();
   dir = mkdtempSync(join(tmpdir(), 'svcaudit-notty-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// VITEST is cleared: src/cli/main.ts does nothing when it is set, and the child would inherit it.
-const assess = (args: string[], input = '') => runCli(['assess', ...args], { cwd: dir, input, env: { VITEST: undefined } });
+const assess = (args: string[], input = '') => runCli(['assess', ...args], { cwd: dir, input });
 
 describe('svcaudit assess without a terminal', () => {
   it('exits 2 at once, pointing to `svcaudit template` and `svcaudit score`, with no stack trace', async () => {
@@ -53,7 +51,7 @@ describe('svcaudit assess without a terminal', () => {
   });
 
   it('says what to do in --help', async () => {
-    const r = await runCli(['assess', '--help'], { env: { VITEST: undefined } });
+    const r = await runCli(['assess', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('--resume');
     expect(r.stdout).toContain('Ctrl-C');

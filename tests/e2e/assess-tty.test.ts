@@ -10,9 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { ITEM_IDS, readAnswersFile, scoresOf } from '../helpers/answers-file.js';
 import { assessHarness } from '../helpers/assess-harness.js';
 import { SKIP_TMUX, type TmuxPane } from '../helpers/tmux.js';
-import { REPO } from '../helpers/run-cli.js';
+import { REPO, STACK } from '../helpers/run-cli.js';
 
-const STACK = /\n\s+at .+:\d+:\d+/;
 
 describe.skipIf(SKIP_TMUX)('svcaudit assess in a terminal', () => {
   const { start, fresh } = assessHarness('svcaudit-assess-');

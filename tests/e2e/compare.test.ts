@@ -3,28 +3,20 @@
  * baseline and follow-up interviews in examples/ (npm run build first).
  * Exit codes follow PRODUCT.md: 0 done, 2 the job could not be done.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison } from '../../src/compare/comparison.js';
-import { BIN, REPO, runCli, type CliResult, type RunOptions } from '../helpers/run-cli.js';
+import { REPO, svcaudit, requireBuild } from '../helpers/run-cli.js';
 
-const STACK = /\n\s+at .+:\d+:\d+/;
 const BEFORE = 'examples/interviews';
 const AFTER = 'examples/follow-up';
 
-/** The binary with VITEST cleared (src/cli/main.ts does nothing under vitest); no stack trace may reach the user. */
-async function svcaudit(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
-  const result = await runCli(args, { ...options, env: { VITEST: undefined, ...options.env } });
-  expect(result.stderr).not.toMatch(STACK);
-  expect(result.stdout).not.toMatch(STACK);
-  return result;
-}
 
 let tmp: string;
 beforeAll(() => {
-  if (!existsSync(BIN) || !existsSync(join(REPO, 'dist/cli.cjs'))) throw new Error('run `npm run build` before the end-to-end tests');
+  requireBuild();
   tmp = mkdtempSync(join(tmpdir(), 'svcaudit-compare-'));
 });
 afterAll(() => {

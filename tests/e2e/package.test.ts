@@ -22,7 +22,7 @@ beforeAll(() => {
   const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'))!;
   execFileSync('mkdir', ['-p', app]);
   execFileSync('npm', ['init', '-y'], { cwd: app, stdio: 'pipe' });
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', join(work, tarball)], { cwd: app, stdio: 'pipe' });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(work, tarball)], { cwd: app, stdio: 'pipe' });
 }, 240_000);
 
 afterAll(() => {

@@ -4,36 +4,20 @@
  * gates and exit codes follow PRODUCT.md: 0 done, 1 the answers were found
  * wanting (or a gate failed), 2 the job could not be done; never a stack trace.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvRows } from '../../src/answers/csv-rows.js';
-import { BIN, REPO, runCli, type CliResult, type RunOptions } from '../helpers/run-cli.js';
+import { BIN, REPO, runCli, svcaudit, requireBuild, COLOR_CODE, type RunOptions } from '../helpers/run-cli.js';
+import { shellQuote } from '../helpers/tmux.js';
+import { ITEM_IDS } from '../helpers/answers-file.js';
 
-const ITEM_IDS = [
-  'be-nice', 'respond-quickly', 'benefit-of-the-doubt', 'keep-your-cool', 'be-generous', 'get-to-the-point', 'happiest-solution',
-  'smile', 'listen', 'empathize', 'remove-hindrances', 'train-everyone', 'one-touch',
-];
 const SELF_AUDIT = 'examples/self-audit.yaml';
 const INTERVIEWS = 'examples/interviews/';
 const INTERVIEWS_CSV = 'examples/interviews.csv';
-const STACK = /\n\s+at .+:\d+:\d+\)?/;
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*m/;
 
-/**
- * Runs the CLI and checks what must hold for every run: no stack trace reaches the user.
- * VITEST is cleared because src/cli/main.ts does nothing when it is set (so tests can import it),
- * and the child process would inherit it from vitest.
- */
-async function svcaudit(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
-  const result = await runCli(args, { ...options, env: { VITEST: undefined, ...options.env } });
-  expect(result.stderr).not.toMatch(STACK);
-  expect(result.stdout).not.toMatch(STACK);
-  return result;
-}
 
 const read = (path: string) => readFileSync(join(REPO, path), 'utf8');
 
@@ -45,7 +29,7 @@ async function parseCsv(text: string): Promise<string[][]> {
 
 let tmp: string;
 beforeAll(() => {
-  if (!existsSync(BIN) || !existsSync(join(REPO, 'dist/cli.cjs'))) throw new Error('run `npm run build` before the end-to-end tests');
+  requireBuild();
   tmp = mkdtempSync(join(tmpdir(), 'svcaudit-score-'));
 });
 afterAll(() => {
@@ -134,8 +118,8 @@ describe.each(INPUTS)('score $name', (input) => {
     for (const heading of ['Top gaps', 'Improvement plan', 'First 30 days', 'The ten service commitments', 'The three keys to good service']) {
       expect(r.stdout).toContain(heading);
     }
-    expect(r.stdout).not.toMatch(ANSI);
-    expect(r.rawStdout).not.toMatch(ANSI);
+    expect(r.stdout).not.toMatch(COLOR_CODE);
+    expect(r.rawStdout).not.toMatch(COLOR_CODE);
   });
 
   it('markdown: a document that starts with a heading', async () => {
@@ -215,7 +199,7 @@ describe('--output', () => {
     expect(r.rawStdout).toBe('');
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('Improvement plan');
-    expect(text).not.toMatch(ANSI);
+    expect(text).not.toMatch(COLOR_CODE);
   });
 });
 
@@ -393,21 +377,21 @@ describe('colour', () => {
   it('--color puts ANSI codes into the text report', async () => {
     const r = await svcaudit(['score', SELF_AUDIT, '--color']);
     expect(r.code).toBe(0);
-    expect(r.rawStdout).toMatch(ANSI);
+    expect(r.rawStdout).toMatch(COLOR_CODE);
     expect(r.stdout).toContain('Improvement plan'); // the same report, once stripped
   });
 
   it('NO_COLOR (set by the test runner) turns colour off; --no-color beats FORCE_COLOR', async () => {
-    expect((await svcaudit(['score', SELF_AUDIT])).rawStdout).not.toMatch(ANSI);
-    expect((await svcaudit(['score', SELF_AUDIT], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } })).rawStdout).not.toMatch(ANSI);
-    expect((await svcaudit(['score', SELF_AUDIT, '--no-color'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).rawStdout).not.toMatch(ANSI);
-    expect((await svcaudit(['score', SELF_AUDIT], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).rawStdout).toMatch(ANSI);
+    expect((await svcaudit(['score', SELF_AUDIT])).rawStdout).not.toMatch(COLOR_CODE);
+    expect((await svcaudit(['score', SELF_AUDIT], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } })).rawStdout).not.toMatch(COLOR_CODE);
+    expect((await svcaudit(['score', SELF_AUDIT, '--no-color'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).rawStdout).not.toMatch(COLOR_CODE);
+    expect((await svcaudit(['score', SELF_AUDIT], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).rawStdout).toMatch(COLOR_CODE);
   });
 
   it.each(['json', 'csv', 'markdown'])('keeps %s free of colour codes even with --color', async (format) => {
     const r = await svcaudit(['score', SELF_AUDIT, '--format', format, '--color']);
     expect(r.code).toBe(0);
-    expect(r.rawStdout).not.toMatch(ANSI);
+    expect(r.rawStdout).not.toMatch(COLOR_CODE);
   });
 });
 
@@ -499,7 +483,7 @@ describe('--by with a field the respondents lack', () => {
 describe('output that cannot be written', () => {
   it('stops quietly with exit 0 when the reader of a pipe goes away (| head)', () => {
     // The HTML report is larger than a pipe's buffer, so the writer is still writing when head exits.
-    const r = spawnSync('bash', ['-c', `node ${BIN} score examples/interviews --by role --format html | head -c 100 >/dev/null; echo "status=\${PIPESTATUS[0]}" >&2`], {
+    const r = spawnSync('bash', ['-c', `node ${shellQuote(BIN)} score examples/interviews --by role --format html | head -c 100 >/dev/null; echo "status=\${PIPESTATUS[0]}" >&2`], {
       cwd: REPO,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },

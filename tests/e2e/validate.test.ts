@@ -8,31 +8,15 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, REPO, runCli, type CliResult, type RunOptions } from '../helpers/run-cli.js';
+import { BIN, REPO, svcaudit, requireBuild, COLOR_CODE } from '../helpers/run-cli.js';
+import { shellQuote } from '../helpers/tmux.js';
+import { ITEM_IDS } from '../helpers/answers-file.js';
 
 const RULES_DIR = 'tests/fixtures/rules';
 const BUILTIN = 'rubrics/service-commitments.yaml';
 const DUPLICATE_ID = `${RULES_DIR}/duplicate-id/fail.yaml`;
 const WARNINGS_ONLY = `${RULES_DIR}/item-without-levels/fail.yaml`;
-const ITEM_IDS = [
-  'be-nice', 'respond-quickly', 'benefit-of-the-doubt', 'keep-your-cool', 'be-generous', 'get-to-the-point', 'happiest-solution',
-  'smile', 'listen', 'empathize', 'remove-hindrances', 'train-everyone', 'one-touch',
-];
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[\d+(;\d+)*m/;
-const STACK = /\n\s+at .+:\d+:\d+/;
 
-/**
- * Runs the CLI and checks what must hold for every run: no stack trace reaches the user.
- * VITEST is cleared because src/cli/main.ts skips running altogether when it is set (so that tests
- * can import it), and a child process inherits it from vitest: the binary would exit 0 silently.
- */
-async function svcaudit(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
-  const result = await runCli(args, { ...options, env: { VITEST: undefined, ...options.env } });
-  expect(result.stderr).not.toMatch(STACK);
-  expect(result.stdout).not.toMatch(STACK);
-  return result;
-}
 
 function yamlFilesUnder(dir: string): string[] {
   return readdirSync(join(REPO, dir), { recursive: true, encoding: 'utf8' })
@@ -43,7 +27,7 @@ function yamlFilesUnder(dir: string): string[] {
 
 let tmp: string;
 beforeAll(() => {
-  if (!existsSync(BIN) || !existsSync(join(REPO, 'dist/cli.cjs'))) throw new Error('run `npm run build` before the end-to-end tests');
+  requireBuild();
   tmp = mkdtempSync(join(tmpdir(), 'svcaudit-e2e-'));
 });
 afterAll(() => {
@@ -252,7 +236,7 @@ describe('output formats', () => {
     expect(statSync(out).size).toBeGreaterThan(0);
     const written = readFileSync(out, 'utf8');
     expect(written).toContain('duplicate-id');
-    expect(written).not.toMatch(ANSI);
+    expect(written).not.toMatch(COLOR_CODE);
     if (format === 'json' || format === 'sarif') expect(() => JSON.parse(written)).not.toThrow();
   });
 });
@@ -287,35 +271,35 @@ describe('answers files', () => {
 describe('colour', () => {
   it('is off under NO_COLOR (the run-cli default)', async () => {
     const r = await svcaudit(['validate', DUPLICATE_ID]);
-    expect(r.rawStdout).not.toMatch(ANSI);
+    expect(r.rawStdout).not.toMatch(COLOR_CODE);
   });
 
   it('--color forces ANSI codes even under NO_COLOR and without a terminal', async () => {
     const r = await svcaudit(['validate', DUPLICATE_ID, '--color']);
     expect(r.code).toBe(1);
-    expect(r.rawStdout).toMatch(ANSI);
+    expect(r.rawStdout).toMatch(COLOR_CODE);
     expect(r.stdout).toMatch(/19:9 +error/);
   });
 
   it('FORCE_COLOR=1 colours without a flag', async () => {
     const r = await svcaudit(['validate', DUPLICATE_ID], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
-    expect(r.rawStdout).toMatch(ANSI);
+    expect(r.rawStdout).toMatch(COLOR_CODE);
   });
 
   it('NO_COLOR=1 wins over FORCE_COLOR=1', async () => {
     const r = await svcaudit(['validate', DUPLICATE_ID], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
-    expect(r.rawStdout).not.toMatch(ANSI);
+    expect(r.rawStdout).not.toMatch(COLOR_CODE);
     expect(r.stdout).toMatch(/19:9 +error/);
   });
 
   it('--no-color wins over FORCE_COLOR=1', async () => {
     const r = await svcaudit(['validate', DUPLICATE_ID, '--no-color'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
-    expect(r.rawStdout).not.toMatch(ANSI);
+    expect(r.rawStdout).not.toMatch(COLOR_CODE);
   });
 
   it('never colours machine output, even with --color', async () => {
     const r = await svcaudit(['validate', DUPLICATE_ID, '--color', '--format', 'json']);
-    expect(r.rawStdout).not.toMatch(ANSI);
+    expect(r.rawStdout).not.toMatch(COLOR_CODE);
     expect(() => JSON.parse(r.rawStdout)).not.toThrow();
   });
 });
@@ -415,7 +399,7 @@ describe('--output from a terminal', () => {
       const out = join(dir, 'out.txt');
       const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined };
       // `script` gives the command a real terminal, where colour is on by default.
-      spawnSync('script', ['-qec', `${process.execPath} ${BIN} validate ${bad} --output ${out}`, '/dev/null'], { env, encoding: 'utf8' });
+      spawnSync('script', ['-qec', [process.execPath, BIN, 'validate', bad, '--output', out].map(shellQuote).join(' '), '/dev/null'], { env, encoding: 'utf8' });
       const text = readFileSync(out, 'utf8');
       expect(text).toContain('schema-unknown-key');
       expect(text).not.toMatch(/\u001b\[/);

@@ -4,6 +4,9 @@
  * repository path normalised.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
@@ -25,9 +28,26 @@ export interface RunOptions {
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
+/** A colour code, for asserting that output has (or has not) colour. */
+export const COLOR_CODE = new RegExp(ANSI.source);
+/** A line of a stack trace: none may ever reach a user. */
+export const STACK = /\n\s+at .+:\d+:\d+/;
 
 export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
+}
+
+/** The end-to-end tests run the built tool: say so plainly when it is not built. */
+export function requireBuild(): void {
+  if (!existsSync(BIN) || !existsSync(join(REPO, 'dist/cli.cjs'))) throw new Error('run `npm run build` before the end-to-end tests');
+}
+
+/** runCli, checking what must hold for every run: no stack trace reaches the user. */
+export async function svcaudit(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  const result = await runCli(args, options);
+  expect(result.stderr).not.toMatch(STACK);
+  expect(result.stdout).not.toMatch(STACK);
+  return result;
 }
 
 export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {

@@ -2,7 +2,8 @@
  * `../shared/` beside the project: reference material the project may read
  * but not commit (the official SARIF schema). A clone made from a local
  * checkout (`git clone . /tmp/x/c`) has no `../shared/` of its own, so it is
- * also looked for beside the checkout the clone came from.
+ * also looked for beside the checkout the clone came from; SVCAUDIT_SHARED_DIR,
+ * when set, names the folder outright.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,7 +11,8 @@ import { isAbsolute, join } from 'node:path';
 import { REPO } from './run-cli.js';
 
 export function sharedDir(): string {
-  const candidates = [join(REPO, '..', 'shared')];
+  const given = process.env.SVCAUDIT_SHARED_DIR;
+  const candidates = [...(given ? [given] : []), join(REPO, '..', 'shared')];
   const origin = gitOrigin();
   if (origin !== undefined && isAbsolute(origin)) candidates.push(join(origin, '..', 'shared'));
   const found = candidates.find((dir) => existsSync(join(dir, 'schemas')));

@@ -9,17 +9,16 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN } from './run-cli.js';
+import { BIN, STACK } from './run-cli.js';
 
 export const HAS_TMUX = spawnSync('tmux', ['-V'], { stdio: 'ignore' }).status === 0;
 /** In CI (`.ci/run` installs tmux) a missing tmux is a failure, never a silent skip. */
 export const SKIP_TMUX = !HAS_TMUX && !process.env.CI;
 
-const STACK = /\n\s+at .+:\d+:\d+/;
 
 /**
- * The environment of the pane. VITEST must go: src/cli/main.ts does nothing when it is set (so tests can import
- * it), and tmux would hand it on. NO_COLOR keeps escape codes out of the file and the screen alike.
+ * The environment of the pane, as a user's would be: none of the test runner's variables. NO_COLOR keeps escape
+ * codes out of the file and the screen alike.
  */
 function paneEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', TERM: 'xterm-256color', ...extra };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
-import { describe, expect, it } from 'vitest';
+import Ajv, { type ValidateFunction } from 'ajv-draft-04';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, Severity } from '../../src/rubric/finding.js';
 import { RULE_IDS, RULES, type RuleId } from '../../src/rubric/rules.js';
 import { plainStyle, type Style } from '../../src/report/style.js';
@@ -370,10 +370,6 @@ describe('junit', () => {
 // ---------------------------------------------------------------------------------------------
 // sarif
 
-const SARIF_SCHEMA = JSON.parse(
-  readFileSync(join(sharedDir(), 'schemas/sarif-schema-2.1.0.json'), 'utf8'),
-) as object;
-
 // The schema uses `format`; ajv needs a checker for each. No ajv-formats dependency for three
 // formats: `uri` must parse as an absolute URL, `uri-reference` may only hold RFC 3986 characters
 // and well-formed percent escapes (which catches a path that was not encoded).
@@ -381,7 +377,6 @@ const ajv = new Ajv.default({ allErrors: true, strict: false });
 ajv.addFormat('uri', (s: string) => URL.canParse(s));
 ajv.addFormat('uri-reference', /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/);
 ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
-const validateSarif = ajv.compile(SARIF_SCHEMA);
 
 interface SarifLog {
   $schema: string;
@@ -397,6 +392,12 @@ function sarifOf(results: readonly FileFindings[]): SarifLog {
 }
 
 describe('sarif', () => {
+  // Read when these tests start, so that a missing schema fails them alone, saying where it looked.
+  let validateSarif: ValidateFunction;
+  beforeAll(() => {
+    validateSarif = ajv.compile(JSON.parse(readFileSync(join(sharedDir(), 'schemas/sarif-schema-2.1.0.json'), 'utf8')) as object);
+  });
+
   it.each([
     ['the sample', SAMPLE],
     ['no files', []],

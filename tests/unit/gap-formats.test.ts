@@ -3,6 +3,7 @@
  * built the way the `score` command builds them. Expected figures are worked
  * by hand in the comments; golden files pin the whole text and Markdown layout.
  */
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { AnswerSet } from '../../src/answers/model.js';
 import type { Rubric } from '../../src/rubric/model.js';
@@ -19,7 +20,7 @@ import type { Report } from '../../src/scoring/report.js';
 import { buildAnswers, buildRubric, scoreSets } from '../helpers/build.js';
 
 const { text, json, markdown, csv } = GAP_FORMATS;
-const FIXTURES = new URL('../fixtures/gap-formats/', import.meta.url).pathname;
+const FIXTURES = fileURLToPath(new URL('../fixtures/gap-formats/', import.meta.url));
 const OPTIONS: GapFormatOptions = { style: plainStyle, width: 100, date: '2026-11-20' };
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
  * the same report goes through the Markdown formatter too. The browser test
  * (tests/e2e/html-report.browser.test.ts) checks what a real page does with it.
  */
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readAnswerSets } from '../../src/answers/read-answer-sets.js';
 import { compareReports } from '../../src/compare/compare.js';
@@ -26,14 +26,14 @@ import { loadRubric } from '../../src/rubric/load-rubric.js';
 import type { Rubric } from '../../src/rubric/model.js';
 import { addAnswerSet, buildReport, createTally } from '../../src/scoring/index.js';
 import type { Report } from '../../src/scoring/report.js';
+import { REPO } from '../helpers/run-cli.js';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const OPTIONS = { style: plainStyle, width: 100, date: '2026-11-20' };
 
 async function scoreFolder(folder: string, rubricRef: string | undefined, by?: string): Promise<{ report: Report; rubric: Rubric }> {
   const { rubric } = await loadRubric(rubricRef);
   const tally = createTally(rubric, { by });
-  const files = await expandInputs([`${REPO}${folder}`], ['.yaml', '.yml', '.csv']);
+  const files = await expandInputs([join(REPO, folder)], ['.yaml', '.yml', '.csv']);
   const read = await readAnswerSets(files, rubric, (set) => addAnswerSet(tally, set));
   expect(read.findings.filter((f) => f.severity === 'error')).toEqual([]);
   return { report: buildReport(tally), rubric };
@@ -45,7 +45,7 @@ let hostile: Report;
 beforeAll(async () => {
   examples = (await scoreFolder('examples/interviews', undefined, 'role')).report;
   followUp = (await scoreFolder('examples/follow-up', undefined)).report;
-  hostile = (await scoreFolder('tests/fixtures/hostile/answers', `${REPO}tests/fixtures/hostile/rubric.yaml`, 'role')).report;
+  hostile = (await scoreFolder('tests/fixtures/hostile/answers', join(REPO, 'tests/fixtures/hostile/rubric.yaml'), 'role')).report;
 });
 
 /** The user text of the hostile fixture, each of which must appear only escaped. */

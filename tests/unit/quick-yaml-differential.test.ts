@@ -53,43 +53,50 @@ function mutate(text: string, mutations: readonly Mutation[]): string {
   return lines.join('\n');
 }
 
-function holdsForText(text: string, check: (source: ReturnType<typeof parseYaml>) => { findings: readonly unknown[]; value: unknown }): void {
+/** True when the fast path said clean, so the two were compared. */
+function holdsForText(text: string, check: (source: ReturnType<typeof parseYaml>) => { findings: readonly unknown[]; value: unknown }): boolean {
   const quick = quickSource(text, 'f.yaml');
-  if (quick === undefined) return; // the full reader decides alone
+  if (quick === undefined) return false; // the full reader decides alone
   const full = parseYaml(text, 'f.yaml');
   const fast = check(quick);
-  if (fast.findings.length > 0) return; // the full reader is asked, and its findings are reported
+  if (fast.findings.length > 0) return false; // the full reader is asked, and its findings are reported
   // The fast path says clean: the full path must agree, with the same result.
   expect(full.findings).toEqual([]);
   expect(full.value).toEqual(quick.value);
   const slow = check(full);
   expect(slow.findings).toEqual([]);
   expect(slow.value).toEqual(fast.value);
+  return true;
 }
 
 describe('the fast reader never disagrees with the full one on a clean file', () => {
+  // Each test also counts the texts that reached the comparison: a fast path that turned everything
+  // down would otherwise pass without comparing anything.
   it('mutated rubrics', () => {
+    let compared = 0;
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
-        holdsForText(mutate(RUBRIC, mutations), (source) => checkRubricSource(source));
+        if (holdsForText(mutate(RUBRIC, mutations), (source) => checkRubricSource(source))) compared++;
       }),
       { numRuns: 1500, seed: 20261123 },
     );
+    expect(compared).toBeGreaterThan(100);
   });
 
   it('mutated answers files', () => {
+    let compared = 0;
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
-        holdsForText(mutate(ANSWERS, mutations), (source) => checkAnswersSource(source, builtin));
+        if (holdsForText(mutate(ANSWERS, mutations), (source) => checkAnswersSource(source, builtin))) compared++;
       }),
       { numRuns: 2000, seed: 20261123 },
     );
+    expect(compared).toBeGreaterThan(100);
   });
 
   it('every token as a score value', () => {
-    for (const token of TOKENS) {
-      holdsForText(ANSWERS.replace(/^ {2}be-nice: .*$/m, `  be-nice: ${token}`), (source) => checkAnswersSource(source, builtin));
-    }
+    const compared = TOKENS.filter((token) => holdsForText(ANSWERS.replace(/^ {2}be-nice: .*$/m, `  be-nice: ${token}`), (source) => checkAnswersSource(source, builtin)));
+    expect(compared.length).toBeGreaterThan(0);
   });
 
   it('accepts the shipped files on the fast path (so the speed-up is real)', () => {

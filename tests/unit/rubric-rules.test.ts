@@ -6,7 +6,6 @@
  * mapped back to the YAML source shows up here.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkAnswersSource } from '../../src/answers/check-answers.js';
 import { readCsvAnswers } from '../../src/answers/csv-answers.js';
@@ -17,8 +16,8 @@ import { RULE_IDS, RULES, type RuleId } from '../../src/rubric/rules.js';
 import { answersSchema, rubricSchema } from '../../src/rubric/schema.js';
 import { parseYaml } from '../../src/rubric/yaml-source.js';
 import { validateFiles } from '../../src/validate/validate-files.js';
+import { REPO } from '../helpers/run-cli.js';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 const FIXTURES = `${REPO}/tests/fixtures/rules`;
 const BUILTIN = `${REPO}/rubrics/service-commitments.yaml`;
 

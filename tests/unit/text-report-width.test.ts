@@ -1,7 +1,6 @@
 /** The text report of the real example interviews, at common terminal widths: no line is wider than the terminal. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readAnswerSets } from '../../src/answers/read-answer-sets.js';
 import { displayWidth } from '../../src/report/findings/text-width.js';
@@ -9,8 +8,8 @@ import { text } from '../../src/report/gap/text.js';
 import { plainStyle } from '../../src/report/style.js';
 import { checkRubricText } from '../../src/rubric/check-rubric.js';
 import { addAnswerSet, buildReport, createTally } from '../../src/scoring/index.js';
+import { REPO } from '../helpers/run-cli.js';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 async function interviewsReport(by?: string) {
   const { value: rubric } = await checkRubricText(readFileSync(join(REPO, 'rubrics/service-commitments.yaml'), 'utf8'), 'rubric.yaml');
