@@ -1,5 +1,5 @@
 /** Deterministic benchmark inputs: many answers files and large survey CSVs. */
-import { existsSync, mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 
@@ -49,7 +49,9 @@ export async function surveyCsv(root, rows) {
   const file = join(root, `survey-${rows}.csv`);
   if (existsSync(file)) return file;
   mkdirSync(root, { recursive: true });
-  const out = createWriteStream(file);
+  // Written beside and renamed when whole: a run stopped half-way must not leave a short file to be measured.
+  const partial = `${file}.partial`;
+  const out = createWriteStream(partial);
   const rand = random(rows);
   out.write(`name,role,${ITEMS.join(',')}\n`);
   let batch = '';
@@ -62,5 +64,6 @@ export async function surveyCsv(root, rows) {
   }
   out.end(batch);
   await once(out, 'finish');
+  renameSync(partial, file);
   return file;
 }
