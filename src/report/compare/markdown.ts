@@ -6,11 +6,10 @@
 import type { Change, Comparison, ItemChange } from '../../compare/comparison.js';
 import { bySection } from '../by-section.js';
 import { escapeMarkdown as esc } from '../gap/escape-markdown.js';
-import { markdownTable, type MarkdownColumn } from '../gap/markdown-table.js';
+import { markdownFooter, markdownTable, type MarkdownColumn } from '../gap/markdown-table.js';
 import { fixed, indexText } from '../gap/numbers.js';
 import type { CompareFormatter } from './types.js';
 import { countsText, fromTo, ITEM_LISTS, itemsIn, sideText, signed, signedIndex, STATUS_WORDS, ROUNDING_NOTE } from './words.js';
-import { markdownFooter } from '../gap/markdown.js';
 
 export const markdown: CompareFormatter = (c, options) => {
   const parts = [

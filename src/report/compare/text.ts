@@ -10,8 +10,8 @@ import type { Style } from '../style.js';
 import { bySection } from '../by-section.js';
 import { fixed, indexText } from '../gap/numbers.js';
 import { renderTable, type Column } from '../gap/text-table.js';
-import { oneLine } from '../gap/terminal-text.js';
-import { hangingWrap } from '../gap/wrap.js';
+import { oneLine, textDocument } from '../gap/terminal-text.js';
+import { hangingWrap, wrap } from '../gap/wrap.js';
 import type { CompareFormatter } from './types.js';
 import { countsText, direction, fromTo, ITEM_LISTS, itemsIn, sideText, signed, signedIndex, STATUS_WORDS, ROUNDING_NOTE } from './words.js';
 
@@ -26,10 +26,9 @@ export const text: CompareFormatter = (c, options) => {
     [style.bold(style.underline('Sections')), sectionsTable(c, style, width)],
     ...bySection(c.sections, c.items).map(({ section, items }) => [style.bold(oneLine(section.title)), itemsTable(items, style, width)]),
     ...lists(c, style, width),
-    hangingWrap(ROUNDING_NOTE, '', 0, width).map((line) => style.dim(line)),
+    wrap(ROUNDING_NOTE, width).map((line) => style.dim(line)),
   ];
-  const body = blocks.map((block) => block.join('\n')).join('\n\n');
-  return `${body.split('\n').map((line) => line.trimEnd()).join('\n')}\n`;
+  return textDocument(blocks);
 };
 
 function header(c: Comparison, style: Style, date: string | undefined): string[] {

@@ -41,11 +41,16 @@ export function fromTo(before: number | null, after: number | null): string {
   return `${fixed(before)} → ${fixed(after)}`;
 }
 
-/** `4 improved · 1 slipped · 2 reached target · 6 unchanged` (and not compared, when any). */
-export function countsText(c: Comparison): string {
+/** `4 improved`, `1 slipped`, `2 reached target`, `6 unchanged` (and not compared, when any). */
+export function countParts(c: Comparison): string[] {
   const parts = [`${c.improved.length} improved`, `${c.slipped.length} slipped`, `${c.reachedTarget.length} reached target`, `${c.unchanged.length} unchanged`];
   if (c.notCompared.length > 0) parts.push(`${c.notCompared.length} not compared`);
-  return parts.join(' · ');
+  return parts;
+}
+
+/** `4 improved · 1 slipped · 2 reached target · 6 unchanged` */
+export function countsText(c: Comparison): string {
+  return countParts(c).join(' · ');
 }
 
 /** `examples/interviews (10 respondents)` */

@@ -2,7 +2,7 @@
  * Words the human formats (text, markdown) share, so a flag or a phase reads
  * the same in a terminal and in a client document.
  */
-import type { ItemFlag, ItemResult, PlanStep, Quote } from '../../scoring/report.js';
+import type { ItemFlag, ItemResult, PlanStep, Quote, Report } from '../../scoring/report.js';
 
 /** JSON keeps the kebab-case names; people read words. */
 export const FLAG_LABEL: Readonly<Record<ItemFlag, string>> = {
@@ -41,6 +41,11 @@ export function quoteAuthor(quote: Quote): string {
 export function titlesById(items: readonly Pick<ItemResult, 'id' | 'title'>[]): (id: string) => string {
   const titles = new Map(items.map((item) => [item.id, item.title]));
   return (id) => titles.get(id) ?? id;
+}
+
+/** What the top gaps say when there are none: nothing scored yet, or every target met. */
+export function noGapsText(report: Pick<Report, 'overall'>): string {
+  return report.overall.score === null ? 'Nothing was scored yet.' : 'None: every scored item meets its target.';
 }
 
 /**

@@ -3,12 +3,12 @@ import { rankGaps } from '../../scoring/index.js';
 import type { Quote, Report } from '../../scoring/report.js';
 import { escapeMarkdown as esc } from './escape-markdown.js';
 import { plural } from '../plural.js';
-import { emptyPlanText, planPhases, quoteAuthor, titlesById, TOP_GAPS } from './labels.js';
+import { emptyPlanText, noGapsText, planPhases, quoteAuthor, titlesById, TOP_GAPS } from './labels.js';
 import { fixed } from './numbers.js';
 
 export function topGapsList(report: Report): string {
   const ranked = rankGaps(report);
-  if (ranked.length === 0) return report.overall.score === null ? 'Nothing was scored yet.' : 'None: every scored item meets its target.';
+  if (ranked.length === 0) return noGapsText(report);
   const lines = ranked
     .slice(0, TOP_GAPS)
     .map((item, i) => `${i + 1}. **${esc(item.title)}**: gap ${fixed(item.gap)} (score ${fixed(item.score)}, target ${fixed(item.target)}), priority ${fixed(item.priority)}`);

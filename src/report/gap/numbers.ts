@@ -27,6 +27,11 @@ export function fixed(value: number | null, digits = 2): string {
 }
 
 /** An index on the 0..100 scale, as whole points: `68/100`, or `–`. */
+/** An index as a card shows it: whole points, or what indexText says of none. */
+export function indexPoints(value: number | null): string {
+  return value === null ? indexText(null) : String(round(value, 0));
+}
+
 export function indexText(value: number | null): string {
   return value === null ? NONE : `${round(value, 0).toFixed(0)}/100`;
 }

@@ -7,6 +7,18 @@
 const BREAKS = /\r\n|[\r\n\t\u2028\u2029]/g;
 const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/g;
 
+/**
+ * A text report from its blocks: empty blocks left out, a blank line between the others, and no
+ * line ending in spaces (they show up in diffs and copied text), whatever a block or cli-table3 produced.
+ */
+export function textDocument(blocks: readonly (readonly string[])[]): string {
+  const body = blocks
+    .filter((block) => block.length > 0)
+    .map((block) => block.join('\n'))
+    .join('\n\n');
+  return `${body.split('\n').map((line) => line.trimEnd()).join('\n')}\n`;
+}
+
 export function oneLine(text: string): string {
   return text.replace(BREAKS, ' ').replace(CONTROLS, '\uFFFD').trim();
 }

@@ -3,7 +3,7 @@ import { rankGaps } from '../../scoring/index.js';
 import type { Report } from '../../scoring/report.js';
 import type { Style } from '../style.js';
 import { plural } from '../plural.js';
-import { TOP_GAPS } from './labels.js';
+import { noGapsText, TOP_GAPS } from './labels.js';
 import { fixed } from './numbers.js';
 import { gapStatus, statusPaint } from './status.js';
 import { renderTable } from './text-table.js';
@@ -13,8 +13,7 @@ export function topGapsBlock(report: Report, style: Style, width: number): strin
   const heading = style.bold(style.underline('Top gaps'));
   const ranked = rankGaps(report);
   if (ranked.length === 0) {
-    const none = report.overall.score === null ? 'Nothing was scored yet.' : 'None: every scored item meets its target.';
-    return [heading, none];
+    return [heading, noGapsText(report)];
   }
   const top = ranked.slice(0, TOP_GAPS);
   const gaps = top.map((item) => fixed(item.gap));

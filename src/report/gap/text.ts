@@ -11,6 +11,7 @@ import { planBlock } from './text-plan.js';
 import { sectionBlocks } from './text-sections.js';
 import { topGapsBlock } from './text-top-gaps.js';
 import type { GapFormatter } from './types.js';
+import { textDocument } from './terminal-text.js';
 
 /** Below this the tables cannot hold a readable title column; the report is laid out for 80 at least. */
 const MIN_WIDTH = 60;
@@ -26,10 +27,5 @@ export const text: GapFormatter = (report, options) => {
     planBlock(report, style, width),
     notesBlock(report, style, width),
   ];
-  const body = blocks
-    .filter((block) => block.length > 0)
-    .map((block) => block.join('\n'))
-    .join('\n\n');
-  // No line ends in spaces (they show up in diffs and copied text), whatever a block or cli-table3 produced.
-  return `${body.split('\n').map((line) => line.trimEnd()).join('\n')}\n`;
+  return textDocument(blocks);
 };

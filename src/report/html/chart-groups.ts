@@ -19,6 +19,7 @@ import { groupColors, MAX_CHART_GROUPS, NONE_COLOR } from './palette.js';
 import { chartSvg, levelGrid, linearScale, wholeSteps } from './svg.js';
 import { fitText } from './text-fit.js';
 import { textWidth } from './text-measure.js';
+import { NOT_SCORED } from '../gap/labels.js';
 
 const BAR = 10;
 const BAR_STEP = 13;
@@ -26,7 +27,6 @@ const BAR_STEP = 13;
 const MIN_BLOCK = 40;
 const BLOCK_PAD = 10;
 const GAP = 8;
-const NOT_SCORED = 'not scored';
 
 /** Null without `--by` (nothing to put side by side) and past MAX_CHART_GROUPS groups (see palette.ts). */
 export function groupsChart(report: Report): Markup | null {

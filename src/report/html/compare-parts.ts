@@ -1,14 +1,15 @@
 /** The compare report's HTML pieces: header, summary cards, tables and item lists. */
 import type { Change, Comparison, ItemChange, ItemStatus } from '../../compare/comparison.js';
 import { bySection } from '../by-section.js';
-import { direction, fromTo, ITEM_LISTS, itemsIn, sideText, signed, signedIndex, STATUS_WORDS } from '../compare/words.js';
-import { fixed, indexText, round } from '../gap/numbers.js';
+import { countParts, direction, fromTo, ITEM_LISTS, itemsIn, sideText, signed, signedIndex, STATUS_WORDS } from '../compare/words.js';
+import { fixed, indexPoints } from '../gap/numbers.js';
 import { cards } from './cards.js';
+import { rubricRef } from './document.js';
 import { html, type Markup } from './html.js';
 import { htmlTable, type TableColumn } from './table.js';
 
 export function compareHeader(c: Comparison, date: string | undefined): Markup {
-  const about = [`rubric ${c.rubric.id}${c.rubric.version === null ? '' : ` ${c.rubric.version}`}`, ...(date === undefined ? [] : [date])];
+  const about = [`rubric ${rubricRef(c.rubric)}`, ...(date === undefined ? [] : [date])];
   return html`<header class="cover"><p class="eyebrow">Service quality audit: progress</p><h1>${c.rubric.title}</h1>
 <p class="meta">Before: ${sideText(c.inputs.before)} · After: ${sideText(c.inputs.after)}</p><p class="meta">${about.join(' · ')}</p></header>`;
 }
@@ -16,15 +17,14 @@ export function compareHeader(c: Comparison, date: string | undefined): Markup {
 export function compareCards(c: Comparison): Markup {
   const { before, after, delta } = c.overall;
   const was = (shown: string, goodness: number | null, moved: string): Markup => html`was ${shown} · ${change(goodness, moved)}`;
-  const others = [`${c.slipped.length} slipped`, `${c.reachedTarget.length} reached target`, `${c.unchanged.length} unchanged`];
-  if (c.notCompared.length > 0) others.push(`${c.notCompared.length} not compared`);
+  const others = countParts(c).slice(1); // the first, improved, is the card's own figure
   return cards([
     { label: 'Overall score', value: fixed(after.score), unit: `of ${c.scale.max}`, detail: was(fixed(before.score), delta.score, signed(delta.score)) },
     {
       label: 'Index',
-      value: after.index === null ? indexText(null) : String(round(after.index, 0)),
+      value: indexPoints(after.index),
       unit: after.index === null ? undefined : '/ 100',
-      detail: was(before.index === null ? indexText(null) : String(round(before.index, 0)), delta.index, `${signedIndex(delta.index)} points`),
+      detail: was(indexPoints(before.index), delta.index, `${signedIndex(delta.index)} points`),
     },
     // A smaller gap is progress, so its change is coloured as the opposite of its sign.
     { label: 'Gap to target', value: fixed(after.gap), unit: 'points', detail: was(fixed(before.gap), delta.gap === null ? null : -delta.gap, signed(delta.gap)) },

@@ -10,11 +10,12 @@ import type { ComparableReport } from '../../compare/comparable.js';
 import type { Comparison } from '../../compare/comparison.js';
 import { evidenceList, planList } from './gap-lists.js';
 import { html, type Markup } from './html.js';
+import { sideText } from '../compare/words.js';
 
 export function followUpSections(c: Comparison, followUp: ComparableReport | undefined): Markup | string {
   if (followUp === undefined) return '';
   const items = followUp.items.map((item) => ({ ...item, quotes: item.quotes ?? [] }));
-  const from = html`<p class="note">From the follow-up audit: ${c.inputs.after.input} (${c.inputs.after.respondents} respondent${c.inputs.after.respondents === 1 ? '' : 's'}).</p>`;
+  const from = html`<p class="note">From the follow-up audit: ${sideText(c.inputs.after)}.</p>`;
   const plan = followUp.plan === undefined ? '' : html`<section><h2>Improvement plan (follow-up audit)</h2>${from}${planList({ plan: followUp.plan, items })}</section>`;
   const quotes = evidenceList({ items });
   const evidence = quotes === null ? '' : html`<section><h2>Notes and evidence (follow-up audit)</h2>${from}${quotes}</section>`;

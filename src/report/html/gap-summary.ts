@@ -2,14 +2,15 @@
 import type { Report } from '../../scoring/report.js';
 import { completeness, answersText } from '../gap/completeness.js';
 import { plural } from '../plural.js';
-import { fixed, indexText, round } from '../gap/numbers.js';
+import { fixed, indexPoints } from '../gap/numbers.js';
 import { cards } from './cards.js';
+import { rubricRef } from './document.js';
 import { html, type Markup } from './html.js';
 import { statusClass, statusPill } from './status.js';
 
 export function gapHeader(report: Report, date: string | undefined): Markup {
   const { rubric } = report;
-  const about = [`rubric ${rubric.id}${rubric.version === null ? '' : ` ${rubric.version}`}`, plural(report.respondents, 'respondent')];
+  const about = [`rubric ${rubricRef(rubric)}`, plural(report.respondents, 'respondent')];
   if (report.by !== null) about.push(`grouped by ${report.by}`);
   if (date !== undefined) about.push(date);
   return html`<header class="cover"><p class="eyebrow">Service quality audit</p><h1>${rubric.title}</h1><p class="meta">${about.join(' · ')}</p></header>`;
@@ -22,7 +23,7 @@ export function gapCards(report: Report): Markup {
     { label: 'Overall score', value: fixed(overall.score), unit: `of ${scale.max}`, detail: `target ${fixed(overall.target)} on a ${scale.min} to ${scale.max} scale` },
     {
       label: 'Index',
-      value: overall.index === null ? indexText(null) : String(round(overall.index, 0)),
+      value: indexPoints(overall.index),
       unit: overall.index === null ? undefined : '/ 100',
       meter: overall.index === null ? undefined : { percent: overall.index, status: statusClass(overall.gap) },
       detail: `0 = every item at ${scale.min}, 100 = every item at ${scale.max}`,

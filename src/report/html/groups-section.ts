@@ -11,6 +11,7 @@ import { groupsTable } from './gap-tables.js';
 import { html, type Markup } from './html.js';
 import { legend } from './legend.js';
 import { groupColors, MAX_CHART_GROUPS, NONE_COLOR } from './palette.js';
+import { plural } from '../plural.js';
 
 /** Empty without `--by`. */
 export function groupsSection(report: Report): Markup | string {
@@ -18,7 +19,7 @@ export function groupsSection(report: Report): Markup | string {
   if (values.length === 0) return '';
   const flagged = report.items.filter((item) => item.flags.includes('perception-gap')).length;
   const heading = html`<h2>By ${report.by ?? 'group'}: perception gaps</h2>`;
-  const intro = html`<p>${flagged === 0 ? 'The groups broadly agree on every item.' : `${flagged} item${flagged === 1 ? '' : 's'} where the groups disagree enough to flag a perception gap (highlighted).`}</p>`;
+  const intro = html`<p>${flagged === 0 ? 'The groups broadly agree on every item.' : `${plural(flagged, 'item')} where the groups disagree enough to flag a perception gap (highlighted).`}</p>`;
   const chart = groupsChart(report);
   if (chart === null) {
     return html`<section>${heading}${intro}<p class="note">With ${values.length} groups (more than ${MAX_CHART_GROUPS}) a bar per group no longer reads, so there is no chart: the table gives every group's score.</p>

@@ -5,6 +5,7 @@
  */
 import { gapStatus, STATUS_LABEL, type GapStatus } from '../gap/status.js';
 import { html, type Markup } from './html.js';
+import { NOT_SCORED } from '../gap/labels.js';
 
 export type StatusClass = GapStatus | 'none';
 
@@ -14,5 +15,5 @@ export function statusClass(gap: number | null): StatusClass {
 
 export function statusPill(gap: number | null): Markup {
   const status = gapStatus(gap);
-  return html`<span class="pill pill-${status ?? 'none'}">${status === null ? 'not scored' : STATUS_LABEL[status]}</span>`;
+  return html`<span class="pill pill-${status ?? 'none'}">${status === null ? NOT_SCORED : STATUS_LABEL[status]}</span>`;
 }
