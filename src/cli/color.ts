@@ -3,7 +3,7 @@
  * then FORCE_COLOR, then whether stdout is a terminal. chalk's own detection
  * ignores NO_COLOR, so the level is decided here and chalk is told.
  */
-import { plainStyle, type Style } from '../report/style.js';
+import { plainStyle, type Style } from '../report/shared/style.js';
 
 export function colorEnabled(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
   if (flag !== undefined) return flag;

@@ -5,9 +5,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { SvcauditError } from '../errors.js';
+import { SvcauditError } from '../core/errors.js';
 import type { Command } from 'commander';
-import type { Style } from '../report/style.js';
+import type { Style } from '../report/shared/style.js';
 import { colorEnabled, styleFor } from './color.js';
 import { terminalColumns, wrapForTerminal } from './terminal-text.js';
 

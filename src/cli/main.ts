@@ -4,7 +4,7 @@
  * calling process.exit, so piped output is always written in full.
  */
 import { CommanderError } from 'commander';
-import { isSvcauditError, type ExitCode } from '../errors.js';
+import { isSvcauditError, type ExitCode } from '../core/errors.js';
 import { note, type CliContext } from './context.js';
 import { buildProgram } from './program.js';
 import { openStdout } from './stdout.js';

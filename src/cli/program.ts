@@ -3,12 +3,12 @@
  * each command's module, so `svcaudit --help` loads none of them.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { ExitCode } from '../errors.js';
+import type { ExitCode } from '../core/errors.js';
 import { FINDINGS_FORMAT_NAMES } from '../report/findings/names.js';
 import { COMPARE_FORMAT_NAMES } from '../report/compare/names.js';
 import { GAP_FORMAT_NAMES } from '../report/gap/names.js';
 import { DEFAULT_RUBRIC } from '../rubric/default.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 import { withCommonOptions, type CliContext } from './context.js';
 
 export function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void): Command {

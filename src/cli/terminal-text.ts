@@ -7,7 +7,7 @@
  * Text that does not go to a terminal (a pipe, a log) is left as it is.
  */
 import { stripVTControlCharacters } from 'node:util';
-import { displayWidth } from '../report/findings/text-width.js';
+import { displayWidth } from '../report/shared/text-width.js';
 
 /** A no-break space holds a command's words together while wrapping; it is a plain space again once written. */
 const GLUE = '\u00a0';

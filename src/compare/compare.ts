@@ -9,7 +9,7 @@
  * (a mean computed as 3.0000000000000004 on one side and 3 on the other).
  * The gap test is the report's own (isMet), so the two always agree.
  */
-import { SvcauditError } from '../errors.js';
+import { SvcauditError } from '../core/errors.js';
 import { EPSILON, isMet } from '../scoring/tolerance.js';
 import type { ComparableItem, ComparableReport } from './comparable.js';
 import type { Change, Comparison, Figures, ItemChange, ItemStatus, SectionChange } from './comparison.js';

@@ -5,7 +5,7 @@
  * decide how to fail.
  */
 import { validateRubric } from '../generated/validators.js';
-import { finding, hasErrors, type Finding } from './finding.js';
+import { finding, hasErrors, type Finding } from '../core/finding.js';
 import { detectKind } from './kind.js';
 import type { Rubric } from './model.js';
 import { normalizeRubric } from './normalize.js';
@@ -13,9 +13,9 @@ import type { RawRubric } from './raw-types.js';
 import { rubricSchema } from './schema.js';
 import { schemaFindings } from './schema-findings.js';
 import { semanticFindings } from './semantic-rules.js';
-import { decodeText } from '../io/decode-text.js';
+import { decodeText } from '../core/io/decode-text.js';
 import { checkYamlText } from './quick-yaml.js';
-import { locate, type YamlSource } from './source.js';
+import { locate, type YamlSource } from '../core/source.js';
 
 export interface Checked<T> {
   readonly value: T | undefined;

@@ -1,7 +1,7 @@
-import { finding, type Finding } from './finding.js';
-import { isMapping } from './mapping.js';
+import { finding, type Finding } from '../core/finding.js';
+import { isMapping } from '../core/is-mapping.js';
 import { describeValue } from './schema-findings.js';
-import { locate, type YamlSource } from './source.js';
+import { locate, type YamlSource } from '../core/source.js';
 
 export type FileKind = 'rubric' | 'answers';
 

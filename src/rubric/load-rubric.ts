@@ -6,10 +6,10 @@
  */
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { SvcauditError } from '../errors.js';
-import { readBytes } from '../io/read-input.js';
+import { SvcauditError } from '../core/errors.js';
+import { readBytes } from '../core/io/read-input.js';
 import { checkRubricText, type Checked } from './check-rubric.js';
-import { findingsErrorCode, firstError, hasErrors, type Finding } from './finding.js';
+import { findingsErrorCode, firstError, hasErrors, type Finding } from '../core/finding.js';
 import type { Rubric } from './model.js';
 import { packageRoot } from './package-root.js';
 import { DEFAULT_RUBRIC } from './default.js';

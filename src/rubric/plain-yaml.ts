@@ -15,7 +15,7 @@
  * decides. Its one duty is to read a file it accepts into exactly the data
  * the full reader would; a differential property test holds it to that.
  */
-import { MAX_DEPTH } from './source.js';
+import { MAX_DEPTH } from '../core/source.js';
 
 /**
  * Well under the full reader's limit, so that the two never count depth differently near it;

@@ -11,10 +11,10 @@
  * The invariant, held by a differential property test: whenever this path
  * reports a file clean, the full path reports it clean with the same data.
  */
-import { finding } from './finding.js';
-import { isMapping } from './mapping.js';
+import { finding } from '../core/finding.js';
+import { isMapping } from '../core/is-mapping.js';
 import { readPlainYaml } from './plain-yaml.js';
-import { START, type YamlSource } from './source.js';
+import { START, type YamlSource } from '../core/source.js';
 
 /**
  * The built-in rubric is 35 kB; no rubric or answers file comes near 2 MB.

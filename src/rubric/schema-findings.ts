@@ -5,10 +5,10 @@
  * "did you mean" for misspelt keys and values.
  */
 import type { ErrorObject } from 'ajv';
-import { finding, type Finding } from './finding.js';
-import { didYouMean } from './suggest.js';
-import { locate, type PathSegment, type YamlSource } from './source.js';
-import { isMapping } from './mapping.js';
+import { finding, type Finding } from '../core/finding.js';
+import { didYouMean } from '../core/suggest.js';
+import { locate, type PathSegment, type YamlSource } from '../core/source.js';
+import { isMapping } from '../core/is-mapping.js';
 
 type SchemaNode = Record<string, unknown>;
 

@@ -3,10 +3,10 @@
  * the shape"), each with its own rule id. Runs on a file that passed the
  * schema, so the shape is known.
  */
-import { finding, type Finding } from './finding.js';
+import { finding, type Finding } from '../core/finding.js';
 import type { RawItem, RawRubric } from './raw-types.js';
 import { isLevel, isUsableScale, MAX_LEVELS, scaleBounds } from './scale.js';
-import { locate, type PathSegment, type YamlSource } from './source.js';
+import { locate, type PathSegment, type YamlSource } from '../core/source.js';
 
 export function semanticFindings(raw: RawRubric, source: YamlSource): Finding[] {
   const findings: Finding[] = [];

@@ -5,8 +5,8 @@
  * never in an exception or a hang.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
-import { finding, type Finding, type Span } from './finding.js';
-import { MAX_DEPTH, START, type PathSegment, type YamlSource } from './source.js';
+import { finding, type Finding, type Span } from '../core/finding.js';
+import { MAX_DEPTH, START, type PathSegment, type YamlSource } from '../core/source.js';
 
 /** yaml's guard against billion-laughs documents (the default, stated here so it is deliberate). */
 const MAX_ALIAS_COUNT = 100;

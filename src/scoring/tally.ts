@@ -4,8 +4,8 @@
  * item and scale level (plus the quotes, which the report shows in full) —
  * never a list of scores per respondent.
  */
-import { respondentLabel } from '../answers/model.js';
-import type { Answer, AnswerSet } from '../answers/model.js';
+import { respondentLabel } from '../core/answers.js';
+import type { Answer, AnswerSet } from '../core/answers.js';
 import type { Rubric } from '../rubric/model.js';
 import { rubricItems } from '../rubric/model.js';
 import type { Quote } from './report.js';

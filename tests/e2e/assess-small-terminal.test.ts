@@ -8,7 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { displayWidth } from '../../src/report/findings/text-width.js';
+import { displayWidth } from '../../src/report/shared/text-width.js';
 import { readAnswersFile, scoresOf } from '../helpers/answers-file.js';
 import { assessHarness } from '../helpers/assess-harness.js';
 import { SKIP_TMUX } from '../helpers/tmux.js';

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvRows } from '../../src/answers/csv-rows.js';
+import { csvRows } from '../../src/inputs/svcaudit-csv/csv-rows.js';
 import { BIN, REPO, runCli, svcaudit, requireBuild, COLOR_CODE, type RunOptions } from '../helpers/run-cli.js';
 import { shellQuote } from '../helpers/tmux.js';
 import { ITEM_IDS } from '../helpers/answers-file.js';

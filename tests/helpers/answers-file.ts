@@ -2,9 +2,9 @@
  * Reads an answers file the way `svcaudit score` does (same loader, same
  * checks against the built-in rubric), for tests that check what `assess` saved.
  */
-import type { AnswerSet, Score } from '../../src/answers/model.js';
-import { readAnswerSets } from '../../src/answers/read-answer-sets.js';
-import type { Finding } from '../../src/rubric/finding.js';
+import type { AnswerSet, Score } from '../../src/core/answers.js';
+import { readAnswerSets } from '../../src/inputs/read-answer-sets.js';
+import type { Finding } from '../../src/core/finding.js';
 import { loadRubric } from '../../src/rubric/load-rubric.js';
 
 export const ITEM_IDS = [

@@ -3,7 +3,7 @@
  * tests state only the numbers that matter. Defaults follow PRODUCT.md:
  * scale 1..5, target = max - 1, weights 1, an action's `to` = the item's target.
  */
-import type { Answer, AnswerSet, Score } from '../../src/answers/model.js';
+import type { Answer, AnswerSet, Score } from '../../src/core/answers.js';
 import type { Action, Effort, Item, Rubric, Section } from '../../src/rubric/model.js';
 import { addAnswerSet, buildReport, createTally } from '../../src/scoring/index.js';
 import type { ItemResult, Report, SectionResult } from '../../src/scoring/index.js';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../src/cli/context.js';
 import { resolveOutFile, resumeCommand, scoreCommand, shellQuote, startMode } from '../../src/cli/assess/out-file.js';
-import { SvcauditError } from '../../src/errors.js';
+import { SvcauditError } from '../../src/core/errors.js';
 
 const CWD = '/home/dana/audits';
 const out = (given?: string) => resolveOutFile(given, CWD, '2026-11-20');

@@ -3,11 +3,11 @@
  * label and descriptor (wrapped under itself), the ways on, the preselection.
  */
 import { describe, expect, it } from 'vitest';
-import type { SessionScreen } from '../../src/answers/session.js';
+import type { SessionScreen } from '../../src/app/assess/session.js';
 import { renderScreen, truncate, type ScreenView } from '../../src/cli/assess/screen.js';
 import { loadRubric } from '../../src/rubric/load-rubric.js';
-import { plainStyle } from '../../src/report/style.js';
-import { displayWidth } from '../../src/report/findings/text-width.js';
+import { plainStyle } from '../../src/report/shared/style.js';
+import { displayWidth } from '../../src/report/shared/text-width.js';
 
 const { rubric } = await loadRubric('service-commitments');
 const section = rubric.sections[0]!;

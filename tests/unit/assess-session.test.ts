@@ -4,8 +4,8 @@
  * every change.
  */
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/answers/model.js';
-import { firstUnanswered, runSession, type SessionChoice, type SessionIO, type SessionScreen } from '../../src/answers/session.js';
+import type { Answer } from '../../src/core/answers.js';
+import { firstUnanswered, runSession, type SessionChoice, type SessionIO, type SessionScreen } from '../../src/app/assess/session.js';
 import { buildRubric } from '../helpers/build.js';
 
 const rubric = buildRubric({

@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { compareReports, itemStatus } from '../../src/compare/compare.js';
 import { EPSILON } from '../../src/scoring/tolerance.js';
 import type { Change, Comparison } from '../../src/compare/comparison.js';
-import { jsonErrorOffset } from '../../src/compare/json-error-offset.js';
-import { checkReport, looksLikeReport, parseReportJson } from '../../src/compare/read-report.js';
+import { jsonErrorOffset } from '../../src/inputs/saved-report/json-error-offset.js';
+import { checkReport, looksLikeReport, parseReportJson } from '../../src/inputs/saved-report/read-report.js';
 import { GAP_FORMATS } from '../../src/report/gap/index.js';
 import { COMPARE_FORMATS } from '../../src/report/compare/index.js';
 import { signed } from '../../src/report/compare/words.js';
-import { plainStyle } from '../../src/report/style.js';
-import { SvcauditError } from '../../src/errors.js';
+import { plainStyle } from '../../src/report/shared/style.js';
+import { SvcauditError } from '../../src/core/errors.js';
 import type { Report } from '../../src/scoring/report.js';
 import { buildAnswers, buildRubric, scoreSets } from '../helpers/build.js';
 

@@ -5,9 +5,9 @@
  * rule, the row's line and the cell's column.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readCsvAnswers } from '../../src/answers/csv-answers.js';
-import type { AnswerSet } from '../../src/answers/model.js';
-import type { Finding } from '../../src/rubric/finding.js';
+import { readCsvAnswers } from '../../src/inputs/svcaudit-csv/csv-answers.js';
+import type { AnswerSet } from '../../src/core/answers.js';
+import type { Finding } from '../../src/core/finding.js';
 import { loadRubric } from '../../src/rubric/load-rubric.js';
 import type { Rubric } from '../../src/rubric/model.js';
 import { buildRubric } from '../helpers/build.js';

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvRows, CsvSyntaxError, type CsvRow } from '../../src/answers/csv-rows.js';
+import { csvRows, CsvSyntaxError, type CsvRow } from '../../src/inputs/svcaudit-csv/csv-rows.js';
 
 async function rows(chunks: Iterable<string> | AsyncIterable<string>): Promise<CsvRow[]> {
   const out: CsvRow[] = [];

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv-draft-04';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Finding, Severity } from '../../src/rubric/finding.js';
-import { RULE_IDS, RULES, type RuleId } from '../../src/rubric/rules.js';
-import { plainStyle, type Style } from '../../src/report/style.js';
+import type { Finding, Severity } from '../../src/core/finding.js';
+import { RULE_IDS, RULES, type RuleId } from '../../src/core/rules.js';
+import { plainStyle, type Style } from '../../src/report/shared/style.js';
 import { artifactLocation, pascalCase } from '../../src/report/findings/sarif.js';
 import { escapeData, escapeProperty } from '../../src/report/findings/github.js';
-import { displayWidth } from '../../src/report/findings/text-width.js';
+import { displayWidth } from '../../src/report/shared/text-width.js';
 import {
   countFindings,
   exceedsMaxWarnings,

@@ -5,17 +5,17 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { AnswerSet } from '../../src/answers/model.js';
+import type { AnswerSet } from '../../src/core/answers.js';
 import type { Rubric } from '../../src/rubric/model.js';
 import { GAP_FORMAT_NAMES } from '../../src/report/gap/names.js';
 import { GAP_FORMATS } from '../../src/report/gap/index.js';
 import type { GapFormatOptions } from '../../src/report/gap/types.js';
-import { escapeMarkdown } from '../../src/report/gap/escape-markdown.js';
+import { escapeMarkdown } from '../../src/report/shared/escape-markdown.js';
 import { textCell } from '../../src/report/gap/csv-cell.js';
-import { fixed, indexText, round } from '../../src/report/gap/numbers.js';
+import { fixed, indexText, round } from '../../src/report/shared/numbers.js';
 import { gapStatus } from '../../src/report/gap/status.js';
-import { wrap } from '../../src/report/gap/wrap.js';
-import { plainStyle, type Style } from '../../src/report/style.js';
+import { wrap } from '../../src/report/shared/wrap.js';
+import { plainStyle, type Style } from '../../src/report/shared/style.js';
 import type { Report } from '../../src/scoring/report.js';
 import { buildAnswers, buildRubric, scoreSets } from '../helpers/build.js';
 

@@ -9,13 +9,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAnswersSource } from '../../src/answers/check-answers.js';
+import { checkAnswersSource } from '../../src/inputs/answers-yaml/check-answers.js';
 import { checkRubricText } from '../../src/rubric/check-rubric.js';
-import type { Finding } from '../../src/rubric/finding.js';
+import type { Finding } from '../../src/core/finding.js';
 import { rubricItems, type Rubric } from '../../src/rubric/model.js';
-import { RULES, type RuleId } from '../../src/rubric/rules.js';
+import { RULES, type RuleId } from '../../src/core/rules.js';
 import { parseYaml } from '../../src/rubric/yaml-source.js';
-import { validateFiles } from '../../src/validate/validate-files.js';
+import { validateFiles } from '../../src/app/validate/validate-files.js';
 
 const BUILTIN_PATH = new URL('../../rubrics/service-commitments.yaml', import.meta.url);
 const BUILTIN_TEXT = readFileSync(BUILTIN_PATH, 'utf8');

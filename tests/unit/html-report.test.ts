@@ -8,9 +8,9 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readAnswerSets } from '../../src/answers/read-answer-sets.js';
+import { readAnswerSets } from '../../src/inputs/read-answer-sets.js';
 import { compareReports } from '../../src/compare/compare.js';
-import { expandInputs } from '../../src/io/expand-inputs.js';
+import { expandInputs } from '../../src/inputs/expand-inputs.js';
 import { COMPARE_FORMATS } from '../../src/report/compare/index.js';
 import { groupValues } from '../../src/report/gap/group-values.js';
 import { GAP_FORMATS } from '../../src/report/gap/index.js';
@@ -21,7 +21,7 @@ import { PART_HEIGHT } from '../../src/report/html/chart-parts.js';
 import { groupColors } from '../../src/report/html/palette.js';
 import { fitText } from '../../src/report/html/text-fit.js';
 import { textWidth } from '../../src/report/html/text-measure.js';
-import { plainStyle } from '../../src/report/style.js';
+import { plainStyle } from '../../src/report/shared/style.js';
 import { loadRubric } from '../../src/rubric/load-rubric.js';
 import type { Rubric } from '../../src/rubric/model.js';
 import { addAnswerSet, buildReport, createTally } from '../../src/scoring/index.js';

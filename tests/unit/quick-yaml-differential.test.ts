@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkAnswersSource } from '../../src/answers/check-answers.js';
+import { checkAnswersSource } from '../../src/inputs/answers-yaml/check-answers.js';
 import { checkRubricSource } from '../../src/rubric/check-rubric.js';
 import { quickSource } from '../../src/rubric/quick-yaml.js';
 import { parseYaml } from '../../src/rubric/yaml-source.js';

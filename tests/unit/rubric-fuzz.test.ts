@@ -8,11 +8,11 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkAnswersSource } from '../../src/answers/check-answers.js';
+import { checkAnswersSource } from '../../src/inputs/answers-yaml/check-answers.js';
 import { checkRubricText } from '../../src/rubric/check-rubric.js';
-import type { Finding } from '../../src/rubric/finding.js';
+import type { Finding } from '../../src/core/finding.js';
 import { rubricItems, type Rubric } from '../../src/rubric/model.js';
-import { RULES } from '../../src/rubric/rules.js';
+import { RULES } from '../../src/core/rules.js';
 import { parseYaml } from '../../src/rubric/yaml-source.js';
 
 const BUILTIN_TEXT = readFileSync(new URL('../../rubrics/service-commitments.yaml', import.meta.url), 'utf8');

@@ -7,15 +7,15 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkAnswersSource } from '../../src/answers/check-answers.js';
-import { readCsvAnswers } from '../../src/answers/csv-answers.js';
+import { checkAnswersSource } from '../../src/inputs/answers-yaml/check-answers.js';
+import { readCsvAnswers } from '../../src/inputs/svcaudit-csv/csv-answers.js';
 import { checkRubricText } from '../../src/rubric/check-rubric.js';
-import type { Finding, Severity } from '../../src/rubric/finding.js';
+import type { Finding, Severity } from '../../src/core/finding.js';
 import { rubricItems, type Rubric } from '../../src/rubric/model.js';
-import { RULE_IDS, RULES, type RuleId } from '../../src/rubric/rules.js';
+import { RULE_IDS, RULES, type RuleId } from '../../src/core/rules.js';
 import { answersSchema, rubricSchema } from '../../src/rubric/schema.js';
 import { parseYaml } from '../../src/rubric/yaml-source.js';
-import { validateFiles } from '../../src/validate/validate-files.js';
+import { validateFiles } from '../../src/app/validate/validate-files.js';
 import { REPO } from '../helpers/run-cli.js';
 
 const FIXTURES = `${REPO}/tests/fixtures/rules`;

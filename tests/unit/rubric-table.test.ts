@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkRubricText } from '../../src/rubric/check-rubric.js';
-import { formatRubricTable } from '../../src/report/rubric-table.js';
-import { plainStyle } from '../../src/report/style.js';
+import { formatRubricTable } from '../../src/report/rubric/rubric-table.js';
+import { plainStyle } from '../../src/report/shared/style.js';
 
 const BUILTIN = new URL('../../rubrics/service-commitments.yaml', import.meta.url);
 

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { GAP_FORMATS } from '../../src/report/gap/index.js';
-import { plainStyle } from '../../src/report/style.js';
+import { plainStyle } from '../../src/report/shared/style.js';
 import { buildAnswers, buildRubric, itemOf, scoreSets } from '../helpers/build.js';
 
 const rubric = buildRubric({ sections: [{ id: 's', items: ['q'] }] });

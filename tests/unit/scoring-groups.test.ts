@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnswerSet } from '../../src/answers/model.js';
+import type { AnswerSet } from '../../src/core/answers.js';
 import { buildAnswers, buildRubric, itemOf, scoreSets } from '../helpers/build.js';
 
 const rubric = buildRubric({ sections: [{ id: 's', items: ['q', 'r'] }] });

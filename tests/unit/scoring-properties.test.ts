@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AnswerSet, Score } from '../../src/answers/model.js';
+import type { AnswerSet, Score } from '../../src/core/answers.js';
 import type { Rubric } from '../../src/rubric/model.js';
 import { rubricItems } from '../../src/rubric/model.js';
 import { effectiveWeights } from '../../src/scoring/index.js';

@@ -2,10 +2,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readAnswerSets } from '../../src/answers/read-answer-sets.js';
-import { displayWidth } from '../../src/report/findings/text-width.js';
+import { readAnswerSets } from '../../src/inputs/read-answer-sets.js';
+import { displayWidth } from '../../src/report/shared/text-width.js';
 import { text } from '../../src/report/gap/text.js';
-import { plainStyle } from '../../src/report/style.js';
+import { plainStyle } from '../../src/report/shared/style.js';
 import { checkRubricText } from '../../src/rubric/check-rubric.js';
 import { addAnswerSet, buildReport, createTally } from '../../src/scoring/index.js';
 import { REPO } from '../helpers/run-cli.js';

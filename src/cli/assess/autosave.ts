@@ -4,9 +4,9 @@
  * exactly how much was kept. A failed save (full disk, folder gone) stops the
  * session with the answers printed, so not even the unsaved one is lost.
  */
-import type { Answer, AnswerSet } from '../../answers/model.js';
-import { SvcauditError } from '../../errors.js';
-import { removeStaleTemporaries } from '../../io/atomic-write.js';
+import type { Answer, AnswerSet } from '../../core/answers.js';
+import { SvcauditError } from '../../core/errors.js';
+import { removeStaleTemporaries } from '../../core/io/atomic-write.js';
 import { rubricItems, type Rubric } from '../../rubric/model.js';
 import type { CliContext } from '../context.js';
 import type { OutFile } from './out-file.js';
@@ -28,8 +28,8 @@ export function createAutosave(out: OutFile, base: AnswerSet, rubric: Rubric, ct
   let wrote = false;
   // The writer (and the YAML library with it, a quarter of a megabyte) loads once the first question is
   // on screen, while it is being read: loading it before would delay that question.
-  let writer: Promise<typeof import('../../answers/write-answers.js')> | undefined;
-  const loadWriter = () => (writer ??= import('../../answers/write-answers.js'));
+  let writer: Promise<typeof import('../../inputs/answers-yaml/write-answers.js')> | undefined;
+  const loadWriter = () => (writer ??= import('../../inputs/answers-yaml/write-answers.js'));
   setTimeout(() => loadWriter().catch(() => undefined), 300).unref();
   return {
     async save(answers) {

@@ -11,7 +11,7 @@
  * Loaded only through inquirer.ts, by `await import()`.
  */
 import { createPrompt, isDownKey, isEnterKey, isUpKey, useKeypress, usePagination, useState } from '@inquirer/core';
-import type { SessionChoice } from '../../answers/session.js';
+import type { SessionChoice } from '../../app/assess/session.js';
 import type { ScreenChoice } from './screen.js';
 
 export interface ChooseConfig {

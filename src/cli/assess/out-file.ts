@@ -5,7 +5,7 @@
  */
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { SvcauditError } from '../../errors.js';
+import { SvcauditError } from '../../core/errors.js';
 import { DEFAULT_RUBRIC } from '../../rubric/default.js';
 
 export interface OutFile {

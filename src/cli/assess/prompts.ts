@@ -5,9 +5,9 @@
  * follows svcaudit's own rule (`--no-color`, NO_COLOR …) through a theme built
  * from the Style, not inquirer's detection.
  */
-import type { SessionIO } from '../../answers/session.js';
+import type { SessionIO } from '../../app/assess/session.js';
 import type { Rubric } from '../../rubric/model.js';
-import type { Style } from '../../report/style.js';
+import type { Style } from '../../report/shared/style.js';
 import type { CliContext } from '../context.js';
 import { renderScreen, type TerminalSize } from './screen.js';
 

@@ -4,13 +4,13 @@
  * the session before anything is written, with `file:line:col`, so a bad
  * file is never overwritten by a session built on a misreading of it.
  */
-import type { AnswerSet } from '../../answers/model.js';
-import { checkAnswersText } from '../../answers/read-answer-sets.js';
-import { decodeText } from '../../io/decode-text.js';
-import { readBytes } from '../../io/read-input.js';
-import { SvcauditError } from '../../errors.js';
-import type { Style } from '../../report/style.js';
-import { compareFindings, findingsErrorCode, firstError, hasErrors } from '../../rubric/finding.js';
+import type { AnswerSet } from '../../core/answers.js';
+import { checkAnswersText } from '../../inputs/read-answer-sets.js';
+import { decodeText } from '../../core/io/decode-text.js';
+import { readBytes } from '../../core/io/read-input.js';
+import { SvcauditError } from '../../core/errors.js';
+import type { Style } from '../../report/shared/style.js';
+import { compareFindings, findingsErrorCode, firstError, hasErrors } from '../../core/finding.js';
 import type { Rubric } from '../../rubric/model.js';
 import type { CliContext } from '../context.js';
 import { writeFindings } from '../findings-to-stderr.js';

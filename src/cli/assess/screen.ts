@@ -24,11 +24,11 @@
  * Like the digits, a key moves the cursor and ⏎ confirms, so a stray key
  * never answers a question.
  */
-import type { SessionChoice, SessionScreen } from '../../answers/session.js';
+import type { SessionChoice, SessionScreen } from '../../app/assess/session.js';
 import type { Rubric } from '../../rubric/model.js';
-import { displayWidth } from '../../report/findings/text-width.js';
-import { hangingWrap, wrap } from '../../report/gap/wrap.js';
-import type { Style } from '../../report/style.js';
+import { displayWidth } from '../../report/shared/text-width.js';
+import { hangingWrap, wrap } from '../../report/shared/wrap.js';
+import type { Style } from '../../report/shared/style.js';
 
 export interface ScreenChoice {
   readonly value: SessionChoice;

@@ -5,13 +5,13 @@
  * with the score report. Every way of stopping (Ctrl-C, SIGTERM, a closed
  * terminal) ends here, with what was saved and the command that goes on.
  */
-import { respondentLabel, type AnswerSet } from '../../answers/model.js';
-import { countAnswered, runSession, type SessionResult } from '../../answers/session.js';
-import type { ExitCode } from '../../errors.js';
-import { SvcauditError } from '../../errors.js';
+import { respondentLabel, type AnswerSet } from '../../core/answers.js';
+import { countAnswered, runSession, type SessionResult } from '../../app/assess/session.js';
+import type { ExitCode } from '../../core/errors.js';
+import { SvcauditError } from '../../core/errors.js';
 import { rubricItems, type Rubric } from '../../rubric/model.js';
 import { addAnswerSet, buildReport, createTally } from '../../scoring/index.js';
-import type { Style } from '../../report/style.js';
+import type { Style } from '../../report/shared/style.js';
 import { loadCommandRubric } from '../command-rubric.js';
 import { loadGapFormat } from '../../report/gap/load.js';
 import { createAutosave, type Autosave } from '../assess/autosave.js';

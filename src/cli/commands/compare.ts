@@ -5,14 +5,14 @@
  */
 import { compareReports } from '../../compare/compare.js';
 import type { ComparableReport } from '../../compare/comparable.js';
-import { SvcauditError, type ExitCode } from '../../errors.js';
-import { STDIN } from '../../io/read-input.js';
+import { SvcauditError, type ExitCode } from '../../core/errors.js';
+import { STDIN } from '../../core/io/read-input.js';
 import { loadCompareFormat } from '../../report/compare/load.js';
 import type { CompareFormatName } from '../../report/compare/names.js';
 import type { Rubric } from '../../rubric/model.js';
 import { loadCommandRubric } from '../command-rubric.js';
 import { emit, note, reportLayout, styleForOutput, writesToFile, type CliContext, type CommonOptions } from '../context.js';
-import { loadSide } from './compare-side.js';
+import { loadSide } from '../../app/compare-side.js';
 
 export interface CompareOptions extends CommonOptions {
   rubric?: string;

@@ -1,5 +1,5 @@
-import type { ExitCode } from '../../errors.js';
-import { formatRubricTable } from '../../report/rubric-table.js';
+import type { ExitCode } from '../../core/errors.js';
+import { formatRubricTable } from '../../report/rubric/rubric-table.js';
 import { loadRubric } from '../../rubric/load-rubric.js';
 import { styleForStdout, type CliContext, type CommonOptions } from '../context.js';
 

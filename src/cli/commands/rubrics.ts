@@ -1,4 +1,4 @@
-import type { ExitCode } from '../../errors.js';
+import type { ExitCode } from '../../core/errors.js';
 import { builtinRubricIds, loadRubric } from '../../rubric/load-rubric.js';
 import { rubricItems } from '../../rubric/model.js';
 import { styleForStdout, type CliContext, type CommonOptions } from '../context.js';

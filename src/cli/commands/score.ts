@@ -1,10 +1,10 @@
-import type { ExitCode } from '../../errors.js';
+import type { ExitCode } from '../../core/errors.js';
 import { loadGapFormat } from '../../report/gap/load.js';
 import type { GapFormatName } from '../../report/gap/names.js';
 import type { Report } from '../../scoring/report.js';
 import { loadCommandRubric } from '../command-rubric.js';
 import { emit, note, reportLayout, styleForOutput, writesToFile, type CliContext } from '../context.js';
-import { scoreInputs, type MissingAnswers, type ScoreInputsOptions } from '../score-inputs.js';
+import { scoreInputs, type MissingAnswers, type ScoreInputsOptions } from '../../app/score-inputs.js';
 
 export interface ScoreOptions extends ScoreInputsOptions {
   format?: GapFormatName;

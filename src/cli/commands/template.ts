@@ -1,5 +1,5 @@
-import type { ExitCode } from '../../errors.js';
-import { formatTemplate, type TemplateFormat } from '../../report/template.js';
+import type { ExitCode } from '../../core/errors.js';
+import { formatTemplate, type TemplateFormat } from '../../report/rubric/template.js';
 import { loadRubric } from '../../rubric/load-rubric.js';
 import { emit, type CliContext, type CommonOptions } from '../context.js';
 

@@ -1,12 +1,12 @@
-import { expandInputs } from '../../io/expand-inputs.js';
+import { expandInputs } from '../../inputs/expand-inputs.js';
 import { FINDINGS_FORMATS, type FindingsFormatName } from '../../report/findings/index.js';
 import { countFindings } from '../../report/findings/summary.js';
 import type { FileFindings } from '../../report/findings/types.js';
-import type { ExitCode } from '../../errors.js';
-import { validateFiles } from '../../validate/validate-files.js';
-import { VERSION } from '../../version.js';
+import type { ExitCode } from '../../core/errors.js';
+import { validateFiles } from '../../app/validate/validate-files.js';
+import { VERSION } from '../../core/version.js';
 import { emit, styleForOutput, type CliContext, type CommonOptions } from '../context.js';
-import { readStream } from '../../io/read-input.js';
+import { readStream } from '../../core/io/read-input.js';
 
 export interface ValidateOptions extends CommonOptions {
   rubric?: string;

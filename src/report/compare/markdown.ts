@@ -4,10 +4,10 @@
  * `escapeMarkdown`, as in the gap report.
  */
 import type { Change, Comparison, ItemChange } from '../../compare/comparison.js';
-import { bySection } from '../by-section.js';
-import { escapeMarkdown as esc } from '../gap/escape-markdown.js';
-import { markdownFooter, markdownTable, type MarkdownColumn } from '../gap/markdown-table.js';
-import { fixed, indexText } from '../gap/numbers.js';
+import { bySection } from '../shared/by-section.js';
+import { escapeMarkdown as esc } from '../shared/escape-markdown.js';
+import { markdownFooter, markdownTable, type MarkdownColumn } from '../shared/markdown-table.js';
+import { fixed, indexText } from '../shared/numbers.js';
 import type { CompareFormatter } from './types.js';
 import { countsText, fromTo, ITEM_LISTS, itemsIn, sideText, signed, signedIndex, STATUS_WORDS, ROUNDING_NOTE } from './words.js';
 

@@ -6,12 +6,12 @@
  * ground lost, whichever way the number moves (a gap going down is good).
  */
 import type { Change, Comparison, ItemChange, ItemStatus } from '../../compare/comparison.js';
-import type { Style } from '../style.js';
-import { bySection } from '../by-section.js';
-import { fixed, indexText } from '../gap/numbers.js';
-import { renderTable, type Column } from '../gap/text-table.js';
-import { oneLine, textDocument } from '../gap/terminal-text.js';
-import { hangingWrap, wrap } from '../gap/wrap.js';
+import type { Style } from '../shared/style.js';
+import { bySection } from '../shared/by-section.js';
+import { fixed, indexText } from '../shared/numbers.js';
+import { renderTable, type Column } from '../shared/text-table.js';
+import { oneLine, textDocument } from '../shared/terminal-text.js';
+import { hangingWrap, wrap } from '../shared/wrap.js';
 import type { CompareFormatter } from './types.js';
 import { countsText, direction, fromTo, ITEM_LISTS, itemsIn, sideText, signed, signedIndex, STATUS_WORDS, ROUNDING_NOTE } from './words.js';
 

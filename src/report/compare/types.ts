@@ -1,6 +1,6 @@
 import type { ComparableReport } from '../../compare/comparable.js';
 import type { Comparison } from '../../compare/comparison.js';
-import type { Style } from '../style.js';
+import type { Style } from '../shared/style.js';
 
 export interface CompareFormatOptions {
   readonly style: Style;

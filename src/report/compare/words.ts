@@ -4,8 +4,8 @@
  */
 import { EPSILON } from '../../scoring/tolerance.js';
 import type { Comparison, ItemChange, ItemStatus } from '../../compare/comparison.js';
-import { fixed, NONE, round } from '../gap/numbers.js';
-import { plural } from '../plural.js';
+import { fixed, NONE, round } from '../shared/numbers.js';
+import { plural } from '../shared/plural.js';
 
 export const STATUS_WORDS: Readonly<Record<ItemStatus, string>> = {
   'reached-target': 'reached target',

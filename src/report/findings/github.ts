@@ -1,5 +1,5 @@
-import type { Finding } from '../../rubric/finding.js';
-import { plural } from '../plural.js';
+import type { Finding } from '../../core/finding.js';
+import { plural } from '../shared/plural.js';
 import { countFindings, problemsText, sortFindings } from './summary.js';
 import type { FindingsFormatter } from './types.js';
 

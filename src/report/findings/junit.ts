@@ -1,5 +1,5 @@
-import type { Finding } from '../../rubric/finding.js';
-import { RULES } from '../../rubric/rules.js';
+import type { Finding } from '../../core/finding.js';
+import { RULES } from '../../core/rules.js';
 import { countFindings, sortFindings } from './summary.js';
 import type { FileFindings, FindingsFormatter } from './types.js';
 import { escapeXml } from './xml.js';

@@ -1,5 +1,5 @@
-import type { Finding } from '../../rubric/finding.js';
-import { RULE_IDS, RULES, type RuleId } from '../../rubric/rules.js';
+import type { Finding } from '../../core/finding.js';
+import { RULE_IDS, RULES, type RuleId } from '../../core/rules.js';
 import { sortFindings } from './summary.js';
 import type { FindingsFormatter } from './types.js';
 

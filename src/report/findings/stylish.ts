@@ -1,7 +1,7 @@
-import type { Finding } from '../../rubric/finding.js';
-import type { Style } from '../style.js';
+import type { Finding } from '../../core/finding.js';
+import type { Style } from '../shared/style.js';
 import { countFindings, exceedsMaxWarnings, problemsText, sortFindings } from './summary.js';
-import { displayWidth, padDisplayEnd } from './text-width.js';
+import { displayWidth, padDisplayEnd } from '../shared/text-width.js';
 import type { FileFindings, FindingsFormatter } from './types.js';
 
 /**

@@ -1,5 +1,5 @@
-import { plural } from '../plural.js';
-import type { Finding } from '../../rubric/finding.js';
+import { plural } from '../shared/plural.js';
+import type { Finding } from '../../core/finding.js';
 import type { FileFindings } from './types.js';
 
 export interface FindingCounts {

@@ -1,5 +1,5 @@
-import type { Finding } from '../../rubric/finding.js';
-import type { Style } from '../style.js';
+import type { Finding } from '../../core/finding.js';
+import type { Style } from '../shared/style.js';
 
 /** What `svcaudit validate` found in one file. */
 export interface FileFindings {

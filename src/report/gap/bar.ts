@@ -2,7 +2,7 @@
  * A horizontal bar for a terminal: full blocks for the index, light shade for
  * the rest of the scale, so the bar's length always shows the whole 0..100.
  */
-import type { Style } from '../style.js';
+import type { Style } from '../shared/style.js';
 
 const FULL = '█';
 const EMPTY = '░';

@@ -1,6 +1,6 @@
 /** How complete the answers were, summed over the inputs (PRODUCT.md: "the report shows how complete each file is"). */
 import type { Report, SourceCompleteness } from '../../scoring/report.js';
-import { plural } from '../plural.js';
+import { plural } from '../shared/plural.js';
 
 export interface Completeness {
   readonly respondents: number;

@@ -1,10 +1,10 @@
 /** The Markdown report's lists: top gaps, the plan as a checklist, and the quotes. */
 import { rankGaps } from '../../scoring/index.js';
 import type { Quote, Report } from '../../scoring/report.js';
-import { escapeMarkdown as esc } from './escape-markdown.js';
-import { plural } from '../plural.js';
+import { escapeMarkdown as esc } from '../shared/escape-markdown.js';
+import { plural } from '../shared/plural.js';
 import { emptyPlanText, noGapsText, planPhases, quoteAuthor, titlesById, TOP_GAPS } from './labels.js';
-import { fixed } from './numbers.js';
+import { fixed } from '../shared/numbers.js';
 
 export function topGapsList(report: Report): string {
   const ranked = rankGaps(report);

@@ -1,10 +1,10 @@
 /** The Markdown report's tables: the sections at a glance, then each section's items. */
 import type { ItemResult, Report } from '../../scoring/report.js';
-import { escapeMarkdown as esc } from './escape-markdown.js';
+import { escapeMarkdown as esc } from '../shared/escape-markdown.js';
 import { groupScore, groupValues } from './group-values.js';
 import { flagWords } from './labels.js';
-import { markdownTable, type MarkdownColumn } from './markdown-table.js';
-import { fixed, indexText, NONE } from './numbers.js';
+import { markdownTable, type MarkdownColumn } from '../shared/markdown-table.js';
+import { fixed, indexText, NONE } from '../shared/numbers.js';
 import { gapStatus, STATUS_LABEL } from './status.js';
 
 /** A status in words, since a document has no colour to carry it. */

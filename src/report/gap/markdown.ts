@@ -6,11 +6,11 @@
  */
 import type { Report } from '../../scoring/report.js';
 import { completeness, completenessText, sourceTotal } from './completeness.js';
-import { escapeMarkdown as esc } from './escape-markdown.js';
+import { escapeMarkdown as esc } from '../shared/escape-markdown.js';
 import { notesSections, planSections, topGapsList } from './markdown-lists.js';
 import { sectionItemTables, sectionsTable, statusWord } from './markdown-sections.js';
-import { markdownFooter, markdownTable } from './markdown-table.js';
-import { fixed, indexText } from './numbers.js';
+import { markdownFooter, markdownTable } from '../shared/markdown-table.js';
+import { fixed, indexText } from '../shared/numbers.js';
 import type { GapFormatter } from './types.js';
 
 export const markdown: GapFormatter = (report, options) => {

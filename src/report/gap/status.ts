@@ -3,7 +3,7 @@
  * by: met (no gap), within 1 point, 1 point or more short.
  */
 import { EPSILON, isMet } from '../../scoring/tolerance.js';
-import type { Style } from '../style.js';
+import type { Style } from '../shared/style.js';
 
 export type GapStatus = 'met' | 'near' | 'short';
 

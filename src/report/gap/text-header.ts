@@ -1,13 +1,13 @@
 /** The top of the text report: what was audited, by how many, and the overall result with its bar. */
 import type { Overall, Report } from '../../scoring/report.js';
-import { displayWidth, padDisplayEnd } from '../findings/text-width.js';
-import type { Style } from '../style.js';
+import { displayWidth, padDisplayEnd } from '../shared/text-width.js';
+import type { Style } from '../shared/style.js';
 import { textBar } from './bar.js';
 import { answersText, completeness, completenessText, sourceTotal } from './completeness.js';
-import { plural } from '../plural.js';
-import { fixed, indexText } from './numbers.js';
+import { plural } from '../shared/plural.js';
+import { fixed, indexText } from '../shared/numbers.js';
 import { gapStatus, STATUS_LABEL, statusPaint } from './status.js';
-import { oneLine } from './terminal-text.js';
+import { oneLine } from '../shared/terminal-text.js';
 
 /** Sources listed one per line before "… and N more": enough to spot an incomplete file, short enough for a screen. */
 const MAX_SOURCES = 10;

@@ -1,9 +1,9 @@
 /** "Notes and evidence": what respondents said, under the item they said it about. */
 import type { Quote, Report } from '../../scoring/report.js';
-import type { Style } from '../style.js';
+import type { Style } from '../shared/style.js';
 import { quoteAuthor } from './labels.js';
-import { oneLine } from './terminal-text.js';
-import { wrap } from './wrap.js';
+import { oneLine } from '../shared/terminal-text.js';
+import { wrap } from '../shared/wrap.js';
 
 /** Quotes shown per item in a terminal; the Markdown document has room for all of them. */
 const MAX_QUOTES = 5;

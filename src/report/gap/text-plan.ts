@@ -1,9 +1,9 @@
 /** "Improvement plan": the plan's steps under their 30/60/90-day horizon, each with its effort. */
 import type { Report } from '../../scoring/report.js';
-import type { Style } from '../style.js';
+import type { Style } from '../shared/style.js';
 import { emptyPlanText, planPhases, titlesById } from './labels.js';
-import { oneLine } from './terminal-text.js';
-import { hangingWrap } from './wrap.js';
+import { oneLine } from '../shared/terminal-text.js';
+import { hangingWrap } from '../shared/wrap.js';
 
 /** `[medium]` is the widest tag; padding every tag to it lines the action texts up. */
 const TAG_WIDTH = '[medium]'.length;

@@ -1,15 +1,15 @@
 /** One block per section of the text report: a heading with the section's figures, then a table of its items. */
 import type { ItemResult, Report, SectionResult } from '../../scoring/report.js';
-import type { Style } from '../style.js';
+import type { Style } from '../shared/style.js';
 import { textBar } from './bar.js';
 import { groupScore, groupValues } from './group-values.js';
 import { flagWords, NOT_SCORED } from './labels.js';
-import { fixed } from './numbers.js';
+import { fixed } from '../shared/numbers.js';
 import { gapStatus, statusPaint } from './status.js';
 import { figuresText } from './text-header.js';
-import { renderTable, spareWidth, type Column } from './text-table.js';
-import { oneLine } from './terminal-text.js';
-import { wrap } from './wrap.js';
+import { renderTable, spareWidth, type Column } from '../shared/text-table.js';
+import { oneLine } from '../shared/terminal-text.js';
+import { wrap } from '../shared/wrap.js';
 
 const BAR_WIDTH = 10;
 /** Group values are user text of any length; headings wrap at this many columns. */

@@ -1,13 +1,13 @@
 /** "Top gaps": the items whose gaps weigh most on the overall score, in priority order. */
 import { rankGaps } from '../../scoring/index.js';
 import type { Report } from '../../scoring/report.js';
-import type { Style } from '../style.js';
-import { plural } from '../plural.js';
+import type { Style } from '../shared/style.js';
+import { plural } from '../shared/plural.js';
 import { noGapsText, TOP_GAPS } from './labels.js';
-import { fixed } from './numbers.js';
+import { fixed } from '../shared/numbers.js';
 import { gapStatus, statusPaint } from './status.js';
-import { renderTable } from './text-table.js';
-import { oneLine } from './terminal-text.js';
+import { renderTable } from '../shared/text-table.js';
+import { oneLine } from '../shared/terminal-text.js';
 
 export function topGapsBlock(report: Report, style: Style, width: number): string[] {
   const heading = style.bold(style.underline('Top gaps'));

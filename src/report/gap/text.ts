@@ -4,14 +4,14 @@
  * top gaps, the 30/60/90-day plan and the respondents' notes, coloured by
  * status through the injected Style.
  */
-import type { Style } from '../style.js';
+import type { Style } from '../shared/style.js';
 import { headerBlock, overallBlock } from './text-header.js';
 import { notesBlock } from './text-notes.js';
 import { planBlock } from './text-plan.js';
 import { sectionBlocks } from './text-sections.js';
 import { topGapsBlock } from './text-top-gaps.js';
 import type { GapFormatter } from './types.js';
-import { textDocument } from './terminal-text.js';
+import { textDocument } from '../shared/terminal-text.js';
 
 /** Below this the tables cannot hold a readable title column; the report is laid out for 80 at least. */
 const MIN_WIDTH = 60;

@@ -1,5 +1,5 @@
 import type { Report } from '../../scoring/report.js';
-import type { Style } from '../style.js';
+import type { Style } from '../shared/style.js';
 
 export interface GapFormatOptions {
   readonly style: Style;

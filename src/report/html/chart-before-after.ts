@@ -6,7 +6,7 @@
  * has to go.
  */
 import type { Comparison, ItemChange, ItemStatus } from '../../compare/comparison.js';
-import { fixed } from '../gap/numbers.js';
+import { fixed } from '../shared/numbers.js';
 import { sectionRows } from './section-rows.js';
 import { STATUS_WORDS, signed } from '../compare/words.js';
 import { LABEL_WIDTH, LABEL_X, PLOT_X0 } from './chart-layout.js';

@@ -6,7 +6,7 @@
  */
 import { rankGaps } from '../../scoring/index.js';
 import type { Report } from '../../scoring/report.js';
-import { fixed } from '../gap/numbers.js';
+import { fixed } from '../shared/numbers.js';
 import { CHART_WIDTH, LABEL_FONT, LABEL_WIDTH, LABEL_X, PAD, PLOT_X0, TOP } from './chart-layout.js';
 import { html, type Markup } from './html.js';
 import { statusClass } from './status.js';

@@ -10,7 +10,7 @@
  * bar, the target tick or another label, whatever the scores.
  */
 import { groupScore, groupValues } from '../gap/group-values.js';
-import { fixed } from '../gap/numbers.js';
+import { fixed } from '../shared/numbers.js';
 import type { ItemResult, Report } from '../../scoring/report.js';
 import { sectionRows } from './section-rows.js';
 import { CHART_WIDTH, LABEL_FONT, LABEL_WIDTH, LABEL_X, PLOT_X0, RIGHT, SMALL_FONT } from './chart-layout.js';

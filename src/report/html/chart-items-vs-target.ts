@@ -4,7 +4,7 @@
  * dark tick, grouped under the section titles in rubric order.
  */
 import type { ItemResult, Report } from '../../scoring/report.js';
-import { fixed } from '../gap/numbers.js';
+import { fixed } from '../shared/numbers.js';
 import { gapStatus, STATUS_LABEL } from '../gap/status.js';
 import { sectionRows } from './section-rows.js';
 import { LABEL_WIDTH, LABEL_X, PLOT_X0, PLOT_X1, VALUE_X } from './chart-layout.js';

@@ -1,8 +1,8 @@
 /** The compare report's HTML pieces: header, summary cards, tables and item lists. */
 import type { Change, Comparison, ItemChange, ItemStatus } from '../../compare/comparison.js';
-import { bySection } from '../by-section.js';
+import { bySection } from '../shared/by-section.js';
 import { countParts, direction, fromTo, ITEM_LISTS, itemsIn, sideText, signed, signedIndex, STATUS_WORDS } from '../compare/words.js';
-import { fixed, indexPoints } from '../gap/numbers.js';
+import { fixed, indexPoints } from '../shared/numbers.js';
 import { cards } from './cards.js';
 import { rubricRef } from './document.js';
 import { html, type Markup } from './html.js';

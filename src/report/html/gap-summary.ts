@@ -1,8 +1,8 @@
 /** The gap report's header and summary cards: what was audited, by whom, and the overall result. */
 import type { Report } from '../../scoring/report.js';
 import { completeness, answersText } from '../gap/completeness.js';
-import { plural } from '../plural.js';
-import { fixed, indexPoints } from '../gap/numbers.js';
+import { plural } from '../shared/plural.js';
+import { fixed, indexPoints } from '../shared/numbers.js';
 import { cards } from './cards.js';
 import { rubricRef } from './document.js';
 import { html, type Markup } from './html.js';

@@ -2,8 +2,8 @@
 import type { ItemResult, Report } from '../../scoring/report.js';
 import { groupScore, groupValues } from '../gap/group-values.js';
 import { FLAG_LABEL } from '../gap/labels.js';
-import { fixed, indexText } from '../gap/numbers.js';
-import { bySection } from '../by-section.js';
+import { fixed, indexText } from '../shared/numbers.js';
+import { bySection } from '../shared/by-section.js';
 import { html, type Markup } from './html.js';
 import { statusPill } from './status.js';
 import { htmlTable, type TableColumn } from './table.js';

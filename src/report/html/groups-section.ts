@@ -11,7 +11,7 @@ import { groupsTable } from './gap-tables.js';
 import { html, type Markup } from './html.js';
 import { legend } from './legend.js';
 import { groupColors, MAX_CHART_GROUPS, NONE_COLOR } from './palette.js';
-import { plural } from '../plural.js';
+import { plural } from '../shared/plural.js';
 
 /** Empty without `--by`. */
 export function groupsSection(report: Report): Markup | string {

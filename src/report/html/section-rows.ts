@@ -2,7 +2,7 @@
  * The layout the item charts share: rows grouped under their section's
  * label, top to bottom. Each chart draws its own row; this places them.
  */
-import { bySection } from '../by-section.js';
+import { bySection } from '../shared/by-section.js';
 import { PAD, SECTION_FONT, SECTION_ROW, SECTION_WIDTH, TOP } from './chart-layout.js';
 import { html, type Markup } from './html.js';
 import type { ChartRow } from './svg.js';

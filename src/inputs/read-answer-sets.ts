@@ -5,17 +5,17 @@
  * read as data at all shows in its findings' rules (see findingsErrorCode).
  */
 import { createReadStream } from 'node:fs';
-import { displayName, readBytes } from '../io/read-input.js';
-import { finding, type Finding } from '../rubric/finding.js';
+import { displayName, readBytes } from '../core/io/read-input.js';
+import { finding, type Finding } from '../core/finding.js';
 import { detectKind } from '../rubric/kind.js';
 import type { Rubric } from '../rubric/model.js';
-import { decodeText, utf8Text } from '../io/decode-text.js';
+import { decodeText, utf8Text } from '../core/io/decode-text.js';
 import { checkYamlText } from '../rubric/quick-yaml.js';
-import { locate, type YamlSource } from '../rubric/source.js';
-import { checkAnswersSource } from './check-answers.js';
+import { locate, type YamlSource } from '../core/source.js';
+import { checkAnswersSource } from './answers-yaml/check-answers.js';
 import { answersFormat } from './answers-format.js';
-import { readCsvAnswers } from './csv-answers.js';
-import type { AnswerSet } from './model.js';
+import { readCsvAnswers } from './svcaudit-csv/csv-answers.js';
+import type { AnswerSet } from '../core/answers.js';
 
 export interface ReadAnswersResult {
   readonly respondents: number;

@@ -5,8 +5,8 @@
  * out, which is how the format says "unanswered".
  */
 import { stringify } from 'yaml';
-import { writeFileAtomic, type AtomicFs } from '../io/atomic-write.js';
-import type { Answer, AnswerSet } from './model.js';
+import { writeFileAtomic, type AtomicFs } from '../../core/io/atomic-write.js';
+import type { Answer, AnswerSet } from '../../core/answers.js';
 import { updateAnswersText } from './update-answers.js';
 
 export interface WriteAnswersOptions {

@@ -4,14 +4,14 @@
  * here the way `score` scores it.
  */
 import { statSync } from 'node:fs';
-import type { ComparableReport } from '../../compare/comparable.js';
-import { looksLikeReport, parseReportJson } from '../../compare/read-report.js';
-import { decodeText } from '../../io/decode-text.js';
-import { readBytes, readStream, STDIN, STDIN_NAME } from '../../io/read-input.js';
-import { SvcauditError } from '../../errors.js';
-import type { Rubric } from '../../rubric/model.js';
-import type { CliContext } from '../context.js';
-import { scoreInputs, type ScoreInputsOptions } from '../score-inputs.js';
+import type { ComparableReport } from '../compare/comparable.js';
+import { looksLikeReport, parseReportJson } from '../inputs/saved-report/read-report.js';
+import { decodeText } from '../core/io/decode-text.js';
+import { readBytes, readStream, STDIN, STDIN_NAME } from '../core/io/read-input.js';
+import { SvcauditError } from '../core/errors.js';
+import type { Rubric } from '../rubric/model.js';
+import type { CliContext } from '../cli/context.js';
+import { scoreInputs, type ScoreInputsOptions } from './score-inputs.js';
 
 /** `rubric`: the rubric to score with, loaded on first use (a JSON report needs none). */
 export async function loadSide(input: string, rubric: () => Promise<Rubric>, options: ScoreInputsOptions, ctx: CliContext): Promise<ComparableReport> {

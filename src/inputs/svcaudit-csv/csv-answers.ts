@@ -4,12 +4,12 @@
  * is a respondent field. Rows are yielded one at a time; problems become
  * findings with the row's line and the cell's column.
  */
-import { finding, type Finding } from '../rubric/finding.js';
-import { rubricItems, type Rubric } from '../rubric/model.js';
-import { isLevel } from '../rubric/scale.js';
-import { closest } from '../rubric/suggest.js';
+import { finding, type Finding } from '../../core/finding.js';
+import { rubricItems, type Rubric } from '../../rubric/model.js';
+import { isLevel } from '../../rubric/scale.js';
+import { closest } from '../../core/suggest.js';
 import { csvRows, CsvSyntaxError } from './csv-rows.js';
-import type { Answer, AnswerSet, Score } from './model.js';
+import type { Answer, AnswerSet, Score } from '../../core/answers.js';
 
 /** Respondent columns that survey tools commonly add; never mistaken for a misspelt item id. */
 const KNOWN_RESPONDENT_COLUMNS = new Set(['name', 'role', 'team', 'site', 'email', 'date', 'id', 'respondent', 'group', 'location', 'department']);

@@ -5,7 +5,7 @@
  * truncated with `…`.
  */
 import Table from 'cli-table3';
-import { displayWidth } from '../findings/text-width.js';
+import { displayWidth } from './text-width.js';
 import { wrap } from './wrap.js';
 
 export interface Column {

@@ -4,11 +4,11 @@
  * comparable.ts); anything else in the file is ignored, so a report from
  * another svcaudit version still compares. Pure: text in, report or error out.
  */
-import { SvcauditError } from '../errors.js';
-import type { ComparableReport } from './comparable.js';
+import { SvcauditError } from '../../core/errors.js';
+import type { ComparableReport } from '../../compare/comparable.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 import { planOf, quotesOf } from './read-report-extras.js';
-import { isMapping } from '../rubric/mapping.js';
+import { isMapping } from '../../core/is-mapping.js';
 
 const HOW_TO_MAKE = 'make one with `svcaudit score <answers> --format json --output report.json`';
 

@@ -7,7 +7,7 @@
  * session cleared is removed.
  */
 import { isMap, parseDocument, type Document } from 'yaml';
-import type { AnswerSet } from './model.js';
+import type { AnswerSet } from '../../core/answers.js';
 
 type Path = readonly (string | number)[];
 

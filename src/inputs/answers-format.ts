@@ -5,8 +5,8 @@
  * first (a `# Interview with Dana, customer` comment has a comma too), and a
  * flow mapping (`{svcaudit: 1, ...}`) is YAML. `score` and `validate` both ask here.
  */
-import { utf8Text } from '../io/decode-text.js';
-import { STDIN } from '../io/read-input.js';
+import { utf8Text } from '../core/io/decode-text.js';
+import { STDIN } from '../core/io/read-input.js';
 
 export type AnswersFormat = 'csv' | 'yaml';
 

@@ -1,8 +1,8 @@
 /** `validate` on a survey CSV export: the same reader and rules as `score`. */
-import { readCsvAnswers } from '../answers/csv-answers.js';
-import { utf8Text } from '../io/decode-text.js';
-import { compareFindings, type Finding } from '../rubric/finding.js';
-import type { FileFindings } from '../report/findings/types.js';
+import { readCsvAnswers } from '../../inputs/svcaudit-csv/csv-answers.js';
+import { utf8Text } from '../../core/io/decode-text.js';
+import { compareFindings, type Finding } from '../../core/finding.js';
+import type { FileFindings } from '../../report/findings/types.js';
 import type { RubricCache } from './rubric-cache.js';
 
 export async function validateCsv(bytes: Uint8Array, file: string, rubrics: RubricCache): Promise<FileFindings> {

@@ -1,5 +1,5 @@
-import { finding, type Finding } from '../rubric/finding.js';
-import { START } from '../rubric/source.js';
+import { finding, type Finding } from '../finding.js';
+import { START } from '../source.js';
 
 /**
  * Bytes as UTF-8 text, up to `end` (a head to sniff), without copying them first as

@@ -1,8 +1,8 @@
 /** `svcaudit rubric show`: a rubric as a readable table, one per section. */
 import Table from 'cli-table3';
-import { rubricItems, type Item, type Rubric } from '../rubric/model.js';
-import { wrap } from './gap/wrap.js';
-import type { Style } from './style.js';
+import { rubricItems, type Item, type Rubric } from '../../rubric/model.js';
+import { wrap } from '../shared/wrap.js';
+import type { Style } from '../shared/style.js';
 
 export interface RubricTableOptions {
   readonly style: Style;

@@ -5,8 +5,8 @@
  */
 import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { SvcauditError } from '../errors.js';
-import { STDIN } from './read-input.js';
+import { SvcauditError } from '../core/errors.js';
+import { STDIN } from '../core/io/read-input.js';
 
 const GLOB_CHARS = /[*?[{]/;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);

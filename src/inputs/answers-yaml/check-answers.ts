@@ -2,18 +2,18 @@
  * Checks an answers file (YAML, schema, then against its rubric) and builds
  * the AnswerSet. Like the rubric check, it returns findings, never throws.
  */
-import { validateAnswers } from '../generated/validators.js';
-import type { Checked } from '../rubric/check-rubric.js';
-import { finding, hasErrors, type Finding } from '../rubric/finding.js';
-import { rubricItems, type Rubric } from '../rubric/model.js';
-import type { RawAnswers, RawAnswerValue } from '../rubric/raw-types.js';
-import { isLevel } from '../rubric/scale.js';
-import { answersSchema, KEBAB } from '../rubric/schema.js';
-import { schemaFindings } from '../rubric/schema-findings.js';
-import { didYouMean } from '../rubric/suggest.js';
-import { locate, type PathSegment, type YamlSource } from '../rubric/source.js';
-import type { Answer, AnswerSet, Score } from './model.js';
-import { isMapping } from '../rubric/mapping.js';
+import { validateAnswers } from '../../generated/validators.js';
+import type { Checked } from '../../rubric/check-rubric.js';
+import { finding, hasErrors, type Finding } from '../../core/finding.js';
+import { rubricItems, type Rubric } from '../../rubric/model.js';
+import type { RawAnswers, RawAnswerValue } from '../../rubric/raw-types.js';
+import { isLevel } from '../../rubric/scale.js';
+import { answersSchema, KEBAB } from '../../rubric/schema.js';
+import { schemaFindings } from '../../rubric/schema-findings.js';
+import { didYouMean } from '../../core/suggest.js';
+import { locate, type PathSegment, type YamlSource } from '../../core/source.js';
+import type { Answer, AnswerSet, Score } from '../../core/answers.js';
+import { isMapping } from '../../core/is-mapping.js';
 
 const KEBAB_ID = new RegExp(KEBAB);
 

@@ -2,7 +2,7 @@
  * Word wrapping by terminal columns (CJK and emoji take two), for the text
  * report's long lines: plan actions, quotes, item titles in table cells.
  */
-import { displayWidth } from '../findings/text-width.js';
+import { displayWidth } from './text-width.js';
 
 /** Made on first use: a segmenter costs milliseconds that start-up should not pay. */
 let graphemes: Intl.Segmenter | undefined;

@@ -3,7 +3,7 @@
  * listed with an empty value (unanswered), its prompt and level descriptors
  * as comments, so a person can fill it in with any editor. It validates as is.
  */
-import { rubricItems, type Rubric } from '../rubric/model.js';
+import { rubricItems, type Rubric } from '../../rubric/model.js';
 
 export type TemplateFormat = 'yaml' | 'csv';
 

@@ -4,9 +4,9 @@
  * The prompts and the saver are injected, so the whole walk is unit tested
  * without a terminal and the CLI only draws screens and writes files.
  */
-import { rubricItems, type Item, type Rubric, type Section } from '../rubric/model.js';
-import { isLevel } from '../rubric/scale.js';
-import { isAnswered, type Answer } from './model.js';
+import { rubricItems, type Item, type Rubric, type Section } from '../../rubric/model.js';
+import { isLevel } from '../../rubric/scale.js';
+import { isAnswered, type Answer } from '../../core/answers.js';
 
 /** What the person picked on one screen: a level of the scale, or one of the ways on. */
 export type SessionChoice = number | 'na' | 'skip' | 'back';

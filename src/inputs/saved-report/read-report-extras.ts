@@ -5,8 +5,8 @@
  * shaped as `score --format json` writes it is left out, never an error, so a
  * report from another svcaudit version still compares.
  */
-import type { PlanStep, Quote } from '../scoring/report.js';
-import { isMapping } from '../rubric/mapping.js';
+import type { PlanStep, Quote } from '../../scoring/report.js';
+import { isMapping } from '../../core/is-mapping.js';
 
 export function planOf(value: unknown): { plan?: PlanStep[] } {
   if (!Array.isArray(value) || !value.every(isPlanStep)) return {};

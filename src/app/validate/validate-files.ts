@@ -4,17 +4,17 @@
  * against their rubric (see rubric-cache.ts). Returns findings per file, in
  * the order given; only an unreadable or missing file throws (exit 2).
  */
-import { answersFormat } from '../answers/answers-format.js';
-import { answersShapeFindings, checkAnswersSource, parseRubricReference } from '../answers/check-answers.js';
-import { displayName, readBytes } from '../io/read-input.js';
-import type { FileFindings } from '../report/findings/types.js';
-import { checkRubricSource } from '../rubric/check-rubric.js';
-import { compareFindings, finding, type Finding } from '../rubric/finding.js';
-import { detectKind } from '../rubric/kind.js';
-import { answersSchema } from '../rubric/schema.js';
-import { decodeText, utf8Text } from '../io/decode-text.js';
-import { checkYamlText } from '../rubric/quick-yaml.js';
-import { locate, type YamlSource } from '../rubric/source.js';
+import { answersFormat } from '../../inputs/answers-format.js';
+import { answersShapeFindings, checkAnswersSource, parseRubricReference } from '../../inputs/answers-yaml/check-answers.js';
+import { displayName, readBytes } from '../../core/io/read-input.js';
+import type { FileFindings } from '../../report/findings/types.js';
+import { checkRubricSource } from '../../rubric/check-rubric.js';
+import { compareFindings, finding, type Finding } from '../../core/finding.js';
+import { detectKind } from '../../rubric/kind.js';
+import { answersSchema } from '../../rubric/schema.js';
+import { decodeText, utf8Text } from '../../core/io/decode-text.js';
+import { checkYamlText } from '../../rubric/quick-yaml.js';
+import { locate, type YamlSource } from '../../core/source.js';
 import { RubricCache } from './rubric-cache.js';
 import { validateCsv } from './validate-csv.js';
 

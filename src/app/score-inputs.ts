@@ -3,17 +3,17 @@
  * (streaming) against the rubric, stop with every finding when any answers
  * file is wrong, and build the report.
  */
-import { readAnswerSets } from '../answers/read-answer-sets.js';
-import { SvcauditError } from '../errors.js';
-import { expandInputs } from '../io/expand-inputs.js';
-import { isAnswered } from '../answers/model.js';
-import { compareFindings, findingsErrorCode, firstError, hasErrors } from '../rubric/finding.js';
+import { readAnswerSets } from '../inputs/read-answer-sets.js';
+import { SvcauditError } from '../core/errors.js';
+import { expandInputs } from '../inputs/expand-inputs.js';
+import { isAnswered } from '../core/answers.js';
+import { compareFindings, findingsErrorCode, firstError, hasErrors } from '../core/finding.js';
 import { rubricItems, type Rubric } from '../rubric/model.js';
 import { addAnswerSet, buildReport, createTally, groupValue, NO_GROUP } from '../scoring/index.js';
 import type { Report } from '../scoring/report.js';
-import { note, styleForStderr, type CliContext, type CommonOptions } from './context.js';
-import { writeFindings } from './findings-to-stderr.js';
-import { displayName, readStream } from '../io/read-input.js';
+import { note, styleForStderr, type CliContext, type CommonOptions } from '../cli/context.js';
+import { writeFindings } from '../cli/findings-to-stderr.js';
+import { displayName, readStream } from '../core/io/read-input.js';
 
 export interface ScoreInputsOptions extends CommonOptions {
   rubric?: string;
