@@ -1,11 +1,64 @@
-/** The public API: the core of svcaudit, without the command line. */
-export { SvcauditError, type ExitCode } from './core/errors.js';
-export type { Finding, Severity } from './core/finding.js';
-export { RULES, type RuleId } from './core/rules.js';
-export type { Rubric, Section, Item, Action, Scale } from './rubric/model.js';
+/**
+ * The public API: svcaudit without the command line. The same application calls the CLI makes
+ * (src/app/), typed; every function returns values and findings and never prints or exits.
+ * The reference of each value is in docs/ (file formats, the JSON report, the rules).
+ */
+import type { AnswerSet } from './core/answers.js';
+import type { Finding } from './core/finding.js';
+import { expandInputs } from './inputs/expand-inputs.js';
+import { readAnswerSets } from './inputs/read-answer-sets.js';
+import { ANSWERS_EXTENSIONS } from './inputs/registry.js';
+import type { Rubric } from './rubric/model.js';
+import { loadCompareFormat, type CompareFormatName } from './report/compare/formats.js';
+import type { CompareFormatter } from './report/compare/types.js';
+import { loadFindingsFormat, type FindingsFormatName } from './report/findings/formats.js';
+import type { FindingsFormatter } from './report/findings/types.js';
+import { loadGapFormat, type GapFormatName } from './report/gap/formats.js';
+import type { GapFormatter } from './report/gap/types.js';
+
+export { SvcauditError, type ErrorCode, type SourcePosition } from './core/errors.js';
+export type { Outcome } from './core/outcome.js';
+export type { Finding, Severity, Span } from './core/finding.js';
+export type { FileFindings } from './core/file-findings.js';
+export { RULES, type RuleId, type RuleInfo } from './core/rules.js';
 export type { AnswerSet, Answer, Score } from './core/answers.js';
+export type { Rubric, Section, Item, Action, Scale, Effort } from './rubric/model.js';
+export type { Report, ItemResult, SectionResult, Overall, PlanStep, Quote } from './scoring/report.js';
+export type { Comparison } from './compare/comparison.js';
+export type { ComparableReport } from './compare/comparable.js';
+export type { GapFormatName, GapFormatter, CompareFormatName, CompareFormatter, FindingsFormatName, FindingsFormatter };
+export type { GapFormatOptions } from './report/gap/types.js';
+export type { CompareFormatOptions } from './report/compare/types.js';
+export type { FindingsFormatOptions } from './report/findings/types.js';
+export { plainStyle, type Style } from './report/shared/style.js';
+export { loadRubric, checkRubricReference, DEFAULT_RUBRIC } from './rubric/load-rubric.js';
 export { checkRubricText } from './rubric/check-rubric.js';
-export { loadRubric, DEFAULT_RUBRIC } from './rubric/load-rubric.js';
-export { validateFiles } from './app/validate/validate-files.js';
 export { rubricSchema, answersSchema } from './rubric/schema.js';
+export { score, type ScoreOptions, type ScoreResult } from './app/score.js';
+export { compare, type CompareOptions, type CompareResult } from './app/compare.js';
+export { validate, validateFiles, type ValidateOptions, type ValidateFilesOptions, type ValidateResult } from './app/validate.js';
 export { writeAnswersFile, formatAnswers, type WriteAnswersOptions } from './inputs/answers-yaml/write-answers.js';
+
+export interface ReadAnswersResult {
+  /** Every respondent's answers, in input order (files sorted within a folder). */
+  readonly answerSets: readonly AnswerSet[];
+  /** What was found wanting; answer sets with errors are left out of `answerSets`. */
+  readonly findings: readonly Finding[];
+}
+
+/** Reads answers files, folders, globs and CSV exports against a rubric, as `score` reads them. */
+export async function readAnswers(inputs: readonly string[], rubric: Rubric): Promise<ReadAnswersResult> {
+  const answerSets: AnswerSet[] = [];
+  const { findings } = await readAnswerSets(await expandInputs(inputs, ANSWERS_EXTENSIONS), rubric, (set) => answerSets.push(set));
+  return { answerSets, findings };
+}
+
+/** One formatter of one output family: `report` (score), `comparison` (compare) or `findings` (validate). */
+export function loadFormat(family: 'report', name: GapFormatName): Promise<GapFormatter>;
+export function loadFormat(family: 'comparison', name: CompareFormatName): Promise<CompareFormatter>;
+export function loadFormat(family: 'findings', name: FindingsFormatName): Promise<FindingsFormatter>;
+export function loadFormat(family: 'report' | 'comparison' | 'findings', name: string): Promise<GapFormatter | CompareFormatter | FindingsFormatter> {
+  if (family === 'report') return loadGapFormat(name as GapFormatName);
+  if (family === 'comparison') return loadCompareFormat(name as CompareFormatName);
+  return loadFindingsFormat(name as FindingsFormatName);
+}

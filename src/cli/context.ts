@@ -6,7 +6,6 @@
 import { writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SvcauditError } from '../core/errors.js';
-import type { Command } from 'commander';
 import type { Style } from '../report/shared/style.js';
 import { colorEnabled, styleFor } from './color.js';
 import { terminalColumns, wrapForTerminal } from './terminal-text.js';
@@ -27,17 +26,10 @@ export interface CliContext {
   readonly cwd: string;
 }
 
+/** The options every command has (command-kit.ts). */
 export interface CommonOptions {
-  color?: boolean;
-  debug?: boolean;
-}
-
-/** Adds the options every command shares. */
-export function withCommonOptions(command: Command): Command {
-  return command
-    .option('--color', 'force colour on')
-    .option('--no-color', 'turn colour off (also NO_COLOR=1)')
-    .option('--debug', 'show stack traces of internal errors (also DEBUG=svcaudit)');
+  readonly color?: boolean | undefined;
+  readonly debug?: boolean | undefined;
 }
 
 export function styleForStdout(ctx: CliContext, options: CommonOptions): Promise<Style> {

@@ -1,6 +1,6 @@
 /** Findings that stop a command, as `validate` prints them (stylish), on stderr. */
 import { stylish } from '../report/findings/stylish.js';
-import type { FileFindings } from '../report/findings/types.js';
+import type { FileFindings } from '../core/file-findings.js';
 import type { Style } from '../report/shared/style.js';
 import { VERSION } from '../core/version.js';
 import type { CliContext } from './context.js';

@@ -1,42 +1,49 @@
 /**
- * The CLI entry: runs the program and is the one place where errors become
- * exit codes (PRODUCT.md, "Exit codes"). It sets process.exitCode rather than
- * calling process.exit, so piped output is always written in full.
+ * The CLI entry: runs the program and is the one place where outcomes and errors become exit
+ * codes (exit-codes.ts, docs/exit-codes.md) and error messages. It sets process.exitCode rather
+ * than calling process.exit, so piped output is always written in full.
  */
-import { CommanderError } from 'commander';
-import { isSvcauditError, type ExitCode } from '../core/errors.js';
-import { note, type CliContext } from './context.js';
+import { CommanderError } from '@commander-js/extra-typings';
+import { isSvcauditError } from '../core/errors.js';
+import type { Outcome } from '../core/outcome.js';
+import { errorExitCode, INTERNAL_EXIT_CODE, outcomeExitCode, USAGE_EXIT_CODE, type ExitCode } from './exit-codes.js';
+import { note, styleForStderr, type CliContext } from './context.js';
 import { buildProgram } from './program.js';
 import { openStdout } from './stdout.js';
 
 export async function runCli(argv: readonly string[], ctx: CliContext): Promise<ExitCode> {
-  let exitCode: ExitCode = 0;
-  const program = buildProgram(ctx, (code) => {
-    exitCode = code;
-  });
+  let outcome: Outcome = 'ok';
+  const program = buildProgram({ ctx, done: (o) => (outcome = o) });
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return exitCode;
+    return outcomeExitCode(outcome);
   } catch (error) {
-    return reportError(error, ctx, argv.includes('--debug') || /(^|,)svcaudit(,|$)/.test(ctx.env.DEBUG ?? ''));
+    return reportError(error, ctx, argv);
   }
 }
 
-function reportError(error: unknown, ctx: CliContext, debug: boolean): ExitCode {
+async function reportError(error: unknown, ctx: CliContext, argv: readonly string[]): Promise<ExitCode> {
+  const debug = argv.includes('--debug') || /(^|,)svcaudit(,|$)/.test(ctx.env.DEBUG ?? '');
   if (error instanceof CommanderError) {
     // commander has already printed help, the version or its own message.
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
-    return 2;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return outcomeExitCode('ok');
+    return USAGE_EXIT_CODE;
   }
   if (isSvcauditError(error)) {
+    if (error.files.length > 0) {
+      // The findings behind the error, as `validate` prints them, before the one-line message.
+      const color = argv.includes('--no-color') ? false : argv.includes('--color') ? true : undefined;
+      const { writeFindings } = await import('./findings-to-stderr.js');
+      writeFindings(ctx, await styleForStderr(ctx, { color }), error.files);
+    }
     note(ctx, `svcaudit: ${error.describe()}`);
     if (debug && error.cause) ctx.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
-    return error.exitCode;
+    return errorExitCode(error.code);
   }
   const message = error instanceof Error ? error.message : String(error);
   note(ctx, `svcaudit: internal error: ${message}`);
   ctx.stderr.write(debug && error instanceof Error ? `${error.stack}\n` : 'Run again with --debug to see the details, and please report it.\n');
-  return 2;
+  return INTERNAL_EXIT_CODE;
 }
 
 /** The process entry, called by `bin/svcaudit.cjs`; importing this module runs nothing. */

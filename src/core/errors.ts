@@ -1,37 +1,20 @@
 /**
- * The one error family of svcaudit. The core throws these; only the CLI entry
- * turns them into exit codes (PRODUCT.md, "Exit codes") and messages.
+ * The one error family of svcaudit. The cores and the application layer throw these; only
+ * `cli/exit-codes.ts` turns them into exit codes (docs/exit-codes.md) and `cli/main.ts` into
+ * messages.
  */
-export type ExitCode = 0 | 1 | 2 | 130;
+import type { FileFindings } from './file-findings.js';
 
 export type ErrorCode =
-  | 'usage' // bad flags or arguments
+  | 'usage' // bad flags or arguments, or no usable input
   | 'file-not-found'
   | 'file-unreadable'
-  | 'file-unwritable' // assess could not save its answers file (full disk, read-only folder)
+  | 'file-unwritable' // an output or answers file could not be saved (full disk, read-only folder)
   | 'file-unparseable' // a file given to a command other than validate could not be read as data
   | 'rubric-not-found'
   | 'no-terminal' // assess without a TTY
   | 'would-overwrite'
-  | 'findings' // inputs were read and found wanting
-  | 'threshold' // --fail-under / --strict
-  | 'interrupted'
-  | 'internal';
-
-const EXIT_CODES: Record<ErrorCode, ExitCode> = {
-  usage: 2,
-  'file-not-found': 2,
-  'file-unreadable': 2,
-  'file-unwritable': 2,
-  'file-unparseable': 2,
-  'rubric-not-found': 2,
-  'no-terminal': 2,
-  'would-overwrite': 2,
-  findings: 1,
-  threshold: 1,
-  interrupted: 130,
-  internal: 2,
-};
+  | 'findings'; // inputs were read and found wanting
 
 export interface SourcePosition {
   file: string;
@@ -39,17 +22,23 @@ export interface SourcePosition {
   column?: number;
 }
 
+export interface SvcauditErrorOptions {
+  readonly cause?: unknown;
+  /** The findings that explain the error, printed (as `validate` prints them) before its one-line message. */
+  readonly files?: readonly FileFindings[];
+}
+
 export class SvcauditError extends Error {
   readonly code: ErrorCode;
-  readonly exitCode: ExitCode;
   readonly position: SourcePosition | undefined;
+  readonly files: readonly FileFindings[];
 
-  constructor(code: ErrorCode, message: string, position?: SourcePosition, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: ErrorCode, message: string, position?: SourcePosition, options: SvcauditErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'SvcauditError';
     this.code = code;
-    this.exitCode = EXIT_CODES[code];
     this.position = position;
+    this.files = options.files ?? [];
   }
 
   /** `file:line:col: message`, the form editors and terminals make clickable. */

@@ -2,6 +2,7 @@
  * Where `svcaudit assess` saves and whether it may: the dated default, the
  * guard against overwriting, and the resume command it prints.
  */
+import { errorExitCode } from '../../src/cli/exit-codes.js';
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../src/cli/context.js';
 import { resolveOutFile, resumeCommand, scoreCommand, shellQuote, startMode } from '../../src/cli/assess/out-file.js';
@@ -53,7 +54,7 @@ describe('the overwrite guard', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(SvcauditError);
-    expect((error as SvcauditError).exitCode).toBe(2);
+    expect(errorExitCode((error as SvcauditError).code)).toBe(2);
     expect((error as SvcauditError).code).toBe('would-overwrite');
     expect((error as SvcauditError).describe()).toMatch(/^\.\/a\.yaml: The file already exists\. .*--resume.*--force/);
   });

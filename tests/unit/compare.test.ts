@@ -3,19 +3,24 @@
  * number below is worked by hand from the scores in the comments, with
  * PRODUCT.md's formulas (target 4 on a 1..5 scale, index = 100 * (score - 1) / 4).
  */
+import { errorExitCode } from '../../src/cli/exit-codes.js';
 import { describe, expect, it } from 'vitest';
 import { compareReports, itemStatus } from '../../src/compare/compare.js';
 import { EPSILON } from '../../src/scoring/tolerance.js';
 import type { Change, Comparison } from '../../src/compare/comparison.js';
 import { jsonErrorOffset } from '../../src/inputs/saved-report/json-error-offset.js';
 import { checkReport, looksLikeReport, parseReportJson } from '../../src/inputs/saved-report/read-report.js';
-import { GAP_FORMATS } from '../../src/report/gap/index.js';
-import { COMPARE_FORMATS } from '../../src/report/compare/index.js';
+import { GAP_FORMAT_NAMES, loadGapFormat } from '../../src/report/gap/formats.js';
+import { COMPARE_FORMAT_NAMES, loadCompareFormat } from '../../src/report/compare/formats.js';
 import { signed } from '../../src/report/compare/words.js';
 import { plainStyle } from '../../src/report/shared/style.js';
 import { SvcauditError } from '../../src/core/errors.js';
 import type { Report } from '../../src/scoring/report.js';
 import { buildAnswers, buildRubric, scoreSets } from '../helpers/build.js';
+import { loadAll } from '../helpers/formats.js';
+
+const GAP_FORMATS = await loadAll(GAP_FORMAT_NAMES, loadGapFormat);
+const COMPARE_FORMATS = await loadAll(COMPARE_FORMAT_NAMES, loadCompareFormat);
 
 // Commitments weigh 2 (items a, b), keys weigh 1 (items c, d, e); every item weighs 1, target 4.
 const RUBRIC = buildRubric({
@@ -206,7 +211,7 @@ describe('a JSON report as one side', () => {
     expect(e.message).toMatch(message);
     expect(e.message).toContain('score <answers> --format json');
     expect(e.position?.file).toBe('reports/baseline.json');
-    expect(e.exitCode).toBe(2);
+    expect(errorExitCode(e.code)).toBe(2);
     if (line !== undefined) expect(e.position?.line).toBe(line);
   });
 

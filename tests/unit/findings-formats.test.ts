@@ -8,16 +8,14 @@ import { plainStyle, type Style } from '../../src/report/shared/style.js';
 import { artifactLocation, pascalCase } from '../../src/report/findings/sarif.js';
 import { escapeData, escapeProperty } from '../../src/report/findings/github.js';
 import { displayWidth } from '../../src/report/shared/text-width.js';
-import {
-  countFindings,
-  exceedsMaxWarnings,
-  FINDINGS_FORMAT_NAMES,
-  FINDINGS_FORMATS,
-  type FileFindings,
-  type FindingsFormatOptions,
-} from '../../src/report/findings/index.js';
+import { FINDINGS_FORMAT_NAMES, loadFindingsFormat } from '../../src/report/findings/formats.js';
+import { countFindings, exceedsMaxWarnings } from '../../src/report/findings/summary.js';
+import type { FindingsFormatOptions } from '../../src/report/findings/types.js';
+import type { FileFindings } from '../../src/core/file-findings.js';
+import { loadAll } from '../helpers/formats.js';
 import { sharedDir } from '../helpers/shared-dir.js';
 
+const FINDINGS_FORMATS = await loadAll(FINDINGS_FORMAT_NAMES, loadFindingsFormat);
 const { stylish, json, junit, sarif, github } = FINDINGS_FORMATS;
 
 // ---------------------------------------------------------------------------------------------

@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { AnswerSet } from '../../src/core/answers.js';
 import type { Rubric } from '../../src/rubric/model.js';
-import { GAP_FORMAT_NAMES } from '../../src/report/gap/names.js';
-import { GAP_FORMATS } from '../../src/report/gap/index.js';
+import { GAP_FORMAT_NAMES, loadGapFormat } from '../../src/report/gap/formats.js';
+import { loadAll } from '../helpers/formats.js';
 import type { GapFormatOptions } from '../../src/report/gap/types.js';
 import { escapeMarkdown } from '../../src/report/shared/escape-markdown.js';
 import { textCell } from '../../src/report/gap/csv-cell.js';
@@ -19,6 +19,7 @@ import { plainStyle, type Style } from '../../src/report/shared/style.js';
 import type { Report } from '../../src/scoring/report.js';
 import { buildAnswers, buildRubric, scoreSets } from '../helpers/build.js';
 
+const GAP_FORMATS = await loadAll(GAP_FORMAT_NAMES, loadGapFormat);
 const { text, json, markdown, csv } = GAP_FORMATS;
 const FIXTURES = fileURLToPath(new URL('../fixtures/gap-formats/', import.meta.url));
 const OPTIONS: GapFormatOptions = { style: plainStyle, width: 100, date: '2026-11-20' };

@@ -15,7 +15,7 @@ import type { Finding } from '../../src/core/finding.js';
 import { rubricItems, type Rubric } from '../../src/rubric/model.js';
 import { RULES, type RuleId } from '../../src/core/rules.js';
 import { parseYaml } from '../../src/rubric/yaml-source.js';
-import { validateFiles } from '../../src/app/validate/validate-files.js';
+import { validateFiles } from '../../src/app/validate.js';
 
 const BUILTIN_PATH = new URL('../../rubrics/service-commitments.yaml', import.meta.url);
 const BUILTIN_TEXT = readFileSync(BUILTIN_PATH, 'utf8');

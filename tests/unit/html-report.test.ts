@@ -11,9 +11,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readAnswerSets } from '../../src/inputs/read-answer-sets.js';
 import { compareReports } from '../../src/compare/compare.js';
 import { expandInputs } from '../../src/inputs/expand-inputs.js';
-import { COMPARE_FORMATS } from '../../src/report/compare/index.js';
+import { COMPARE_FORMAT_NAMES, loadCompareFormat } from '../../src/report/compare/formats.js';
 import { groupValues } from '../../src/report/gap/group-values.js';
-import { GAP_FORMATS } from '../../src/report/gap/index.js';
+import { GAP_FORMAT_NAMES, loadGapFormat } from '../../src/report/gap/formats.js';
 import { CONTENT_SECURITY_POLICY } from '../../src/report/html/document.js';
 import { escapeHtml } from '../../src/report/html/escape-html.js';
 import { html, trusted } from '../../src/report/html/html.js';
@@ -27,6 +27,10 @@ import type { Rubric } from '../../src/rubric/model.js';
 import { addAnswerSet, buildReport, createTally } from '../../src/scoring/index.js';
 import type { Report } from '../../src/scoring/report.js';
 import { REPO } from '../helpers/run-cli.js';
+import { loadAll } from '../helpers/formats.js';
+
+const GAP_FORMATS = await loadAll(GAP_FORMAT_NAMES, loadGapFormat);
+const COMPARE_FORMATS = await loadAll(COMPARE_FORMAT_NAMES, loadCompareFormat);
 
 const OPTIONS = { style: plainStyle, width: 100, date: '2026-11-20' };
 

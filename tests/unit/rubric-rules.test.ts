@@ -15,7 +15,7 @@ import { rubricItems, type Rubric } from '../../src/rubric/model.js';
 import { RULE_IDS, RULES, type RuleId } from '../../src/core/rules.js';
 import { answersSchema, rubricSchema } from '../../src/rubric/schema.js';
 import { parseYaml } from '../../src/rubric/yaml-source.js';
-import { validateFiles } from '../../src/app/validate/validate-files.js';
+import { validateFiles } from '../../src/app/validate.js';
 import { REPO } from '../helpers/run-cli.js';
 
 const FIXTURES = `${REPO}/tests/fixtures/rules`;

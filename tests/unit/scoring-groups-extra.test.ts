@@ -6,9 +6,12 @@
  * divisor is 2; A = 11 on 0..10, so it is 10).
  */
 import { describe, expect, it } from 'vitest';
-import { GAP_FORMATS } from '../../src/report/gap/index.js';
+import { GAP_FORMAT_NAMES, loadGapFormat } from '../../src/report/gap/formats.js';
 import { plainStyle } from '../../src/report/shared/style.js';
 import { buildAnswers, buildRubric, itemOf, scoreSets } from '../helpers/build.js';
+import { loadAll } from '../helpers/formats.js';
+
+const GAP_FORMATS = await loadAll(GAP_FORMAT_NAMES, loadGapFormat);
 
 const rubric = buildRubric({ sections: [{ id: 's', items: ['q'] }] });
 

@@ -18,7 +18,7 @@ import type { CliContext } from '../../src/cli/context.js';
 import { removeStaleTemporaries, type AtomicFs } from '../../src/core/io/atomic-write.js';
 import { loadRubric } from '../../src/rubric/load-rubric.js';
 import { rubricItems, type Rubric } from '../../src/rubric/model.js';
-import { validateFiles } from '../../src/app/validate/validate-files.js';
+import { validateFiles } from '../../src/app/validate.js';
 import { REPO } from '../helpers/run-cli.js';
 
 const rubric: Rubric = (await loadRubric('service-commitments')).rubric;

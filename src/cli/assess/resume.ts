@@ -5,7 +5,7 @@
  * file is never overwritten by a session built on a misreading of it.
  */
 import type { AnswerSet } from '../../core/answers.js';
-import { checkAnswersText } from '../../inputs/read-answer-sets.js';
+import { checkAnswersText } from '../../inputs/answers-yaml/check-answers-text.js';
 import { decodeText } from '../../core/io/decode-text.js';
 import { readBytes } from '../../core/io/read-input.js';
 import { SvcauditError } from '../../core/errors.js';

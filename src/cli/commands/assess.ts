@@ -7,30 +7,23 @@
  */
 import { respondentLabel, type AnswerSet } from '../../core/answers.js';
 import { countAnswered, runSession, type SessionResult } from '../../app/assess/session.js';
-import type { ExitCode } from '../../core/errors.js';
+import type { Outcome } from '../../core/outcome.js';
 import { SvcauditError } from '../../core/errors.js';
 import { rubricItems, type Rubric } from '../../rubric/model.js';
 import { addAnswerSet, buildReport, createTally } from '../../scoring/index.js';
 import type { Style } from '../../report/shared/style.js';
 import { loadCommandRubric } from '../command-rubric.js';
-import { loadGapFormat } from '../../report/gap/load.js';
+import { loadGapFormat } from '../../report/gap/formats.js';
 import { createAutosave, type Autosave } from '../assess/autosave.js';
 import { guardInterrupts } from '../assess/interrupt.js';
 import { checkFolderWritable, resolveOutFile, resumeCommand, scoreCommand, startMode, type OutFile, type StartMode } from '../assess/out-file.js';
 import { createPrompts, isPromptInterrupt } from '../assess/prompts.js';
-import { localDate, note, reportLayout, styleForStderr, styleForStdout, type CliContext, type CommonOptions } from '../context.js';
+import { localDate, note, reportLayout, styleForStderr, styleForStdout, type CliContext } from '../context.js';
+import type { AssessFlags } from './assess-flags.js';
 import { terminalColumns, unbreakable, wrapForTerminal } from '../terminal-text.js';
 
-export interface AssessOptions extends CommonOptions {
-  rubric?: string;
-  out?: string;
-  resume?: boolean;
-  force?: boolean;
-  name?: string;
-  role?: string;
-}
 
-export async function runAssess(options: AssessOptions, ctx: CliContext): Promise<ExitCode> {
+export async function runAssess(options: AssessFlags, ctx: CliContext): Promise<Outcome> {
   requireTerminal(ctx);
   // Start reading inquirer's chunk now, while the rubric loads: the first question appears sooner.
   void import('../assess/inquirer.js').catch(() => undefined);
@@ -66,7 +59,7 @@ export async function runAssess(options: AssessOptions, ctx: CliContext): Promis
     if (!isPromptInterrupt(error)) throw error;
     // A closed terminal (SIGHUP) has nobody to read the message, and writing to it can fail.
     if (guard.received() !== 'SIGHUP') stopped(ctx, errStyle, rubric, out, autosave, options.rubric);
-    return 130;
+    return 'interrupted';
   } finally {
     guard.dispose();
   }
@@ -77,7 +70,7 @@ export async function runAssess(options: AssessOptions, ctx: CliContext): Promis
   if (!autosave.wrote() && (mode !== 'resume' || respondentChanged)) await autosave.save(result.answers);
   await printReport(ctx, style, rubric, { ...base, answers: result.answers });
   finish(ctx, errStyle, rubric, out, result, options.rubric);
-  return 0;
+  return 'ok';
 }
 
 /** inquirer without a terminal half-draws a prompt and fails, or reads piped input as keystrokes. */

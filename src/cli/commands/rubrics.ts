@@ -1,9 +1,10 @@
-import type { ExitCode } from '../../core/errors.js';
+import type { Outcome } from '../../core/outcome.js';
 import { builtinRubricIds, loadRubric } from '../../rubric/load-rubric.js';
 import { rubricItems } from '../../rubric/model.js';
-import { styleForStdout, type CliContext, type CommonOptions } from '../context.js';
+import type { RubricsFlags } from './rubrics-flags.js';
+import { styleForStdout, type CliContext } from '../context.js';
 
-export async function runRubrics(options: CommonOptions, ctx: CliContext): Promise<ExitCode> {
+export async function runRubrics(options: RubricsFlags, ctx: CliContext): Promise<Outcome> {
   const style = await styleForStdout(ctx, options);
   const lines: string[] = [];
   for (const id of await builtinRubricIds()) {
@@ -14,5 +15,5 @@ export async function runRubrics(options: CommonOptions, ctx: CliContext): Promi
   }
   lines.push('', style.dim('Show one with: svcaudit rubric show <id>'));
   ctx.stdout.write(`${lines.join('\n')}\n`);
-  return 0;
+  return 'ok';
 }

@@ -1,50 +1,30 @@
-import type { ExitCode } from '../../core/errors.js';
-import { loadGapFormat } from '../../report/gap/load.js';
-import type { GapFormatName } from '../../report/gap/names.js';
-import type { Report } from '../../scoring/report.js';
+import { score } from '../../app/score.js';
+import type { Outcome } from '../../core/outcome.js';
+import { readStream } from '../../core/io/read-input.js';
+import { loadGapFormat } from '../../report/gap/formats.js';
 import { loadCommandRubric } from '../command-rubric.js';
 import { emit, note, reportLayout, styleForOutput, writesToFile, type CliContext } from '../context.js';
-import { scoreInputs, type MissingAnswers, type ScoreInputsOptions } from '../../app/score-inputs.js';
+import type { ScoreFlags } from './score-flags.js';
 
-export interface ScoreOptions extends ScoreInputsOptions {
-  format?: GapFormatName;
-  output?: string;
-  failUnder?: number;
-  strict?: boolean;
-}
-
-export async function runScore(inputs: string[], options: ScoreOptions, ctx: CliContext): Promise<ExitCode> {
+export async function runScore(inputs: string[], options: ScoreFlags, ctx: CliContext): Promise<Outcome> {
   const rubric = await loadCommandRubric(options.rubric, ctx);
-  const { report, missing } = await scoreInputs(inputs, rubric, options, ctx);
+  const result = await score(inputs, rubric, {
+    by: options.by,
+    perceptionGap: options.perceptionGap,
+    failUnder: options.failUnder,
+    strict: options.strict,
+    readStdin: () => readStream(ctx.stdin),
+    onNote: (message) => note(ctx, message),
+  });
   const format = await loadGapFormat(options.format ?? 'text');
   const style = await styleForOutput(ctx, options, options.output);
-  const text = format(report, {
+  const text = format(result.report, {
     style,
     ...reportLayout(ctx),
   });
   await emit(ctx, text, options.output);
   if (writesToFile(options.output)) note(ctx, `Report written to ${options.output}`);
-  return gate(report, missing, options, ctx);
-}
-
-/** `--fail-under` and `--strict`: the gates a CI job sets, each saying why on stderr. */
-function gate(report: Report, missing: MissingAnswers, options: ScoreOptions, ctx: CliContext): ExitCode {
-  let code: ExitCode = 0;
-  if (options.strict && missing.total > 0) {
-    const where = missing.examples.map((m) => `\n  ${m.source}: ${m.items.join(', ')}`).join('');
-    const more = missing.total > missing.examples.reduce((n, m) => n + m.items.length, 0) ? '\n  …' : '';
-    note(ctx, `svcaudit: --strict: ${missing.total} answer${missing.total === 1 ? ' is' : 's are'} missing (an item left out or blank; use \`na\` for items that do not apply):${where}${more}`);
-    code = 1;
-  }
-  if (options.failUnder !== undefined) {
-    const index = report.overall.index;
-    if (index === null) {
-      note(ctx, `svcaudit: --fail-under ${options.failUnder}: nothing was scored, so the index is unknown.`);
-      code = 1;
-    } else if (index < options.failUnder) {
-      note(ctx, `svcaudit: --fail-under ${options.failUnder}: the overall index is ${index.toFixed(1)}, below the threshold.`);
-      code = 1;
-    }
-  }
-  return code;
+  // `--fail-under` and `--strict` say why on stderr, after the report.
+  for (const reason of result.reasons) note(ctx, reason);
+  return result.outcome;
 }

@@ -1,16 +1,11 @@
-import type { ExitCode } from '../../core/errors.js';
-import { formatTemplate, type TemplateFormat } from '../../report/rubric/template.js';
+import type { Outcome } from '../../core/outcome.js';
+import { formatTemplate } from '../../report/rubric/template.js';
 import { loadRubric } from '../../rubric/load-rubric.js';
-import { emit, type CliContext, type CommonOptions } from '../context.js';
+import { emit, type CliContext } from '../context.js';
+import type { TemplateFlags } from './template-flags.js';
 
-export interface TemplateOptions extends CommonOptions {
-  rubric?: string;
-  format: TemplateFormat;
-  output?: string;
-}
-
-export async function runTemplate(options: TemplateOptions, ctx: CliContext): Promise<ExitCode> {
+export async function runTemplate(options: TemplateFlags, ctx: CliContext): Promise<Outcome> {
   const { rubric } = await loadRubric(options.rubric);
   await emit(ctx, formatTemplate(rubric, options.format), options.output);
-  return 0;
+  return 'ok';
 }

@@ -9,13 +9,12 @@ import type { ComparableReport } from '../../compare/comparable.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 import { planOf, quotesOf } from './read-report-extras.js';
 import { isMapping } from '../../core/is-mapping.js';
+import { looksLikeReport } from './detect.js';
+
+export { looksLikeReport };
 
 const HOW_TO_MAKE = 'make one with `svcaudit score <answers> --format json --output report.json`';
 
-/** True for a parsed value shaped like a score report (`svcaudit: 1` and an `overall`), as opposed to an answers file. */
-export function looksLikeReport(value: unknown): boolean {
-  return isMapping(value) && value.svcaudit === 1 && isMapping(value.overall) && value.kind === undefined;
-}
 
 export function parseReportJson(text: string, file: string): ComparableReport {
   let value: unknown;

@@ -1,7 +1,8 @@
 import type { Finding } from '../../core/finding.js';
 import { RULES } from '../../core/rules.js';
 import { countFindings, sortFindings } from './summary.js';
-import type { FileFindings, FindingsFormatter } from './types.js';
+import type { FileFindings } from '../../core/file-findings.js';
+import type { FindingsFormatter } from './types.js';
 import { escapeXml } from './xml.js';
 
 /**

@@ -2,7 +2,8 @@ import type { Finding } from '../../core/finding.js';
 import type { Style } from '../shared/style.js';
 import { countFindings, exceedsMaxWarnings, problemsText, sortFindings } from './summary.js';
 import { displayWidth, padDisplayEnd } from '../shared/text-width.js';
-import type { FileFindings, FindingsFormatter } from './types.js';
+import type { FileFindings } from '../../core/file-findings.js';
+import type { FindingsFormatter } from './types.js';
 
 /**
  * ESLint's default format: per file, the path underlined and one aligned row per finding

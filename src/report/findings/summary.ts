@@ -1,6 +1,6 @@
 import { plural } from '../shared/plural.js';
 import type { Finding } from '../../core/finding.js';
-import type { FileFindings } from './types.js';
+import type { FileFindings } from '../../core/file-findings.js';
 
 export interface FindingCounts {
   readonly errors: number;

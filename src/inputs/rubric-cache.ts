@@ -3,11 +3,11 @@
  * otherwise the rubric the answers name, found among the rubric files of the
  * same run first, then among the built-in ones. Each is loaded once.
  */
-import { compareFindings } from '../../core/finding.js';
-import type { Checked } from '../../rubric/check-rubric.js';
-import { builtinRubricIds, checkRubricReference, DEFAULT_RUBRIC } from '../../rubric/load-rubric.js';
-import type { Rubric } from '../../rubric/model.js';
-import type { FileFindings } from '../../report/findings/types.js';
+import { compareFindings } from '../core/finding.js';
+import type { Checked } from '../rubric/check-rubric.js';
+import { builtinRubricIds, checkRubricReference, DEFAULT_RUBRIC } from '../rubric/load-rubric.js';
+import type { Rubric } from '../rubric/model.js';
+import type { FileFindings } from '../core/file-findings.js';
 
 type RubricLookup = { kind: 'found'; rubric: Rubric } | { kind: 'unknown'; builtins: string[] } | { kind: 'broken' };
 

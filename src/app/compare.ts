@@ -1,0 +1,81 @@
+/**
+ * `compare <before> <after>`: each side is a JSON report saved by `score --format json`, or
+ * anything `score` accepts (a folder, files, a glob, a .csv, `-`), scored here the way `score`
+ * scores it; which one is told through the input registry. The comparison itself is pure
+ * (src/compare/). Values in; the comparison, the follow-up side and notes out.
+ */
+import { statSync } from 'node:fs';
+import { compareReports } from '../compare/compare.js';
+import type { ComparableReport } from '../compare/comparable.js';
+import type { Comparison } from '../compare/comparison.js';
+import { SvcauditError } from '../core/errors.js';
+import { STDIN } from '../core/io/read-input.js';
+import { decodeText } from '../core/io/decode-text.js';
+import { inputFile } from '../inputs/read-answer-sets.js';
+import { formatOfName, inputFormat, loadInputAdapter } from '../inputs/registry.js';
+import type { Rubric } from '../rubric/model.js';
+import { scoreInputs, type ScoreInputsOptions } from './score.js';
+
+export interface CompareOptions extends Pick<ScoreInputsOptions, 'onNote'> {
+  /** The rubric to score answers with, or a loader called on first use (two saved reports need none). */
+  readonly rubric: Rubric | (() => Promise<Rubric>);
+  /** Reads stdin, for a side given as `-`. */
+  readonly readStdin?: () => Promise<Uint8Array>;
+}
+
+export interface CompareResult {
+  readonly comparison: Comparison;
+  /** The follow-up side, whose plan and quotes the HTML progress report shows. */
+  readonly followUp: ComparableReport;
+}
+
+export async function compare(before: string, after: string, options: CompareOptions): Promise<CompareResult> {
+  if (before === STDIN && after === STDIN) throw new SvcauditError('usage', 'Only one side can be read from stdin (-).', { file: STDIN });
+  const baseline = await loadSide(before, options);
+  const followUp = await loadSide(after, options);
+  checkSameRubric(baseline, followUp, { before, after }, options.onNote ?? (() => undefined));
+  return { comparison: compareReports(baseline, followUp, { beforeInput: before, afterInput: after }), followUp };
+}
+
+/** One side: a saved report is read as it is; anything else is scored. */
+async function loadSide(path: string, options: CompareOptions): Promise<ComparableReport> {
+  const input = inputFile(path, options.readStdin);
+  const named = formatOfName(path);
+  // Only stdin, a .json file or a file of another ending can be a saved report, told by its text;
+  // answers files are left to `score`, which streams a CSV rather than reading it whole.
+  const sniff = path === STDIN || ((named === undefined || named === 'saved-report') && isFile(path));
+  if (sniff) {
+    const text = textOf(await input.bytes(), input.file);
+    if (inputFormat(path, () => text, ['report', 'answers']) === 'saved-report') return (await loadInputAdapter('saved-report')).readReport!(input);
+  }
+  const scoring: ScoreInputsOptions = { ...(options.onNote ? { onNote: options.onNote } : {}), readStdin: input.bytes };
+  return (await scoreInputs([path], typeof options.rubric === 'function' ? await options.rubric() : options.rubric, scoring)).report;
+}
+
+/** UTF-8 text, or the error `score` gives for a binary file (exit 2, naming the file). */
+function textOf(bytes: Uint8Array, file: string): string {
+  const decoded = decodeText(bytes, file);
+  if ('text' in decoded) return decoded.text;
+  throw new SvcauditError('file-unparseable', decoded.finding.message, { file });
+}
+
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+}
+
+/**
+ * Items of two different rubrics cannot be matched, so that is an error
+ * naming the follow-up (the side usually made later, with the wrong rubric).
+ * A revised version of the same rubric is compared item by item, with a note.
+ */
+function checkSameRubric(before: ComparableReport, after: ComparableReport, inputs: { before: string; after: string }, notify: (message: string) => void): void {
+  if (before.rubric.id !== after.rubric.id) {
+    throw new SvcauditError(
+      'usage',
+      `The two audits use different rubrics: ${before.rubric.id} in ${inputs.before}, ${after.rubric.id} here. Compare two audits of the same rubric (pass --rubric for answers files).`,
+      { file: inputs.after },
+    );
+  }
+  const [v1, v2] = [before.rubric.version, after.rubric.version];
+  if (v1 !== v2) notify(`svcaudit: note: the rubric's version changed (${v1 ?? 'none'} before, ${v2 ?? 'none'} after); items are matched by id.`);
+}

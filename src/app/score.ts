@@ -1,0 +1,142 @@
+/**
+ * The scoring pipeline that `score`, `compare` and the library share: read every input
+ * (streaming) against the rubric, stop with every finding when any answers file is wrong, build
+ * the report, and apply the gates a CI job sets (`--strict`, `--fail-under`). Values in; the
+ * report, the outcome and the messages out. Notes are handed to `onNote` as they arise.
+ */
+import { isAnswered } from '../core/answers.js';
+import { SvcauditError } from '../core/errors.js';
+import { compareFindings, findingsErrorCode, firstError, hasErrors } from '../core/finding.js';
+import { displayName } from '../core/io/read-input.js';
+import type { Outcome } from '../core/outcome.js';
+import { expandInputs } from '../inputs/expand-inputs.js';
+import { readAnswerSets } from '../inputs/read-answer-sets.js';
+import { ANSWERS_EXTENSIONS } from '../inputs/registry.js';
+import { rubricItems, type Rubric } from '../rubric/model.js';
+import { addAnswerSet, buildReport, createTally, groupValue, NO_GROUP } from '../scoring/index.js';
+import type { Report } from '../scoring/report.js';
+
+export interface ScoreInputsOptions {
+  readonly by?: string | undefined;
+  readonly perceptionGap?: number | undefined;
+  /** Where `-` comes from; compare hands on stdin it has already read. */
+  readonly readStdin?: () => Promise<Uint8Array>;
+  /** A message for the person running the command (a file passed over, a group without the field). */
+  readonly onNote?: (message: string) => void;
+}
+
+export interface ScoreOptions extends ScoreInputsOptions {
+  /** The outcome is `below-threshold` when the overall index (0-100) is under this. */
+  readonly failUnder?: number | undefined;
+  /** The outcome is `below-threshold` when any item is left unanswered. */
+  readonly strict?: boolean | undefined;
+}
+
+/** Unanswered items, for `--strict`: a total, and the first few respondents with the items they left out. */
+export interface MissingAnswers {
+  total: number;
+  examples: Array<{ source: string; items: string[] }>;
+}
+
+export interface ScoreResult {
+  readonly report: Report;
+  readonly outcome: Outcome;
+  /** Why the outcome is `below-threshold`, one message per gate that failed. */
+  readonly reasons: readonly string[];
+}
+
+const MISSING_EXAMPLES = 5;
+
+/** Scores the inputs and applies the gates. */
+export async function score(inputs: readonly string[], rubric: Rubric, options: ScoreOptions = {}): Promise<ScoreResult> {
+  const { report, missing } = await scoreInputs(inputs, rubric, options);
+  const reasons = gateReasons(report, missing, options);
+  return { report, outcome: reasons.length > 0 ? 'below-threshold' : 'ok', reasons };
+}
+
+/**
+ * Reads, checks and scores every input against `rubric`; answers with errors stop the job before
+ * any report, with the findings attached to the error.
+ */
+export async function scoreInputs(inputs: readonly string[], rubric: Rubric, options: ScoreInputsOptions = {}): Promise<{ report: Report; missing: MissingAnswers }> {
+  const notify = options.onNote ?? (() => undefined);
+  const files = await expandInputs(inputs, ANSWERS_EXTENSIONS);
+  const tally = createTally(rubric, { by: options.by });
+  const itemIds = rubricItems(rubric).map((item) => item.id);
+  const missing: MissingAnswers = { total: 0, examples: [] };
+  const grouping = new GroupingCheck(options.by);
+  const read = await readAnswerSets(files, rubric, (set) => {
+    grouping.add(set.respondent);
+    const left = itemIds.filter((id) => !isAnswered(set.answers.get(id)));
+    missing.total += left.length;
+    if (left.length > 0 && missing.examples.length < MISSING_EXAMPLES) missing.examples.push({ source: set.source, items: left });
+    addAnswerSet(tally, set);
+  }, {
+    ...(options.readStdin ? { readStdin: options.readStdin } : {}),
+    skipRubric: (path) => !inputs.includes(path),
+    onSkip: (path) => notify(`svcaudit: ${path}: skipped: a rubric file, not answers (use it with --rubric).`),
+  });
+
+  if (hasErrors(read.findings)) {
+    const files = [...new Set(read.findings.map((f) => f.file))].map((file) => ({
+      file,
+      kind: 'answers' as const,
+      findings: read.findings.filter((f) => f.file === file).sort(compareFindings),
+    }));
+    const first = firstError(read.findings)!;
+    throw new SvcauditError(
+      findingsErrorCode(read.findings),
+      `${first.message} (${read.findings.length} problem${read.findings.length === 1 ? '' : 's'} in the answers; nothing was scored)`,
+      { file: first.file, line: first.line, column: first.column },
+      { files },
+    );
+  }
+  if (read.respondents === 0) throw new SvcauditError('usage', 'No answers were found in the inputs.', { file: inputs.map(displayName).join(' ') });
+  grouping.verify(inputs, notify);
+  return { report: buildReport(tally, { perceptionGap: options.perceptionGap }), missing };
+}
+
+/** `--strict` and `--fail-under`, each saying why it failed. */
+function gateReasons(report: Report, missing: MissingAnswers, options: ScoreOptions): string[] {
+  const reasons: string[] = [];
+  if (options.strict && missing.total > 0) {
+    const where = missing.examples.map((m) => `\n  ${m.source}: ${m.items.join(', ')}`).join('');
+    const more = missing.total > missing.examples.reduce((n, m) => n + m.items.length, 0) ? '\n  …' : '';
+    reasons.push(`svcaudit: --strict: ${missing.total} answer${missing.total === 1 ? ' is' : 's are'} missing (an item left out or blank; use \`na\` for items that do not apply):${where}${more}`);
+  }
+  if (options.failUnder !== undefined) {
+    const index = report.overall.index;
+    if (index === null) reasons.push(`svcaudit: --fail-under ${options.failUnder}: nothing was scored, so the index is unknown.`);
+    else if (index < options.failUnder) reasons.push(`svcaudit: --fail-under ${options.failUnder}: the overall index is ${index.toFixed(1)}, below the threshold.`);
+  }
+  return reasons;
+}
+
+/**
+ * `--by KEY` with a key no respondent has would silently put everyone in one
+ * "(none)" group: a typo (`--by rol`) must not pass as a report with no
+ * perception gaps. Respondents without the field are allowed, and counted.
+ */
+class GroupingCheck {
+  private readonly fields = new Set<string>();
+  private withField = 0;
+  private without = 0;
+
+  constructor(private readonly by: string | undefined) {}
+
+  add(respondent: Readonly<Record<string, string>>): void {
+    if (this.by === undefined) return;
+    if (groupValue({ respondent }, this.by) === NO_GROUP) this.without++;
+    else this.withField++;
+    if (this.fields.size < 50) for (const key of Object.keys(respondent)) this.fields.add(key);
+  }
+
+  verify(inputs: readonly string[], notify: (message: string) => void): void {
+    if (this.by === undefined || this.withField + this.without === 0) return;
+    if (this.withField === 0) {
+      const found = this.fields.size > 0 ? `respondent fields found: ${[...this.fields].sort().join(', ')}` : 'the respondents have no fields at all';
+      throw new SvcauditError('usage', `--by ${this.by}: no respondent has a \`${this.by}\` field (${found}).`, { file: inputs.map(displayName).join(' ') });
+    }
+    if (this.without > 0) notify(`svcaudit: --by ${this.by}: ${this.without} respondent${this.without === 1 ? ' has' : 's have'} no \`${this.by}\`; they are grouped as ${NO_GROUP}.`);
+  }
+}

@@ -1,0 +1,25 @@
+import { Command, Option } from '@commander-js/extra-typings';
+import { COMPARE_FORMAT_NAMES } from '../../report/compare/formats.js';
+import { DEFAULT_RUBRIC } from '../../rubric/default.js';
+import { commonOptions, type CommandKit } from '../command-kit.js';
+
+export function compareCommand({ ctx, done }: CommandKit) {
+  return commonOptions(new Command('compare'))
+    .description('progress between two audits, item by item')
+    .argument('<before>', 'baseline: anything `score` accepts (file, folder, glob, .csv) or a JSON report')
+    .argument('<after>', 'follow-up: the same kinds of input')
+    .option('--rubric <R>', 'rubric file or built-in id', DEFAULT_RUBRIC)
+    .addOption(new Option('-f, --format <format>', 'report format (default: text)').choices(COMPARE_FORMAT_NAMES))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addHelpText('after', `
+Examples:
+  $ svcaudit compare examples/interviews examples/follow-up
+  $ svcaudit compare baseline.json follow-up/ --format html --output progress.html
+`)
+    .action(async (before, after, options) => {
+      const { runCompare } = await import('./compare.js');
+      done(await runCompare(before, after, options, ctx));
+    });
+}
+
+export type CompareFlags = ReturnType<ReturnType<typeof compareCommand>['opts']>;

@@ -1,0 +1,30 @@
+/**
+ * CSV exports whose header holds item ids (docs/file-formats.md), read row by row: a file is
+ * streamed from disk, whatever its length; stdin arrives whole.
+ */
+import { createReadStream } from 'node:fs';
+import { compareFindings, type Finding } from '../../core/finding.js';
+import { utf8Text } from '../../core/io/decode-text.js';
+import { STDIN } from '../../core/io/read-input.js';
+import type { InputAdapter, InputFile } from '../adapter.js';
+import { readCsvAnswers } from './csv-answers.js';
+
+export const svcauditCsv: InputAdapter = {
+  async readAnswers(input, rubric, sink) {
+    await readCsvAnswers(await chunks(input), input.file, rubric, { answerSet: sink.answerSet, finding: sink.finding });
+  },
+
+  async validate(input, rubrics) {
+    const { file } = input;
+    const rubric = await rubrics.forCsv();
+    if (rubric.kind !== 'found') return { file, kind: 'answers', findings: [] }; // a broken --rubric is reported on its own
+    const findings: Finding[] = [];
+    await readCsvAnswers([utf8Text(await input.bytes())], file, rubric.rubric, { answerSet: () => undefined, finding: (f) => findings.push(f) });
+    return { file, kind: 'answers', findings: findings.sort(compareFindings) };
+  },
+};
+
+async function chunks(input: InputFile): Promise<AsyncIterable<string> | Iterable<string>> {
+  if (input.path === STDIN) return [utf8Text(await input.bytes())];
+  return createReadStream(input.path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+}
