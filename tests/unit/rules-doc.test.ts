@@ -1,0 +1,23 @@
+/**
+ * docs/rules.md is rendered from RULES and the examples in
+ * tests/fixtures/rules/ (scripts/rules-doc.ts). The committed page must be
+ * exactly what the renderer gives today, so a rule, a message or an example
+ * cannot change without the page changing with it.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { RULE_IDS } from '../../src/rubric/rules.js';
+import { renderRulesDoc, RULES_DOC } from '../../scripts/rules-doc.js';
+import { REPO } from '../helpers/run-cli.js';
+
+describe(RULES_DOC, () => {
+  it('is what `npm run docs:rules` renders (run it and commit the page when this fails)', async () => {
+    const committed = readFileSync(`${REPO}/${RULES_DOC}`, 'utf8');
+    expect(committed).toBe(await renderRulesDoc(REPO));
+  });
+
+  it('gives every rule a heading whose anchor is the rule id, once', () => {
+    const headings = readFileSync(`${REPO}/${RULES_DOC}`, 'utf8').split('\n').filter((line) => line.startsWith('### ')).map((line) => line.slice(4));
+    expect([...headings].sort()).toEqual([...RULE_IDS].sort());
+  });
+});
