@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RULE_IDS } from '../../src/rubric/rules.js';
+import { RULE_IDS } from '../../src/core/rules.js';
 import { renderRulesDoc, RULES_DOC } from '../../scripts/rules-doc.js';
 import { REPO } from '../helpers/run-cli.js';
 
