@@ -80,10 +80,23 @@ export function note(ctx: CliContext, message: string): void {
   ctx.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-/** How a human report is laid out: the terminal's width kept between 80 and 140, and today's date. */
+/** How a human report is laid out: the terminal's width kept between 80 and 140, and the report date. */
 export function reportLayout(ctx: CliContext): { width: number; date: string } {
   const columns = ctx.stdout.columns ?? 100;
-  return { width: Math.max(80, Math.min(columns, 140)), date: localDate() };
+  return { width: Math.max(80, Math.min(columns, 140)), date: reportDate(ctx.env) };
+}
+
+/**
+ * The date a report says it was made (docs/json-report.md): today's local date, or the UTC date
+ * of `SOURCE_DATE_EPOCH` (seconds since 1970) when that is set, so a report can be made again
+ * byte for byte (reproducible-builds.org's convention). A value that is not a whole number of
+ * seconds is a usage error rather than a silently wrong date.
+ */
+export function reportDate(env: NodeJS.ProcessEnv, now: Date = new Date()): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === '') return localDate(now);
+  if (!/^\d+$/.test(epoch.trim())) throw new SvcauditError('usage', `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not \`${epoch.slice(0, 40)}\`.`);
+  return new Date(Number(epoch.trim()) * 1000).toISOString().slice(0, 10);
 }
 
 /** YYYY-MM-DD in local time: the date people see on their calendar, for file names and report headers. */
