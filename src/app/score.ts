@@ -8,6 +8,7 @@ import { isAnswered } from '../core/answers.js';
 import { SvcauditError } from '../core/errors.js';
 import { compareFindings, findingsErrorCode, firstError, hasErrors } from '../core/finding.js';
 import { displayName } from '../core/io/read-input.js';
+import { sortedByCodePoint } from '../core/order.js';
 import type { Outcome } from '../core/outcome.js';
 import { expandInputs } from '../inputs/expand-inputs.js';
 import { readAnswerSets } from '../inputs/read-answer-sets.js';
@@ -134,7 +135,7 @@ class GroupingCheck {
   verify(inputs: readonly string[], notify: (message: string) => void): void {
     if (this.by === undefined || this.withField + this.without === 0) return;
     if (this.withField === 0) {
-      const found = this.fields.size > 0 ? `respondent fields found: ${[...this.fields].sort().join(', ')}` : 'the respondents have no fields at all';
+      const found = this.fields.size > 0 ? `respondent fields found: ${sortedByCodePoint(this.fields).join(', ')}` : 'the respondents have no fields at all';
       throw new SvcauditError('usage', `--by ${this.by}: no respondent has a \`${this.by}\` field (${found}).`, { file: inputs.map(displayName).join(' ') });
     }
     if (this.without > 0) notify(`svcaudit: --by ${this.by}: ${this.without} respondent${this.without === 1 ? ' has' : 's have'} no \`${this.by}\`; they are grouped as ${NO_GROUP}.`);

@@ -1,3 +1,4 @@
+import { compareCodePoints } from './order.js';
 import { RULES, type RuleId } from './rules.js';
 
 export type Severity = 'error' | 'warning';
@@ -30,9 +31,9 @@ export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
 }
 
-/** Stable order for output: by file, then position, then rule. */
+/** Stable order for output: by file, then position, then rule; text in code-point order, whatever the locale. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+  return compareCodePoints(a.file, b.file) || a.line - b.line || a.column - b.column || compareCodePoints(a.rule, b.rule);
 }
 
 /** Rules that mean a file could not be read as data at all, rather than data found wanting. */

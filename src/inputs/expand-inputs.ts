@@ -7,6 +7,7 @@ import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { SvcauditError } from '../core/errors.js';
 import { STDIN } from '../core/io/read-input.js';
+import { compareCodePoints } from '../core/order.js';
 
 const GLOB_CHARS = /[*?[{]/;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -21,7 +22,7 @@ export async function expandInputs(inputs: readonly string[], extensions: readon
     // One look at the disk per input; a name with glob characters that exists is taken as it is.
     const found = stat(input);
     if (found === undefined && GLOB_CHARS.test(input)) files.push(...expandGlob(input, input));
-    else if (found?.isDirectory()) files.push(...walk(input, extensions).sort());
+    else if (found?.isDirectory()) files.push(...walk(input, extensions).sort(compareCodePoints));
     else if (found !== undefined) files.push(input);
     else throw new SvcauditError('file-not-found', 'No such file or folder.', { file: input });
   }
@@ -35,7 +36,7 @@ function expandGlob(pattern: string, input: string): string[] {
   const base = parts.slice(0, firstGlob).join('/') || '.';
   const regex = globToRegExp(parts.slice(firstGlob).join('/'));
   const candidates = stat(base)?.isDirectory() ? walk(base, []) : [];
-  const matches = candidates.filter((file) => regex.test(relative(base, file).split(sep).join('/'))).sort();
+  const matches = candidates.filter((file) => regex.test(relative(base, file).split(sep).join('/'))).sort(compareCodePoints);
   if (matches.length === 0) throw new SvcauditError('file-not-found', 'No file matches this pattern.', { file: input });
   return matches;
 }

@@ -8,6 +8,7 @@ import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { SvcauditError } from '../core/errors.js';
 import { readBytes } from '../core/io/read-input.js';
+import { compareCodePoints } from '../core/order.js';
 import { checkRubricText, type Checked } from './check-rubric.js';
 import { findingsErrorCode, firstError, hasErrors, type Finding } from '../core/finding.js';
 import type { Rubric } from './model.js';
@@ -38,7 +39,7 @@ let builtinIds: string[] | undefined;
 
 /** The ids of the shipped rubrics; the folder is read once per run, however many answers files ask. */
 export async function builtinRubricIds(): Promise<string[]> {
-  builtinIds ??= readdirSync(builtinRubricsDir()).filter((f) => f.endsWith('.yaml')).map((f) => basename(f, '.yaml')).sort();
+  builtinIds ??= readdirSync(builtinRubricsDir()).filter((f) => f.endsWith('.yaml')).map((f) => basename(f, '.yaml')).sort(compareCodePoints);
   return [...builtinIds];
 }
 

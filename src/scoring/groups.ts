@@ -3,7 +3,7 @@
  */
 import { NO_GROUP } from './tally.js';
 import type { Tally } from './tally.js';
-import { compareText } from './quotes.js';
+import { compareCodePoints } from '../core/order.js';
 
 export interface GroupScores {
   /** Group value → the item's mean in that group; null when nobody in it scored the item. */
@@ -64,6 +64,6 @@ function crossDiff(a: Mean, b: Mean): bigint {
 export function sortedGroupValues(tally: Tally): string[] {
   return [...tally.groups.keys()].sort((a, b) => {
     if (a === NO_GROUP || b === NO_GROUP) return (a === NO_GROUP ? 1 : 0) - (b === NO_GROUP ? 1 : 0);
-    return compareText(a, b);
+    return compareCodePoints(a, b);
   });
 }

@@ -3,6 +3,7 @@
  * evidence. Sorting on where a quote came from (never on when it was added)
  * keeps the report identical however the inputs were listed or globbed.
  */
+import { compareCodePoints } from '../core/order.js';
 import type { Quote } from './report.js';
 import type { TalliedQuote } from './tally.js';
 
@@ -12,16 +13,11 @@ export function orderedQuotes(quotes: readonly TalliedQuote[]): Quote[] {
 
 function compareQuotes(a: TalliedQuote, b: TalliedQuote): number {
   return (
-    compareText(a.file, b.file) ||
+    compareCodePoints(a.file, b.file) ||
     a.row - b.row ||
     a.seq - b.seq ||
     // Only two answer sets with the very same source get this far (e.g. stdin twice).
-    compareText(a.quote.by ?? '', b.quote.by ?? '') ||
-    compareText(a.quote.text, b.quote.text)
+    compareCodePoints(a.quote.by ?? '', b.quote.by ?? '') ||
+    compareCodePoints(a.quote.text, b.quote.text)
   );
-}
-
-/** Code-unit order: the same on every machine, unlike a locale collation. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

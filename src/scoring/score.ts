@@ -10,7 +10,7 @@ import { sortedGroupValues } from './groups.js';
 import { itemResult } from './item-result.js';
 import { buildPlan } from './plan.js';
 import type { ItemResult, Report, SourceCompleteness } from './report.js';
-import { compareText } from './quotes.js';
+import { compareCodePoints } from '../core/order.js';
 import type { Tally } from './tally.js';
 import { effectiveWeights } from './weights.js';
 
@@ -64,6 +64,6 @@ export function buildReport(tally: Tally, options: BuildReportOptions = {}): Rep
 /** Completeness per input file, sorted by file name so input order never shows. */
 function sourceLines(tally: Tally): SourceCompleteness[] {
   return [...tally.sources]
-    .sort(([a], [b]) => compareText(a, b))
+    .sort(([a], [b]) => compareCodePoints(a, b))
     .map(([source, s]) => ({ source, respondents: s.respondents, answered: s.answered, na: s.na, unanswered: s.unanswered }));
 }
