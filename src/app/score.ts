@@ -34,7 +34,7 @@ export interface ScoreOptions extends ScoreInputsOptions {
 }
 
 /** Unanswered items, for `--strict`: a total, and the first few respondents with the items they left out. */
-export interface MissingAnswers {
+interface MissingAnswers {
   total: number;
   examples: Array<{ source: string; items: string[] }>;
 }

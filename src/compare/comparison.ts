@@ -44,7 +44,7 @@ export interface ItemChange extends Change {
 }
 
 /** What each side was made from, for a reader who wants to know what was compared with what. */
-export interface Side {
+interface Side {
   /** The input as given on the command line (a folder, a file, a glob, a JSON report). */
   readonly input: string;
   readonly respondents: number;

@@ -22,7 +22,7 @@ export interface SourcePosition {
   column?: number;
 }
 
-export interface SvcauditErrorOptions {
+interface SvcauditErrorOptions {
   readonly cause?: unknown;
   /** The findings that explain the error, printed (as `validate` prints them) before its one-line message. */
   readonly files?: readonly FileFindings[];

@@ -19,14 +19,14 @@ export interface InputFile {
   readonly bytes: () => Promise<Uint8Array>;
 }
 
-export interface AnswersSink {
+interface AnswersSink {
   readonly answerSet: (set: AnswerSet) => void;
   readonly finding: (finding: Finding) => void;
   /** A rubric file met among the answers and passed over (see ReadAnswersOptions.skipRubric). */
   readonly skipped: () => void;
 }
 
-export interface ReadAnswersFlags {
+interface ReadAnswersFlags {
   /** Pass a rubric file over instead of reporting it as not answers. */
   readonly skipRubric: boolean;
 }

@@ -42,7 +42,7 @@ function expandGlob(pattern: string, input: string): string[] {
 }
 
 /** `*` within a name, `**` across folders, `?` one character, `{a,b}` alternatives, `[ab]` a class. */
-export function globToRegExp(glob: string): RegExp {
+function globToRegExp(glob: string): RegExp {
   let out = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;

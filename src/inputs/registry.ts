@@ -10,7 +10,7 @@ import type { InputAdapter } from './adapter.js';
 import { looksLikeCsv } from './svcaudit-csv/detect.js';
 import { looksLikeReportText } from './saved-report/detect.js';
 
-export interface InputFormat {
+interface InputFormat {
   /** File endings (lower case, with the dot) that select this format. */
   readonly extensions: readonly string[];
   /** `answers`: read by score, validate and compare; `report`: a saved report, one side of compare. */
@@ -23,7 +23,7 @@ export interface InputFormat {
 }
 
 /** In the order `detect` is asked; the last answers format is the fallback. */
-export const INPUT_FORMATS = {
+const INPUT_FORMATS = {
   'saved-report': {
     extensions: ['.json'],
     yields: 'report',

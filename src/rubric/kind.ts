@@ -3,7 +3,7 @@ import { isMapping } from '../core/is-mapping.js';
 import { describeValue } from './schema-findings.js';
 import { locate, type YamlSource } from '../core/source.js';
 
-export type FileKind = 'rubric' | 'answers';
+type FileKind = 'rubric' | 'answers';
 
 /**
  * Tells a rubric from an answers file by its `kind:` field. When it cannot, the findings that say

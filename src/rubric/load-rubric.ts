@@ -17,7 +17,7 @@ import { DEFAULT_RUBRIC } from './default.js';
 
 export { DEFAULT_RUBRIC };
 
-export class RubricFindingsError extends SvcauditError {
+class RubricFindingsError extends SvcauditError {
   readonly findings: readonly Finding[];
   constructor(file: string, findings: readonly Finding[]) {
     const errors = findings.filter((f) => f.severity === 'error');
@@ -31,7 +31,7 @@ export class RubricFindingsError extends SvcauditError {
   }
 }
 
-export function builtinRubricsDir(): string {
+function builtinRubricsDir(): string {
   return join(packageRoot(), 'rubrics');
 }
 
@@ -44,11 +44,11 @@ export async function builtinRubricIds(): Promise<string[]> {
 }
 
 /** A reference is a path when it looks like one; otherwise it names a built-in rubric. */
-export function isPathReference(ref: string): boolean {
+function isPathReference(ref: string): boolean {
   return ref === '-' || /[\\/]/.test(ref) || /\.ya?ml$/i.test(ref);
 }
 
-export async function resolveRubricPath(ref: string): Promise<{ path: string; source: string }> {
+async function resolveRubricPath(ref: string): Promise<{ path: string; source: string }> {
   if (isPathReference(ref)) return { path: ref, source: ref };
   const ids = await builtinRubricIds();
   if (!ids.includes(ref)) {

@@ -6,8 +6,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import type { answersSchema, rubricSchema } from './schema.js';
 
 export type RawRubric = FromSchema<typeof rubricSchema>;
-export type RawSection = RawRubric['sections'][number];
+type RawSection = RawRubric['sections'][number];
 export type RawItem = RawSection['items'][number];
-export type RawAction = NonNullable<RawItem['actions']>[number];
 export type RawAnswers = FromSchema<typeof answersSchema>;
 export type RawAnswerValue = RawAnswers['answers'][string];

@@ -1,6 +1,6 @@
 import type { RawRubric } from './raw-types.js';
 
-export const DEFAULT_SCALE = { min: 1, max: 5 } as const;
+const DEFAULT_SCALE = { min: 1, max: 5 } as const;
 /** More levels than any rating scale needs; keeps per-level loops and tables small. */
 export const MAX_LEVELS = 101;
 

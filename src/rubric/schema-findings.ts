@@ -121,7 +121,7 @@ function describe(error: ErrorObject, schema: SchemaNode, source: YamlSource): F
   }
 }
 
-export function pointerSegments(pointer: string): PathSegment[] {
+function pointerSegments(pointer: string): PathSegment[] {
   if (pointer === '') return [];
   return pointer.slice(1).split('/').map((s) => {
     const raw = s.replace(/~1/g, '/').replace(/~0/g, '~');

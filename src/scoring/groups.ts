@@ -5,7 +5,7 @@ import { NO_GROUP } from './tally.js';
 import type { Tally } from './tally.js';
 import { compareCodePoints } from '../core/order.js';
 
-export interface GroupScores {
+interface GroupScores {
   /** Group value → the item's mean in that group; null when nobody in it scored the item. */
   readonly groups: Record<string, number | null>;
   /** Largest minus smallest group score; null with fewer than two scored groups. */

@@ -11,9 +11,9 @@ import { levelStats } from './stats.js';
 import type { ItemTally, Tally } from './tally.js';
 
 /** PRODUCT.md: "below 0.7 the report flags low agreement". */
-export const LOW_AGREEMENT = 0.7;
+const LOW_AGREEMENT = 0.7;
 
-export interface ItemContext {
+interface ItemContext {
   readonly tally: Tally;
   readonly scale: Scale;
   /** The item's effective weight e_i; undefined when nobody scored it. */

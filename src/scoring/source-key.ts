@@ -3,7 +3,7 @@
  * reported per input file, so the row suffix is split off: all rows of one
  * CSV count into one source, and the row number orders quotes within it.
  */
-export interface SourceKey {
+interface SourceKey {
   /** The input file (the source without a trailing `:<digits>`). */
   readonly file: string;
   /** The CSV row, or -1 for a whole-file source (a YAML answers file, stdin). */

@@ -40,7 +40,7 @@ export interface ItemTally {
 }
 
 /** Completeness of one input file, summed over its respondents. */
-export interface SourceTally {
+interface SourceTally {
   respondents: number;
   answered: number;
   na: number;

@@ -7,7 +7,7 @@
  * 1.999999999999996 on a 2..5 scale, an index of -7e-15. Dividing by the
  * summed weights once and clamping to the inputs' range removes that drift.
  */
-export interface Weighted {
+interface Weighted {
   readonly weight: number;
   readonly value: number;
 }

@@ -22,7 +22,7 @@ export interface CliResult {
 
 export interface RunOptions {
   readonly cwd?: string;
-  readonly input?: string | Buffer;
+  readonly input?: string | Buffer | undefined;
   readonly env?: Record<string, string | undefined>;
 }
 

@@ -14,7 +14,7 @@ import { createPrompt, isDownKey, isEnterKey, isUpKey, useKeypress, usePaginatio
 import type { SessionChoice } from '../../app/assess/session.js';
 import type { ScreenChoice } from './screen.js';
 
-export interface ChooseConfig {
+interface ChooseConfig {
   /** The header; `prefix` and a space go in front of its first line. */
   readonly message: string;
   readonly prefix: string;

@@ -8,9 +8,9 @@
  * synchronous, so a signal can never land in the middle of one.
  */
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-export type StopSignal = (typeof SIGNALS)[number];
+type StopSignal = (typeof SIGNALS)[number];
 
-export interface InterruptGuard {
+interface InterruptGuard {
   readonly signal: AbortSignal;
   /** Which signal stopped the session, if one did. */
   readonly received: () => StopSignal | undefined;

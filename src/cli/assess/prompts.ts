@@ -11,7 +11,7 @@ import type { Style } from '../../report/shared/style.js';
 import type { CliContext } from '../context.js';
 import { renderScreen, type TerminalSize } from './screen.js';
 
-export type SessionPrompts = Pick<SessionIO, 'ask' | 'askNote'>;
+type SessionPrompts = Pick<SessionIO, 'ask' | 'askNote'>;
 
 /** inquirer's errors when a prompt is stopped: Ctrl-C (ExitPromptError) or our AbortSignal (AbortPromptError). */
 export function isPromptInterrupt(error: unknown): boolean {

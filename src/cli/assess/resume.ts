@@ -17,7 +17,7 @@ import { writeFindings } from '../findings-to-stderr.js';
 import type { OutFile } from './out-file.js';
 
 /** The answers in the file, and its text: saving writes into that text, keeping its comments and `x-` keys. */
-export interface ResumeFile {
+interface ResumeFile {
   readonly set: AnswerSet;
   readonly text: string;
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { SvcauditError } from '../errors.js';
 
 export const STDIN = '-';
-export const STDIN_NAME = '<stdin>';
+const STDIN_NAME = '<stdin>';
 
 /** How an input is named in messages: `-` is `<stdin>`. */
 export function displayName(path: string): string {
@@ -21,7 +21,7 @@ export async function readBytes(path: string, stdin: () => Promise<Uint8Array> =
   }
 }
 
-export function fileError(path: string, error: unknown): SvcauditError {
+function fileError(path: string, error: unknown): SvcauditError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new SvcauditError('file-not-found', 'No such file.', { file: path }, { cause: error });
   if (code === 'EISDIR') return new SvcauditError('file-unreadable', 'This is a folder, not a file.', { file: path }, { cause: error });

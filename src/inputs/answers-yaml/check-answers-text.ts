@@ -8,7 +8,7 @@ import { checkYamlText } from '../../rubric/quick-yaml.js';
 import { checkAnswersSource } from './check-answers.js';
 
 /** `skipped`: a rubric file passed over (see checkAnswersText). */
-export type YamlAnswers = { set?: AnswerSet; findings: readonly Finding[]; skipped?: true };
+type YamlAnswers = { set?: AnswerSet; findings: readonly Finding[]; skipped?: true };
 
 /** `skipRubric`: a rubric file is passed over without findings rather than reported as not answers. */
 export async function checkAnswersText(text: string, file: string, rubric: Rubric, skipRubric = false): Promise<YamlAnswers> {

@@ -13,7 +13,7 @@ export interface WriteAnswersOptions {
   /** Item ids in rubric order, so the file reads like the rubric; ids not listed follow in map order. */
   readonly order?: readonly string[];
   /** The text of the file being resumed: its comments and `x-` keys are kept (see update-answers.ts). */
-  readonly base?: string;
+  readonly base?: string | undefined;
   /** For tests: the fs calls of the atomic write. */
   readonly fs?: AtomicFs;
 }

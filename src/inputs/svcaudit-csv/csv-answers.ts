@@ -15,7 +15,7 @@ import type { Answer, AnswerSet, Score } from '../../core/answers.js';
 const KNOWN_RESPONDENT_COLUMNS = new Set(['name', 'role', 'team', 'site', 'email', 'date', 'id', 'respondent', 'group', 'location', 'department']);
 const NOT_APPLICABLE = new Set(['na', 'n/a', 'n.a.', 'not applicable']);
 
-export interface CsvAnswersSink {
+interface CsvAnswersSink {
   readonly answerSet: (set: AnswerSet) => void;
   readonly finding: (finding: Finding) => void;
 }

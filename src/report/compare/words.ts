@@ -16,7 +16,7 @@ export const STATUS_WORDS: Readonly<Record<ItemStatus, string>> = {
 };
 
 /** Which way a delta points, for colour: up is good for scores and indexes, down is good for gaps. */
-export type Direction = 'up' | 'down' | 'flat' | 'none';
+type Direction = 'up' | 'down' | 'flat' | 'none';
 
 export function direction(delta: number | null): Direction {
   if (delta === null) return 'none';

@@ -2,7 +2,7 @@ import { plural } from '../shared/plural.js';
 import type { Finding } from '../../core/finding.js';
 import type { FileFindings } from '../../core/file-findings.js';
 
-export interface FindingCounts {
+interface FindingCounts {
   readonly errors: number;
   readonly warnings: number;
 }

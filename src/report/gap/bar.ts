@@ -8,7 +8,7 @@ const FULL = '█';
 const EMPTY = '░';
 
 /** Filled cells for an index; rounds to the nearest cell and stays within 0..width. */
-export function filledCells(index: number, width: number): number {
+function filledCells(index: number, width: number): number {
   return Math.min(width, Math.max(0, Math.round((index / 100) * width)));
 }
 

@@ -2,14 +2,14 @@
 import { html, type Interpolation, type Markup } from './html.js';
 import type { StatusClass } from './status.js';
 
-export interface Card {
+interface Card {
   readonly label: string;
   readonly value: string;
   /** Shown small after the value: `/ 5`, `/100`. */
-  readonly unit?: string;
+  readonly unit?: string | undefined;
   readonly detail?: Interpolation;
   /** A 0..100 meter under the value, coloured by status. */
-  readonly meter?: { readonly percent: number; readonly status: StatusClass };
+  readonly meter?: { readonly percent: number; readonly status: StatusClass } | undefined;
 }
 
 export function cards(list: readonly Card[]): Markup {

@@ -20,7 +20,7 @@ const BAR = 11;
 const PLOT_X1 = 580;
 const VALUE_X = 592;
 
-export const AFTER_CLASS: Readonly<Record<ItemStatus, string>> = {
+const AFTER_CLASS: Readonly<Record<ItemStatus, string>> = {
   'reached-target': 'bar-met',
   improved: 'bar-met',
   slipped: 'bar-short',

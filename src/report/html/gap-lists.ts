@@ -6,7 +6,7 @@ import { html, type Markup } from './html.js';
 import { htmlTable } from './table.js';
 
 /** What the plan needs of a report: a comparison's follow-up side has it too. */
-export interface PlanSource {
+interface PlanSource {
   readonly plan: Report['plan'];
   readonly items: readonly Pick<ItemResult, 'id' | 'title' | 'gap'>[];
 }

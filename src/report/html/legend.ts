@@ -2,7 +2,7 @@
 import { STATUS_LABEL } from '../gap/status.js';
 import { html, type Markup } from './html.js';
 
-export interface LegendEntry {
+interface LegendEntry {
   /** CSS class of the swatch (`fill-met`…) or an inline colour. */
   readonly swatch: { readonly className: string } | { readonly color: string };
   readonly label: string;

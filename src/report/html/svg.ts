@@ -21,7 +21,7 @@ export interface ChartRow {
   readonly keepWithNext?: boolean;
 }
 
-export interface ChartFrame {
+interface ChartFrame {
   /** Unique in the page: the title and desc ids derive from it. */
   readonly id: string;
   readonly title: string;

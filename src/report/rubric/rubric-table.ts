@@ -4,7 +4,7 @@ import { rubricItems, type Item, type Rubric } from '../../rubric/model.js';
 import { wrap } from '../shared/wrap.js';
 import type { Style } from '../shared/style.js';
 
-export interface RubricTableOptions {
+interface RubricTableOptions {
   readonly style: Style;
   /** Terminal width; the prompt column takes what the others leave. */
   readonly width: number;

@@ -5,7 +5,7 @@
  */
 import { rubricItems, type Rubric } from '../../rubric/model.js';
 
-export type TemplateFormat = 'yaml' | 'csv';
+type TemplateFormat = 'yaml' | 'csv';
 
 export function formatTemplate(rubric: Rubric, format: TemplateFormat): string {
   return format === 'csv' ? csvTemplate(rubric) : yamlTemplate(rubric);

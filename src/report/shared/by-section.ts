@@ -1,5 +1,5 @@
 /** Rows of a chart or table grouped under their sections, in rubric order; a section with no rows is left out. */
-export interface SectionGroup<S, I> {
+interface SectionGroup<S, I> {
   readonly section: S;
   readonly items: readonly I[];
 }

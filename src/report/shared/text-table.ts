@@ -14,7 +14,7 @@ export interface Column {
   /** Unstyled cell text, one per row: what the width is measured on. */
   readonly plain: readonly string[];
   /** Styled cells (defaults to `plain`); a colour changes no width. */
-  readonly cells?: readonly string[];
+  readonly cells?: readonly string[] | undefined;
   /** The column that wraps to fit the width; exactly one per table. */
   readonly flexible?: boolean;
 }
