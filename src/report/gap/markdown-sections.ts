@@ -2,37 +2,25 @@
 import type { ItemResult, Report } from '../../scoring/report.js';
 import { escapeMarkdown as esc } from '../shared/escape-markdown.js';
 import { groupScore, groupValues } from './group-values.js';
-import { flagWords } from './labels.js';
 import { markdownTable, type MarkdownColumn } from '../shared/markdown-table.js';
-import { fixed, indexText, NONE } from '../shared/numbers.js';
-import { gapStatus, STATUS_LABEL } from './status.js';
-
-/** A status in words, since a document has no colour to carry it. */
-export function statusWord(gap: number | null): string {
-  const status = gapStatus(gap);
-  return status === null ? NONE : STATUS_LABEL[status];
-}
+import { fixed } from '../shared/numbers.js';
+import { cellText, columnsFor, ITEM_COLUMNS, SECTION_COLUMNS, type Column } from '../shared/columns.js';
 
 export function sectionsTable(report: Report): string {
-  const columns: MarkdownColumn[] = [
-    { head: 'Section', align: 'left' },
-    { head: 'Score', align: 'right' },
-    { head: 'Target', align: 'right' },
-    { head: 'Gap', align: 'right' },
-    { head: 'Index', align: 'right' },
-    { head: 'Items scored', align: 'right' },
-    { head: 'Status', align: 'left' },
-  ];
-  const rows = report.sections.map((s) => [
-    esc(s.title),
-    fixed(s.score),
-    fixed(s.target),
-    fixed(s.gap),
-    indexText(s.index),
-    `${s.answered} of ${s.total}`,
-    statusWord(s.gap),
-  ]);
-  return markdownTable(columns, rows);
+  return markdownTable(SECTION_TABLE.map(markdownColumn), report.sections.map((s) => SECTION_TABLE.map((c) => markdownCell(c, s))));
+}
+
+const SECTION_TABLE = columnsFor(SECTION_COLUMNS, 'markdown');
+const ITEM_TABLE = columnsFor(ITEM_COLUMNS, 'markdown');
+
+function markdownColumn<Row>(column: Column<Row>): MarkdownColumn {
+  return { head: column.head, align: column.numeric ? 'right' : 'left' };
+}
+
+/** Text is escaped: a title or a group value may hold `|` or markup. */
+function markdownCell<Row>(column: Column<Row>, row: Row): string {
+  const text = cellText(column, row);
+  return column.numeric ? text : esc(text);
 }
 
 /** `### Section title` and its items; a section without items gets its heading only. */
@@ -47,22 +35,12 @@ export function sectionItemTables(report: Report): string[] {
 
 function itemsTable(items: readonly ItemResult[], groups: readonly string[]): string {
   const columns: MarkdownColumn[] = [
-    { head: 'Item', align: 'left' },
-    { head: 'Score', align: 'right' },
-    { head: 'Target', align: 'right' },
-    { head: 'Gap', align: 'right' },
-    { head: 'n', align: 'right' },
-    { head: 'Flags', align: 'left' },
+    ...ITEM_TABLE.map(markdownColumn),
     ...groups.map((value): MarkdownColumn => ({ head: esc(value), align: 'right' })),
     ...(groups.length > 0 ? [{ head: 'Spread', align: 'right' } as const] : []),
   ];
   const rows = items.map((item) => [
-    esc(item.title),
-    fixed(item.score),
-    fixed(item.target),
-    fixed(item.gap),
-    String(item.n),
-    flagWords(item).join(', '),
+    ...ITEM_TABLE.map((c) => markdownCell(c, item)),
     ...groups.map((value) => fixed(groupScore(item, value))),
     ...(groups.length > 0 ? [fixed(item.spread)] : []),
   ]);

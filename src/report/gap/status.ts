@@ -3,6 +3,7 @@
  * by: met (no gap), within 1 point, 1 point or more short.
  */
 import { EPSILON, isMet } from '../../scoring/tolerance.js';
+import { NONE } from '../shared/numbers.js';
 import type { Style } from '../shared/style.js';
 
 export type GapStatus = 'met' | 'near' | 'short';
@@ -20,6 +21,12 @@ export const STATUS_LABEL: Readonly<Record<GapStatus, string>> = {
   near: 'within 1 point',
   short: '1 point or more short',
 };
+
+/** A status in words, since a document has no colour to carry it. */
+export function statusWord(gap: number | null): string {
+  const status = gapStatus(gap);
+  return status === null ? NONE : STATUS_LABEL[status];
+}
 
 /** Green, yellow, red; unscored values stay dim. */
 export function statusPaint(style: Style, status: GapStatus | null): (s: string) => string {

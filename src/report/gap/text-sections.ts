@@ -10,6 +10,7 @@ import { figuresText } from './text-header.js';
 import { renderTable, spareWidth, type Column } from '../shared/text-table.js';
 import { oneLine } from '../shared/terminal-text.js';
 import { wrap } from '../shared/wrap.js';
+import { cellText, columnsFor, ITEM_COLUMNS, type Column as CatalogueColumn } from '../shared/columns.js';
 
 const BAR_WIDTH = 10;
 /** Group values are user text of any length; headings wrap at this many columns. */
@@ -44,24 +45,17 @@ interface TableContext {
   readonly width: number;
 }
 
+const TEXT_COLUMNS = columnsFor(ITEM_COLUMNS, 'text');
+
 function itemsTable(items: readonly ItemResult[], ctx: TableContext): string {
   const { style, groups } = ctx;
   const paints = items.map((item) => statusPaint(style, gapStatus(item.gap)));
-  const number = (head: string, values: (item: ItemResult) => number | null, paint = false): Column => ({
-    head,
-    align: 'right',
-    plain: items.map((item) => fixed(values(item))),
-    cells: paint ? items.map((item, i) => paints[i]!(fixed(values(item)))) : undefined,
-  });
+  const columns = TEXT_COLUMNS.map((c) => textColumn(c, items, ctx, paints));
+  const bar = columns[TEXT_COLUMNS.findIndex((c) => c.id === 'index')];
+  const flags = ctx.withFlags ? columns.filter((_, i) => TEXT_COLUMNS[i]!.id === 'flags') : [];
+  const figures = columns.filter((_, i) => TEXT_COLUMNS[i]!.id !== 'flags');
+  const withoutBar = figures.filter((c) => c !== bar);
 
-  const title: Column = { head: 'Item', align: 'left', plain: items.map((item) => oneLine(item.title)), flexible: true };
-  const bar: Column = {
-    head: 'Index',
-    align: 'left',
-    // Measured as a full bar even where there is none, so every section's table has the same shape.
-    plain: items.map(() => ' '.repeat(BAR_WIDTH)),
-    cells: items.map((item, i) => textBar(item.index, BAR_WIDTH, paints[i]!, style)),
-  };
   const byGroup: Column[] = groups.map((value) => ({
     head: wrap(oneLine(value), GROUP_HEAD_WIDTH).join('\n'),
     align: 'right',
@@ -72,29 +66,46 @@ function itemsTable(items: readonly ItemResult[], ctx: TableContext): string {
       return statusPaint(style, gapStatus(score === null ? null : Math.max(0, item.target - score)))(fixed(score));
     }),
   }));
-  const spread: Column[] = groups.length === 0 ? [] : [number('Spread', (item) => item.spread)];
-  const flags: Column[] = ctx.withFlags
-    ? [
-        {
-          head: 'Flags',
-          align: 'left',
-          plain: items.map((item) => flagWords(item).join('\n')),
-          cells: items.map((item) => flagWords(item).map((word) => (word === NOT_SCORED ? style.dim(word) : style.yellow(word))).join('\n')),
-        },
-      ]
-    : [];
-
-  const head = [title, number('Score', (item) => item.score), number('Target', (item) => item.target), number('Gap', (item) => item.gap, true)];
-  const n: Column = { head: 'n', align: 'right', plain: items.map((item) => String(item.n)) };
+  const spread: Column[] = groups.length === 0 ? [] : [{ head: 'Spread', align: 'right', plain: items.map((item) => fixed(item.spread)) }];
   const byGroups = [...byGroup, ...spread];
-  const fits = (columns: readonly Column[]): boolean => spareWidth(columns, ctx.width) >= COMFORTABLE_TITLE;
+  const fits = (list: readonly Column[]): boolean => spareWidth(list, ctx.width) >= COMFORTABLE_TITLE;
   // Everything in one table, as on a wide terminal; the bar repeats the gap, so it is the first thing to give up.
-  const inline = [[...head, bar, n, ...byGroups, ...flags], [...head, n, ...byGroups, ...flags]].find(fits);
+  const inline = [[...figures, ...byGroups, ...flags], [...withoutBar, ...byGroups, ...flags]].find(fits);
   if (inline !== undefined) return renderTable(inline, ctx.width);
   // Too many groups for one table: their scores get a table of their own under the items'.
   // A table that still does not fit runs past the width rather than drop figures.
-  const withBar = [...head, bar, n, ...flags];
-  const tables = [fits(withBar) ? withBar : [...head, n, ...flags]];
+  const withBar = [...figures, ...flags];
+  const tables = [fits(withBar) ? withBar : [...withoutBar, ...flags]];
+  const title = columns[0]!;
   if (byGroups.length > 0) tables.push([{ ...title, head: `Item, by ${ctx.by}` }, ...byGroups]);
-  return tables.map((columns) => renderTable(columns, ctx.width)).join('\n');
+  return tables.map((list) => renderTable(list, ctx.width)).join('\n');
+}
+
+/** One catalogue column as the terminal table draws it: the title flexible, the gap coloured, the index a bar. */
+function textColumn(column: CatalogueColumn<ItemResult>, items: readonly ItemResult[], ctx: TableContext, paints: readonly ((s: string) => string)[]): Column {
+  const { style } = ctx;
+  const plain = items.map((item) => oneLine(cellText(column, item)));
+  switch (column.id) {
+    case 'title':
+      return { head: column.head, align: 'left', plain, flexible: true };
+    case 'gap':
+      return { head: column.head, align: 'right', plain, cells: plain.map((text, i) => paints[i]!(text)) };
+    case 'index':
+      return {
+        head: column.head,
+        align: 'left',
+        // Measured as a full bar even where there is none, so every section's table has the same shape.
+        plain: items.map(() => ' '.repeat(BAR_WIDTH)),
+        cells: items.map((item, i) => textBar(item.index, BAR_WIDTH, paints[i]!, style)),
+      };
+    case 'flags':
+      return {
+        head: column.head,
+        align: 'left',
+        plain: items.map((item) => flagWords(item).join('\n')),
+        cells: items.map((item) => flagWords(item).map((word) => (word === NOT_SCORED ? style.dim(word) : style.yellow(word))).join('\n')),
+      };
+    default:
+      return { head: column.head, align: column.numeric ? 'right' : 'left', plain };
+  }
 }

@@ -2,17 +2,15 @@
 import type { ItemResult, Report } from '../../scoring/report.js';
 import { groupScore, groupValues } from '../gap/group-values.js';
 import { FLAG_LABEL } from '../gap/labels.js';
-import { fixed, indexText } from '../shared/numbers.js';
+import { fixed } from '../shared/numbers.js';
+import { cellText, columnsFor, ITEM_COLUMNS, SECTION_COLUMNS, type Column } from '../shared/columns.js';
 import { bySection } from '../shared/by-section.js';
 import { html, type Markup } from './html.js';
 import { statusPill } from './status.js';
 import { htmlTable, type TableColumn } from './table.js';
 
 export function sectionsTable(report: Report): Markup {
-  return htmlTable(
-    [{ head: 'Section', className: 'item' }, { head: 'Score', numeric: true }, { head: 'Target', numeric: true }, { head: 'Gap', numeric: true }, { head: 'Index', numeric: true }, { head: 'Items scored', numeric: true }, { head: 'Status' }],
-    report.sections.map((s) => [s.title, fixed(s.score), fixed(s.target), fixed(s.gap), indexText(s.index), `${s.answered} of ${s.total}`, statusPill(s.gap)]),
-  );
+  return htmlTable(SECTION_TABLE.map(tableColumn), report.sections.map((s) => SECTION_TABLE.map((c) => (c.id === 'status' ? statusPill(s.gap) : cellText(c, s)))));
 }
 
 /**
@@ -23,20 +21,25 @@ export function sectionsTable(report: Report): Markup {
 export function itemTables(report: Report): Markup {
   return html`${bySection(report.sections, report.items).map(
     ({ section, items }) => html`<h3>${section.title}</h3>
-${htmlTable(ITEM_COLUMNS, items.map((item) => [item.title, fixed(item.score), fixed(item.target), fixed(item.gap), statusPill(item.gap), String(item.n), flagPills(item)]))}
+${htmlTable(ITEM_TABLE.map(tableColumn), items.map((item) => ITEM_TABLE.map((c) => itemCell(c, item))))}
 `,
   )}`;
 }
 
-const ITEM_COLUMNS: readonly TableColumn[] = [
-  { head: 'Item', className: 'item' },
-  { head: 'Score', numeric: true },
-  { head: 'Target', numeric: true },
-  { head: 'Gap', numeric: true },
-  { head: 'Status' },
-  { head: 'n', numeric: true },
-  { head: 'Flags' },
-];
+const SECTION_TABLE = columnsFor(SECTION_COLUMNS, 'html');
+const ITEM_TABLE = columnsFor(ITEM_COLUMNS, 'html');
+
+/** The first column names the row; numbers align right. */
+function tableColumn<Row>(column: Column<Row>, index: number): TableColumn {
+  return index === 0 ? { head: column.head, className: 'item' } : column.numeric ? { head: column.head, numeric: true } : { head: column.head };
+}
+
+/** Status and flags are pills; every other figure is the catalogue's text. */
+function itemCell(column: Column<ItemResult>, item: ItemResult): Markup | string {
+  if (column.id === 'status') return statusPill(item.gap);
+  if (column.id === 'flags') return flagPills(item);
+  return cellText(column, item);
+}
 
 /** The groups chart's figures as a table (its text alternative); null without `--by`. */
 export function groupsTable(report: Report): Markup | null {
