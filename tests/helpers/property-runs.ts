@@ -1,11 +1,22 @@
 /**
- * fast-check parameters from the environment: a quick default for the
- * everyday loop, `FC_RUNS=10000 FC_SEED=42` for a long or a replayed run.
+ * fast-check parameters from the environment. Each property names its quick run count (and, where
+ * it replays a known corpus, its seed); `FC_RUNS=N` runs every property N times instead,
+ * `FC_SCALE=K` runs each K times its own count (CI runs more this way), and `FC_SEED=S`
+ * replays a failure fast-check reported.
  */
 import type { Parameters } from 'fast-check';
 
-export function propertyRuns<T>(): Parameters<T> {
-  const runs = Number(process.env.FC_RUNS ?? '100');
+export function propertyRuns<T>(defaults: { readonly runs?: number; readonly seed?: number } = {}): Parameters<T> {
+  const quick = defaults.runs ?? 100;
+  const fixed = positive(process.env.FC_RUNS);
+  const scale = positive(process.env.FC_SCALE) ?? 1;
+  const numRuns = fixed ?? Math.max(1, Math.round(quick * scale));
   const seed = process.env.FC_SEED;
-  return { numRuns: Number.isFinite(runs) && runs > 0 ? runs : 100, ...(seed === undefined || seed === '' ? {} : { seed: Number(seed) }) };
+  const chosen = seed !== undefined && seed !== '' ? Number(seed) : defaults.seed;
+  return { numRuns, ...(chosen === undefined ? {} : { seed: chosen }) };
+}
+
+function positive(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return value !== undefined && value !== '' && Number.isFinite(n) && n > 0 ? n : undefined;
 }

@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvRows, CsvSyntaxError, type CsvRow } from '../../src/inputs/svcaudit-csv/csv-rows.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
 async function rows(chunks: Iterable<string> | AsyncIterable<string>): Promise<CsvRow[]> {
   const out: CsvRow[] = [];
@@ -261,7 +262,7 @@ describe('property: chunking never changes the rows', () => {
           }
         },
       ),
-      { numRuns: 400 },
+      propertyRuns({ runs: 200 }),
     );
   });
 
@@ -274,7 +275,7 @@ describe('property: chunking never changes the rows', () => {
         expect(await rows(cut(text, offsets))).toEqual(whole);
         expect(await rows([...text])).toEqual(whole);
       }),
-      { numRuns: 200 },
+      propertyRuns({ runs: 200 }),
     );
   });
 
@@ -290,7 +291,7 @@ describe('property: chunking never changes the rows', () => {
         }
         expect(whole.line).toBe(text.slice(0, text.length - tail.length - 1).split('\n').length);
       }),
-      { numRuns: 200 },
+      propertyRuns({ runs: 200 }),
     );
   });
 });

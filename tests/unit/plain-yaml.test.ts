@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPlainYaml } from '../../src/rubric/plain-yaml.js';
 import { parseYaml } from '../../src/rubric/yaml-source.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
 /** Whatever the fast reader accepts, the full reader reads the same, without a finding. */
 function agreesWithFullReader(text: string): unknown {
@@ -180,7 +181,7 @@ describe('never reads a text differently from the full reader', () => {
         const text = new Writer(tape, true).document(value);
         expect(agreesWithFullReader(text), text).toEqual(value);
       }),
-      { numRuns: 1500, seed: 20261123 },
+      propertyRuns({ runs: 300, seed: 20261123 }),
     );
   });
 
@@ -190,7 +191,7 @@ describe('never reads a text differently from the full reader', () => {
       fc.property(document, fc.array(fc.nat(), { maxLength: 64 }), (value, tape) => {
         if (agreesWithFullReader(new Writer(tape, false).document(value)) !== undefined) read++;
       }),
-      { numRuns: 3000, seed: 20261123 },
+      propertyRuns({ runs: 500, seed: 20261123 }),
     );
     // The comparison is only made on what the fast reader accepts: make sure that is a good share.
     expect(read).toBeGreaterThan(300);

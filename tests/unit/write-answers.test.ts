@@ -20,6 +20,7 @@ import { loadRubric } from '../../src/rubric/load-rubric.js';
 import { rubricItems, type Rubric } from '../../src/rubric/model.js';
 import { validateFiles } from '../../src/app/validate.js';
 import { REPO } from '../helpers/run-cli.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
 const rubric: Rubric = (await loadRubric('service-commitments')).rubric;
 const ids = rubricItems(rubric).map((item) => item.id);
@@ -121,7 +122,7 @@ describe('round trip', () => {
         await writeAnswersFile(path, set, { order: ids });
         expect(comparable(await readBack(path))).toEqual(comparable(set));
       }),
-      { numRuns: 150 },
+      propertyRuns({ runs: 150 }),
     );
   });
 

@@ -12,6 +12,7 @@ import { checkAnswersSource } from '../../src/inputs/answers-yaml/check-answers.
 import { checkRubricSource } from '../../src/rubric/check-rubric.js';
 import { quickSource } from '../../src/rubric/quick-yaml.js';
 import { parseYaml } from '../../src/rubric/yaml-source.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
 const RUBRIC = readFileSync(new URL('../../rubrics/service-commitments.yaml', import.meta.url), 'utf8');
 const ANSWERS = readFileSync(new URL('../../examples/interviews/ayesha-begum.yaml', import.meta.url), 'utf8');
@@ -78,7 +79,7 @@ describe('the fast reader never disagrees with the full one on a clean file', ()
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
         if (holdsForText(mutate(RUBRIC, mutations), (source) => checkRubricSource(source))) compared++;
       }),
-      { numRuns: 1500, seed: 20261123 },
+      propertyRuns({ runs: 1500, seed: 20261123 }),
     );
     expect(compared).toBeGreaterThan(100);
   });
@@ -89,7 +90,7 @@ describe('the fast reader never disagrees with the full one on a clean file', ()
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
         if (holdsForText(mutate(ANSWERS, mutations), (source) => checkAnswersSource(source, builtin))) compared++;
       }),
-      { numRuns: 2000, seed: 20261123 },
+      propertyRuns({ runs: 2000, seed: 20261123 }),
     );
     expect(compared).toBeGreaterThan(100);
   });

@@ -18,6 +18,7 @@ import { rubricItems, type Rubric } from '../../src/rubric/model.js';
 import { addAnswerSet, buildReport, createTally, type Report } from '../../src/scoring/index.js';
 import { buildRubric } from '../helpers/build.js';
 import { REPO } from '../helpers/run-cli.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
 let tmp: string;
 let builtin: Rubric;
@@ -189,7 +190,7 @@ function equivalenceProperty(rubric: () => Rubric, numRuns: number) {
           await checkEquivalence(r, respondents, order, dropEmpty, crlf, blankStyle);
         },
       ),
-      { numRuns },
+      propertyRuns({ runs: numRuns }),
     );
   };
 }

@@ -14,6 +14,7 @@ import type { Finding } from '../../src/core/finding.js';
 import { rubricItems, type Rubric } from '../../src/rubric/model.js';
 import { RULES } from '../../src/core/rules.js';
 import { parseYaml } from '../../src/rubric/yaml-source.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 
 const BUILTIN_TEXT = readFileSync(new URL('../../rubrics/service-commitments.yaml', import.meta.url), 'utf8');
 /** A fixed seed per run keeps a failure reproducible; FUZZ_SEED=random explores further. */
@@ -141,7 +142,7 @@ describe('mutated rubric files', () => {
           expect(rubricItems(result.value).length).toBeGreaterThan(0);
         }
       }),
-      { numRuns: 1500, seed: SEED },
+      propertyRuns({ runs: 1500, seed: SEED }),
     );
     // The mutations are not all fatal: some runs still load, so both outcomes are exercised.
     expect(rubrics).toBeGreaterThan(0);
@@ -162,7 +163,7 @@ describe('mutated rubric files', () => {
         expectFindingsOrValue(result);
         expectActionable(result.findings, encoded.toString('utf8'));
       }),
-      { numRuns: 400, seed: SEED + 1 },
+      propertyRuns({ runs: 400, seed: SEED + 1 }),
     );
   });
 
@@ -174,7 +175,7 @@ describe('mutated rubric files', () => {
         expect(result.value).toBeUndefined();
         expectActionable(result.findings, text);
       }),
-      { numRuns: 300, seed: SEED + 2 },
+      propertyRuns({ runs: 300, seed: SEED + 2 }),
     );
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), async (bytes) => {
@@ -182,7 +183,7 @@ describe('mutated rubric files', () => {
         expectFindingsOrValue(result);
         expect(result.value).toBeUndefined();
       }),
-      { numRuns: 200, seed: SEED + 3 },
+      propertyRuns({ runs: 200, seed: SEED + 3 }),
     );
   });
 });
@@ -226,7 +227,7 @@ describe('mutated answers files', () => {
           }
         }
       }),
-      { numRuns: 1000, seed: SEED + 4 },
+      propertyRuns({ runs: 1000, seed: SEED + 4 }),
     );
     expect(sets).toBeGreaterThan(0);
   });
