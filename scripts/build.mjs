@@ -101,9 +101,20 @@ async function bundle() {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  await writeDeclarations(next);
   await writeFile(`${next}/meta.json`, JSON.stringify(result.metafile));
   await rm(at('dist'), { recursive: true, force: true });
   await rename(next, at('dist'));
+}
+
+/**
+ * The public API's types (`types` in package.json): tsc's declarations of src/index.ts and what it
+ * reaches. They describe dist/index.cjs, a CommonJS file, so their folder says so to TypeScript.
+ */
+async function writeDeclarations(next) {
+  const tsc = spawnSync(process.execPath, [at('node_modules/typescript/bin/tsc'), '-p', at('tsconfig.types.json')], { cwd: root, stdio: 'inherit' });
+  if (tsc.status !== 0) throw new Error('tsc could not write the declarations');
+  await writeFile(`${next}/types/package.json`, `${JSON.stringify({ type: 'commonjs' })}\n`);
 }
 
 /**

@@ -9,11 +9,12 @@ import { expandInputs } from './inputs/expand-inputs.js';
 import { readAnswerSets } from './inputs/read-answer-sets.js';
 import { ANSWERS_EXTENSIONS } from './inputs/registry.js';
 import type { Rubric } from './rubric/model.js';
-import { loadCompareFormat, type CompareFormatName } from './report/compare/formats.js';
+import { COMPARE_FORMAT_NAMES, loadCompareFormat, type CompareFormatName } from './report/compare/formats.js';
 import type { CompareFormatter } from './report/compare/types.js';
-import { loadFindingsFormat, type FindingsFormatName } from './report/findings/formats.js';
+import { FINDINGS_FORMAT_NAMES, loadFindingsFormat, type FindingsFormatName } from './report/findings/formats.js';
 import type { FindingsFormatter } from './report/findings/types.js';
-import { loadGapFormat, type GapFormatName } from './report/gap/formats.js';
+import { GAP_FORMAT_NAMES, loadGapFormat, type GapFormatName } from './report/gap/formats.js';
+import { SvcauditError } from './core/errors.js';
 import type { GapFormatter } from './report/gap/types.js';
 
 export { SvcauditError, type ErrorCode, type SourcePosition } from './core/errors.js';
@@ -57,7 +58,9 @@ export async function readAnswers(inputs: readonly string[], rubric: Rubric): Pr
 export function loadFormat(family: 'report', name: GapFormatName): Promise<GapFormatter>;
 export function loadFormat(family: 'comparison', name: CompareFormatName): Promise<CompareFormatter>;
 export function loadFormat(family: 'findings', name: FindingsFormatName): Promise<FindingsFormatter>;
-export function loadFormat(family: 'report' | 'comparison' | 'findings', name: string): Promise<GapFormatter | CompareFormatter | FindingsFormatter> {
+export async function loadFormat(family: 'report' | 'comparison' | 'findings', name: string): Promise<GapFormatter | CompareFormatter | FindingsFormatter> {
+  const names: readonly string[] = family === 'report' ? GAP_FORMAT_NAMES : family === 'comparison' ? COMPARE_FORMAT_NAMES : FINDINGS_FORMAT_NAMES;
+  if (!names.includes(name)) throw new SvcauditError('usage', `There is no ${family} format \`${name}\` (formats: ${names.join(', ')}).`);
   if (family === 'report') return loadGapFormat(name as GapFormatName);
   if (family === 'comparison') return loadCompareFormat(name as CompareFormatName);
   return loadFindingsFormat(name as FindingsFormatName);
