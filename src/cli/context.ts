@@ -96,8 +96,13 @@ function reportDate(env: NodeJS.ProcessEnv, now: Date = new Date()): string {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || epoch === '') return localDate(now);
   if (!/^\d+$/.test(epoch.trim())) throw new SvcauditError('usage', `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not \`${epoch.slice(0, 40)}\`.`);
+  // Past 9999-12-31 an ISO date has more than four digits of year (or JavaScript has no date at all).
+  if (Number(epoch.trim()) > LAST_EPOCH_SECOND) throw new SvcauditError('usage', `SOURCE_DATE_EPOCH must be a date up to 9999-12-31 (${LAST_EPOCH_SECOND} seconds since 1970), not \`${epoch.slice(0, 40)}\`.`);
   return new Date(Number(epoch.trim()) * 1000).toISOString().slice(0, 10);
 }
+
+/** 9999-12-31T23:59:59Z, the last second with a four-digit year. */
+const LAST_EPOCH_SECOND = 253_402_300_799;
 
 /** YYYY-MM-DD in local time: the date people see on their calendar, for file names and report headers. */
 export function localDate(now: Date = new Date()): string {

@@ -1,12 +1,16 @@
 /**
  * Standard output for one run of the CLI.
  *
- * On a terminal (or anything else that is not a pipe or a file) it is Node's
- * own `process.stdout`, which knows the width and colour depth. Into a pipe
- * or a file, where CI runs and scripts read it, output goes out with plain
- * synchronous writes to descriptor 1: building `process.stdout` loads some
- * twenty of Node's stream modules, about a tenth of a short `validate` run,
- * and synchronous writes are all out before the process ends.
+ * On a terminal (or anything else that is not a pipe, a file or a device) it
+ * is Node's own `process.stdout`, which knows the width and colour depth.
+ * Into a pipe or a file, where CI runs and scripts read it, output goes out
+ * with plain synchronous writes to descriptor 1: building `process.stdout`
+ * loads some twenty of Node's stream modules, about a tenth of a short
+ * `validate` run, and synchronous writes are all out before the process ends.
+ * A device that is not a terminal (/dev/null, /dev/full) is written the same
+ * way: Node's stream would report a failed write (ENOSPC) only later, as an
+ * 'error' event outside every handler, with a stack trace and the wrong exit
+ * code; a direct write throws where the CLI reports it (exit 2, main.ts).
  */
 import { fstatSync, writeSync } from 'node:fs';
 import type { TextOutput } from './context.js';
@@ -14,7 +18,7 @@ import type { TextOutput } from './context.js';
 const STDOUT = 1;
 
 export function openStdout(): TextOutput {
-  if (!isPipeOrFile(STDOUT)) return quietWhenReaderGone(process.stdout);
+  if (!isPipeOrFile(STDOUT) && !isDeviceNotTerminal(STDOUT)) return quietWhenReaderGone(process.stdout);
   // Once a write would block (a pipe someone else set non-blocking), everything after it goes
   // through Node's stream, which waits for the reader, so the order of the output is kept.
   let stream: TextOutput | undefined;
@@ -45,6 +49,15 @@ function isPipeOrFile(fd: number): boolean {
     return stat.isFIFO() || stat.isFile();
   } catch {
     return false; // closed or unusual: Node's stream knows how to deal with it
+  }
+}
+
+/** Only reached for a character device, where `process.stdout` (then Node's stream for it) is built anyway to ask. */
+function isDeviceNotTerminal(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice() && process.stdout.isTTY !== true;
+  } catch {
+    return false;
   }
 }
 
