@@ -1,5 +1,5 @@
 /**
- * PRODUCT.md's colour rule, in order: `--color`/`--no-color`, then NO_COLOR,
+ * The colour rule of the README, in order: `--color`/`--no-color`, then NO_COLOR,
  * then FORCE_COLOR, then whether stdout is a terminal. chalk's own detection
  * ignores NO_COLOR, so the level is decided here and chalk is told.
  */

@@ -92,7 +92,7 @@ export function reportLayout(ctx: CliContext): { width: number; date: string } {
  * byte for byte (reproducible-builds.org's convention). A value that is not a whole number of
  * seconds is a usage error rather than a silently wrong date.
  */
-function reportDate(env: NodeJS.ProcessEnv, now: Date = new Date()): string {
+export function reportDate(env: NodeJS.ProcessEnv, now: Date = new Date()): string {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || epoch === '') return localDate(now);
   if (!/^\d+$/.test(epoch.trim())) throw new SvcauditError('usage', `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not \`${epoch.slice(0, 40)}\`.`);

@@ -1,5 +1,5 @@
 /**
- * Two audits of the same rubric, item by item (issue 5). Pure: two reports in,
+ * Two audits of the same rubric, item by item. Pure: two reports in,
  * one Comparison out.
  *
  * Thresholds: an item improved when its mean score rose by more than

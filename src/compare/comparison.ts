@@ -1,12 +1,12 @@
 /**
  * The comparison of two audits of one rubric (`svcaudit compare`). Field names
- * are the JSON output's (issue 5): `overall`, every section and every item
+ * are the JSON output's: `overall`, every section and every item
  * carry `before`, `after` and `delta`, each with `score`, `index` and `gap`.
  * Numbers are unrounded; `null` marks a value that does not exist (an item
  * nobody scored on one side has no delta).
  */
 
-/** The three figures a comparison follows; a gap is a shortfall against the target (PRODUCT.md). */
+/** The three figures a comparison follows; a gap is a shortfall against the target (docs/json-report.md). */
 export interface Figures {
   readonly score: number | null;
   readonly index: number | null;

@@ -40,7 +40,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 const UNREADABLE: ReadonlySet<RuleId> = new Set<RuleId>(['file-empty', 'file-binary', 'yaml-syntax', 'yaml-too-complex', 'yaml-duplicate-key', 'csv-syntax']);
 
 /**
- * The error a command other than `validate` stops with (PRODUCT.md's exit codes): a file that is
+ * The error a command other than `validate` stops with (the exit codes of docs/exit-codes.md): a file that is
  * not data is "unparseable" (exit 2); data found wanting is "findings" (exit 1).
  */
 export function findingsErrorCode(findings: readonly Finding[]): 'file-unparseable' | 'findings' {

@@ -81,7 +81,7 @@ export const RULES = {
     summary: 'A value outside what the format allows (pattern, range or fixed value).',
     help: 'Change the value as the message says: ids are kebab-case (`be-nice`), efforts are low, medium or high.',
   },
-  // Rubric semantics (PRODUCT.md, "Rules beyond the shape")
+  // Rubric semantics (docs/rules.md)
   'duplicate-id': {
     severity: 'error',
     summary: 'Two sections or two items share an id.',

@@ -1,5 +1,5 @@
 /**
- * The rubric as the rest of svcaudit sees it: every default of PRODUCT.md
+ * The rubric as the rest of svcaudit sees it: every default of docs/file-formats.md
  * applied, levels keyed by number. Built from a validated file by `normalize.ts`.
  */
 export type Effort = 'low' | 'medium' | 'high';

@@ -1,4 +1,4 @@
-/** A validated raw rubric → the model the rest of svcaudit uses, with PRODUCT.md's defaults applied. */
+/** A validated raw rubric → the model the rest of svcaudit uses, with the defaults of docs/file-formats.md applied. */
 import type { Action, Item, Rubric, Section } from './model.js';
 import type { RawItem, RawRubric } from './raw-types.js';
 import { scaleBounds } from './scale.js';

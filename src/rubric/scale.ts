@@ -4,7 +4,7 @@ const DEFAULT_SCALE = { min: 1, max: 5 } as const;
 /** More levels than any rating scale needs; keeps per-level loops and tables small. */
 export const MAX_LEVELS = 101;
 
-/** The scale's bounds with PRODUCT.md's defaults (1 and 5). */
+/** The scale's bounds with the defaults of docs/file-formats.md (1 and 5). */
 export function scaleBounds(raw: Pick<RawRubric, 'scale'>): { min: number; max: number } {
   return { min: raw.scale?.min ?? DEFAULT_SCALE.min, max: raw.scale?.max ?? DEFAULT_SCALE.max };
 }

@@ -1,5 +1,5 @@
 /**
- * The rubric rules that a JSON Schema cannot say (PRODUCT.md, "Rules beyond
+ * The rubric rules that a JSON Schema cannot say (docs/rules.md, "Rules beyond
  * the shape"), each with its own rule id. Runs on a file that passed the
  * schema, so the shape is known.
  */

@@ -1,5 +1,5 @@
 /**
- * Section and overall lines (PRODUCT.md, "Scoring"): weighted means of the
+ * Section and overall lines (docs/formulas.md, "Scoring"): weighted means of the
  * scored items. Items nobody scored are left out of every sum.
  */
 import type { Scale, Section } from '../rubric/model.js';

@@ -1,5 +1,5 @@
 /**
- * Per-group item scores and their spread (PRODUCT.md, "Groups").
+ * Per-group item scores and their spread (docs/formulas.md, "Groups").
  */
 import { NO_GROUP } from './tally.js';
 import type { Tally } from './tally.js';

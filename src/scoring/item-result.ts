@@ -10,7 +10,7 @@ import { scaleIndex } from './scale.js';
 import { levelStats } from './stats.js';
 import type { ItemTally, Tally } from './tally.js';
 
-/** PRODUCT.md: "below 0.7 the report flags low agreement". */
+/** docs/formulas.md: "below 0.7 the report flags low agreement". */
 const LOW_AGREEMENT = 0.7;
 
 interface ItemContext {

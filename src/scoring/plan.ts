@@ -1,5 +1,5 @@
 /**
- * The improvement plan (PRODUCT.md, "Improvement plan"): for each item with a
+ * The improvement plan (docs/formulas.md, "Improvement plan"): for each item with a
  * gap, in priority order, the actions with `score < to <= target`, by `to`
  * ascending; phase = `to - floor(score)` clipped to 1..3 (30/60/90 days).
  */

@@ -1,6 +1,6 @@
 /**
  * Items ranked by how much closing their gap would lift the overall score
- * (PRODUCT.md: "the report ranks gaps by priority, ties in rubric order").
+ * (docs/formulas.md: "the report ranks gaps by priority, ties in rubric order").
  */
 import type { ItemResult, Report } from './report.js';
 

@@ -1,5 +1,5 @@
 /**
- * The scored gap report. Field names are the JSON output's (PRODUCT.md,
+ * The scored gap report. Field names are the JSON output's (docs/json-report.md,
  * "Report outputs"), so `--format json` is this object as it is; every
  * number is unrounded. `null` marks a value that does not exist (an item
  * no one scored, a standard deviation of one answer).

@@ -1,7 +1,7 @@
 /** Arithmetic on a rubric's scale, shared by items, sections and the overall score. */
 import type { Scale } from '../rubric/model.js';
 
-/** How many levels the scale has (PRODUCT.md's `A = max - min + 1`). */
+/** How many levels the scale has (`A = max - min + 1` of docs/formulas.md). */
 export function levelCount(scale: Pick<Scale, 'min' | 'max'>): number {
   return scale.max - scale.min + 1;
 }

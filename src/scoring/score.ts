@@ -1,5 +1,5 @@
 /**
- * Turns a tally into the report (PRODUCT.md, "Scoring"). Pure: the same
+ * Turns a tally into the report (docs/formulas.md, "Scoring"). Pure: the same
  * tally always gives the same report, whatever order the
  * respondents were added in.
  */

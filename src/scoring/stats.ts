@@ -1,5 +1,5 @@
 /**
- * Descriptive statistics of one item from its level counts (PRODUCT.md,
+ * Descriptive statistics of one item from its level counts (docs/formulas.md,
  * "Scoring"). Working from counts instead of a list of scores keeps memory
  * flat for a million respondents, and makes every result independent of the
  * order respondents arrived in: the same counts always give the same bits.

@@ -1,9 +1,9 @@
 /**
- * Effective weights (PRODUCT.md, "Scoring"):
+ * Effective weights (docs/formulas.md, "Scoring"):
  * `e_i = (W_s / sum W) * (w_i / sum w in s)`, over scored items and the
  * sections with at least one scored item, so the e_i add up to 1.
  *
- * PRODUCT.md is silent on a section whose scored items all weigh 0 (only its
+ * docs/formulas.md is silent on a section whose scored items all weigh 0 (only its
  * zero-weight items were answered): `w_i / sum w` would be 0/0. Such a section
  * is left out of `sum W` like an unanswered one — its items get e_i = 0 and
  * the other sections keep their full share, so the e_i still add up to 1.

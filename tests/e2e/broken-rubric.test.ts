@@ -1,6 +1,6 @@
 /**
  * A rubric given with `--rubric` to the commands that need a usable one (score, compare, assess),
- * through the built binary. PRODUCT.md's exit codes: a rubric that parses but is found wanting
+ * through the built binary. The exit codes of docs/exit-codes.md: a rubric that parses but is found wanting
  * (a schema error) exits 1; one that cannot be read as data (YAML syntax, an empty file) exits 2
  * (src/core/finding.ts `findingsErrorCode`). Either way one message names file:line:col, nothing
  * reaches stdout, and no stack trace is shown. A rubric with only warnings is used: the warnings

@@ -1,7 +1,7 @@
 /**
  * `svcaudit compare`, run as a user runs it: the built binary on the
  * baseline and follow-up interviews in examples/ (npm run build first).
- * Exit codes follow PRODUCT.md: 0 done, 2 the job could not be done.
+ * Exit codes follow docs/exit-codes.md: 0 done, 2 the job could not be done.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
 /**
- * Arguments beyond what a command takes are bad usage (PRODUCT.md: exit 2), never silently
+ * Arguments beyond what a command takes are bad usage (docs/exit-codes.md: exit 2), never silently
  * dropped: `svcaudit compare a b c` must not compare a with b and ignore c. The message goes to
  * stderr and nothing to stdout, through the built binary.
  */

@@ -1,5 +1,5 @@
 /**
- * The HTML reports in a real headless Chromium (issue 5): the built binary
+ * The HTML reports in a real headless Chromium: the built binary
  * writes them as a consultant would, and the browser must show them with no
  * console error, no request but the file itself, every chart drawn at a
  * visible size, and hostile rubric and answers text shown as text. A

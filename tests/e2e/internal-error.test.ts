@@ -1,7 +1,7 @@
 /**
  * An internal error through the built binary, with no test-only hook in src: standard output is
  * /dev/full, where every write fails with ENOSPC (a plain Node error, not a SvcauditError).
- * PRODUCT.md: exit 2, one line naming the error, no stack trace unless --debug or DEBUG=svcaudit.
+ * docs/exit-codes.md: exit 2, one line naming the error, no stack trace unless --debug or DEBUG=svcaudit.
  */
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';

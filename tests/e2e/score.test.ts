@@ -1,7 +1,7 @@
 /**
  * `svcaudit score` (alias `report`) and `svcaudit template`, run as a user runs
  * them: the built binary in a child process (npm run build first). Outputs,
- * gates and exit codes follow PRODUCT.md: 0 done, 1 the answers were found
+ * gates and exit codes follow docs/exit-codes.md: 0 done, 1 the answers were found
  * wanting (or a gate failed), 2 the job could not be done; never a stack trace.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -88,7 +88,7 @@ function expectProductJson(report: any, input: Input): void {
     if (input.by === undefined) expect(item.groups).toEqual({});
     else expect(Object.keys(item.groups).sort()).toEqual(['customer', 'manager', 'staff']);
   }
-  // The priorities add up to the overall gap (PRODUCT.md, "Scoring").
+  // The priorities add up to the overall gap (docs/formulas.md).
   const priorities = report.items.reduce((sum: number, i: any) => sum + i.priority, 0);
   expect(priorities).toBeCloseTo(gap, 10);
   expect(report.plan.length).toBeGreaterThan(0);
@@ -102,7 +102,7 @@ function expectProductJson(report: any, input: Input): void {
 describe.each(INPUTS)('score $name', (input) => {
   const run = (format: string) => svcaudit(['score', ...input.args, '--format', format], { input: input.input?.() });
 
-  it('json: one object with the fields of PRODUCT.md, and nothing else on stdout', async () => {
+  it('json: one object with the fields of docs/json-report.md, and nothing else on stdout', async () => {
     const r = await run('json');
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');

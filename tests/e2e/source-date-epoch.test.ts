@@ -1,5 +1,5 @@
 /**
- * The report date through the built binary (PRODUCT.md): today's local date, or the UTC date of
+ * The report date through the built binary (docs/json-report.md): today's local date, or the UTC date of
  * `SOURCE_DATE_EPOCH` when that is set, so a report can be made again byte for byte. A value that
  * is not a whole number of seconds is a usage error (exit 2), not a silently wrong date.
  */

@@ -1,7 +1,7 @@
 /**
  * `svcaudit validate`, `rubrics` and `rubric show`, run as a user runs them:
  * the built binary in a child process (npm run build first). Exit codes follow
- * PRODUCT.md: 0 clean, 1 found wanting, 2 the job could not be done.
+ * docs/exit-codes.md: 0 clean, 1 found wanting, 2 the job could not be done.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';

@@ -1,6 +1,6 @@
 /**
  * Small builders for normalized Rubric models and AnswerSets, so scoring
- * tests state only the numbers that matter. Defaults follow PRODUCT.md:
+ * tests state only the numbers that matter. Defaults follow docs/formulas.md:
  * scale 1..5, target = max - 1, weights 1, an action's `to` = the item's target.
  */
 import type { Answer, AnswerSet, Score } from '../../src/core/answers.js';

@@ -1,6 +1,6 @@
 /**
- * A CSV export and the same answers as YAML files give the same report
- * (issue 3, "Done when"): both read through readAnswerSets, as `score` reads
+ * A CSV export and the same answers as YAML files give the same report.
+ * Both are read through readAnswerSets, as `score` reads
  * them, into a tally and buildReport. Only `sources` may differ (one CSV is
  * one source; each YAML file is one) and, where there are quotes, their `source`.
  */

@@ -1,6 +1,6 @@
 /**
  * An error svcaudit did not foresee (a plain `Error`, not a SvcauditError), run in-process through
- * `runCli` with a context whose stdout fails on every write. PRODUCT.md: exit 2 ("internal error"),
+ * `runCli` with a context whose stdout fails on every write. docs/exit-codes.md: exit 2 ("internal error"),
  * one line naming it, and no stack trace unless `--debug` or `DEBUG=svcaudit` asks for one.
  */
 import { Readable, Writable } from 'node:stream';

@@ -1,7 +1,7 @@
 /**
- * `compare`: two audits of one rubric, item by item (issue 5). Every expected
+ * `compare`: two audits of one rubric, item by item. Every expected
  * number below is worked by hand from the scores in the comments, with
- * PRODUCT.md's formulas (target 4 on a 1..5 scale, index = 100 * (score - 1) / 4).
+ * the formulas of docs/formulas.md (target 4 on a 1..5 scale, index = 100 * (score - 1) / 4).
  */
 import { errorExitCode } from '../../src/cli/exit-codes.js';
 import { describe, expect, it } from 'vitest';
@@ -117,7 +117,7 @@ describe('compareReports: deltas', () => {
     });
   });
 
-  it('has the JSON shape of issue 5: overall, sections[] and items[] each with before, after, delta of score, index, gap', () => {
+  it('has the JSON shape of docs/json-report.md: overall, sections[] and items[] each with before, after, delta of score, index, gap', () => {
     const parsed = JSON.parse(COMPARE_FORMATS.json(c, { style: plainStyle, width: 100 })) as Comparison;
     for (const change of [parsed.overall, ...parsed.sections, ...parsed.items]) {
       for (const side of [change.before, change.after, change.delta]) expect(Object.keys(side).sort()).toEqual(['gap', 'index', 'score']);

@@ -1,6 +1,6 @@
 /**
  * A survey tool's CSV export read as answers (src/answers/csv-answers.ts,
- * PRODUCT.md "Answers file"): item columns hold answers, every other column
+ * docs/file-formats.md "Answers file"): item columns hold answers, every other column
  * is a respondent field; bad cells and a bad header are findings with the
  * rule, the row's line and the cell's column.
  */

@@ -87,7 +87,7 @@ function frozen(results: readonly FileFindings[]): readonly FileFindings[] {
 // The registry and the shared helpers
 
 describe('FINDINGS_FORMATS', () => {
-  it('lists the formats of PRODUCT.md, the default first', () => {
+  it('lists the formats the README lists, the default first', () => {
     expect(FINDINGS_FORMAT_NAMES).toEqual(['stylish', 'json', 'junit', 'sarif', 'github']);
     expect(Object.keys(FINDINGS_FORMATS)).toEqual(FINDINGS_FORMAT_NAMES);
   });

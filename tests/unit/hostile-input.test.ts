@@ -1,5 +1,5 @@
 /**
- * Hostile or broken files (issue 2): each must end in findings, never in an
+ * Hostile or broken files: each must end in findings, never in an
  * exception, a hang or a polluted prototype, and within a second. Every case
  * runs twice: through `checkRubricText` (the API) and through `validateFiles`
  * on a real file (the path `svcaudit validate` takes, including any fast path

@@ -1,5 +1,5 @@
 /**
- * An AnswerSet as an answers YAML file (PRODUCT.md, "Answers file"), written
+ * An AnswerSet as an answers YAML file (docs/file-formats.md, "Answers file"), written
  * atomically. A bare level or `na` stays on one line (`be-nice: 4`); an answer
  * with a note or evidence becomes a mapping. Items never answered are left
  * out, which is how the format says "unanswered".

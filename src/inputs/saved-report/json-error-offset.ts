@@ -1,7 +1,7 @@
 /**
  * Where a JSON text first goes wrong, as a character offset. V8 puts the
  * position in some `JSON.parse` messages and not others (Node 20 says only
- * `Unexpected token '}', ..."overall": }" is not valid JSON`), and PRODUCT.md
+ * `Unexpected token '}', ..."overall": }" is not valid JSON`), and docs/file-formats.md
  * wants every error to give a line and column; this walks the JSON grammar
  * (RFC 8259) just far enough to find the offset. Only run after JSON.parse
  * has failed, so it need not be fast, only right.

@@ -1,5 +1,5 @@
 /**
- * A survey tool's CSV export → one AnswerSet per row (PRODUCT.md, "Answers
+ * A survey tool's CSV export → one AnswerSet per row (docs/file-formats.md, "Answers
  * file"): columns named after rubric items hold answers, every other column
  * is a respondent field. Rows are yielded one at a time; problems become
  * findings with the row's line and the cell's column.

@@ -1,6 +1,6 @@
 /**
  * `compare --format html`: progress between two audits as one self-contained
- * page for a client (issue 5): summary cards, a before-and-after chart per
+ * page for a client: summary cards, a before-and-after chart per
  * item, the tables and the lists of what moved, then the follow-up audit's
  * plan and its notes and evidence. Same shell, escaping and print rules as
  * the gap report's HTML.

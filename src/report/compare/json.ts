@@ -1,6 +1,6 @@
 /**
  * `compare --format json`: the Comparison exactly as built, unrounded, with
- * the field names of issue 5 (`overall: {before, after, delta}`, the same
+ * the field names of docs/json-report.md (`overall: {before, after, delta}`, the same
  * under `sections[]` and `items[]`), for other tools to read.
  */
 import type { CompareFormatter } from './types.js';

@@ -1,4 +1,4 @@
-/** How complete the answers were, summed over the inputs (PRODUCT.md: "the report shows how complete each file is"). */
+/** How complete the answers were, summed over the inputs (docs/formulas.md: "the report shows how complete each file is"). */
 import type { Report, SourceCompleteness } from '../../scoring/report.js';
 import { plural } from '../shared/plural.js';
 

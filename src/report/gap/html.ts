@@ -1,5 +1,5 @@
 /**
- * `--format html`: the report a consultant sends to a client (issue 5). One
+ * `--format html`: the report a consultant sends to a client. One
  * self-contained file: inline CSS and SVG charts, no script, nothing fetched,
  * printable to PDF. All user text is escaped by the `html` template
  * (report/html/html.ts); the pieces live in report/html/, one concern each.

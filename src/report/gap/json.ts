@@ -1,6 +1,6 @@
 /**
  * `--format json`: the Report object exactly as scoring built it, unrounded,
- * with PRODUCT.md's field names, for other tools to read.
+ * with the field names of docs/json-report.md, for other tools to read.
  */
 import type { GapFormatter } from './types.js';
 

@@ -18,7 +18,7 @@ export function flagWords(item: Pick<ItemResult, 'score' | 'flags'>): string[] {
   return item.score === null ? [NOT_SCORED, ...words] : words;
 }
 
-/** PRODUCT.md: phases 1..3 are shown as 30, 60 and 90 days. */
+/** docs/formulas.md: phases 1..3 are shown as 30, 60 and 90 days. */
 const PHASES: readonly { readonly phase: PlanStep['phase']; readonly title: string }[] = [
   { phase: 1, title: 'First 30 days' },
   { phase: 2, title: 'Days 31-60' },

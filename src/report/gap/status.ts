@@ -1,5 +1,5 @@
 /**
- * How far a score is from its target, in the three bands PRODUCT.md colours
+ * How far a score is from its target, in the three bands docs/formulas.md colours
  * by: met (no gap), within 1 point, 1 point or more short.
  */
 import { EPSILON, isMet } from '../../scoring/tolerance.js';

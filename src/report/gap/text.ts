@@ -1,5 +1,5 @@
 /**
- * `--format text`: the report a manager reads in a terminal (PRODUCT.md,
+ * `--format text`: the report a manager reads in a terminal (docs/formulas.md,
  * "Report outputs"): the overall result with a bar, a table per section, the
  * top gaps, the 30/60/90-day plan and the respondents' notes, coloured by
  * status through the injected Style.

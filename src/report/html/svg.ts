@@ -85,7 +85,7 @@ export function levelGrid(levels: readonly number[], x: (value: number) => numbe
 /** Most grid lines a chart draws: every level of a 1..5 or 0..10 scale, a readable subset of a 0..100 one. */
 const MAX_STEPS = 11;
 
-/** Whole numbers from min to max (a scale is integers by PRODUCT.md's rules), thinned to at most MAX_STEPS. */
+/** Whole numbers from min to max (a scale is integers by docs/file-formats.md's rules), thinned to at most MAX_STEPS. */
 export function wholeSteps(min: number, max: number): number[] {
   const lo = Math.ceil(min);
   const hi = Math.floor(max);

@@ -1,7 +1,7 @@
 /**
  * Colour and emphasis, injected into formatters so that the core never
  * imports chalk: the CLI passes a chalk-backed style when colour is on
- * (PRODUCT.md's `--color` / NO_COLOR / FORCE_COLOR rules), `plainStyle` otherwise.
+ * (the `--color` / NO_COLOR / FORCE_COLOR rule of the README), `plainStyle` otherwise.
  */
 export interface Style {
   readonly bold: (s: string) => string;
