@@ -8,7 +8,7 @@ import { Command, InvalidArgumentError } from '@commander-js/extra-typings';
 import type { Outcome } from '../core/outcome.js';
 import type { CliContext } from './context.js';
 
-export type Done = (outcome: Outcome) => void;
+type Done = (outcome: Outcome) => void;
 
 /** Adds the options every command shares; typed, so each handler's options carry them. */
 export function commonOptions<Args extends unknown[], Opts extends Record<string, unknown>>(command: Command<Args, Opts>) {
