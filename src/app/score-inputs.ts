@@ -19,6 +19,8 @@ export interface ScoreInputsOptions extends CommonOptions {
   rubric?: string;
   by?: string;
   perceptionGap?: number;
+  /** Effort points per 30-day phase of the plan; default 6. */
+  capacity?: number | undefined;
 }
 
 /** Unanswered items, for `--strict`: a total, and the first few respondents with the items they left out. */
@@ -69,7 +71,7 @@ export async function scoreInputs(
   }
   if (read.respondents === 0) throw new SvcauditError('usage', 'No answers were found in the inputs.', { file: inputs.map(displayName).join(' ') });
   grouping.verify(inputs, ctx);
-  return { report: buildReport(tally, { perceptionGap: options.perceptionGap }), missing };
+  return { report: buildReport(tally, { perceptionGap: options.perceptionGap, capacity: options.capacity }), missing };
 }
 
 /**

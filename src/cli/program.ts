@@ -52,6 +52,7 @@ Examples:
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--by <key>', 'compare groups of respondents by this respondent field, such as role')
     .option('--perception-gap <points>', 'flag items whose group scores differ by this much or more', nonNegativeNumber, 1)
+    .option('--capacity <n>', 'effort points per 30-day phase of the plan (low 1, medium 2, high 3; default 6)', capacityNumber)
     .option('--fail-under <index>', 'exit 1 when the overall index (0-100) is below this', indexNumber)
     .option('--strict', 'exit 1 when any item is left unanswered')
     .addHelpText('after', `
@@ -162,6 +163,18 @@ function indexNumber(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('expected an index from 0 to 100.');
   return n;
+}
+
+/**
+ * The plan's phase capacity: a whole number of at least 3, so a phase can always hold a high-effort
+ * action (docs/formulas.md, "The improvement plan"). The scheduler's MIN_CAPACITY, written out here so
+ * that parsing flags loads no scoring code.
+ */
+const MIN_CAPACITY = 3;
+
+function capacityNumber(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < MIN_CAPACITY) throw new InvalidArgumentError(`expected a whole number, ${MIN_CAPACITY} or more.`);
+  return Number(value);
 }
 
 function nonNegativeInteger(value: string): number {

@@ -107,11 +107,11 @@ export function column(itemId: string, scores: readonly Score[], source = 'answe
 export function scoreSets(
   rubric: Rubric,
   sets: readonly AnswerSet[],
-  options: { readonly by?: string; readonly perceptionGap?: number } = {},
+  options: { readonly by?: string; readonly perceptionGap?: number; readonly capacity?: number } = {},
 ): Report {
   const tally = createTally(rubric, { by: options.by });
   for (const set of sets) addAnswerSet(tally, set);
-  return buildReport(tally, { perceptionGap: options.perceptionGap });
+  return buildReport(tally, { perceptionGap: options.perceptionGap, capacity: options.capacity });
 }
 
 /** The report line of one item; fails the test when it is missing. */

@@ -3,7 +3,7 @@ import { rankGaps } from '../../scoring/index.js';
 import type { Quote, Report } from '../../scoring/report.js';
 import { escapeMarkdown as esc } from '../shared/escape-markdown.js';
 import { plural } from '../shared/plural.js';
-import { emptyPlanText, noGapsText, planPhases, quoteAuthor, titlesById, TOP_GAPS } from './labels.js';
+import { emptyPlanText, noGapsText, ownerAndEffort, planPhases, quoteAuthor, titlesById, TOP_GAPS } from './labels.js';
 import { fixed } from '../shared/numbers.js';
 
 export function topGapsList(report: Report): string {
@@ -18,14 +18,14 @@ export function topGapsList(report: Report): string {
   return lines.join('\n');
 }
 
-/** `### First 30 days` and a task list a client can tick off: `- [ ] **Item** — action _(effort: low)_`. */
+/** `### First 30 days` and a task list a client can tick off: `- [ ] **Item** — action _(owner: team leaders; effort: low)_`. */
 export function planSections(report: Report): string[] {
   if (report.plan.length === 0) {
     return [emptyPlanText(report.items)];
   }
   const title = titlesById(report.items);
   return planPhases(report.plan).map(({ title: horizon, steps }) => {
-    const tasks = steps.map((step) => `- [ ] **${esc(title(step.item))}** — ${esc(step.text)} _(effort: ${step.effort})_`);
+    const tasks = steps.map((step) => `- [ ] **${esc(title(step.item))}** — ${esc(step.text)} _(${ownerAndEffort(step)})_`);
     return `### ${horizon}\n\n${tasks.join('\n')}`;
   });
 }
