@@ -169,7 +169,7 @@ const FAILING: readonly FailCase[] = [
   },
   {
     rule: 'answers-rubric-mismatch', fixture: 'answers-rubric-mismatch/fail-version.yaml', check: 'answers', severity: 'error',
-    at: [{ line: 3, column: 9, says: 'version 2.0.0 of `service-commitments`, but the rubric in use is version 1.0.0' }],
+    at: [{ line: 3, column: 9, says: 'version 1.0.0 of `service-commitments`, but the rubric in use is version 2.0.0' }],
   },
   {
     rule: 'answers-unknown-item', fixture: 'answers-unknown-item/fail.yaml', check: 'answers', severity: 'error',
@@ -368,6 +368,35 @@ describe('the built-in rubric', () => {
     const items = rubricItems(builtin);
     expect(items).toHaveLength(13);
     expect(new Set(items.map((i) => i.id)).size).toBe(13);
+  });
+
+  it('is version 2.0.0, says how to score, and its scale labels climb', () => {
+    expect(builtin.version).toBe('2.0.0');
+    expect(builtin.description).toMatch(/highest level whose every part is supported by evidence/);
+    expect([...builtin.scale.labels]).toEqual([[1, 'Absent'], [2, 'Ad hoc'], [3, 'Defined'], [4, 'Consistent'], [5, 'Measured and improving']]);
+  });
+
+  it('names who can judge each item: staff and managers alone for the two inward-facing keys', () => {
+    for (const item of rubricItems(builtin)) {
+      const inward = item.id === 'remove-hindrances' || item.id === 'train-everyone';
+      expect(item.audience, item.id).toEqual(inward ? ['staff', 'manager'] : ['customer', 'staff', 'manager']);
+    }
+  });
+
+  it('gives every item a low-effort quick win to level 2, and every action an owner', () => {
+    for (const item of rubricItems(builtin)) {
+      expect(item.actions.some((a) => a.to === 2 && a.effort === 'low'), item.id).toBe(true);
+      for (const action of item.actions) expect(action.owner, `${item.id}: ${action.text}`).toMatch(/\S/);
+    }
+  });
+
+  it('stages high-effort work: a "decide and fund" action one level below each delivery', () => {
+    const high = rubricItems(builtin).flatMap((item) => item.actions.filter((a) => a.effort === 'high').map((a) => ({ item, action: a })));
+    expect(high.length).toBeGreaterThan(0);
+    for (const { item, action } of high) {
+      expect(action.text, item.id).toMatch(/^Deliver /);
+      expect(item.actions.some((a) => a.to === action.to - 1 && a.effort !== 'high' && /^Decide /.test(a.text)), item.id).toBe(true);
+    }
   });
 
   it('gives each item a descriptor for every level and at least three staged actions', () => {

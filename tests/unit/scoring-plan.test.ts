@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { rubricItems } from '../../src/rubric/model.js';
-import { buildPlan, effectiveWeights, rankGaps } from '../../src/scoring/index.js';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AnswerSet } from '../../src/core/answers.js';
+import { readAnswerSets } from '../../src/inputs/read-answer-sets.js';
+import { loadRubric } from '../../src/rubric/load-rubric.js';
+import { rubricItems, type Rubric } from '../../src/rubric/model.js';
+import { addAnswerSet, buildPlan, buildReport, createTally, DEFAULT_CAPACITY, EFFORT_POINTS, effectiveWeights, rankGaps } from '../../src/scoring/index.js';
+import type { PlanEntry } from '../../src/scoring/index.js';
 import { buildAnswers, buildRubric, column, scoreSets } from '../helpers/build.js';
+import { REPO } from '../helpers/run-cli.js';
 
 describe('improvement plan in the report (docs/formulas.md, "The improvement plan")', () => {
   // q: target 5, scored [1,1,1,2,2] → 7/5 = 1.4, gap 3.6.
@@ -113,5 +119,75 @@ describe('rankGaps', () => {
     const report = scoreSets(rubric, column('a', [4, 5]));
     expect(rankGaps(report)).toEqual([]);
     expect(report.plan).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Golden plans of the built-in rubric: every item at 1, at 2, at 3, and the example self-audit,
+// each built in memory the way `svcaudit score` builds it. Beyond the golden file (under
+// tests/fixtures/plans/), each plan must read as a manager would act on it: a first 30 days that
+// starts with a quick (low-effort) step, no phase over capacity, and days 61-90 used whenever work
+// is left for later.
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/plans/', import.meta.url));
+
+let rubric: Rubric;
+beforeAll(async () => {
+  rubric = (await loadRubric('service-commitments')).rubric;
+});
+
+function planOf(sets: readonly AnswerSet[]): readonly PlanEntry[] {
+  const tally = createTally(rubric, { by: undefined });
+  for (const set of sets) addAnswerSet(tally, set);
+  return buildReport(tally).plan;
+}
+
+/** One respondent giving every item the same level. */
+function everyItemAt(level: number): AnswerSet {
+  const answers = new Map(rubricItems(rubric).map((item) => [item.id, { score: level, note: undefined, evidence: [] }] as const));
+  return { source: `all-${level}.yaml`, rubric: rubric.id, rubricVersion: rubric.version, respondent: {}, date: undefined, answers };
+}
+
+async function selfAudit(): Promise<AnswerSet[]> {
+  const sets: AnswerSet[] = [];
+  const read = await readAnswerSets([`${REPO}/examples/self-audit.yaml`], rubric, (set) => sets.push(set));
+  expect(read.findings).toEqual([]);
+  return sets;
+}
+
+const CASES: readonly { readonly name: string; readonly sets: () => Promise<AnswerSet[]> | AnswerSet[] }[] = [
+  { name: 'all-1s', sets: () => [everyItemAt(1)] },
+  { name: 'all-2s', sets: () => [everyItemAt(2)] },
+  { name: 'all-3s', sets: () => [everyItemAt(3)] },
+  { name: 'self-audit', sets: selfAudit },
+];
+
+describe.each(CASES)('the built-in rubric, $name', ({ name, sets }) => {
+  let plan: readonly PlanEntry[];
+  beforeAll(async () => {
+    plan = planOf(await sets());
+  });
+
+  it('matches its golden plan', async () => {
+    await expect(`${JSON.stringify(plan, null, 2)}\n`).toMatchFileSnapshot(`${FIXTURES}${name}.json`);
+  });
+
+  it('opens the first 30 days with a low-effort step', () => {
+    expect(plan.length).toBeGreaterThan(0);
+    expect(plan[0]).toMatchObject({ phase: 1, effort: 'low' });
+  });
+
+  it('keeps every 30-day phase within the default capacity', () => {
+    for (const phase of [1, 2, 3]) {
+      const points = plan.filter((e) => e.phase === phase).reduce((sum, e) => sum + EFFORT_POINTS[e.effort], 0);
+      expect(points, `phase ${phase}`).toBeLessThanOrEqual(DEFAULT_CAPACITY);
+    }
+  });
+
+  it('uses days 61-90 whenever work is left for later', () => {
+    const later = plan.filter((e) => e.phase === 4).length;
+    if (later > 0) expect(plan.filter((e) => e.phase === 3).length).toBeGreaterThan(0);
+    // Every case here leaves more than two phases of work, so days 61-90 are always in use.
+    expect(plan.some((e) => e.phase === 3)).toBe(true);
   });
 });
