@@ -196,6 +196,24 @@ const FAILING: readonly FailCase[] = [
     ],
   },
   {
+    // A customer scoring the two items whose audience is staff and manager: a warning at each
+    // answer's key; the `na` is not a score and passes.
+    rule: 'answer-outside-audience', fixture: 'answer-outside-audience/fail.yaml', check: 'answers', severity: 'warning',
+    at: [
+      { line: 9, column: 3, says: 'Item `remove-hindrances` is for its audience (staff, manager); this respondent\'s role is `Customer`. The score still counts.' },
+      { line: 10, column: 3, says: 'Item `train-everyone` is for its audience (staff, manager)' },
+    ],
+  },
+  {
+    // The same rule in a CSV, at the cell: ` STAFF ` is staff (trimmed, case ignored), a row with no
+    // role has no audience to be outside of, and an `na` is not a score.
+    rule: 'answer-outside-audience', fixture: 'answer-outside-audience/fail.csv', check: 'csv', severity: 'warning',
+    at: [
+      { line: 2, column: 17, says: 'Item `remove-hindrances` is for its audience (staff, manager); this respondent\'s role is `Customer`.' },
+      { line: 5, column: 19, says: 'Item `train-everyone` is for its audience (staff, manager); this respondent\'s role is `customer`.' },
+    ],
+  },
+  {
     rule: 'answers-unknown-rubric', fixture: 'answers-unknown-rubric/fail.yaml', check: 'validate', severity: 'error',
     at: [{ line: 3, column: 9, says: /`in-house-rubric` is not a built-in rubric \(.*service-commitments.*\).*--rubric/ }],
   },
@@ -295,7 +313,7 @@ const PASSING: readonly PassCase[] = [
   ...RULE_IDS.filter((rule) => rule !== 'answers-unknown-rubric').map((rule) => ({
     rule,
     fixture: rule.startsWith('csv-') ? `${rule}/pass.csv` : `${rule}/pass.yaml`,
-    check: (rule.startsWith('csv-') ? 'csv' : rule.startsWith('answers-') ? 'answers' : 'rubric') as Check,
+    check: (rule.startsWith('csv-') ? 'csv' : /^answers?-/.test(rule) ? 'answers' : 'rubric') as Check,
   })),
   // The same answers as the failing fixture, with the rubric given.
   { rule: 'answers-unknown-rubric', fixture: 'answers-unknown-rubric/pass.yaml', check: 'validate', rubric: 'answers-unknown-rubric/in-house-rubric.yaml' },
