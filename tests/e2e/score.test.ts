@@ -63,7 +63,7 @@ const ITEM_FIELDS = ['id', 'section', 'title', 'score', 'target', 'gap', 'priori
 
 function expectProductJson(report: any, input: Input): void {
   expect(report.svcaudit).toBe(1);
-  expect(report.rubric).toMatchObject({ id: 'service-commitments', title: expect.any(String), version: '1.0.0' });
+  expect(report.rubric).toMatchObject({ id: 'service-commitments', title: expect.any(String), version: '2.0.0' });
   expect(report.respondents).toBe(input.respondents);
   const { score, target, gap, index } = report.overall;
   for (const n of [score, target, gap, index]) expect(typeof n).toBe('number');
@@ -93,8 +93,8 @@ function expectProductJson(report: any, input: Input): void {
   expect(priorities).toBeCloseTo(gap, 10);
   expect(report.plan.length).toBeGreaterThan(0);
   for (const step of report.plan) {
-    expect(step).toMatchObject({ item: expect.any(String), to: expect.any(Number), text: expect.any(String), effort: expect.stringMatching(/^(low|medium|high)$/) });
-    expect([1, 2, 3]).toContain(step.phase);
+    expect(step).toMatchObject({ item: expect.any(String), to: expect.any(Number), text: expect.any(String), effort: expect.stringMatching(/^(low|medium|high)$/), owner: expect.any(String), value: expect.any(Number) });
+    expect([1, 2, 3, 4]).toContain(step.phase);
     expect(ITEM_IDS).toContain(step.item);
   }
 }
