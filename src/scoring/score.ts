@@ -3,7 +3,6 @@
  * tally always gives the same report, whatever order the
  * respondents were added in.
  */
-import type { Item } from '../rubric/model.js';
 import { rubricItems } from '../rubric/model.js';
 import { overallResult, sectionResult } from './aggregate.js';
 import { sortedGroupValues } from './groups.js';
@@ -17,6 +16,8 @@ import { effectiveWeights } from './weights.js';
 export interface BuildReportOptions {
   /** Group spread at or above which an item is flagged `perception-gap` (`--perception-gap`). Default 1.0. */
   readonly perceptionGap?: number | undefined;
+  /** Effort points per 30-day phase of the plan (`--capacity`): a whole number, at least 3. Default 6. */
+  readonly capacity?: number | undefined;
 }
 
 export const DEFAULT_PERCEPTION_GAP = 1.0;
@@ -56,7 +57,7 @@ export function buildReport(tally: Tally, options: BuildReportOptions = {}): Rep
     overall: overallResult(items, weights, scale),
     sections: rubric.sections.map((section) => sectionResult(section, byId, weights, scale)),
     items,
-    plan: buildPlan(new Map<string, Item>(rubricOrder.map((i) => [i.id, i])), { items }),
+    plan: buildPlan(rubricOrder, items, weights, options.capacity),
     sources: sourceLines(tally),
   };
 }

@@ -11,6 +11,7 @@ export async function runScore(inputs: string[], options: ScoreFlags, ctx: CliCo
   const result = await score(inputs, rubric, {
     by: options.by,
     perceptionGap: options.perceptionGap,
+    capacity: options.capacity,
     failUnder: options.failUnder,
     strict: options.strict,
     readStdin: () => readStream(ctx.stdin),
@@ -21,6 +22,7 @@ export async function runScore(inputs: string[], options: ScoreFlags, ctx: CliCo
   const text = format(result.report, {
     style,
     ...reportLayout(ctx),
+    terminal: !writesToFile(options.output) && ctx.stdout.isTTY === true,
   });
   await emit(ctx, text, options.output);
   if (writesToFile(options.output)) note(ctx, `Report written to ${options.output}`);

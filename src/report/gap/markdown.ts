@@ -7,7 +7,7 @@
 import type { Report } from '../../scoring/report.js';
 import { completeness, completenessText, sourceTotal } from './completeness.js';
 import { escapeMarkdown as esc } from '../shared/escape-markdown.js';
-import { notesSections, planSections, topGapsList } from './markdown-lists.js';
+import { notesSections, planSections, startHereSection, topGapsList } from './markdown-lists.js';
 import { sectionItemTables, sectionsTable } from './markdown-sections.js';
 import { statusWord } from './status.js';
 import { markdownFooter, markdownTable } from '../shared/markdown-table.js';
@@ -18,6 +18,8 @@ export const markdown: GapFormatter = (report, options) => {
   const notes = notesSections(report);
   const parts = [
     `# ${esc(report.rubric.title)}`,
+    '## Start here',
+    startHereSection(report),
     summaryTable(report),
     summaryLine(report),
     '## Sections',
