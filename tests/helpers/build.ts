@@ -3,6 +3,7 @@
  * tests state only the numbers that matter. Defaults follow docs/formulas.md:
  * scale 1..5, target = max - 1, weights 1, an action's `to` = the item's target.
  */
+import type { Attribution } from '../../src/scoring/tally.js';
 import type { Answer, AnswerSet, Score } from '../../src/core/answers.js';
 import type { Action, Effort, Item, Rubric, Section } from '../../src/rubric/model.js';
 import { addAnswerSet, buildReport, createTally } from '../../src/scoring/index.js';
@@ -107,11 +108,11 @@ export function column(itemId: string, scores: readonly Score[], source = 'answe
 export function scoreSets(
   rubric: Rubric,
   sets: readonly AnswerSet[],
-  options: { readonly by?: string; readonly perceptionGap?: number; readonly capacity?: number } = {},
+  options: { readonly by?: string; readonly perceptionGap?: number; readonly capacity?: number; readonly minGroup?: number; readonly attribution?: Attribution } = {},
 ): Report {
-  const tally = createTally(rubric, { by: options.by });
+  const tally = createTally(rubric, { by: options.by, attribution: options.attribution });
   for (const set of sets) addAnswerSet(tally, set);
-  return buildReport(tally, { perceptionGap: options.perceptionGap, capacity: options.capacity });
+  return buildReport(tally, { perceptionGap: options.perceptionGap, capacity: options.capacity, minGroup: options.minGroup });
 }
 
 /** The report line of one item; fails the test when it is missing. */

@@ -35,7 +35,7 @@ export function checkReport(value: unknown, file: string): ComparableReport {
   };
   if (!isMapping(value)) return fail('expected a JSON object');
   if (value.kind === 'answers' || value.kind === 'rubric') return fail(`this is a JSON ${value.kind} file, not a report (give the answers' folder or file instead, or a report)`);
-  if (value.svcaudit !== 1) return fail('`svcaudit: 1` is missing');
+  if (value.svcaudit !== 1 && value.svcaudit !== 2) return fail('`svcaudit: 1` or `2` is missing');
   const rubric = value.rubric;
   if (!isMapping(rubric) || typeof rubric.id !== 'string') return fail('`rubric.id` is missing');
   const scale = value.scale;
