@@ -5,6 +5,9 @@
  */
 import type { Answer, AnswerSet, Score } from '../../src/core/answers.js';
 import type { Action, Effort, Item, Rubric, Section } from '../../src/rubric/model.js';
+import { RespondentTable } from '../../src/compare/respondent-table.js';
+import type { SavedSide, ScoredSide } from '../../src/compare/side.js';
+import { checkReport } from '../../src/inputs/saved-report/read-report.js';
 import { addAnswerSet, buildReport, createTally } from '../../src/scoring/index.js';
 import type { ItemResult, Report, SectionResult } from '../../src/scoring/index.js';
 
@@ -126,4 +129,21 @@ export function sectionOf(report: Report, id: string): SectionResult {
   const section = report.sections.find((s) => s.id === id);
   if (section === undefined) throw new Error(`no section ${id} in the report`);
   return section;
+}
+
+/** One side of `compare` scored here: its report and its respondent table, as app/compare.ts builds them. */
+export function scoredSide(rubric: Rubric, sets: readonly AnswerSet[], options: { readonly by?: string } = {}): ScoredSide {
+  const table = new RespondentTable(rubric, { by: options.by });
+  for (const set of sets) table.add(set);
+  return { kind: 'scored', rubric, report: scoreSets(rubric, sets, options), table };
+}
+
+/** One side of `compare` read back from a saved JSON report (format 1 unless the object says otherwise). */
+export function savedSide(report: object, file = 'saved.json'): SavedSide {
+  return { kind: 'saved', report: checkReport(JSON.parse(JSON.stringify(report)), file) };
+}
+
+/** Respondents `r1`, `r2`, … answering one item each: `respondents('q', [1, 2, 3])`, with ids unless `ids` is false. */
+export function respondents(itemId: string, scores: readonly Score[], options: { readonly ids?: boolean; readonly prefix?: string } = {}): AnswerSet[] {
+  return scores.map((score, i) => buildAnswers(`${options.prefix ?? 'r'}${i + 1}.yaml`, { [itemId]: score }, options.ids === false ? {} : { id: `${options.prefix ?? 'r'}${i + 1}` }));
 }

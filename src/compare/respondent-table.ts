@@ -1,0 +1,138 @@
+/**
+ * Each respondent of a scored side, kept compactly for `compare`: pairing needs
+ * who answered (their id and name), the paired tests need each person's
+ * number per item, and `--by` needs each person's group. Scores sit in one
+ * typed array (one byte per item: a usable scale has at most
+ * MAX_LEVELS levels, rubric/scale.ts), so two
+ * 100,000-row exports cost a few megabytes; notes and evidence are not kept
+ * (the Report holds the quotes).
+ */
+import type { AnswerSet } from '../core/answers.js';
+import { rubricItems, type Rubric } from '../rubric/model.js';
+import { isLevel } from '../rubric/scale.js';
+import { groupValue, NO_GROUP } from '../scoring/tally.js';
+
+const INITIAL_ROWS = 64;
+/** Above every level offset (MAX_LEVELS + 1 at most). */
+const NA = 0xff;
+
+export class RespondentTable {
+  /** Item ids in rubric order; column `i` of the table is `itemIds[i]`. */
+  readonly itemIds: readonly string[];
+  readonly k: number;
+  readonly min: number;
+  readonly by: string | null;
+  readonly #column: ReadonlyMap<string, number>;
+  readonly #max: number;
+  /** Row-major, `k` per row: `0` is unanswered, NA is `na`, level L is stored as `L - min + 1`. */
+  #scores: Uint8Array;
+  #rows = 0;
+  /** Trimmed `respondent.id` and `respondent.name` per row; undefined when blank or absent. */
+  readonly #ids: (string | undefined)[] = [];
+  readonly #names: (string | undefined)[] = [];
+  /** Per row, the index of its group in `#groupValues` (with `--by`). */
+  #groups: Uint32Array;
+  readonly #groupValues: string[] = [];
+  readonly #groupIndex = new Map<string, number>();
+
+  constructor(rubric: Rubric, options: { readonly by?: string | null | undefined } = {}) {
+    this.itemIds = rubricItems(rubric).map((item) => item.id);
+    this.k = this.itemIds.length;
+    this.min = rubric.scale.min;
+    this.#max = rubric.scale.max;
+    this.by = options.by ?? null;
+    this.#column = new Map(this.itemIds.map((id, i) => [id, i]));
+    this.#scores = new Uint8Array(INITIAL_ROWS * this.k);
+    this.#groups = new Uint32Array(this.by === null ? 0 : INITIAL_ROWS);
+  }
+
+  get rows(): number {
+    return this.#rows;
+  }
+
+  /** One respondent. Answers for ids the rubric lacks, and scores off the scale, are the loader's findings; here they count as unanswered. */
+  add(set: AnswerSet): void {
+    const row = this.#rows;
+    if ((row + 1) * this.k > this.#scores.length) this.#grow();
+    const base = row * this.k;
+    const scale = { min: this.min, max: this.#max };
+    for (const [id, answer] of set.answers) {
+      const column = this.#column.get(id);
+      if (column === undefined) continue;
+      if (answer.score === 'na') this.#scores[base + column] = NA;
+      else if (isLevel(answer.score, scale)) this.#scores[base + column] = answer.score - this.min + 1;
+    }
+    this.#ids.push(keyText(set.respondent.id));
+    this.#names.push(keyText(set.respondent.name));
+    if (this.by !== null) this.#groups[row] = this.#groupOf(set);
+    this.#rows++;
+  }
+
+  /** The number respondent `row` gave item column `i`, or null. */
+  score(row: number, i: number): number | null {
+    const v = this.#scores[row * this.k + i]!;
+    return v === 0 || v === NA ? null : v - 1 + this.min;
+  }
+
+  /** The same as an offset from the scale's minimum (0, 1, …); -1 for unanswered, -2 for `na`: what the sums need. */
+  offset(row: number, i: number): number {
+    const v = this.#scores[row * this.k + i]!;
+    return v === NA ? -2 : v - 1;
+  }
+
+  /** The pairing key of a row: its trimmed id or name, undefined when blank. */
+  key(row: number, by: 'id' | 'name'): string | undefined {
+    return (by === 'id' ? this.#ids : this.#names)[row];
+  }
+
+  /** Whether any respondent has a non-blank `id`. */
+  hasIds(): boolean {
+    return this.#ids.some((id) => id !== undefined);
+  }
+
+  /** The group key of a row (with `--by`): its value trimmed and lower-cased, as groups are compared. */
+  groupKey(row: number): string {
+    return groupKeyOf(this.#groupValues[this.#groups[row]!]!);
+  }
+
+  /** Group key → the value as first met on this side, in the order met. */
+  groupValues(): ReadonlyMap<string, string> {
+    return new Map(this.#groupValues.map((value) => [groupKeyOf(value), value]));
+  }
+
+  #groupOf(set: AnswerSet): number {
+    const value = groupValue(set, this.by!);
+    const key = groupKeyOf(value);
+    let index = this.#groupIndex.get(key);
+    if (index === undefined) {
+      index = this.#groupValues.length;
+      this.#groupValues.push(value);
+      this.#groupIndex.set(key, index);
+    }
+    return index;
+  }
+
+  #grow(): void {
+    const scores = new Uint8Array(Math.max(this.#scores.length * 2, this.k));
+    scores.set(this.#scores);
+    this.#scores = scores;
+    if (this.by !== null) {
+      const groups = new Uint32Array(this.#groups.length * 2);
+      groups.set(this.#groups);
+      this.#groups = groups;
+    }
+  }
+}
+
+function keyText(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+}
+
+/**
+ * Groups are compared with surrounding space trimmed and case ignored (docs/formulas.md, "Groups"):
+ * `Customer` and `customer ` are one group. `(none)` stays itself.
+ */
+export function groupKeyOf(value: string): string {
+  return value === NO_GROUP ? NO_GROUP : value.trim().toLowerCase();
+}
