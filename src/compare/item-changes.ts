@@ -76,10 +76,15 @@ function unscored(item: SampleItem): Unscored | null {
 /** A side's figure, or no figure when it rests on fewer numbers than a group may show. */
 function shown(item: SampleItem | undefined, minNumbers: number): SampleItem {
   if (item === undefined) return NO_NUMBERS;
-  return item.n < minNumbers ? { ...NO_NUMBERS, n: item.n } : item;
+  // The counts of who gave no number say nothing about anyone's answer: they stay.
+  return item.n < minNumbers ? { ...NO_NUMBERS, n: item.n, na: item.na, unanswered: item.unanswered } : item;
 }
 
-/** after − before of one item over the pairs where both gave it a number. */
+/**
+ * after − before of one item over the pairs where both gave it a number, in ascending order: the
+ * t statistics sum in floating point, and sorted differences make the result independent, to the
+ * last bit, of the order the respondents were read in.
+ */
 function pairDifferences(id: string, before: RespondentTable, after: RespondentTable, pairs: ItemFamily['pairs'] & object): Int32Array {
   const i = before.itemIds.indexOf(id);
   const j = after.itemIds.indexOf(id);
@@ -91,7 +96,7 @@ function pairDifferences(id: string, before: RespondentTable, after: RespondentT
     const y = after.score(pairs.after[p]!, j);
     if (x !== null && y !== null) out[k++] = y - x;
   }
-  return out.subarray(0, k);
+  return out.subarray(0, k).sort();
 }
 
 export function figuresOf(s: { readonly score: number | null; readonly index: number | null; readonly gap: number | null; readonly n: number }): SideFigures {

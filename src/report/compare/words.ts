@@ -108,7 +108,8 @@ export function markNotes(items: readonly ItemChange[]): string[] {
   }
   const never = items.filter(couldNeverPass);
   if (never.length > 0) {
-    notes.push(`† ${titles(never)}: so few answers that even if every one had moved the same way, the change could not be told from chance with ${m} items tested at once.`);
+    const tested = m === 1 ? 'even tested on its own' : `with ${m} items tested at once`;
+    notes.push(`† ${titles(never)}: so few answers that even if every one had moved the same way, the change could not be told from chance ${tested}.`);
   }
   return notes;
 }
