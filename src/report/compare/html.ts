@@ -21,17 +21,18 @@ export const htmlReport: CompareFormatter = (c, options) => {
   const changesCaption = html`Each marker is an item's change from the baseline to the follow-up; the line through it is its 95% interval. An interval that crosses the dashed line at 0 cannot tell a rise from a fall.${legend([
     { swatch: { className: 'fill-improved' }, label: '▲ improved' },
     { swatch: { className: 'fill-slipped' }, label: '▼ slipped' },
-    { swatch: { className: 'fill-flat' }, label: '● no clear change' },
+    { swatch: { className: 'fill-muted' }, label: '● no clear change' },
     { swatch: { className: 'fill-few' }, label: '○ too few answers' },
   ])}`;
   const beforeAfterCaption = html`The grey bar is the baseline, the bar under it the follow-up, coloured by its verdict; the dark tick marks the target.${legend([
     { swatch: { className: 'fill-before' }, label: 'before' },
     { swatch: { className: 'fill-improved' }, label: 'after: improved' },
     { swatch: { className: 'fill-slipped' }, label: 'after: slipped' },
-    { swatch: { className: 'fill-flat' }, label: 'after: no clear change' },
-    { swatch: { className: 'fill-none' }, label: 'after: too few answers' },
+    { swatch: { className: 'fill-muted' }, label: 'after: no clear change' },
+    { swatch: { className: 'fill-few' }, label: 'after: too few answers' },
     { swatch: { className: 'swatch-target' }, label: 'target' },
   ])}`;
+  const moved = compareLists(c);
   const body = html`${compareHeader(c, options.date)}
 ${compareWarnings(c)}
 ${compareCards(c)}
@@ -41,7 +42,7 @@ ${compareOverallLine(c)}
 <section><h2>Overall and sections</h2>${compareSectionsTable(c)}</section>
 <section><h2>Items</h2>${compareItemTables(c)}</section>
 ${compareGroups(c)}
-<section><h2>What moved</h2>${compareLists(c)}</section>
+${moved.text.trim() === '' ? '' : html`<section><h2>What moved</h2>${moved}</section>`}
 <section><h2>How to read this</h2><ul>${READING_NOTES.map((note) => html`<li>${note}</li>`)}</ul></section>
 ${followUpSections(c, options.followUp)}
 ${reportFooter(c.rubric, options.date)}`;

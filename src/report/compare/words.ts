@@ -15,14 +15,6 @@ export const VERDICT_WORDS: Readonly<Record<Verdict, string>> = {
   'too few answers': 'too few answers',
 };
 
-/** Which way a number points, for colour: up is good for scores and indexes, down is good for gaps. */
-type Direction = 'up' | 'down' | 'flat' | 'none';
-
-export function direction(delta: number | null): Direction {
-  if (delta === null) return 'none';
-  return delta > EPSILON ? 'up' : delta < -EPSILON ? 'down' : 'flat';
-}
-
 /** `+0.45`, `-0.20`, `0.00`: a change always shows its sign, so it cannot be read as a level. */
 export function signed(delta: number | null, digits = 2): string {
   if (delta === null) return NONE;
@@ -140,7 +132,7 @@ export function sideText(side: Comparison['inputs']['before']): string {
 export function designText(c: Comparison): string {
   const key = c.details.pairedBy;
   if (c.design === 'paired') {
-    return `Paired: ${plural(c.pairs, 'respondent')} answered both audits (matched by ${key}); each is compared with themselves.`;
+    return `Paired: ${plural(c.pairs, 'respondent')} answered both audits (matched by ${key}); an item's change is the mean of their own changes, so it can differ from after minus before.`;
   }
   if (key === null) return 'Independent: a side is a saved report, which has no respondents to pair, so the two audits are compared as separate samples.';
   const found = c.pairs === 0 ? `no respondent was matched by ${key}` : `${plural(c.pairs, 'respondent')} matched by ${key}, too few to pair (at least 3, and half of each audit)`;

@@ -1,7 +1,7 @@
 /**
  * "Before and after": per item, the baseline score as a grey bar and the
  * follow-up's right under it, coloured by its verdict (blue: improved,
- * vermillion: slipped, dark: no clear change, grey: too few answers; the
+ * vermillion: slipped, slate: no clear change, hollow: too few answers; the
  * word is in the tooltip and the tables), with the target marked, so a
  * client sees at a glance where each item stands and how far it still has to go.
  */
@@ -23,8 +23,8 @@ const VALUE_X = 592;
 const AFTER_CLASS: Readonly<Record<Verdict, string>> = {
   improved: 'ch-improved',
   slipped: 'ch-slipped',
-  'no clear change': 'bar-flat',
-  'too few answers': 'bar-none',
+  'no clear change': 'bar-muted',
+  'too few answers': 'bar-few',
 };
 
 export function beforeAfterChart(c: Comparison): Markup {

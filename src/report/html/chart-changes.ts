@@ -39,7 +39,8 @@ export function changesChart(c: Comparison): Markup {
   const span = c.scale.max - c.scale.min;
   const d = reach(c.items, span);
   const x = linearScale([-d, d], [PLOT_X0, PLOT_X1]);
-  const step = d <= 1 ? 0.25 : d <= 2 ? 0.5 : 1;
+  // Five to seven labelled lines: more would crowd their labels.
+  const step = d <= 0.5 ? 0.25 : d <= 1.5 ? 0.5 : 1;
   const ticks: number[] = [];
   for (let v = -d; v <= d + 1e-9; v += step) ticks.push(Math.round(v / step) * step);
   const rows = sectionRows(c.sections, c.items, (item, top) => ({ markup: itemRow(item, c, x, top), height: ROW }));
@@ -50,7 +51,7 @@ export function changesChart(c: Comparison): Markup {
     description: `Interval chart of ${c.items.length} items: each item's change from the baseline to the follow-up as a marker, its 95% interval as a line, against a line at no change. ${count('improved')} improved, ${count('slipped')} slipped, ${count('no clear change')} show no clear change, ${count('too few answers')} have too few answers. The same figures are in the tables below.`,
     rows,
     axis: (top, bottom) => html`<g aria-hidden="true">${ticks.map(
-      (v) => html`<line class="${v === 0 ? 'zero' : 'grid'}" x1="${x(v)}" x2="${x(v)}" y1="${top}" y2="${bottom}"/><text class="axis" x="${x(v)}" y="${top - 6}" text-anchor="middle">${v === 0 ? '0' : signed(v, step < 0.5 ? 2 : 1)}</text>`,
+      (v) => html`<line class="${v === 0 ? 'zero' : 'grid'}" x1="${x(v)}" x2="${x(v)}" y1="${top}" y2="${bottom}"/><text class="axis" x="${x(v)}" y="${top - 6}" text-anchor="middle">${v === 0 ? '0' : signed(v, step < 0.5 ? 2 : step < 1 ? 1 : 0)}</text>`,
     )}</g>`,
   });
 }

@@ -3,7 +3,6 @@ import type { Change, Comparison, GroupChange, ItemChange, Verdict } from '../..
 import { bySection } from '../shared/by-section.js';
 import {
   designText,
-  direction,
   fromTo,
   groupNotCompared,
   intervalText,
@@ -42,7 +41,7 @@ export function compareCards(c: Comparison): Markup {
       label: 'Overall score',
       value: fixed(o.after.score),
       unit: `of ${c.scale.max}`,
-      detail: html`was ${fixed(o.before.score)} · ${changeSpan(o.change)} ${intervalText(o.ci, c.scale)} · ${pill(o.verdict)}`,
+      detail: html`was ${fixed(o.before.score)} · ${changeSpan(o)} ${intervalText(o.ci, c.scale)} · ${pill(o.verdict)}`,
     },
     {
       label: 'Index',
@@ -55,9 +54,10 @@ export function compareCards(c: Comparison): Markup {
   ]);
 }
 
-function changeSpan(change: number | null): Markup {
-  const way = direction(change);
-  return html`<span class="${way === 'none' ? 'flat' : way}">${signed(change)}</span>`;
+/** A change coloured by its verdict, not its sign: a rise that may be noise is not shown as progress. */
+function changeSpan(c: Pick<Change, 'change' | 'verdict'>): Markup {
+  const cls = c.verdict === 'improved' ? 'ch-up' : c.verdict === 'slipped' ? 'ch-down' : 'flat';
+  return html`<span class="${cls}">${signed(c.change)}</span>`;
 }
 
 const VERDICT_PILL: Readonly<Record<Verdict, string>> = {
@@ -80,7 +80,7 @@ const CHANGE_COLUMNS: readonly TableColumn[] = [
 ];
 
 function changeCells(r: Change, c: Comparison): (string | Markup)[] {
-  return [changeSpan(r.change), intervalText(r.ci, c.scale), pill(r.verdict)];
+  return [changeSpan(r), intervalText(r.ci, c.scale), pill(r.verdict)];
 }
 
 export function compareOverallLine(c: Comparison): Markup {
@@ -107,7 +107,7 @@ function itemsTable(items: readonly ItemChange[], c: Comparison): Markup {
         item.title,
         side(item.before.score, item.before.n, item.unscored.before),
         side(item.after.score, item.after.n, item.unscored.after),
-        changeSpan(item.change),
+        changeSpan(item),
         intervalText(item.ci, c.scale),
         html`${pill(item.verdict, verdictMark(item))}${note === undefined ? '' : html` <span class="pill pill-flag">${note}</span>`}`,
       ];

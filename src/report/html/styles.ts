@@ -52,7 +52,8 @@ ol.start-here li { margin: 4px 0; }
 .pill-flag { background: #fff7d6; color: #6b4e00; border: 1px solid #f0d36b; }
 .pill-improved { background: var(--up-bg); color: var(--up-ink); }
 .pill-slipped { background: var(--down-bg); color: var(--down-ink); }
-.fill-improved { background: var(--up); } .fill-slipped { background: var(--down); } .fill-few { background: #fff; border: 2px solid var(--none); }
+.fill-improved { background: var(--up); } .fill-slipped { background: var(--down); } .fill-muted { background: var(--muted); } .fill-few { background: #fff; border: 2px solid var(--none); }
+.ch-up { color: var(--up-ink); font-weight: 600; } .ch-down { color: var(--down-ink); font-weight: 600; }
 .warning { border-left: 4px solid var(--near); background: var(--near-bg); color: var(--near-ink); padding: 8px 12px; margin: 12px 0; }
 .up { color: var(--met-ink); } .down { color: var(--short-ink); } .flat { color: var(--muted); }
 figure { margin: 8px 0 16px; }
@@ -78,6 +79,7 @@ svg.chart .whisker { stroke-width: 2; }
 svg.chart .ch-improved { fill: var(--up); stroke: var(--up); } svg.chart .ch-slipped { fill: var(--down); stroke: var(--down); }
 svg.chart .ch-flat { fill: var(--muted); stroke: var(--muted); } svg.chart .ch-few { fill: var(--none); stroke: var(--none); }
 svg.chart .mark.hollow { fill: #fff; stroke-width: 2; }
+svg.chart .bar-muted { fill: var(--muted); } svg.chart .bar-few { fill: #fff; stroke: var(--none); stroke-width: 1.5; }
 svg.chart .ch-improved-text { fill: var(--up-ink); font-weight: 600; } svg.chart .ch-slipped-text { fill: var(--down-ink); font-weight: 600; }
 svg.chart .ch-flat-text, svg.chart .ch-few-text { fill: var(--muted); }
 .legend { list-style: none; padding: 0; margin: 6px 0 0; display: flex; flex-wrap: wrap; gap: 6px 18px; font-size: 13px; color: var(--muted); }
