@@ -15,7 +15,7 @@ import type { ComparisonWarning, GroupChange } from './comparison.js';
 import { compareItems, figuresOf, type MatchedItem } from './item-changes.js';
 import type { ComparisonSide } from './side.js';
 import type { Pairing } from './pairing.js';
-import { groupKeyOf } from './respondent-table.js';
+import { groupKeyOf, type RespondentTable } from './respondent-table.js';
 import { savedGroupSample, tableSample, type Sample } from './sample.js';
 import { scoreChange } from './verdicts.js';
 
@@ -39,8 +39,6 @@ interface SideGroup {
   readonly value: string;
   readonly n: number;
   readonly sample: () => Sample;
-  /** The table rows of the group (answers scored here). */
-  readonly rows: Int32Array | null;
 }
 
 export function compareGroups(input: GroupsInput): GroupChange[] {
@@ -53,6 +51,8 @@ export function compareGroups(input: GroupsInput): GroupChange[] {
     return compareCodePoints(x, y);
   });
 
+  const pairs = input.pairing !== null && before.kind === 'scored' && after.kind === 'scored' ? pairsByGroup(input.pairing, before.table, after.table) : null;
+  const noPairs = { before: new Int32Array(0), after: new Int32Array(0) };
   const groups = keys.map((key): GroupChange => {
     const gb = b.get(key);
     const ga = a.get(key);
@@ -60,8 +60,7 @@ export function compareGroups(input: GroupsInput): GroupChange[] {
     const sizes = { before: { n: gb?.n ?? 0 }, after: { n: ga?.n ?? 0 } };
     if (gb === undefined || ga === undefined || gb.n < minGroup || ga.n < minGroup) return { value, ...sizes, overall: null, items: [] };
     const samples = { before: gb.sample(), after: ga.sample() };
-    const pairs = input.pairing === null ? null : groupPairs(input.pairing, gb.rows!, ga.rows!);
-    const items = compareItems(input.matched, { ...samples, pairs, minNumbers: minGroup }, before, after);
+    const items = compareItems(input.matched, { ...samples, pairs: pairs === null ? null : (pairs.get(key) ?? noPairs), minNumbers: minGroup }, before, after);
     const overall = { before: figuresOf(samples.before.overall), after: figuresOf(samples.after.overall), ...scoreChange(samples.before.overall, samples.after.overall) };
     return { value, ...sizes, overall, items };
   });
@@ -86,18 +85,13 @@ function sideGroups(side: ComparisonSide, by: string, input: string, warnings: C
   const groups = new Map<string, SideGroup>();
   if (side.kind === 'scored') {
     const { table, rubric } = side;
-    const rows = new Map<string, number[]>();
-    for (let r = 0; r < table.rows; r++) {
-      const key = table.groupKey(r);
-      let list = rows.get(key);
-      if (list === undefined) rows.set(key, (list = []));
-      list.push(r);
-    }
-    const values = table.groupValues();
-    for (const [key, list] of rows) {
-      const groupRows = Int32Array.from(list);
-      groups.set(key, { value: values.get(key)!, n: list.length, rows: groupRows, sample: () => tableSample(rubric, table, groupRows) });
-    }
+    const values = table.groups();
+    const rows = values.map((): number[] => []);
+    for (let r = 0; r < table.rows; r++) rows[table.group(r)]!.push(r);
+    values.forEach((value, g) => {
+      const groupRows = Int32Array.from(rows[g]!);
+      groups.set(groupKeyOf(value), { value, n: groupRows.length, sample: () => tableSample(rubric, table, groupRows) });
+    });
     return groups;
   }
   const report = side.report;
@@ -107,22 +101,23 @@ function sideGroups(side: ComparisonSide, by: string, input: string, warnings: C
     return null;
   }
   for (const g of report.groups) {
-    groups.set(groupKeyOf(g.value), { value: g.value, n: g.n, rows: null, sample: () => savedGroupSample(report, g.value, g.n, g.overall) });
+    groups.set(groupKeyOf(g.value), { value: g.value, n: g.n, sample: () => savedGroupSample(report, g.value, g.n, g.overall) });
   }
   return groups;
 }
 
-/** The pairs whose two respondents are both in the group. */
-function groupPairs(pairing: Pairing, before: Int32Array, after: Int32Array): { before: Int32Array; after: Int32Array } {
-  const inBefore = new Set(before);
-  const inAfter = new Set(after);
-  const b: number[] = [];
-  const a: number[] = [];
+/** Group key → the pairs whose two respondents are both in that group (a respondent whose group changed is in none). */
+function pairsByGroup(pairing: Pairing, before: RespondentTable, after: RespondentTable): Map<string, { before: Int32Array; after: Int32Array }> {
+  const [keysBefore, keysAfter] = [before.groups().map(groupKeyOf), after.groups().map(groupKeyOf)];
+  const lists = new Map<string, { before: number[]; after: number[] }>();
   for (let p = 0; p < pairing.before.length; p++) {
-    if (inBefore.has(pairing.before[p]!) && inAfter.has(pairing.after[p]!)) {
-      b.push(pairing.before[p]!);
-      a.push(pairing.after[p]!);
-    }
+    const [b, a] = [pairing.before[p]!, pairing.after[p]!];
+    const key = keysBefore[before.group(b)]!;
+    if (keysAfter[after.group(a)] !== key) continue;
+    let list = lists.get(key);
+    if (list === undefined) lists.set(key, (list = { before: [], after: [] }));
+    list.before.push(b);
+    list.after.push(a);
   }
-  return { before: Int32Array.from(b), after: Int32Array.from(a) };
+  return new Map([...lists].map(([key, l]) => [key, { before: Int32Array.from(l.before), after: Int32Array.from(l.after) }]));
 }

@@ -7,7 +7,7 @@ import { isMet } from '../scoring/tolerance.js';
 import type { ComparableItem } from './comparable.js';
 import type { ItemChange, SideFigures, Unscored } from './comparison.js';
 import { independentTest, pairedTest, type ItemTest } from './item-test.js';
-import type { RespondentTable } from './respondent-table.js';
+import { NA, UNANSWERED, type RespondentTable } from './respondent-table.js';
 import type { Sample, SampleItem } from './sample.js';
 import type { ComparisonSide } from './side.js';
 import { itemVerdicts } from './verdicts.js';
@@ -90,11 +90,13 @@ function pairDifferences(id: string, before: RespondentTable, after: RespondentT
   const j = after.itemIds.indexOf(id);
   if (i < 0 || j < 0) return new Int32Array(0);
   const out = new Int32Array(pairs.before.length);
+  const [b, a] = [before.cells(), after.cells()];
   let k = 0;
   for (let p = 0; p < pairs.before.length; p++) {
-    const x = before.score(pairs.before[p]!, i);
-    const y = after.score(pairs.after[p]!, j);
-    if (x !== null && y !== null) out[k++] = y - x;
+    const x = b[pairs.before[p]! * before.k + i]!;
+    const y = a[pairs.after[p]! * after.k + j]!;
+    // Cells are level offsets plus 1 on both sides (one scale), so their difference is the levels'.
+    if (x !== UNANSWERED && x !== NA && y !== UNANSWERED && y !== NA) out[k++] = y - x;
   }
   return out.subarray(0, k).sort();
 }

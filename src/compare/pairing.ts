@@ -50,19 +50,19 @@ export function pairRespondents(before: RespondentTable, after: RespondentTable)
 
 /** Key → row for the keys that occur once on the side; and how many rows hold a repeated key. */
 function uniqueKeys(table: RespondentTable, by: 'id' | 'name'): { rows: Map<string, number>; repeated: number } {
+  // A repeated key maps to minus the times it was met, so one map does for both.
   const rows = new Map<string, number>();
-  const times = new Map<string, number>();
   for (let r = 0; r < table.rows; r++) {
     const key = table.key(r, by);
     if (key === undefined) continue;
-    times.set(key, (times.get(key) ?? 0) + 1);
-    rows.set(key, r);
+    const seen = rows.get(key);
+    rows.set(key, seen === undefined ? r : seen >= 0 ? -2 : seen - 1);
   }
   let repeated = 0;
-  for (const [key, n] of times) {
-    if (n < 2) continue;
+  for (const [key, row] of rows) {
+    if (row >= 0) continue;
     rows.delete(key);
-    repeated += n;
+    repeated -= row;
   }
   return { rows, repeated };
 }

@@ -13,8 +13,10 @@ import { isLevel } from '../rubric/scale.js';
 import { groupValue, NO_GROUP } from '../scoring/tally.js';
 
 const INITIAL_ROWS = 64;
-/** Above every level offset (MAX_LEVELS + 1 at most). */
-const NA = 0xff;
+/** A cell of `cells()`: unanswered. */
+export const UNANSWERED = 0;
+/** A cell of `cells()`: `na`; above every level's cell (MAX_LEVELS at most). */
+export const NA = 0xff;
 
 export class RespondentTable {
   /** Item ids in rubric order; column `i` of the table is `itemIds[i]`. */
@@ -23,7 +25,7 @@ export class RespondentTable {
   readonly min: number;
   readonly by: string | null;
   readonly #column: ReadonlyMap<string, number>;
-  readonly #max: number;
+  readonly #scale: { readonly min: number; readonly max: number };
   /** Row-major, `k` per row: `0` is unanswered, NA is `na`, level L is stored as `L - min + 1`. */
   #scores: Uint8Array;
   #rows = 0;
@@ -39,7 +41,7 @@ export class RespondentTable {
     this.itemIds = rubricItems(rubric).map((item) => item.id);
     this.k = this.itemIds.length;
     this.min = rubric.scale.min;
-    this.#max = rubric.scale.max;
+    this.#scale = { min: rubric.scale.min, max: rubric.scale.max };
     this.by = options.by ?? null;
     this.#column = new Map(this.itemIds.map((id, i) => [id, i]));
     this.#scores = new Uint8Array(INITIAL_ROWS * this.k);
@@ -55,12 +57,14 @@ export class RespondentTable {
     const row = this.#rows;
     if ((row + 1) * this.k > this.#scores.length) this.#grow();
     const base = row * this.k;
-    const scale = { min: this.min, max: this.#max };
+    const scores = this.#scores;
+    const min = this.min;
     for (const [id, answer] of set.answers) {
       const column = this.#column.get(id);
       if (column === undefined) continue;
-      if (answer.score === 'na') this.#scores[base + column] = NA;
-      else if (isLevel(answer.score, scale)) this.#scores[base + column] = answer.score - this.min + 1;
+      const score = answer.score;
+      if (score === 'na') scores[base + column] = NA;
+      else if (isLevel(score, this.#scale)) scores[base + column] = score - min + 1;
     }
     this.#ids.push(keyText(set.respondent.id));
     this.#names.push(keyText(set.respondent.name));
@@ -68,16 +72,13 @@ export class RespondentTable {
     this.#rows++;
   }
 
-  /** The number respondent `row` gave item column `i`, or null. */
-  score(row: number, i: number): number | null {
-    const v = this.#scores[row * this.k + i]!;
-    return v === 0 || v === NA ? null : v - 1 + this.min;
-  }
-
-  /** The same as an offset from the scale's minimum (0, 1, …); -1 for unanswered, -2 for `na`: what the sums need. */
-  offset(row: number, i: number): number {
-    const v = this.#scores[row * this.k + i]!;
-    return v === NA ? -2 : v - 1;
+  /**
+   * Every cell, row-major with `k` per row (read-only; the array is replaced as the table grows):
+   * UNANSWERED, NA, or the level's offset from the scale's minimum plus 1. The loops over a
+   * hundred thousand rows read it directly.
+   */
+  cells(): Uint8Array {
+    return this.#scores;
   }
 
   /** The pairing key of a row: its trimmed id or name, undefined when blank. */
@@ -90,14 +91,14 @@ export class RespondentTable {
     return this.#ids.some((id) => id !== undefined);
   }
 
-  /** The group key of a row (with `--by`): its value trimmed and lower-cased, as groups are compared. */
-  groupKey(row: number): string {
-    return groupKeyOf(this.#groupValues[this.#groups[row]!]!);
+  /** The group of a row (with `--by`): an index into `groups()`. */
+  group(row: number): number {
+    return this.#groups[row]!;
   }
 
-  /** Group key → the value as first met on this side, in the order met. */
-  groupValues(): ReadonlyMap<string, string> {
-    return new Map(this.#groupValues.map((value) => [groupKeyOf(value), value]));
+  /** The groups met on this side (values as first met, one per group key), in the order met. */
+  groups(): readonly string[] {
+    return this.#groupValues;
   }
 
   #groupOf(set: AnswerSet): number {

@@ -17,7 +17,7 @@ import { weightedVariance } from '../scoring/statistics/weighted-variance.js';
 import { weightedMean } from '../scoring/weighted-mean.js';
 import { effectiveWeights } from '../scoring/weights.js';
 import type { ComparableScore, SavedGroupFigure, SavedReport } from './comparable.js';
-import type { RespondentTable } from './respondent-table.js';
+import { NA, UNANSWERED, type RespondentTable } from './respondent-table.js';
 import { tQuantile } from '../scoring/statistics/t-distribution.js';
 
 export interface SampleItem {
@@ -65,17 +65,19 @@ export function tableSample(rubric: Rubric, table: RespondentTable, rows: Rows =
   const row = new Array<number | undefined>(k);
   /** Per respondent, the columns they gave a number (to count the respondents behind a section). */
   const answered = new Uint8Array(count * k);
+  const cells = table.cells();
   for (let r = 0; r < count; r++) {
-    const at = rows === null ? r : rows[r]!;
+    const base = (rows === null ? r : rows[r]!) * k;
     for (let i = 0; i < k; i++) {
-      const offset = table.offset(at, i);
-      if (offset < 0) {
-        if (offset === -2) na[i]! += 1;
+      const cell = cells[base + i]!;
+      if (cell === UNANSWERED || cell === NA) {
+        if (cell === NA) na[i]! += 1;
         row[i] = undefined;
         continue;
       }
-      counts[i]![offset]! += 1;
       // Offsets from the minimum: covariances are unchanged by the shift, and the sums stay exact integers.
+      const offset = cell - 1;
+      counts[i]![offset]! += 1;
       row[i] = offset;
       answered[r * k + i] = 1;
     }

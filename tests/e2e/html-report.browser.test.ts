@@ -206,7 +206,7 @@ describe.skipIf(skip)('HTML reports in headless Chromium', () => {
     const chart = loaded.page.locator('#chart-changes');
     const scale = await chart.evaluate((svg) => svg.getBoundingClientRect().width / 760);
     expect(scale * 10).toBeGreaterThanOrEqual(9);
-    const marks = await chart.locator('.mark').evaluateAll((els) => els.map((el) => (el as SVGGraphicsElement).getBBox()).map((b) => [b.x, b.x + b.width]));
+    const marks = await chart.locator('.mark').evaluateAll((els) => els.map((el) => (el as unknown as { getBBox(): { x: number; width: number } }).getBBox()).map((b) => [b.x, b.x + b.width]));
     expect(marks.length).toBe(13);
     for (const [x0, x1] of marks) {
       expect(x0).toBeGreaterThanOrEqual(272 - 7);
