@@ -4,7 +4,7 @@
  * the report, and apply the gates a CI job sets (`--strict`, `--fail-under`). Values in; the
  * report, the outcome and the messages out. Notes are handed to `onNote` as they arise.
  */
-import { isAnswered } from '../core/answers.js';
+import { isAnswered, type AnswerSet } from '../core/answers.js';
 import { SvcauditError } from '../core/errors.js';
 import { compareFindings, findingsErrorCode, firstError, hasErrors } from '../core/finding.js';
 import { displayName } from '../core/io/read-input.js';
@@ -33,6 +33,8 @@ export interface ScoreInputsOptions {
   readonly readStdin?: () => Promise<Uint8Array>;
   /** A message for the person running the command (a file passed over, a group without the field). */
   readonly onNote?: (message: string) => void;
+  /** Each respondent's answers as they are read (compare keeps a compact table of them to pair respondents). */
+  readonly onSet?: (set: AnswerSet) => void;
 }
 
 export interface ScoreOptions extends ScoreInputsOptions {
@@ -81,6 +83,7 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
     missing.total += left.length;
     if (left.length > 0 && missing.examples.length < MISSING_EXAMPLES) missing.examples.push({ source: set.source, items: left });
     addAnswerSet(tally, set);
+    options.onSet?.(set);
   }, {
     ...(options.readStdin ? { readStdin: options.readStdin } : {}),
     skipRubric: (path) => !inputs.includes(path),

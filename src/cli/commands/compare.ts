@@ -18,6 +18,8 @@ export async function runCompare(before: string, after: string, options: Compare
     rubric: () => (loaded ??= loadCommandRubric(options.rubric, ctx)),
     readStdin: () => readStream(ctx.stdin),
     onNote: (message) => note(ctx, message),
+    by: options.by,
+    minGroup: options.minGroup,
   });
   const format = await loadCompareFormat(options.format ?? 'text');
   const style = await styleForOutput(ctx, options, options.output);
