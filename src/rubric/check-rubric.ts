@@ -20,6 +20,8 @@ import { locate, type YamlSource } from '../core/source.js';
 export interface Checked<T> {
   readonly value: T | undefined;
   readonly findings: readonly Finding[];
+  /** The file is of another kind than was asked for (answers where a rubric was wanted). */
+  readonly wrongKind?: true;
 }
 
 export async function checkRubricText(bytes: Uint8Array | string, file: string, sourceName = file): Promise<Checked<Rubric>> {
@@ -34,7 +36,7 @@ export function checkRubricSource(source: YamlSource, sourceName = source.file):
   const carried = source.findings;
   if (kind.kind !== 'rubric') {
     const message = 'This is an answers file (`kind: answers`), but a rubric was expected here.';
-    return { value: undefined, findings: [...carried, finding('unknown-kind', message, source.file, locate(source, ['kind']))] };
+    return { value: undefined, findings: [...carried, finding('unknown-kind', message, source.file, locate(source, ['kind']))], wrongKind: true };
   }
   if (!validateRubric(source.value)) {
     return { value: undefined, findings: [...carried, ...schemaFindings(validateRubric.errors ?? [], rubricSchema, source)] };
