@@ -18,6 +18,11 @@ import { build, transform } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (p) => `${root}${p}`;
 const pkg = JSON.parse(await readFile(at('package.json'), 'utf8'));
+/** What the bundle knows of package.json: its version, and the repository as a web address (`git+https://….git` → `https://…`). */
+const PACKAGE_DEFINES = {
+  __SVCAUDIT_VERSION__: JSON.stringify(pkg.version),
+  __SVCAUDIT_REPOSITORY__: JSON.stringify(String(pkg.repository?.url ?? pkg.repository ?? '').replace(/^git\+/, '').replace(/\.git$/, '')),
+};
 
 async function loadSchemas() {
   const out = await build({ entryPoints: [at('src/rubric/schema.ts')], bundle: true, write: false, format: 'esm', platform: 'node' });
@@ -70,7 +75,7 @@ async function bundle() {
   const result = await build({
     entryPoints: { cli: at('src/cli/main.ts') },
     absWorkingDir: root,
-    define: { __SVCAUDIT_VERSION__: JSON.stringify(pkg.version) },
+    define: PACKAGE_DEFINES,
     outdir: next,
     outExtension: { '.js': '.cjs' },
     bundle: true,
@@ -96,7 +101,7 @@ async function bundle() {
     outfile: `${next}/index.cjs`,
     bundle: true,
     ...cjs,
-    define: { ...cjs.define, __SVCAUDIT_VERSION__: JSON.stringify(pkg.version) },
+    define: { ...cjs.define, ...PACKAGE_DEFINES },
     banner: { js: cjs.banner },
     legalComments: 'none',
     logLevel: 'warning',

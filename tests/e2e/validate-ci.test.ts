@@ -55,3 +55,30 @@ describe('a run with warnings only exits 0, and no format calls it a failure', (
     expect(github.stdout).not.toContain('::error');
   });
 });
+
+describe('sarif', () => {
+  it('links every rule to its section of docs/rules.md in the repository of package.json', async () => {
+    const r = await svcaudit(['validate', WARNINGS_ONLY, '--format', 'sarif']);
+    const rules = JSON.parse(r.stdout).runs[0].tool.driver.rules as Array<{ id: string; helpUri: string }>;
+    for (const rule of rules) expect(rule.helpUri).toBe(`https://github.com/svcaudit/svcaudit/blob/main/docs/rules.md#${rule.id}`);
+  });
+
+  it('gives a file outside the working folder no %SRCROOT% base', async () => {
+    const cwd = folder('sarif-cwd');
+    const file = join(tmp, 'outside.yaml');
+    writeFileSync(file, 'svcaudit: 1\nkind: answers\nrubric: service-commitments\nanswers: {be-nise: 3}\n');
+    const run = await svcaudit(['validate', '../outside.yaml', '--format', 'sarif'], { cwd });
+    expect(run.code).toBe(1);
+    const location = JSON.parse(run.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation;
+    expect(location).toEqual({ uri: '../outside.yaml' });
+  });
+});
+
+describe('json', () => {
+  it('carries its format version, as every JSON output does', async () => {
+    const r = await svcaudit(['validate', WARNINGS_ONLY, '--format', 'json']);
+    const report = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(report)[0]).toBe('svcaudit');
+    expect(report.svcaudit).toBe(1);
+  });
+});

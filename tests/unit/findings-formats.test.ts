@@ -198,6 +198,7 @@ describe('json', () => {
   it('has every file, clean ones included, with counts and sorted findings', () => {
     const out = json(SAMPLE, OPTIONS);
     expect(JSON.parse(out)).toEqual({
+      svcaudit: 1,
       files: [
         {
           file: RUBRIC,
@@ -229,7 +230,7 @@ describe('json', () => {
 
   it('is JSON with 2-space indentation and nothing else, even when empty', () => {
     const out = json([], OPTIONS);
-    expect(out).toBe('{\n  "files": [],\n  "errorCount": 0,\n  "warningCount": 0\n}\n');
+    expect(out).toBe('{\n  "svcaudit": 1,\n  "files": [],\n  "errorCount": 0,\n  "warningCount": 0\n}\n');
     const sample = json(SAMPLE, OPTIONS);
     expect(sample).toBe(`${JSON.stringify(JSON.parse(sample), null, 2)}\n`);
   });
@@ -450,8 +451,10 @@ describe('sarif', () => {
       shortDescription: { text: RULES['item-without-levels'].summary },
       fullDescription: { text: RULES['item-without-levels'].summary },
       help: { text: RULES['item-without-levels'].help },
+      helpUri: 'https://github.com/svcaudit/svcaudit/blob/main/docs/rules.md#item-without-levels',
       defaultConfiguration: { level: 'warning' },
     });
+    for (const rule of driver.rules) expect(rule.helpUri).toBe(`https://github.com/svcaudit/svcaudit/blob/main/docs/rules.md#${rule.id}`);
     expect(log.runs[0]!.results).toEqual([]);
   });
 
@@ -476,7 +479,12 @@ describe('sarif', () => {
     ['rubric.yaml', { uri: 'rubric.yaml', uriBaseId: '%SRCROOT%' }],
     ['./a/./b c.yaml', { uri: 'a/./b%20c.yaml', uriBaseId: '%SRCROOT%' }],
     ['dir\\sub\\x.yaml', { uri: 'dir/sub/x.yaml', uriBaseId: '%SRCROOT%' }],
-    ['../up.yaml', { uri: '../up.yaml', uriBaseId: '%SRCROOT%' }],
+    // Outside the working folder: under %SRCROOT% it would name a place outside the checkout.
+    ['../up.yaml', { uri: '../up.yaml' }],
+    ['a/../../up.yaml', { uri: 'a/../../up.yaml' }],
+    ['..', { uri: '..' }],
+    ['a/../b.yaml', { uri: 'a/../b.yaml', uriBaseId: '%SRCROOT%' }],
+    ['..x/y.yaml', { uri: '..x/y.yaml', uriBaseId: '%SRCROOT%' }],
     ['a:b#1%?.yaml', { uri: 'a%3Ab%231%25%3F.yaml', uriBaseId: '%SRCROOT%' }],
     ['<stdin>', { uri: 'stdin', uriBaseId: '%SRCROOT%' }],
     ['/home/me/my file.yaml', { uri: 'file:///home/me/my%20file.yaml' }],
