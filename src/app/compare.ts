@@ -16,7 +16,7 @@ import { formatOfName, inputFormat, loadInputAdapter } from '../inputs/registry.
 import type { Rubric } from '../rubric/model.js';
 import { scoreInputs, type ScoreInputsOptions } from './score.js';
 
-export interface CompareOptions extends Pick<ScoreInputsOptions, 'onNote'> {
+export interface CompareOptions extends Pick<ScoreInputsOptions, 'onNote' | 'ignore'> {
   /** The rubric to score answers with, or a loader called on first use (two saved reports need none). */
   readonly rubric: Rubric | (() => Promise<Rubric>);
   /** Reads stdin, for a side given as `-`. */
@@ -48,7 +48,7 @@ async function loadSide(path: string, options: CompareOptions): Promise<Comparab
     const text = textOf(await input.bytes(), input.file);
     if (inputFormat(path, () => text, ['report', 'answers']) === 'saved-report') return (await loadInputAdapter('saved-report')).readReport!(input);
   }
-  const scoring: ScoreInputsOptions = { ...(options.onNote ? { onNote: options.onNote } : {}), readStdin: input.bytes };
+  const scoring: ScoreInputsOptions = { ...(options.onNote ? { onNote: options.onNote } : {}), ignore: options.ignore, readStdin: input.bytes };
   return (await scoreInputs([path], typeof options.rubric === 'function' ? await options.rubric() : options.rubric, scoring)).report;
 }
 

@@ -7,12 +7,13 @@
 import type { FileFindings } from '../core/file-findings.js';
 import { utf8Text } from '../core/io/decode-text.js';
 import type { Outcome } from '../core/outcome.js';
-import { expandInputs } from '../inputs/expand-inputs.js';
+import { expandInputs, type IgnorePatterns } from '../inputs/expand-inputs.js';
 import { inputFile } from '../inputs/read-answer-sets.js';
 import { ANSWERS_EXTENSIONS, inputFormat, loadInputAdapter, type InputFormatName } from '../inputs/registry.js';
 import { RubricCache } from '../inputs/rubric-cache.js';
 import { headText } from '../inputs/svcaudit-csv/detect.js';
 import { countFindings, exceedsMaxWarnings } from '../report/findings/summary.js';
+import { rubricItems } from '../rubric/model.js';
 
 export interface ValidateFilesOptions {
   /** `--rubric`: answers files are checked against it instead of the rubric they name. */
@@ -25,6 +26,10 @@ export interface ValidateOptions extends ValidateFilesOptions {
   readonly quiet?: boolean | undefined;
   /** More warnings than this is the outcome `findings`. */
   readonly maxWarnings?: number | undefined;
+  /** Left out of folder and glob expansion (the configuration file's `ignore`). */
+  readonly ignore?: IgnorePatterns | undefined;
+  /** A message for the person running the command (the files folders and globs passed over). */
+  readonly onNote?: (message: string) => void;
 }
 
 export interface ValidateResult {
@@ -36,7 +41,18 @@ export interface ValidateResult {
 
 /** Files, folders and globs as a user gives them, checked and counted. */
 export async function validate(inputs: readonly string[], options: ValidateOptions = {}): Promise<ValidateResult> {
-  const all = await validateFiles(await expandInputs(inputs, ANSWERS_EXTENSIONS), options);
+  const rubrics = new RubricCache(options.rubric);
+  const files = await expandInputs(inputs, ANSWERS_EXTENSIONS, {
+    configFiles: true,
+    // A CSV found in a folder is one to check when its header names an item of the rubric it is checked against.
+    itemIds: async () => {
+      const rubric = await rubrics.forCsv();
+      return rubric.kind === 'found' ? new Set(rubricItems(rubric.rubric).map((item) => item.id)) : undefined;
+    },
+    ignore: options.ignore,
+    ...(options.onNote ? { onPassedOver: options.onNote } : {}),
+  });
+  const all = await checkFiles(files, options, rubrics);
   const results = options.quiet ? all.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : all;
   const counts = countFindings(results);
   const wanting = counts.errors > 0 || exceedsMaxWarnings(counts, options.maxWarnings);
@@ -44,7 +60,10 @@ export async function validate(inputs: readonly string[], options: ValidateOptio
 }
 
 export async function validateFiles(paths: readonly string[], options: ValidateFilesOptions = {}): Promise<FileFindings[]> {
-  const rubrics = new RubricCache(options.rubric);
+  return checkFiles(paths, options, new RubricCache(options.rubric));
+}
+
+async function checkFiles(paths: readonly string[], options: ValidateFilesOptions, rubrics: RubricCache): Promise<FileFindings[]> {
   const inputs = await Promise.all(
     paths.map(async (path) => {
       const input = inputFile(path, options.readStdin);

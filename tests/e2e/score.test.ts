@@ -361,11 +361,11 @@ describe('bad answers files', () => {
     expect(r.stderr).toContain('nothing-*.yaml');
   });
 
-  it('an empty folder: exit 2, naming it', async () => {
+  it('an empty folder: exit 2, naming it and what was looked for', async () => {
     const r = await inBad(['empty-folder']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('empty-folder');
-    expect(r.stderr).toMatch(/No answers/);
+    expect(r.stderr).toMatch(/No file to read: folders and globs yield \.yaml\/\.yml files with a top-level `svcaudit:` key/);
     expect(r.stdout).toBe('');
   });
 

@@ -82,3 +82,78 @@ describe('json', () => {
     expect(report.svcaudit).toBe(1);
   });
 });
+
+describe('no file to use', () => {
+  const SAYS = /No file to read: folders and globs yield \.yaml\/\.yml files with a top-level `svcaudit:` key.* and \.csv files whose header holds item ids; here they /;
+
+  it.each([
+    ['an empty folder', {}, 'found no file at all'],
+    ['a folder holding only readme.txt', { 'readme.txt': 'Interviews go here.\n' }, 'passed over 1 file of another type (such as '],
+    ['a folder of YAML that is not svcaudit\'s', { 'ci.yml': 'on: push\n', 'docker-compose.yml': 'services: {}\n' }, 'passed over 2 .yaml/.yml files without a top-level `svcaudit:` key'],
+  ])('validate on %s exits 2 and says what it looked for', async (name, files, seen) => {
+    const dir = folder(`none-${name.replace(/\W+/g, '-')}`, files);
+    const r = await svcaudit(['validate', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(SAYS);
+    expect(r.stderr).toContain(seen);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('--format github says nothing on stdout, not "no problems in 0 files"', async () => {
+    const r = await svcaudit(['validate', folder('none-github', { 'readme.txt': 'x\n' }), '--format', 'github']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+
+  it.each([['score'], ['compare']])('%s on an empty folder exits 2 and says what it looked for', async (command) => {
+    const dir = folder(`none-${command}`);
+    const r = await svcaudit(command === 'score' ? ['score', dir] : ['compare', dir, 'examples/follow-up']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(SAYS);
+  });
+
+  it('a glob whose files are all passed over exits 2 too', async () => {
+    const dir = folder('none-glob', { 'notes.yaml': 'title: notes\n' });
+    const r = await svcaudit(['validate', `${dir}/*.yaml`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('passed over 1 .yaml/.yml file without a top-level `svcaudit:` key');
+  });
+});
+
+describe('folders and globs in a real repository', () => {
+  let repo: string;
+  beforeAll(() => {
+    repo = folder('repository', {
+      '.github/workflows/ci.yml': 'name: ci\non: [push]\njobs: {}\n',
+      'docker-compose.yml': 'services:\n  db:\n    image: postgres\n',
+      'README.md': '# A service team\n',
+      'audits/dana.yaml': 'svcaudit: 1\nkind: answers\nrubric: service-commitments\nrespondent: {name: Dana, role: staff}\nanswers:\n  be-nice: 4\n',
+      'audits/survey.csv': 'name,role,be-nice,listen\nAli,customer,3,4\n',
+      'data/sales.csv': 'month,total\n2026-01,12\n',
+      // A flow mapping is YAML too, and its first key counts.
+      'audits/flow.yaml': '{svcaudit: 1, kind: answers, rubric: service-commitments, answers: {smile: 5}}\n',
+    });
+  });
+
+  it('validate . checks the svcaudit files, passes over the rest with one note, and exits 0', async () => {
+    const r = await svcaudit(['validate', '.', '--format', 'json'], { cwd: repo });
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout).files as Array<{ file: string }>).map((f) => f.file)).toEqual(['audits/dana.yaml', 'audits/flow.yaml', 'audits/survey.csv']);
+    expect(r.stderr).toBe('svcaudit: note: passed over 2 .yaml/.yml files without a top-level `svcaudit:` key, 1 .csv file whose header holds no item id found in folders and globs; name a file to read it anyway.\n');
+  });
+
+  it('score . scores the same files', async () => {
+    const r = await svcaudit(['score', '.', '--format', 'json'], { cwd: repo });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).respondents).toBe(3);
+  });
+
+  it('a file named outright is always checked', async () => {
+    const r = await svcaudit(['validate', 'docker-compose.yml', 'data/sales.csv', 'README.md', '--format', 'json'], { cwd: repo });
+    expect(r.code).toBe(1);
+    const files = JSON.parse(r.stdout).files as Array<{ file: string; errorCount: number }>;
+    expect(files.map((f) => [f.file, f.errorCount > 0])).toEqual([['docker-compose.yml', true], ['data/sales.csv', true], ['README.md', true]]);
+    expect(r.stderr).toBe('');
+  });
+});

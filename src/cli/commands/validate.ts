@@ -2,7 +2,7 @@ import type { Outcome } from '../../core/outcome.js';
 import { VERSION } from '../../core/version.js';
 import { validate } from '../../app/validate.js';
 import { loadFindingsFormat } from '../../report/findings/formats.js';
-import { emit, styleForOutput, type CliContext } from '../context.js';
+import { emit, note, styleForOutput, type CliContext } from '../context.js';
 import { readStream } from '../../core/io/read-input.js';
 import type { ValidateFlags } from './validate-flags.js';
 
@@ -12,6 +12,7 @@ export async function runValidate(inputs: string[], options: ValidateFlags, ctx:
     readStdin: () => readStream(ctx.stdin),
     quiet: options.quiet,
     maxWarnings: options.maxWarnings,
+    onNote: (message) => note(ctx, message),
   });
   const format = await loadFindingsFormat(options.format);
   const text = format(result.results, {
