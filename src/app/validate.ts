@@ -4,7 +4,11 @@
  * their rubric (see inputs/rubric-cache.ts). Returns findings per file, in the order given, and
  * the outcome; only an unreadable or missing file throws (exit 2).
  */
+import { normalize } from 'node:path';
+import { isConfigFileName } from '../core/config-files.js';
 import type { FileFindings } from '../core/file-findings.js';
+import { compareFindings } from '../core/finding.js';
+import type { InputFile } from '../inputs/adapter.js';
 import { utf8Text } from '../core/io/decode-text.js';
 import type { Outcome } from '../core/outcome.js';
 import { expandInputs, type IgnorePatterns } from '../inputs/expand-inputs.js';
@@ -30,6 +34,11 @@ export interface ValidateOptions extends ValidateFilesOptions {
   readonly ignore?: IgnorePatterns | undefined;
   /** A message for the person running the command (the files folders and globs passed over). */
   readonly onNote?: (message: string) => void;
+  /**
+   * Files checked before the inputs (the configuration file in use, when it has errors), reported
+   * first unless an input is the same file.
+   */
+  readonly also?: readonly FileFindings[];
 }
 
 export interface ValidateResult {
@@ -52,7 +61,8 @@ export async function validate(inputs: readonly string[], options: ValidateOptio
     ignore: options.ignore,
     ...(options.onNote ? { onPassedOver: options.onNote } : {}),
   });
-  const all = await checkFiles(files, options, rubrics);
+  const checked = await checkFiles(files, options, rubrics);
+  const all = [...(options.also ?? []).filter((extra) => !checked.some((r) => normalize(r.file) === normalize(extra.file))), ...checked];
   const results = options.quiet ? all.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : all;
   const counts = countFindings(results);
   const wanting = counts.errors > 0 || exceedsMaxWarnings(counts, options.maxWarnings);
@@ -77,13 +87,20 @@ async function checkFiles(paths: readonly string[], options: ValidateFilesOption
   for (const pass of [true, false]) {
     for (const [i, { input, format, rubricFirst }] of inputs.entries()) {
       if (rubricFirst !== pass) continue;
-      ordered[i] = await (await loadInputAdapter(format)).validate!(input, rubrics);
+      ordered[i] = isConfigFileName(input.path) ? await checkConfigFile(input) : await (await loadInputAdapter(format)).validate!(input, rubrics);
     }
   }
   const given = await rubrics.givenResult();
   // A broken --rubric is reported as a file of its own, once.
   if (given && given.findings.length > 0 && !ordered.some((r) => r.file === given.file)) ordered.unshift(given);
   return ordered;
+}
+
+/** A configuration file (docs/configuration.md), told by its name: it has no `kind:`. */
+async function checkConfigFile(input: InputFile): Promise<FileFindings> {
+  const { checkConfigBytes } = await import('../rubric/check-config.js');
+  const checked = await checkConfigBytes(await input.bytes(), input.file);
+  return { file: input.file, kind: 'config', findings: [...checked.findings].sort(compareFindings) };
 }
 
 /** Only decides the order of checking; every file is still checked by what it really holds. */

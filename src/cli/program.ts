@@ -7,6 +7,7 @@ import { Command } from '@commander-js/extra-typings';
 import { didYouMean } from '../core/suggest.js';
 import { VERSION } from '../core/version.js';
 import type { CommandKit } from './command-kit.js';
+import { applyConfig } from './config.js';
 import type { CliContext } from './context.js';
 import { assessCommand } from './commands/assess-flags.js';
 import { compareCommand } from './commands/compare-flags.js';
@@ -37,7 +38,10 @@ Examples:
   for (const command of [validateCommand(kit), scoreCommand(kit), assessCommand(kit), compareCommand(kit), templateCommand(kit), rubricsCommand(kit), rubricCommand(kit), helpCommand(program)]) {
     adopt(program, command);
   }
-  program.hook('preAction', (_, actionCommand) => globalOptions(program, actionCommand));
+  program.hook('preAction', async (_, actionCommand) => {
+    globalOptions(program, actionCommand);
+    await applyConfig(actionCommand, kit.ctx);
+  });
   return program;
 }
 

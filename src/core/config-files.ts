@@ -2,7 +2,7 @@
  * The names of the configuration file (docs/configuration.md), in the order they are looked for
  * within one folder; a `svcaudit` key in package.json comes after them.
  */
-const CONFIG_FILE_NAMES = ['svcaudit.config.yaml', '.svcauditrc.yaml'] as const;
+export const CONFIG_FILE_NAMES = ['svcaudit.config.yaml', '.svcauditrc.yaml'] as const;
 
 /** Whether a path names a configuration file, by its last segment. */
 export function isConfigFileName(path: string): boolean {

@@ -44,7 +44,7 @@ export async function builtinRubricIds(): Promise<string[]> {
 }
 
 /** A reference is a path when it looks like one; otherwise it names a built-in rubric. */
-function isPathReference(ref: string): boolean {
+export function isPathReference(ref: string): boolean {
   return ref === '-' || /[\\/]/.test(ref) || /\.ya?ml$/i.test(ref);
 }
 

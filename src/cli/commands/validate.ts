@@ -2,6 +2,7 @@ import type { Outcome } from '../../core/outcome.js';
 import { VERSION } from '../../core/version.js';
 import { validate } from '../../app/validate.js';
 import { loadFindingsFormat } from '../../report/findings/formats.js';
+import { brokenConfig, ignoreOf } from '../config.js';
 import { emit, note, styleForOutput, type CliContext } from '../context.js';
 import { readStream } from '../../core/io/read-input.js';
 import type { ValidateFlags } from './validate-flags.js';
@@ -13,6 +14,8 @@ export async function runValidate(inputs: string[], options: ValidateFlags, ctx:
     quiet: options.quiet,
     maxWarnings: options.maxWarnings,
     onNote: (message) => note(ctx, message),
+    ignore: ignoreOf(ctx),
+    also: [brokenConfig(ctx)].filter((r) => r !== undefined),
   });
   const format = await loadFindingsFormat(options.format);
   const text = format(result.results, {
