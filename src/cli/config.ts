@@ -34,6 +34,8 @@ const SETTINGS: Readonly<Record<string, readonly Setting[]>> = {
   ],
   validate: [
     RUBRIC,
+    // One format, or several: the list repeated `--format` flags give.
+    { option: 'format', value: (c) => (c.validate?.format === undefined ? undefined : [c.validate.format].flat()) },
     { option: 'maxWarnings', value: (c) => c.validate?.['max-warnings'] },
   ],
   compare: [RUBRIC, { option: 'format', value: (c) => c.compare?.format }],

@@ -2,11 +2,11 @@
  * `svcaudit validate` as a CI job runs it (docs/exit-codes.md): what each machine format says
  * about a run, what is looked for in folders and globs, and what happens when nothing is found.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireBuild, svcaudit } from '../helpers/run-cli.js';
+import { REPO, requireBuild, svcaudit } from '../helpers/run-cli.js';
 
 const RULES_DIR = 'tests/fixtures/rules';
 const WARNINGS_ONLY = `${RULES_DIR}/item-without-levels/fail.yaml`;
@@ -155,5 +155,44 @@ describe('folders and globs in a real repository', () => {
     const files = JSON.parse(r.stdout).files as Array<{ file: string; errorCount: number }>;
     expect(files.map((f) => [f.file, f.errorCount > 0])).toEqual([['docker-compose.yml', true], ['data/sales.csv', true], ['README.md', true]]);
     expect(r.stderr).toBe('');
+  });
+});
+
+describe('several formats in one run', () => {
+  const DUPLICATE_ID = `${RULES_DIR}/duplicate-id/fail.yaml`;
+
+  it('-f stylish -f sarif -o sarif=FILE: stylish to the log, SARIF to the file, each as it would be alone', async () => {
+    const out = join(tmp, 'findings.sarif');
+    const [both, stylishAlone, sarifAlone] = await Promise.all([
+      svcaudit(['validate', DUPLICATE_ID, '-f', 'stylish', '-f', 'sarif', '-o', `sarif=${out}`]),
+      svcaudit(['validate', DUPLICATE_ID]),
+      svcaudit(['validate', DUPLICATE_ID, '--format', 'sarif']),
+    ]);
+    expect(both.code).toBe(1);
+    expect(both.stdout).toBe(stylishAlone.stdout);
+    expect(readFileSync(out, 'utf8')).toBe(sarifAlone.stdout);
+  });
+
+  it('a format named only in --output is added to the default one', async () => {
+    const out = join(tmp, 'added.json');
+    const r = await svcaudit(['validate', DUPLICATE_ID, '-o', `json=${out}`]);
+    expect(r.stdout).toContain('✖ 2 problems');
+    expect(JSON.parse(readFileSync(out, 'utf8')).errorCount).toBe(2);
+  });
+
+  it('two formats bound for stdout are bad usage (exit 2), before anything is read', async () => {
+    const r = await svcaudit(['validate', 'no/such/file.yaml', '-f', 'json', '-f', 'sarif']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('svcaudit: --format json and --format sarif would both go to stdout; send all but one to a file with --output FORMAT=FILE (such as --output sarif=FILE).\n');
+  });
+
+  it('the configuration file may list several formats, and --output places them', async () => {
+    const dir = folder('config-formats', { 'svcaudit.config.yaml': 'validate:\n  format: [github, junit]\n', 'rubric.yaml': readFileSync(join(REPO, DUPLICATE_ID), 'utf8') });
+    mkdirSync(join(dir, '.git'), { recursive: true });
+    const r = await svcaudit(['validate', 'rubric.yaml', '-o', 'junit=report.xml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=rubric\.yaml,line=19,col=9/);
+    expect(readFileSync(join(dir, 'report.xml'), 'utf8')).toContain('<testsuites name="svcaudit"');
   });
 });
