@@ -196,3 +196,33 @@ describe('several formats in one run', () => {
     expect(readFileSync(join(dir, 'report.xml'), 'utf8')).toContain('<testsuites name="svcaudit"');
   });
 });
+
+describe('--format github in a GitHub Actions job', () => {
+  const DUPLICATE_ID = `${RULES_DIR}/duplicate-id/fail.yaml`;
+
+  it('appends a Markdown summary to $GITHUB_STEP_SUMMARY, after what is there', async () => {
+    const summary = join(tmp, 'step-summary.md');
+    writeFileSync(summary, '## Earlier step\n\n');
+    const r = await svcaudit(['validate', DUPLICATE_ID, WARNINGS_ONLY, '--format', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(r.code).toBe(1);
+    const text = readFileSync(summary, 'utf8');
+    expect(text.startsWith('## Earlier step\n\n### svcaudit validate\n\n❌ 4 problems (2 errors, 2 warnings) in 2 files.\n')).toBe(true);
+    expect(text).toContain('| where | severity | rule | message |');
+    expect(text).toContain('| tests/fixtures/rules/duplicate-id/fail.yaml:19:9 | error | [duplicate-id](https://github.com/svcaudit/svcaudit/blob/main/docs/rules.md#duplicate-id) | Section id \\`main\\` is already used by section \\#1. |');
+    // The workflow commands on stdout are the same as without the summary.
+    const plain = await svcaudit(['validate', DUPLICATE_ID, WARNINGS_ONLY, '--format', 'github']);
+    expect(r.stdout).toBe(plain.stdout);
+  });
+
+  it('says a clean run is clean', async () => {
+    const summary = join(tmp, 'clean-summary.md');
+    await svcaudit(['validate', 'rubrics/service-commitments.yaml', '--format', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(readFileSync(summary, 'utf8')).toBe('### svcaudit validate\n\nNo problems in 1 file.\n\n');
+  });
+
+  it('writes no summary for other formats, or when the variable is not set', async () => {
+    const summary = join(tmp, 'untouched.md');
+    await svcaudit(['validate', DUPLICATE_ID, '--format', 'json'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(() => readFileSync(summary)).toThrow();
+  });
+});

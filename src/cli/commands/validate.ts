@@ -5,7 +5,8 @@ import { VERSION } from '../../core/version.js';
 import { validate } from '../../app/validate.js';
 import { FINDINGS_FORMAT_NAMES, loadFindingsFormat, type FindingsFormatName } from '../../report/findings/formats.js';
 import { brokenConfig, ignoreOf } from '../config.js';
-import { emit, note, styleForOutput, writesToFile, type CliContext } from '../context.js';
+import type { FileFindings } from '../../core/file-findings.js';
+import { appendTo, emit, note, styleForOutput, writesToFile, type CliContext } from '../context.js';
 import { readStream } from '../../core/io/read-input.js';
 import type { ValidateFlags } from './validate-flags.js';
 
@@ -30,7 +31,16 @@ export async function runValidate(inputs: string[], options: ValidateFlags, ctx:
     });
     await emit(ctx, text, output);
   }
+  if (outputs.some((o) => o.format === 'github')) await appendStepSummary(ctx, result.results);
   return result.outcome;
+}
+
+/** In a GitHub Actions job, `--format github` also leaves a summary on the job's page. */
+async function appendStepSummary(ctx: CliContext, results: readonly FileFindings[]): Promise<void> {
+  const path = ctx.env.GITHUB_STEP_SUMMARY;
+  if (path === undefined || path === '') return;
+  const { githubSummary } = await import('../../report/findings/github-summary.js');
+  await appendTo(path, githubSummary(results));
 }
 
 interface Output {
