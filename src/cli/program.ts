@@ -13,6 +13,7 @@ import { assessCommand } from './commands/assess-flags.js';
 import { compareCommand } from './commands/compare-flags.js';
 import { rubricCommand } from './commands/rubric-show-flags.js';
 import { rubricsCommand } from './commands/rubrics-flags.js';
+import { rulesCommand } from './commands/rules-flags.js';
 import { scoreCommand } from './commands/score-flags.js';
 import { templateCommand } from './commands/template-flags.js';
 import { validateCommand } from './commands/validate-flags.js';
@@ -35,7 +36,7 @@ Examples:
   $ svcaudit validate rubrics/ answers/*.yaml --format sarif --output findings.sarif
 `);
   configure(program, kit.ctx);
-  for (const command of [validateCommand(kit), scoreCommand(kit), assessCommand(kit), compareCommand(kit), templateCommand(kit), rubricsCommand(kit), rubricCommand(kit), helpCommand(program)]) {
+  for (const command of [validateCommand(kit), scoreCommand(kit), assessCommand(kit), compareCommand(kit), templateCommand(kit), rubricsCommand(kit), rubricCommand(kit), rulesCommand(kit), helpCommand(program)]) {
     adopt(program, command);
   }
   program.hook('preAction', async (_, actionCommand) => {
