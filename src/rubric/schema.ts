@@ -190,7 +190,8 @@ export const configSchema = {
       items: text,
     },
     score: {
-      type: 'object',
+      // Empty (null) when every key under it is commented out, as in the file `svcaudit init` writes.
+      type: ['object', 'null'],
       description: 'Defaults for `svcaudit score`.',
       properties: {
         format: { enum: CONFIG_FORMATS.score, description: 'Report format (`--format`).' },
@@ -205,7 +206,8 @@ export const configSchema = {
       additionalProperties: false,
     },
     validate: {
-      type: 'object',
+      // Empty (null) when every key under it is commented out, as in the file `svcaudit init` writes.
+      type: ['object', 'null'],
       description: 'Defaults for `svcaudit validate`.',
       properties: {
         format: {
@@ -218,7 +220,8 @@ export const configSchema = {
       additionalProperties: false,
     },
     compare: {
-      type: 'object',
+      // Empty (null) when every key under it is commented out, as in the file `svcaudit init` writes.
+      type: ['object', 'null'],
       description: 'Defaults for `svcaudit compare`.',
       properties: {
         format: { enum: CONFIG_FORMATS.compare, description: 'Report format (`--format`).' },
