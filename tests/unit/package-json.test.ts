@@ -10,11 +10,26 @@ import { REPO } from '../helpers/run-cli.js';
 
 const pkg = JSON.parse(readFileSync(`${REPO}/package.json`, 'utf8')) as {
   repository: { url: string };
+  dependencies?: Record<string, string>;
+  devDependencies: Record<string, string>;
+  files: string[];
 };
 
 describe('package.json', () => {
   it('names the repository that rule help links point into, as the sources know it', () => {
     expect(pkg.repository.url).toBe('git+https://github.com/svcaudit/svcaudit.git');
     expect(REPOSITORY_URL).toBe(pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, ''));
+  });
+
+  it('has no runtime dependencies: the bundle holds every package it uses', () => {
+    expect(pkg.dependencies).toBeUndefined();
+    for (const name of ['commander', 'yaml', 'ajv', 'chalk', 'cli-table3', '@inquirer/core']) expect(pkg.devDependencies[name]).toBeDefined();
+  });
+
+  it('ships every image the README shows', () => {
+    const readme = readFileSync(`${REPO}/README.md`, 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) expect(pkg.files, image).toContain(image);
   });
 });
