@@ -33,3 +33,16 @@ describe('package.json', () => {
     for (const image of images) expect(pkg.files, image).toContain(image);
   });
 });
+
+describe('the README', () => {
+  it('shows, as its GitHub Actions workflow, the one `svcaudit init` writes', async () => {
+    const { WORKFLOW } = await import('../../src/report/init/project-files.js');
+    const readme = readFileSync(`${REPO}/README.md`, 'utf8');
+    expect(readme).toContain(`\`\`\`yaml\n${WORKFLOW}\`\`\`\n`);
+  });
+
+  it('has a GitLab CI job with the JUnit report', () => {
+    const readme = readFileSync(`${REPO}/README.md`, 'utf8');
+    expect(readme).toMatch(/# \.gitlab-ci\.yml\n[^`]*--format junit --output junit=svcaudit-junit\.xml[^`]*reports:\n\s+junit: svcaudit-junit\.xml/);
+  });
+});
