@@ -2,9 +2,8 @@
  * The configuration file applied to the options of a command (docs/configuration.md). A value the
  * file sets takes the place of the option's default; an option given on the command line wins
  * (commander keeps where each value came from: 'cli', 'config', 'default'). Paths in the file are
- * relative to its folder and are handed on relative to the working folder. Options the command
- * line does not have yet (map, min-group, attribution, capacity) are accepted by the schema and
- * not applied.
+ * relative to its folder and are handed on relative to the working folder. `map`, which no command
+ * line has yet, is accepted by the schema and not applied; `organisation` goes to report headers.
  */
 import type { Command } from '@commander-js/extra-typings';
 import { configPath, loadConfig, type Config } from '../app/config.js';
@@ -31,6 +30,9 @@ const SETTINGS: Readonly<Record<string, readonly Setting[]>> = {
     { option: 'by', value: (c) => c.score?.by },
     { option: 'perceptionGap', value: (c) => c.score?.['perception-gap'] },
     { option: 'failUnder', value: (c) => c.score?.['fail-under'] },
+    { option: 'minGroup', value: (c) => c.score?.['min-group'] },
+    { option: 'attribution', value: (c) => c.score?.attribution },
+    { option: 'capacity', value: (c) => c.score?.capacity },
   ],
   validate: [
     RUBRIC,
@@ -38,7 +40,12 @@ const SETTINGS: Readonly<Record<string, readonly Setting[]>> = {
     { option: 'format', value: (c) => (c.validate?.format === undefined ? undefined : [c.validate.format].flat()) },
     { option: 'maxWarnings', value: (c) => c.validate?.['max-warnings'] },
   ],
-  compare: [RUBRIC, { option: 'format', value: (c) => c.compare?.format }],
+  compare: [
+    RUBRIC,
+    { option: 'format', value: (c) => c.compare?.format },
+    { option: 'by', value: (c) => c.compare?.by },
+    { option: 'minGroup', value: (c) => c.compare?.['min-group'] },
+  ],
   assess: [RUBRIC],
   template: [RUBRIC],
 };
@@ -87,6 +94,11 @@ export function ignoreOf(ctx: CliContext): IgnorePatterns | undefined {
   const config = applied.get(ctx)?.config;
   const patterns = config?.value.ignore;
   return config && patterns ? { base: config.dir, patterns } : undefined;
+}
+
+/** The configuration's `organisation`, for report headers. */
+export function organisationOf(ctx: CliContext): string | undefined {
+  return applied.get(ctx)?.config?.value.organisation ?? undefined;
 }
 
 /** `validate`: the configuration file in use, when it has errors. */

@@ -101,7 +101,8 @@ describe('SIGKILL while saving', () => {
     // A kill between creating and renaming the temporary file leaves it behind: hidden, never read, and
     // removed by the next assess session on the file (removeStaleTemporaries).
     expect(readdirSync(dir).filter((f) => !f.startsWith('.'))).toEqual(['answers.yaml']);
-  });
+    // A hundred processes started and killed: about 30 s on a quiet machine, several times that on a busy one.
+  }, 240_000);
 
   it('catches a torn file when the writer is not atomic (the control)', async () => {
     dir = mkdtempSync(join(tmpdir(), 'svcaudit-kill-naive-'));

@@ -40,6 +40,25 @@ describe('settings', () => {
     expect(r.stderr).toContain('--fail-under 99');
   });
 
+  it('score takes organisation, min-group, attribution and capacity from the file', async () => {
+    const dir = project({ 'svcaudit.config.yaml': 'organisation: Northwind Insurance\nscore:\n  format: json\n  by: role\n  min-group: 1\n  attribution: none\n  capacity: 3\n' });
+    const report = JSON.parse((await svcaudit(['score', 'audits'], { cwd: dir })).stdout);
+    expect(report.organisation).toBe('Northwind Insurance');
+    expect(report.minGroup).toBe(1);
+    // The one manager shows as a group with --min-group 1.
+    expect(report.groups.map((g: { value: string; shown: boolean }) => [g.value, g.shown])).toEqual([['customer', true], ['manager', true], ['staff', true]]);
+    expect(report.attribution).toBe('none');
+    expect(report.sources.map((s: { source: string }) => s.source)).toEqual(report.sources.map((_: unknown, i: number) => `input ${i + 1}`));
+    // Capacity 3: no 30-day phase holds more than 3 effort points (low 1, medium 2, high 3).
+    const points: Record<string, number> = { low: 1, medium: 2, high: 3 };
+    for (const phase of [1, 2, 3]) {
+      const used = report.plan.filter((p: { phase: number }) => p.phase === phase).reduce((n: number, p: { effort: string }) => n + points[p.effort]!, 0);
+      expect(used, `phase ${phase}`).toBeLessThanOrEqual(3);
+    }
+    const text = await svcaudit(['score', 'audits', '--format', 'markdown'], { cwd: dir });
+    expect(text.stdout).toContain('Northwind Insurance');
+  });
+
   it('flags win over the file', async () => {
     const dir = project({ 'svcaudit.config.yaml': 'score:\n  format: json\n  fail-under: 99\n' });
     const r = await svcaudit(['score', 'audits', '--format', 'csv', '--fail-under', '0'], { cwd: dir });

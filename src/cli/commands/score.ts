@@ -3,7 +3,7 @@ import type { Outcome } from '../../core/outcome.js';
 import { readStream } from '../../core/io/read-input.js';
 import { loadGapFormat } from '../../report/gap/formats.js';
 import { loadCommandRubric } from '../command-rubric.js';
-import { ignoreOf } from '../config.js';
+import { ignoreOf, organisationOf } from '../config.js';
 import { emit, note, reportLayout, styleForOutput, writesToFile, type CliContext } from '../context.js';
 import type { ScoreFlags } from './score-flags.js';
 
@@ -20,6 +20,7 @@ export async function runScore(inputs: string[], options: ScoreFlags, ctx: CliCo
     readStdin: () => readStream(ctx.stdin),
     onNote: (message) => note(ctx, message),
     ignore: ignoreOf(ctx),
+    organisation: organisationOf(ctx),
   });
   const format = await loadGapFormat(options.format ?? 'text');
   const style = await styleForOutput(ctx, options, options.output);
