@@ -16,12 +16,19 @@ import { ANSWERS_EXTENSIONS } from '../inputs/registry.js';
 import { rubricItems, type Rubric } from '../rubric/model.js';
 import { addAnswerSet, buildReport, createTally, groupValue, NO_GROUP } from '../scoring/index.js';
 import type { Report } from '../scoring/report.js';
+import type { Attribution } from '../scoring/tally.js';
 
 export interface ScoreInputsOptions {
   readonly by?: string | undefined;
   readonly perceptionGap?: number | undefined;
   /** Effort points per 30-day phase of the plan; default 6. */
   readonly capacity?: number | undefined;
+  /** Groups with fewer respondents are reported without scores; default 3. */
+  readonly minGroup?: number | undefined;
+  /** Who quotes are attributed to; default `role`. */
+  readonly attribution?: Attribution | undefined;
+  /** Shown in report headers (the configuration file's `organisation`). */
+  readonly organisation?: string | undefined;
   /** Where `-` comes from; compare hands on stdin it has already read. */
   readonly readStdin?: () => Promise<Uint8Array>;
   /** A message for the person running the command (a file passed over, a group without the field). */
@@ -66,7 +73,7 @@ export async function score(inputs: readonly string[], rubric: Rubric, options: 
 export async function scoreInputs(inputs: readonly string[], rubric: Rubric, options: ScoreInputsOptions = {}): Promise<{ report: Report; missing: MissingAnswers }> {
   const notify = options.onNote ?? (() => undefined);
   const files = await expandInputs(inputs, ANSWERS_EXTENSIONS);
-  const tally = createTally(rubric, { by: options.by });
+  const tally = createTally(rubric, { by: options.by, attribution: options.attribution });
   const itemIds = rubricItems(rubric).map((item) => item.id);
   const missing: MissingAnswers = { total: 0, examples: [] };
   const grouping = new GroupingCheck(options.by);
@@ -99,7 +106,7 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
   }
   if (read.respondents === 0) throw new SvcauditError('usage', 'No answers were found in the inputs.', { file: inputs.map(displayName).join(' ') });
   grouping.verify(inputs, notify);
-  return { report: buildReport(tally, { perceptionGap: options.perceptionGap, capacity: options.capacity }), missing };
+  return { report: buildReport(tally, { perceptionGap: options.perceptionGap, capacity: options.capacity, minGroup: options.minGroup, organisation: options.organisation }), missing };
 }
 
 /** `--strict` and `--fail-under`, each saying why it failed. */

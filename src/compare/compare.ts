@@ -6,11 +6,12 @@
  * a report saved by `score --format json`.
  */
 import { SvcauditError } from '../core/errors.js';
+import { DEFAULT_MIN_GROUP } from '../scoring/groups.js';
 import type { Change, Comparison, ComparisonWarning, SectionChange } from './comparison.js';
 import { compareGroups } from './groups.js';
 import { compareItems, figuresOf, type MatchedItem } from './item-changes.js';
 import { pairRespondents, type Pairing } from './pairing.js';
-import { savedSample, tableSample, type Sample, type SampleScore } from './sample.js';
+import { savedSample, scoredSample, type Sample, type SampleScore } from './sample.js';
 import type { ComparisonSide } from './side.js';
 import { scoreChange } from './verdicts.js';
 
@@ -24,7 +25,6 @@ export interface CompareOptions {
   readonly minGroup?: number | undefined;
 }
 
-const DEFAULT_MIN_GROUP = 3;
 
 export function compareSides(before: ComparisonSide, after: ComparisonSide, options: CompareOptions = {}): Comparison {
   const b = before.report;
@@ -70,7 +70,7 @@ export function compareSides(before: ComparisonSide, after: ComparisonSide, opti
 }
 
 function sampleOf(side: ComparisonSide): Sample {
-  return side.kind === 'scored' ? tableSample(side.rubric, side.table) : savedSample(side.report);
+  return side.kind === 'scored' ? scoredSample(side.rubric, side.table, side.report) : savedSample(side.report);
 }
 
 const NOBODY: SampleScore = { score: null, index: null, gap: null, n: 0, V: null, df: null };

@@ -55,7 +55,7 @@ describe.skipIf(skip)('HTML reports in headless Chromium', () => {
     await Promise.all([
       run(['score', 'examples/interviews', '--by', 'role', '--format', 'html', '--output', files.score]),
       run(['compare', 'examples/interviews', 'examples/follow-up', '--format', 'html', '--output', files.compare]),
-      run(['score', 'tests/fixtures/hostile/answers', '--rubric', 'tests/fixtures/hostile/rubric.yaml', '--by', 'role', '--format', 'html', '--output', files.hostile]),
+      run(['score', 'tests/fixtures/hostile/answers', '--rubric', 'tests/fixtures/hostile/rubric.yaml', '--by', 'role', '--min-group', '1', '--attribution', 'name', '--format', 'html', '--output', files.hostile]),
     ]);
     browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -3,6 +3,7 @@
  * tests state only the numbers that matter. Defaults follow docs/formulas.md:
  * scale 1..5, target = max - 1, weights 1, an action's `to` = the item's target.
  */
+import type { Attribution } from '../../src/scoring/tally.js';
 import type { Answer, AnswerSet, Score } from '../../src/core/answers.js';
 import type { Action, Effort, Item, Rubric, Section } from '../../src/rubric/model.js';
 import { RespondentTable } from '../../src/compare/respondent-table.js';
@@ -110,11 +111,11 @@ export function column(itemId: string, scores: readonly Score[], source = 'answe
 export function scoreSets(
   rubric: Rubric,
   sets: readonly AnswerSet[],
-  options: { readonly by?: string; readonly perceptionGap?: number; readonly capacity?: number } = {},
+  options: { readonly by?: string; readonly perceptionGap?: number; readonly capacity?: number; readonly minGroup?: number; readonly attribution?: Attribution } = {},
 ): Report {
-  const tally = createTally(rubric, { by: options.by });
+  const tally = createTally(rubric, { by: options.by, attribution: options.attribution });
   for (const set of sets) addAnswerSet(tally, set);
-  return buildReport(tally, { perceptionGap: options.perceptionGap, capacity: options.capacity });
+  return buildReport(tally, { perceptionGap: options.perceptionGap, capacity: options.capacity, minGroup: options.minGroup });
 }
 
 /** The report line of one item; fails the test when it is missing. */
@@ -146,4 +147,17 @@ export function savedSide(report: object, file = 'saved.json'): SavedSide {
 /** Respondents `r1`, `r2`, … answering one item each: `respondents('q', [1, 2, 3])`, with ids unless `ids` is false. */
 export function respondents(itemId: string, scores: readonly Score[], options: { readonly ids?: boolean; readonly prefix?: string } = {}): AnswerSet[] {
   return scores.map((score, i) => buildAnswers(`${options.prefix ?? 'r'}${i + 1}.yaml`, { [itemId]: score }, options.ids === false ? {} : { id: `${options.prefix ?? 'r'}${i + 1}` }));
+}
+
+/** A report as a svcaudit of JSON format 1 saved it: no intervals, no groups' sizes, no agreement. */
+export function formatOne(report: Report): object {
+  const { svcaudit: _version, groups: _groups, agreement: _agreement, minGroup: _minGroup, attribution: _attribution, organisation: _organisation, fieldwork: _fieldwork, ...rest } = report;
+  const score = <T extends { ci: unknown; se: unknown; df: unknown; limitedBy: unknown }>({ ci: _ci, se: _se, df: _df, limitedBy: _limitedBy, ...figures }: T) => figures;
+  return {
+    svcaudit: 1,
+    ...rest,
+    overall: score(report.overall),
+    sections: report.sections.map(score),
+    items: report.items.map(({ ci: _ci, atTarget: _atTarget, unanswered: _unanswered, groups, ...item }) => ({ ...item, groups: Object.fromEntries(Object.entries(groups).map(([value, g]) => [value, g.score])) })),
+  };
 }

@@ -36,9 +36,13 @@ const COMPARE_FORMATS = await loadAll(COMPARE_FORMAT_NAMES, loadCompareFormat);
 
 const OPTIONS = { style: plainStyle, width: 100, date: '2026-11-20' };
 
+/**
+ * The charts and lists are drawn from every group and quote, so these reports show groups of any
+ * size (`--min-group 1`) and name respondents (`--attribution name`); the defaults have tests of their own.
+ */
 async function scoreFolder(folder: string, rubricRef: string | undefined, by?: string): Promise<{ report: Report; rubric: Rubric; side: ScoredSide }> {
   const { rubric } = await loadRubric(rubricRef);
-  const tally = createTally(rubric, { by });
+  const tally = createTally(rubric, { by, attribution: 'name' });
   const table = new RespondentTable(rubric, { by });
   const files = await expandInputs([join(REPO, folder)], ['.yaml', '.yml', '.csv']);
   const read = await readAnswerSets(files, rubric, (set) => {
@@ -46,7 +50,7 @@ async function scoreFolder(folder: string, rubricRef: string | undefined, by?: s
     table.add(set);
   });
   expect(read.findings.filter((f) => f.severity === 'error')).toEqual([]);
-  const report = buildReport(tally);
+  const report = buildReport(tally, { minGroup: 1 });
   return { report, rubric, side: { kind: 'scored', rubric, report, table } };
 }
 
@@ -272,8 +276,13 @@ describe('score --format html: chart layout', () => {
   });
 
   it('gives the table alone past twelve groups, and says why', () => {
-    const groups = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`group ${i + 1}`, 3]));
-    const many: Report = { ...examples, items: examples.items.map((item) => ({ ...item, groups })) };
+    const values = Array.from({ length: 13 }, (_, i) => `group ${i + 1}`);
+    const groups = Object.fromEntries(values.map((value) => [value, { score: 3, n: 3, ci: null }]));
+    const many: Report = {
+      ...examples,
+      groups: values.map((value) => ({ value, n: 3, shown: true, overall: { score: 3, index: 50, ci: null } })),
+      items: examples.items.map((item) => ({ ...item, groups })),
+    };
     const html = GAP_FORMATS.html(many, OPTIONS);
     expect(html).not.toContain('chart-groups');
     expect(html).toContain('With 13 groups (more than 12) a bar per group no longer reads');

@@ -12,6 +12,8 @@ export async function runScore(inputs: string[], options: ScoreFlags, ctx: CliCo
     by: options.by,
     perceptionGap: options.perceptionGap,
     capacity: options.capacity,
+    minGroup: options.minGroup,
+    attribution: options.attribution,
     failUnder: options.failUnder,
     strict: options.strict,
     readStdin: () => readStream(ctx.stdin),

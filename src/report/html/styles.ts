@@ -32,6 +32,7 @@ p { margin: 0 0 10px; }
 .meta { color: var(--muted); margin: 0; }
 .cover { border-bottom: 4px solid var(--accent); padding-bottom: 16px; }
 .note { color: var(--muted); font-size: 13px; }
+.ci { stroke: #1a1a1a; stroke-width: 1.5; fill: none; }
 .verdict { font-size: 18px; font-weight: 600; margin: 4px 0 8px; }
 ol.start-here { margin: 0 0 6px; padding-left: 22px; }
 ol.start-here li { margin: 4px 0; }
