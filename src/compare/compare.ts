@@ -25,7 +25,6 @@ export interface CompareOptions {
   readonly minGroup?: number | undefined;
 }
 
-
 export function compareSides(before: ComparisonSide, after: ComparisonSide, options: CompareOptions = {}): Comparison {
   const b = before.report;
   const a = after.report;
@@ -80,7 +79,6 @@ function scoreChangeOf(before: SampleScore | undefined, after: SampleScore | und
   const a = after ?? NOBODY;
   return { before: figuresOf(b), after: figuresOf(a), ...scoreChange(b, a) };
 }
-
 
 function sideWarnings(before: ComparisonSide, after: ComparisonSide, inputs: { before: string; after: string }, pairing: Pairing | null): ComparisonWarning[] {
   const warnings: ComparisonWarning[] = [];
