@@ -63,7 +63,8 @@ export function compareSides(before: ComparisonSide, after: ComparisonSide, opti
     sections,
     items,
     groups,
-    warnings,
+    // The same file on both sides can give the same warning twice.
+    warnings: warnings.filter((w, i) => warnings.findIndex((x) => x.code === w.code && x.message === w.message) === i),
     details: { pairedBy: pairing?.by ?? null, by: options.by ?? null, minGroup },
   };
 }
