@@ -10,7 +10,7 @@ import { compareFindings, findingsErrorCode, firstError, hasErrors } from '../co
 import { displayName } from '../core/io/read-input.js';
 import { sortedByCodePoint } from '../core/order.js';
 import type { Outcome } from '../core/outcome.js';
-import { expandInputs } from '../inputs/expand-inputs.js';
+import { expandInputs, type IgnorePatterns } from '../inputs/expand-inputs.js';
 import { readAnswerSets } from '../inputs/read-answer-sets.js';
 import { ANSWERS_EXTENSIONS } from '../inputs/registry.js';
 import { rubricItems, type Rubric } from '../rubric/model.js';
@@ -35,6 +35,8 @@ export interface ScoreInputsOptions {
   readonly onNote?: (message: string) => void;
   /** Each respondent's answers as they are read (compare keeps a compact table of them to pair respondents). */
   readonly onSet?: (set: AnswerSet) => void;
+  /** Left out of folder and glob expansion (the configuration file's `ignore`). */
+  readonly ignore?: IgnorePatterns | undefined;
 }
 
 export interface ScoreOptions extends ScoreInputsOptions {
@@ -72,9 +74,9 @@ export async function score(inputs: readonly string[], rubric: Rubric, options: 
  */
 export async function scoreInputs(inputs: readonly string[], rubric: Rubric, options: ScoreInputsOptions = {}): Promise<{ report: Report; missing: MissingAnswers }> {
   const notify = options.onNote ?? (() => undefined);
-  const files = await expandInputs(inputs, ANSWERS_EXTENSIONS);
-  const tally = createTally(rubric, { by: options.by, attribution: options.attribution });
   const itemIds = rubricItems(rubric).map((item) => item.id);
+  const files = await expandInputs(inputs, ANSWERS_EXTENSIONS, { itemIds: async () => new Set(itemIds), ignore: options.ignore, onPassedOver: notify });
+  const tally = createTally(rubric, { by: options.by, attribution: options.attribution });
   const missing: MissingAnswers = { total: 0, examples: [] };
   const grouping = new GroupingCheck(options.by);
   const read = await readAnswerSets(files, rubric, (set) => {

@@ -3,7 +3,7 @@
  * colour. Commands write through these, never to `process` directly, so
  * tests can run them in memory.
  */
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SvcauditError } from '../core/errors.js';
 import type { Style } from '../report/shared/style.js';
@@ -60,6 +60,15 @@ export async function emit(ctx: CliContext, text: string, output: string | undef
     writeFileSync(output, text);
   } catch (error) {
     throw outputError(output, error);
+  }
+}
+
+/** Text added to the end of a file (a CI job's summary page), with the errors of `emit`. */
+export async function appendTo(path: string, text: string): Promise<void> {
+  try {
+    appendFileSync(path, text);
+  } catch (error) {
+    throw outputError(path, error);
   }
 }
 

@@ -317,12 +317,25 @@ describe('bad answers files', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('a rubric file given to score: exit 1, naming the file and its `kind:` line', async () => {
+  it('a rubric file given to score: exit 2 (a file of the wrong kind), said once, at its `kind:` line', async () => {
     const r = await svcaudit(['score', 'rubrics/service-commitments.yaml']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('svcaudit: rubrics/service-commitments.yaml:3:7: ');
-    expect(r.stderr).toContain('`score` takes answers files');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('svcaudit: rubrics/service-commitments.yaml:3:7: This is a rubric file (`kind: rubric`), not answers; pass a rubric with --rubric.\n');
+    expect(r.stderr).not.toContain('unknown-kind');
     expect(r.stdout).toBe('');
+  });
+
+  it('a rubric file as a side of compare: exit 2, said once', async () => {
+    const r = await svcaudit(['compare', 'examples/interviews', 'rubrics/service-commitments.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual(['svcaudit: rubrics/service-commitments.yaml:3:7: This is a rubric file (`kind: rubric`), not answers; pass a rubric with --rubric.']);
+  });
+
+  it('an answers file given as --rubric: exit 2, said once', async () => {
+    const r = await svcaudit(['score', 'examples/interviews', '--rubric', 'examples/self-audit.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^svcaudit: examples\/self-audit\.yaml:\d+:\d+: This is an answers file \(`kind: answers`\), not a rubric; .*\n$/);
+    expect(r.stderr).not.toContain('unknown-kind');
   });
 
   it('a CSV syntax error: exit 2 with the line and column', async () => {
@@ -352,11 +365,11 @@ describe('bad answers files', () => {
     expect(r.stderr).toContain('nothing-*.yaml');
   });
 
-  it('an empty folder: exit 2, naming it', async () => {
+  it('an empty folder: exit 2, naming it and what was looked for', async () => {
     const r = await inBad(['empty-folder']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('empty-folder');
-    expect(r.stderr).toMatch(/No answers/);
+    expect(r.stderr).toMatch(/No file to read: folders and globs yield \.yaml\/\.yml files with a top-level `svcaudit:` key/);
     expect(r.stdout).toBe('');
   });
 

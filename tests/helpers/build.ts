@@ -139,7 +139,27 @@ export function scoredSide(rubric: Rubric, sets: readonly AnswerSet[], options: 
   return { kind: 'scored', rubric, report: scoreSets(rubric, sets, options), table };
 }
 
-/** One side of `compare` read back from a saved JSON report (format 1 unless the object says otherwise). */
+/** A report as svcaudit 1.x saved it: format 1, without the intervals, groups and agreement of format 2. */
+export function asFormat1(report: Report): object {
+  const { organisation: _o, fieldwork: _f, attribution: _a, minGroup: _m, groups: _g, agreement: _ag, ...rest } = report;
+  const figures = <T extends object>(x: T) => {
+    const { ci: _ci, se: _se, df: _df, limitedBy: _l, ...kept } = x as T & { ci?: unknown; se?: unknown; df?: unknown; limitedBy?: unknown };
+    return kept;
+  };
+  return {
+    ...rest,
+    svcaudit: 1,
+    overall: figures(report.overall),
+    sections: report.sections.map(figures),
+    items: report.items.map(({ ci: _ci, atTarget: _t, unanswered: _u, groups, spread, ...item }) => ({
+      ...item,
+      groups: Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, v.score])),
+      spread: spread?.value ?? null,
+    })),
+  };
+}
+
+/** One side of `compare` read back from a saved JSON report (of the format the object says). */
 export function savedSide(report: object, file = 'saved.json'): SavedSide {
   return { kind: 'saved', report: checkReport(JSON.parse(JSON.stringify(report)), file) };
 }
@@ -147,17 +167,4 @@ export function savedSide(report: object, file = 'saved.json'): SavedSide {
 /** Respondents `r1`, `r2`, … answering one item each: `respondents('q', [1, 2, 3])`, with ids unless `ids` is false. */
 export function respondents(itemId: string, scores: readonly Score[], options: { readonly ids?: boolean; readonly prefix?: string } = {}): AnswerSet[] {
   return scores.map((score, i) => buildAnswers(`${options.prefix ?? 'r'}${i + 1}.yaml`, { [itemId]: score }, options.ids === false ? {} : { id: `${options.prefix ?? 'r'}${i + 1}` }));
-}
-
-/** A report as a svcaudit of JSON format 1 saved it: no intervals, no groups' sizes, no agreement. */
-export function formatOne(report: Report): object {
-  const { svcaudit: _version, groups: _groups, agreement: _agreement, minGroup: _minGroup, attribution: _attribution, organisation: _organisation, fieldwork: _fieldwork, ...rest } = report;
-  const score = <T extends { ci: unknown; se: unknown; df: unknown; limitedBy: unknown }>({ ci: _ci, se: _se, df: _df, limitedBy: _limitedBy, ...figures }: T) => figures;
-  return {
-    svcaudit: 1,
-    ...rest,
-    overall: score(report.overall),
-    sections: report.sections.map(score),
-    items: report.items.map(({ ci: _ci, atTarget: _atTarget, unanswered: _unanswered, groups, ...item }) => ({ ...item, groups: Object.fromEntries(Object.entries(groups).map(([value, g]) => [value, g.score])) })),
-  };
 }

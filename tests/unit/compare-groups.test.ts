@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compareSides } from '../../src/compare/compare.js';
 import type { AnswerSet } from '../../src/core/answers.js';
 import { meanInterval } from '../../src/scoring/statistics/mean-interval.js';
-import { buildAnswers, buildRubric, formatOne, savedSide, scoredSide, scoreSets } from '../helpers/build.js';
+import { buildAnswers, buildRubric, asFormat1, savedSide, scoredSide, scoreSets } from '../helpers/build.js';
 
 const RUBRIC = buildRubric({ sections: [{ id: 's', items: ['x', 'y'] }] });
 
@@ -134,7 +134,7 @@ describe('groups and a saved report', () => {
   const after = scoredSide(RUBRIC, [...people('a', 'customer', 5, { x: 4, y: 2 }), ...people('a', 'staff', 4, { x: 3, y: 3 })], { by: 'role' });
 
   it('are not compared when the report was saved without the same --by, with a warning', () => {
-    const c = compareSides(savedSide(formatOne(scoreSets(RUBRIC, sets))), after, { by: 'role', beforeInput: 'baseline.json' });
+    const c = compareSides(savedSide(asFormat1(scoreSets(RUBRIC, sets))), after, { by: 'role', beforeInput: 'baseline.json' });
     expect(c.groups).toEqual([]);
     expect(c.warnings).toContainEqual({ code: 'no-groups', message: '--by role: baseline.json is a report of format 1, which does not record its groups, so no group is compared; score its answers with --by role instead.' });
     const v2 = compareSides(savedSide(scoreSets(RUBRIC, sets)), after, { by: 'role', beforeInput: 'baseline.json' });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { compareSides } from '../../src/compare/compare.js';
 import type { Comparison, ItemChange } from '../../src/compare/comparison.js';
 import type { Score } from '../../src/core/answers.js';
-import { buildAnswers, buildRubric, formatOne, respondents, savedSide, scoredSide, scoreSets } from '../helpers/build.js';
+import { buildAnswers, buildRubric, asFormat1, respondents, savedSide, scoredSide, scoreSets } from '../helpers/build.js';
 
 const ONE = buildRubric({ sections: [{ id: 's', items: ['q'] }] });
 const THREE = buildRubric({ sections: [{ id: 's', items: ['x', 'y', 'z'] }] });
@@ -280,7 +280,7 @@ describe('a saved JSON report as a side', () => {
   const after = respondents('q', [3, 4, 5, 3, 4, 5, 3, 4, 5]);
 
   it("uses Welch's test from its n, score and sd, and is always independent", () => {
-    const c = compareSides(savedSide(formatOne(before)), scoredSide(ONE, after));
+    const c = compareSides(savedSide(asFormat1(before)), scoredSide(ONE, after));
     expect(c.design).toBe('independent');
     expect(c.pairs).toBe(0);
     const scored = independent([1, 2, 3, 1, 2, 3, 1, 2, 3], [3, 4, 5, 3, 4, 5, 3, 4, 5]);
@@ -291,7 +291,7 @@ describe('a saved JSON report as a side', () => {
   });
 
   it('of format 1 makes sections and the overall score too few answers, with a warning', () => {
-    const c = compareSides(savedSide(formatOne(before)), scoredSide(ONE, after), { beforeInput: 'baseline.json' });
+    const c = compareSides(savedSide(asFormat1(before)), scoredSide(ONE, after), { beforeInput: 'baseline.json' });
     expect(c.overall).toMatchObject({ change: 2, ci: null, verdict: 'too few answers' });
     expect(c.sections[0]!.verdict).toBe('too few answers');
     expect(c.warnings).toEqual([expect.objectContaining({ code: 'no-intervals', message: expect.stringMatching(/^baseline\.json is a report of format 1/) })]);

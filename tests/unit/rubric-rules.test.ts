@@ -13,7 +13,7 @@ import { checkRubricText } from '../../src/rubric/check-rubric.js';
 import type { Finding, Severity } from '../../src/core/finding.js';
 import { rubricItems, type Rubric } from '../../src/rubric/model.js';
 import { RULE_IDS, RULES, type RuleId } from '../../src/core/rules.js';
-import { answersSchema, rubricSchema } from '../../src/rubric/schema.js';
+import { answersSchema, configSchema, rubricSchema } from '../../src/rubric/schema.js';
 import { comparisonSchema } from '../../src/compare/schema.js';
 import { parseYaml } from '../../src/rubric/yaml-source.js';
 import { validateFiles } from '../../src/app/validate.js';
@@ -432,14 +432,15 @@ describe('the shipped JSON Schemas', () => {
   it.each([
     ['rubric.schema.json', rubricSchema],
     ['answers.schema.json', answersSchema],
+    ['config.schema.json', configSchema],
     ['comparison.schema.json', comparisonSchema],
   ] as const)('schemas/%s equals the schema in src/', (file, schema) => {
     const onDisk: unknown = JSON.parse(readFileSync(`${REPO}/schemas/${file}`, 'utf8'));
     expect(onDisk).toEqual(JSON.parse(JSON.stringify(schema)));
   });
 
-  it('are exactly the two file kinds and the comparison (no stale schema left behind)', () => {
-    expect(readdirSync(`${REPO}/schemas`).filter((f) => f.endsWith('.schema.json')).sort()).toEqual(['answers.schema.json', 'comparison.schema.json', 'rubric.schema.json']);
+  it('are exactly the three file kinds and the comparison (no stale schema left behind)', () => {
+    expect(readdirSync(`${REPO}/schemas`).filter((f) => f.endsWith('.schema.json')).sort()).toEqual(['answers.schema.json', 'comparison.schema.json', 'config.schema.json', 'rubric.schema.json']);
   });
 });
 

@@ -8,6 +8,7 @@ import { readStream } from '../../core/io/read-input.js';
 import { loadCompareFormat } from '../../report/compare/formats.js';
 import type { Rubric } from '../../rubric/model.js';
 import { loadCommandRubric } from '../command-rubric.js';
+import { ignoreOf } from '../config.js';
 import { emit, note, reportLayout, styleForOutput, writesToFile, type CliContext } from '../context.js';
 import type { CompareFlags } from './compare-flags.js';
 
@@ -20,6 +21,7 @@ export async function runCompare(before: string, after: string, options: Compare
     onNote: (message) => note(ctx, message),
     by: options.by,
     minGroup: options.minGroup,
+    ignore: ignoreOf(ctx),
   });
   const format = await loadCompareFormat(options.format ?? 'text');
   const style = await styleForOutput(ctx, options, options.output);

@@ -3,6 +3,7 @@ import type { Outcome } from '../../core/outcome.js';
 import { readStream } from '../../core/io/read-input.js';
 import { loadGapFormat } from '../../report/gap/formats.js';
 import { loadCommandRubric } from '../command-rubric.js';
+import { ignoreOf } from '../config.js';
 import { emit, note, reportLayout, styleForOutput, writesToFile, type CliContext } from '../context.js';
 import type { ScoreFlags } from './score-flags.js';
 
@@ -18,6 +19,7 @@ export async function runScore(inputs: string[], options: ScoreFlags, ctx: CliCo
     strict: options.strict,
     readStdin: () => readStream(ctx.stdin),
     onNote: (message) => note(ctx, message),
+    ignore: ignoreOf(ctx),
   });
   const format = await loadGapFormat(options.format ?? 'text');
   const style = await styleForOutput(ctx, options, options.output);
