@@ -25,7 +25,7 @@ export { RULES, type RuleId, type RuleInfo } from './core/rules.js';
 export type { AnswerSet, Answer, Score } from './core/answers.js';
 export type { Rubric, Section, Item, Action, Scale, Effort } from './rubric/model.js';
 export type { Report, ItemResult, SectionResult, Overall, PlanStep, Quote } from './scoring/report.js';
-export type { Comparison } from './compare/comparison.js';
+export type { Comparison, Change, SectionChange, ItemChange, GroupChange, Verdict, ComparisonWarning } from './compare/comparison.js';
 export type { ComparableReport } from './compare/comparable.js';
 export type { GapFormatName, GapFormatter, CompareFormatName, CompareFormatter, FindingsFormatName, FindingsFormatter };
 export type { GapFormatOptions } from './report/gap/types.js';

@@ -57,4 +57,3 @@ export function nonNegativeInteger(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more.');
   return Number(value);
 }
-

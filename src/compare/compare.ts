@@ -6,11 +6,12 @@
  * a report saved by `score --format json`.
  */
 import { SvcauditError } from '../core/errors.js';
+import { DEFAULT_MIN_GROUP } from '../scoring/groups.js';
 import type { Change, Comparison, ComparisonWarning, SectionChange } from './comparison.js';
 import { compareGroups } from './groups.js';
 import { compareItems, figuresOf, type MatchedItem } from './item-changes.js';
 import { pairRespondents, type Pairing } from './pairing.js';
-import { savedSample, tableSample, type Sample, type SampleScore } from './sample.js';
+import { savedSample, scoredSample, type Sample, type SampleScore } from './sample.js';
 import type { ComparisonSide } from './side.js';
 import { scoreChange } from './verdicts.js';
 
@@ -23,8 +24,6 @@ export interface CompareOptions {
   /** `--min-group`: groups with fewer respondents on a side are not compared (default 3). */
   readonly minGroup?: number | undefined;
 }
-
-const DEFAULT_MIN_GROUP = 3;
 
 export function compareSides(before: ComparisonSide, after: ComparisonSide, options: CompareOptions = {}): Comparison {
   const b = before.report;
@@ -64,13 +63,14 @@ export function compareSides(before: ComparisonSide, after: ComparisonSide, opti
     sections,
     items,
     groups,
-    warnings,
+    // The same file on both sides can give the same warning twice.
+    warnings: warnings.filter((w, i) => warnings.findIndex((x) => x.code === w.code && x.message === w.message) === i),
     details: { pairedBy: pairing?.by ?? null, by: options.by ?? null, minGroup },
   };
 }
 
 function sampleOf(side: ComparisonSide): Sample {
-  return side.kind === 'scored' ? tableSample(side.rubric, side.table) : savedSample(side.report);
+  return side.kind === 'scored' ? scoredSample(side.rubric, side.table, side.report) : savedSample(side.report);
 }
 
 const NOBODY: SampleScore = { score: null, index: null, gap: null, n: 0, V: null, df: null };
@@ -80,7 +80,6 @@ function scoreChangeOf(before: SampleScore | undefined, after: SampleScore | und
   const a = after ?? NOBODY;
   return { before: figuresOf(b), after: figuresOf(a), ...scoreChange(b, a) };
 }
-
 
 function sideWarnings(before: ComparisonSide, after: ComparisonSide, inputs: { before: string; after: string }, pairing: Pairing | null): ComparisonWarning[] {
   const warnings: ComparisonWarning[] = [];

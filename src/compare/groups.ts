@@ -10,7 +10,6 @@
  * compared group an item figure resting on fewer numbers is not shown.
  */
 import { compareCodePoints } from '../core/order.js';
-import { NO_GROUP } from '../scoring/tally.js';
 import type { ComparisonWarning, GroupChange } from './comparison.js';
 import { compareItems, figuresOf, type MatchedItem } from './item-changes.js';
 import type { ComparisonSide } from './side.js';
@@ -46,10 +45,8 @@ export function compareGroups(input: GroupsInput): GroupChange[] {
   const sides = [sideGroups(before, by, input.inputs.before, warnings), sideGroups(after, by, input.inputs.after, warnings)] as const;
   if (sides[0] === null || sides[1] === null) return [];
   const [b, a] = sides;
-  const keys = [...new Set([...b.keys(), ...a.keys()])].sort((x, y) => {
-    if (x === NO_GROUP || y === NO_GROUP) return (x === NO_GROUP ? 1 : 0) - (y === NO_GROUP ? 1 : 0);
-    return compareCodePoints(x, y);
-  });
+  // Code-point order of the keys, as the score report orders its groups.
+  const keys = [...new Set([...b.keys(), ...a.keys()])].sort(compareCodePoints);
 
   const pairs = input.pairing !== null && before.kind === 'scored' && after.kind === 'scored' ? pairsByGroup(input.pairing, before.table, after.table) : null;
   const noPairs = { before: new Int32Array(0), after: new Int32Array(0) };

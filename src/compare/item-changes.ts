@@ -95,8 +95,7 @@ function pairDifferences(id: string, before: RespondentTable, after: RespondentT
   for (let p = 0; p < pairs.before.length; p++) {
     const x = b[pairs.before[p]! * before.k + i]!;
     const y = a[pairs.after[p]! * after.k + j]!;
-    // Cells are level offsets plus 1 on both sides (one scale), so their difference is the levels'.
-    if (x !== UNANSWERED && x !== NA && y !== UNANSWERED && y !== NA) out[k++] = y - x;
+    if (x !== UNANSWERED && x !== NA && y !== UNANSWERED && y !== NA) out[k++] = y - 1 + after.min - (x - 1 + before.min);
   }
   return out.subarray(0, k).sort();
 }

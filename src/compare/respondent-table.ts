@@ -10,7 +10,7 @@
 import type { AnswerSet } from '../core/answers.js';
 import { rubricItems, type Rubric } from '../rubric/model.js';
 import { isLevel } from '../rubric/scale.js';
-import { groupValue, NO_GROUP } from '../scoring/tally.js';
+import { groupValue } from '../scoring/tally.js';
 
 const INITIAL_ROWS = 64;
 /** A cell of `cells()`: unanswered. */
@@ -132,8 +132,8 @@ function keyText(value: string | undefined): string | undefined {
 
 /**
  * Groups are compared with surrounding space trimmed and case ignored (docs/formulas.md, "Groups"):
- * `Customer` and `customer ` are one group. `(none)` stays itself.
+ * `Customer` and `customer ` are one group, as in the score report.
  */
 export function groupKeyOf(value: string): string {
-  return value === NO_GROUP ? NO_GROUP : value.trim().toLowerCase();
+  return value.trim().toLowerCase();
 }

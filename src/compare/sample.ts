@@ -16,7 +16,7 @@ import { CovarianceAccumulator } from '../scoring/statistics/covariance-accumula
 import { weightedVariance } from '../scoring/statistics/weighted-variance.js';
 import { weightedMean } from '../scoring/weighted-mean.js';
 import { effectiveWeights } from '../scoring/weights.js';
-import type { ComparableScore, SavedGroupFigure, SavedReport } from './comparable.js';
+import type { ComparableReport, ComparableScore, SavedGroupFigure, SavedReport } from './comparable.js';
 import { NA, UNANSWERED, type RespondentTable } from './respondent-table.js';
 import { tQuantile } from '../scoring/statistics/t-distribution.js';
 
@@ -53,15 +53,20 @@ export interface Sample {
 /** Rows of the table to take: every row, or a list (one group's). */
 export type Rows = Int32Array | null;
 
-/** The figures of the table's rows, as `score` gives them for those respondents. */
-export function tableSample(rubric: Rubric, table: RespondentTable, rows: Rows = null): Sample {
+/**
+ * The figures of the table's rows, as `score` gives them for those respondents. Without
+ * `variances`, sections and the overall score come without V and df (a whole side takes them from
+ * its report instead, which has worked them out while reading).
+ */
+export function tableSample(rubric: Rubric, table: RespondentTable, rows: Rows = null, options: { readonly variances?: boolean } = {}): Sample {
+  const variances = options.variances ?? true;
   const { scale } = rubric;
   const levels = scale.max - scale.min + 1;
   const k = table.k;
   const count = rows === null ? table.rows : rows.length;
   const counts = Array.from({ length: k }, () => new Float64Array(levels));
   const na = new Float64Array(k);
-  const acc = new CovarianceAccumulator(k);
+  const acc = variances ? new CovarianceAccumulator(k) : null;
   const row = new Array<number | undefined>(k);
   /** Per respondent, the columns they gave a number (to count the respondents behind a section). */
   const answered = new Uint8Array(count * k);
@@ -81,7 +86,7 @@ export function tableSample(rubric: Rubric, table: RespondentTable, rows: Rows =
       row[i] = offset;
       answered[r * k + i] = 1;
     }
-    acc.add(row);
+    acc?.add(row);
   }
 
   const items = new Map<string, SampleItem>();
@@ -121,7 +126,7 @@ export function tableSample(rubric: Rubric, table: RespondentTable, rows: Rows =
         }
       }
     }
-    const variance = score === null ? null : weightedVariance(coefficients, acc);
+    const variance = score === null || acc === null ? null : weightedVariance(coefficients, acc);
     return { score, index: scaleIndex(score, scale), gap, n, V: variance?.V ?? null, df: variance?.V === null ? null : variance?.df ?? null };
   };
 
@@ -137,6 +142,24 @@ export function tableSample(rubric: Rubric, table: RespondentTable, rows: Rows =
   const overall = new Float64Array(k);
   columns.forEach((item, i) => (overall[i] = weights.items.get(item.id) ?? 0));
   return { respondents: count, items, sections, overall: weighted(overall) };
+}
+
+/** A side scored here: its figures from the table, the V and df of its sections and overall score from its report. */
+export function scoredSample(rubric: Rubric, table: RespondentTable, report: ComparableReport): Sample {
+  const sample = tableSample(rubric, table, null, { variances: false });
+  const withInterval = (s: SampleScore, r: ComparableScore | undefined): SampleScore => ({ ...s, ...intervalOf(r) });
+  return {
+    ...sample,
+    sections: new Map([...sample.sections].map(([id, s]) => [id, withInterval(s, report.sections.find((r) => r.id === id))])),
+    overall: withInterval(sample.overall, report.overall),
+  };
+}
+
+/** V = se^2 and df, where a report gives both (a report of format 1 gives neither). */
+function intervalOf(s: ComparableScore | undefined): { V: number | null; df: number | null } {
+  const se = s?.se ?? null;
+  const df = s?.df ?? null;
+  return se === null || df === null || s?.score === null ? { V: null, df: null } : { V: se * se, df };
 }
 
 /** A saved report's figures (docs/json-report.md): V is `se^2` where format 2 gives it. */
@@ -159,10 +182,7 @@ export function savedSample(report: SavedReport): Sample {
 }
 
 function savedScore(s: ComparableScore, n: number): SampleScore {
-  const se = s.se ?? null;
-  const df = s.df ?? null;
-  const known = se !== null && df !== null && s.score !== null;
-  return { score: s.score, index: s.index, gap: s.gap, n, V: known ? se * se : null, df: known ? df : null };
+  return { score: s.score, index: s.index, gap: s.gap, n, ...intervalOf(s) };
 }
 
 /**

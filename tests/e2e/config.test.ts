@@ -59,6 +59,17 @@ describe('settings', () => {
     expect(text.stdout).toContain('Northwind Insurance');
   });
 
+  it('compare takes its format, by and min-group from the file, and its flags win', async () => {
+    const dir = project({ 'svcaudit.config.yaml': 'compare:\n  format: json\n  by: role\n  min-group: 1\n' });
+    const r = await svcaudit(['compare', 'audits', 'audits'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const groups = (JSON.parse(r.stdout) as { groups: { value: string; overall: unknown }[] }).groups;
+    // The one manager is compared: min-group 1.
+    expect(groups.map((g) => [g.value, g.overall !== null])).toEqual([['customer', true], ['manager', true], ['staff', true]]);
+    const flags = await svcaudit(['compare', 'audits', 'audits', '--min-group', '3'], { cwd: dir });
+    expect(JSON.parse(flags.stdout).groups.find((g: { value: string }) => g.value === 'manager').overall).toBeNull();
+  });
+
   it('flags win over the file', async () => {
     const dir = project({ 'svcaudit.config.yaml': 'score:\n  format: json\n  fail-under: 99\n' });
     const r = await svcaudit(['score', 'audits', '--format', 'csv', '--fail-under', '0'], { cwd: dir });

@@ -12,7 +12,8 @@ import { compareSides } from '../../src/compare/compare.js';
 import type { Comparison } from '../../src/compare/comparison.js';
 import type { AnswerSet } from '../../src/core/answers.js';
 import type { Rubric } from '../../src/rubric/model.js';
-import { buildAnswers, buildRubric, scoredSide } from '../helpers/build.js';
+import { tableSample } from '../../src/compare/sample.js';
+import { buildAnswers, buildRubric, scoredSide, scoreSets } from '../helpers/build.js';
 import type { AnswerSpec } from '../helpers/build.js';
 import { propertyRuns } from '../helpers/property-runs.js';
 
@@ -43,8 +44,9 @@ const arbAudit = fc.record({
 
 type Audit = typeof arbAudit extends fc.Arbitrary<infer T> ? T : never;
 
+/** Two sections of unequal weight; the fifth item, where there is one, weighs 0. */
 function rubricOf(items: number): Rubric {
-  const ids = Array.from({ length: items }, (_, i) => `i${i}`);
+  const ids = Array.from({ length: items }, (_, i) => (i === 4 ? { id: `i${i}`, weight: 0 } : `i${i}`));
   return buildRubric({ sections: [{ id: 'a', items: ids.slice(0, Math.ceil(items / 2)) }, { id: 'b', weight: 2, items: ids.slice(Math.ceil(items / 2)) }] });
 }
 
@@ -151,6 +153,26 @@ describe('compare and the order of respondents', () => {
         expect([s.design, s.pairs]).toEqual([c.design, c.pairs]);
       }),
       propertyRuns({ runs: 60, seed: 42 }),
+    );
+  });
+});
+
+describe("compare's figures of a group and score's of the same respondents", () => {
+  it('agree: the V and df of every section and the overall score are the se^2 and df of the score report', () => {
+    fc.assert(
+      fc.property(arbAudit, (audit) => {
+        const { rubric, before } = drawSides(audit);
+        const sample = tableSample(rubric, scoredSide(rubric, before).table);
+        const report = scoreSets(rubric, before);
+        const pairs = [...report.sections.map((s) => [s, sample.sections.get(s.id)!] as const), [report.overall, sample.overall] as const];
+        for (const [r, s] of pairs) {
+          expect(s.score).toBe(r.score);
+          expect(s.df).toBe(r.df);
+          if (r.se === null) expect(s.V).toBeNull();
+          else expect(s.V).toBeCloseTo(r.se * r.se, 14);
+        }
+      }),
+      propertyRuns({ runs: 100, seed: 5 }),
     );
   });
 });

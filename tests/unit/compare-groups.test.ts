@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compareSides } from '../../src/compare/compare.js';
 import type { AnswerSet } from '../../src/core/answers.js';
 import { meanInterval } from '../../src/scoring/statistics/mean-interval.js';
-import { asFormat1, buildAnswers, buildRubric, savedSide, scoredSide, scoreSets } from '../helpers/build.js';
+import { buildAnswers, buildRubric, asFormat1, savedSide, scoredSide, scoreSets } from '../helpers/build.js';
 
 const RUBRIC = buildRubric({ sections: [{ id: 's', items: ['x', 'y'] }] });
 
@@ -50,14 +50,15 @@ describe('group verdicts', () => {
     expect(staff.items).toEqual(staffOnly.items);
   });
 
-  it('matches group values trimmed and case-insensitively, shown as the baseline has them, (none) last', () => {
+  it('matches group values trimmed and case-insensitively, shown as the baseline has them, in code-point order of the key', () => {
     const before = [...people('b', 'Customer', 3, { x: 2 }), ...people('b', 'staff', 3, { x: 2 }), buildAnswers('b-x.yaml', { x: 1 })];
     const after = [...people('a', 'customer ', 3, { x: 2 }), ...people('a', 'Staff', 3, { x: 2 }), buildAnswers('a-x.yaml', { x: 1 })];
     const c = compareSides(scoredSide(RUBRIC, before, { by: 'role' }), scoredSide(RUBRIC, after, { by: 'role' }), { by: 'role' });
+    // `(none)` sorts as its own text, as in the score report's groups[].
     expect(c.groups.map((g) => [g.value, g.before.n, g.after.n])).toEqual([
+      ['(none)', 1, 1],
       ['Customer', 3, 3],
       ['staff', 3, 3],
-      ['(none)', 1, 1],
     ]);
   });
 
@@ -136,6 +137,24 @@ describe('groups and a saved report', () => {
     const c = compareSides(savedSide(asFormat1(scoreSets(RUBRIC, sets))), after, { by: 'role', beforeInput: 'baseline.json' });
     expect(c.groups).toEqual([]);
     expect(c.warnings).toContainEqual({ code: 'no-groups', message: '--by role: baseline.json is a report of format 1, which does not record its groups, so no group is compared; score its answers with --by role instead.' });
+    const v2 = compareSides(savedSide(scoreSets(RUBRIC, sets)), after, { by: 'role', beforeInput: 'baseline.json' });
+    expect(v2.warnings).toContainEqual({ code: 'no-groups', message: '--by role: baseline.json was saved without --by role, so no group is compared; score its answers with --by role instead.' });
+    const other = compareSides(savedSide(scoreSets(RUBRIC, sets, { by: 'team' })), after, { by: 'role', beforeInput: 'baseline.json' });
+    expect(other.warnings).toContainEqual(expect.objectContaining({ message: expect.stringContaining('baseline.json was saved with --by team') }));
+  });
+
+  it('are compared from the report score --by saves (format 2), its sd read back from the interval', () => {
+    const c = compareSides(savedSide(scoreSets(RUBRIC, sets, { by: 'role' })), after, { by: 'role' });
+    const scored = compareSides(scoredSide(RUBRIC, sets, { by: 'role' }), after, { by: 'role' });
+    expect(c.groups.map((g) => [g.value, g.before.n])).toEqual(scored.groups.map((g) => [g.value, g.before.n]));
+    c.groups.forEach((g, i) => {
+      g.items.forEach((item, j) => {
+        const twin = scored.groups[i]!.items[j]!;
+        expect(item.before).toEqual(twin.before);
+        if (twin.ci === null) expect(item.ci).toBeNull();
+        else for (const k of [0, 1] as const) expect(item.ci![k]).toBeCloseTo(twin.ci[k], 12);
+      });
+    });
   });
 
   it('are compared from a report of format 2, its sd read back from the interval', () => {

@@ -14,7 +14,7 @@ import { COMPARE_FORMAT_NAMES, loadCompareFormat } from '../../src/report/compar
 import { signed } from '../../src/report/compare/words.js';
 import { plainStyle } from '../../src/report/shared/style.js';
 import { SvcauditError } from '../../src/core/errors.js';
-import { asFormat1, buildAnswers, buildRubric, savedSide, scoredSide, scoreSets } from '../helpers/build.js';
+import { buildAnswers, buildRubric, asFormat1, savedSide, scoredSide, scoreSets } from '../helpers/build.js';
 import { loadAll } from '../helpers/formats.js';
 
 const GAP_FORMATS = await loadAll(GAP_FORMAT_NAMES, loadGapFormat);
@@ -153,7 +153,8 @@ describe('a JSON report as one side', () => {
     const scored = compareSides(scoredSide(RUBRIC, BEFORE_SETS), scoredSide(RUBRIC, AFTER_SETS));
     const figures = (c: typeof scored) => [c.overall, ...c.sections, ...c.items].map((x) => [x.before.score, x.before.index, x.before.gap, x.after, x.change]);
     expect(figures(fromJson)).toEqual(figures(scored));
-    expect(parseReportJson(JSON.stringify(asFormat1(BEFORE)), 'baseline.json')).toMatchObject({ format: 1, by: null, groups: null, scoredRespondents: null });
+    expect(parseReportJson(json, 'baseline.json')).toMatchObject({ format: 2, by: null, groups: null, scoredRespondents: 2 });
+    expect(parseReportJson(JSON.stringify(asFormat1(BEFORE)), 'old.json')).toMatchObject({ format: 1, by: null, groups: null, scoredRespondents: null });
   });
 
   it('reads a report of format 2 with the se and df of its sections and overall score', () => {
