@@ -57,9 +57,10 @@ export function cellScore(raw: string, book: LabelBook): CellResult {
 
 /** `4 - Consistent`, `4. Consistent`, `4: Consistent`, `4) Consistent`, `Consistent (4)`, `Consistent - 4` → 4. */
 export function carriedLevel(text: string): number | undefined {
-  const before = /^([+-]?\d+)\s*(?:[-–—.:)=]|\s)\s*\D/.exec(text);
+  // A word must follow or precede the number, so that codes such as `R-001` or `A4` carry no level.
+  const before = /^([+-]?\d+)\s*(?:[-–—.:)=]|\s)\s*\p{L}{2}/u.exec(text);
   if (before) return Number(before[1]);
-  const after = /\D\s*(?:\(\s*([+-]?\d+)\s*\)|[-–—:=]\s*([+-]?\d+))$/.exec(text);
+  const after = /\p{L}{2}\s*\(\s*([+-]?\d+)\s*\)$|\p{L}{2}\s+[-–—:=]\s*([+-]?\d+)$/u.exec(text);
   if (after) return Number(after[1] ?? after[2]);
   return undefined;
 }

@@ -95,9 +95,10 @@ export function headerPlan(columns: readonly ExportColumn[], rubric: Rubric, fil
       continue;
     }
     seen.set(name, column);
+    // Unlike svcaudit-csv, `date` is the fieldwork date only, as through a mapping, not also a respondent field.
     if (ids.has(name)) items.push({ id: name, column });
+    else if (name === 'date') date = column;
     else respondent.push({ field: name, column });
-    if (name === 'date') date = column;
   }
   return { plan: { items, respondent, date, evidence: [], include: [], exclusions: [], book: labelBook(rubric.scale, undefined, undefined), values: new Map() }, findings };
 }

@@ -53,10 +53,12 @@ export async function readSurveyExport(source: ExportSource, file: string, rubri
   const report = sink.finding;
   try {
     const opened = await openExportRows(source, file, { sheet: mapping?.sheet }, report);
+    // Not a for-await with break: that would close the generator, and the rows after the head with it.
     const head: ExportRow[] = [];
-    for await (const row of opened.rows) {
-      head.push(row);
-      if (head.length >= DETECT_ROWS) break;
+    while (head.length < DETECT_ROWS) {
+      const next = await opened.rows.next();
+      if (next.done) break;
+      head.push(next.value);
     }
     if (head.length === 0) {
       report(finding('file-empty', 'The export is empty: it needs a header row.', file, { line: 1, column: 1 }));

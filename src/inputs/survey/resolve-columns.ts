@@ -16,7 +16,7 @@ export class ColumnIndex {
   constructor(readonly columns: readonly ExportColumn[]) {
     for (const column of columns) {
       push(this.byHeader, fold(column.header), column);
-      for (const id of column.ids) push(this.byId, id.trim().toLowerCase(), column);
+      for (const id of new Set(column.ids.map((i) => i.trim().toLowerCase()))) push(this.byId, id, column);
     }
   }
 
