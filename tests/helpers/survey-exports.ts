@@ -176,9 +176,9 @@ export function answersYaml(r: Respondent, rubric: Rubric): string {
   const items = rubricItems(rubric);
   const lines = ['svcaudit: 1', 'kind: answers', `rubric: ${rubric.id}`, 'respondent:', `  id: ${q(r.id)}`, `  name: ${q(r.name)}`, `  role: ${q(r.role)}`, `date: ${q(r.date)}`, 'answers:'];
   r.answers.forEach((a, i) => {
-    if (a === null) return;
     const id = items[i]!.id;
-    const score = a === 'na' ? 'na' : String(a);
+    if (a === null && !(id === 'respond-quickly' && r.speedWhy)) return;
+    const score = a === 'na' ? 'na' : a === null ? 'null' : String(a);
     if (id === 'respond-quickly' && r.speedWhy) lines.push(`  ${id}: {score: ${score}, evidence: [${q(r.speedWhy)}]}`);
     else lines.push(`  ${id}: ${score}`);
   });

@@ -50,7 +50,11 @@ export async function readSurveyExport(source: ExportSource, file: string, rubri
     respondents,
     excluded: EXCLUSION_RULES.filter((rule) => excluded.has(rule)).map((rule) => ({ rule, rows: excluded.get(rule)! })),
   });
-  const report = sink.finding;
+  let unreadable = false; // the bytes were refused as text: an empty result says nothing more
+  const report = (f: Finding) => {
+    if (f.rule === 'file-binary' || f.rule === 'file-encoding-invalid') unreadable = true;
+    sink.finding(f);
+  };
   try {
     const opened = await openExportRows(source, file, { sheet: mapping?.sheet }, report);
     // Not a for-await with break: that would close the generator, and the rows after the head with it.
@@ -61,7 +65,7 @@ export async function readSurveyExport(source: ExportSource, file: string, rubri
       head.push(next.value);
     }
     if (head.length === 0) {
-      report(finding('file-empty', 'The export is empty: it needs a header row.', file, { line: 1, column: 1 }));
+      if (!unreadable) report(finding('file-empty', 'The export is empty: it needs a header row.', file, { line: 1, column: 1 }));
       return result();
     }
     const itemIds = rubricItems(rubric).map((item) => item.id);
