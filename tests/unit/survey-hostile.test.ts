@@ -63,7 +63,7 @@ describe('CSV', () => {
 
   it('10,000 columns: read, and proposed for, in well under the limit', async () => {
     const header = [...ITEM_IDS, ...Array.from({ length: 10_000 - ITEM_IDS.length }, (_, i) => `extra ${i}`)];
-    const row = header.map((h, i) => (i < ITEM_IDS.length ? '3' : `v${i}`));
+    const row = header.map((_, i) => (i < ITEM_IDS.length ? '3' : `v${i}`));
     const text = `${header.join(',')}\n${row.join(',')}\n`;
     const read = await timed(() => readExport(bytes(text), 'wide.csv', rubric));
     expect(read.findings).toEqual([]);
@@ -125,7 +125,11 @@ describe('encodings', () => {
   it('a UTF-8 character cut between two chunks is one character', async () => {
     const all = Buffer.from('name,be-nice\nSiân,4\n', 'utf8');
     const cut = all.indexOf(0xc3) + 1;
-    const read = await readExport([all.subarray(0, cut), all.subarray(cut)], 'x.csv', rubric);
+    async function* twoChunks(): AsyncGenerator<Uint8Array> {
+      yield all.subarray(0, cut);
+      yield all.subarray(cut);
+    }
+    const read = await readExport(twoChunks(), 'x.csv', rubric);
     expect(read.findings).toEqual([]);
     expect(read.sets[0]!.respondent.name).toBe('Siân');
   });
