@@ -18,6 +18,8 @@ export interface AnswerSet {
   readonly date: string | undefined;
   /** Item id → answer; an item absent here is unanswered. */
   readonly answers: ReadonlyMap<string, Answer>;
+  /** General remarks not tied to an item (`comments:`, or a survey's `item: general` evidence column). */
+  readonly comments?: readonly string[];
 }
 
 /** The name to show next to a respondent's note or quote. */

@@ -389,8 +389,8 @@ describe('the shipped JSON Schemas', () => {
     expect(onDisk).toEqual(JSON.parse(JSON.stringify(schema)));
   });
 
-  it('are exactly the two file kinds (no stale schema left behind)', () => {
-    expect(readdirSync(`${REPO}/schemas`).filter((f) => f.endsWith('.schema.json')).sort()).toEqual(['answers.schema.json', 'rubric.schema.json']);
+  it('are exactly the three file kinds (no stale schema left behind)', () => {
+    expect(readdirSync(`${REPO}/schemas`).filter((f) => f.endsWith('.schema.json')).sort()).toEqual(['answers.schema.json', 'mapping.schema.json', 'rubric.schema.json']);
   });
 });
 
