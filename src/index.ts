@@ -1,5 +1,5 @@
 /**
- * The public API: svcaudit without the command line. The same application calls the CLI makes
+ * The public API: svcaudit without the command line (loadRubric, readAnswers, score, compare, validate, map, loadFormat). The same application calls the CLI makes
  * (src/app/), typed; every function returns values and findings and never prints or exits.
  * The reference of each value is in docs/ (file formats, the JSON report, the rules).
  */
@@ -24,7 +24,7 @@ export type { FileFindings } from './core/file-findings.js';
 export { RULES, type RuleId, type RuleInfo } from './core/rules.js';
 export type { AnswerSet, Answer, Score } from './core/answers.js';
 export type { Rubric, Section, Item, Action, Scale, Effort } from './rubric/model.js';
-export type { Report, ItemResult, SectionResult, Overall, PlanStep, Quote } from './scoring/report.js';
+export type { Report, ItemResult, SectionResult, Overall, PlanStep, Quote, Comment, ExcludedRows } from './scoring/report.js';
 export type { Comparison } from './compare/comparison.js';
 export type { ComparableReport } from './compare/comparable.js';
 export type { GapFormatName, GapFormatter, CompareFormatName, CompareFormatter, FindingsFormatName, FindingsFormatter };
@@ -37,6 +37,7 @@ export { checkRubricText } from './rubric/check-rubric.js';
 export { rubricSchema, answersSchema } from './rubric/schema.js';
 export { score, type ScoreOptions, type ScoreResult } from './app/score.js';
 export { compare, type CompareOptions, type CompareResult } from './app/compare.js';
+export { map, type MapOptions, type MapResult } from './app/map.js';
 export { validate, validateFiles, type ValidateOptions, type ValidateFilesOptions, type ValidateResult } from './app/validate.js';
 export { writeAnswersFile, formatAnswers, type WriteAnswersOptions } from './inputs/answers-yaml/write-answers.js';
 

@@ -21,6 +21,10 @@ export interface CompareOptions extends Pick<ScoreInputsOptions, 'onNote'> {
   readonly rubric: Rubric | (() => Promise<Rubric>);
   /** Reads stdin, for a side given as `-`. */
   readonly readStdin?: () => Promise<Uint8Array>;
+  /** `--map`: the mapping both sides' survey exports are read through; `mapBefore`/`mapAfter` set one side's. */
+  readonly map?: string | undefined;
+  readonly mapBefore?: string | undefined;
+  readonly mapAfter?: string | undefined;
 }
 
 export interface CompareResult {
@@ -31,14 +35,17 @@ export interface CompareResult {
 
 export async function compare(before: string, after: string, options: CompareOptions): Promise<CompareResult> {
   if (before === STDIN && after === STDIN) throw new SvcauditError('usage', 'Only one side can be read from stdin (-).', { file: STDIN });
-  const baseline = await loadSide(before, options);
-  const followUp = await loadSide(after, options);
+  if (options.map !== undefined && (options.mapBefore !== undefined || options.mapAfter !== undefined)) {
+    throw new SvcauditError('usage', '--map sets the mapping of both sides; use it alone, or --map-before and --map-after.', { file: options.map });
+  }
+  const baseline = await loadSide(before, options, options.mapBefore ?? options.map);
+  const followUp = await loadSide(after, options, options.mapAfter ?? options.map);
   checkSameRubric(baseline, followUp, { before, after }, options.onNote ?? (() => undefined));
   return { comparison: compareReports(baseline, followUp, { beforeInput: before, afterInput: after }), followUp };
 }
 
 /** One side: a saved report is read as it is; anything else is scored. */
-async function loadSide(path: string, options: CompareOptions): Promise<ComparableReport> {
+async function loadSide(path: string, options: CompareOptions, map: string | undefined): Promise<ComparableReport> {
   const input = inputFile(path, options.readStdin);
   const named = formatOfName(path);
   // Only stdin, a .json file or a file of another ending can be a saved report, told by its text;
@@ -48,7 +55,7 @@ async function loadSide(path: string, options: CompareOptions): Promise<Comparab
     const text = textOf(await input.bytes(), input.file);
     if (inputFormat(path, () => text, ['report', 'answers']) === 'saved-report') return (await loadInputAdapter('saved-report')).readReport!(input);
   }
-  const scoring: ScoreInputsOptions = { ...(options.onNote ? { onNote: options.onNote } : {}), readStdin: input.bytes };
+  const scoring: ScoreInputsOptions = { ...(options.onNote ? { onNote: options.onNote } : {}), readStdin: input.bytes, map };
   return (await scoreInputs([path], typeof options.rubric === 'function' ? await options.rubric() : options.rubric, scoring)).report;
 }
 

@@ -14,8 +14,9 @@ import { expandInputs } from '../inputs/expand-inputs.js';
 import { readAnswerSets } from '../inputs/read-answer-sets.js';
 import { ANSWERS_EXTENSIONS } from '../inputs/registry.js';
 import { rubricItems, type Rubric } from '../rubric/model.js';
-import { addAnswerSet, buildReport, createTally, groupValue, NO_GROUP } from '../scoring/index.js';
+import { addAnswerSet, addExcluded, buildReport, createTally, groupValue, NO_GROUP } from '../scoring/index.js';
 import type { Report } from '../scoring/report.js';
+import { loadMapping } from './mapping-file.js';
 
 export interface ScoreInputsOptions {
   readonly by?: string | undefined;
@@ -24,6 +25,8 @@ export interface ScoreInputsOptions {
   readonly readStdin?: () => Promise<Uint8Array>;
   /** A message for the person running the command (a file passed over, a group without the field). */
   readonly onNote?: (message: string) => void;
+  /** `--map FILE`: the mapping survey exports are read through (docs/file-formats.md). */
+  readonly map?: string | undefined;
 }
 
 export interface ScoreOptions extends ScoreInputsOptions {
@@ -62,6 +65,8 @@ export async function score(inputs: readonly string[], rubric: Rubric, options: 
 export async function scoreInputs(inputs: readonly string[], rubric: Rubric, options: ScoreInputsOptions = {}): Promise<{ report: Report; missing: MissingAnswers }> {
   const notify = options.onNote ?? (() => undefined);
   const files = await expandInputs(inputs, ANSWERS_EXTENSIONS);
+  const mapping = options.map === undefined ? undefined : await loadMapping(options.map, rubric, { readStdin: options.readStdin, onNote: notify });
+  const passedOver: string[] = [];
   const tally = createTally(rubric, { by: options.by });
   const itemIds = rubricItems(rubric).map((item) => item.id);
   const missing: MissingAnswers = { total: 0, examples: [] };
@@ -75,8 +80,18 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
   }, {
     ...(options.readStdin ? { readStdin: options.readStdin } : {}),
     skipRubric: (path) => !inputs.includes(path),
-    onSkip: (path) => notify(`svcaudit: ${path}: skipped: a rubric file, not answers (use it with --rubric).`),
+    onSkip: (path, what) => {
+      if (what === 'rubric') notify(`svcaudit: ${path}: skipped: a rubric file, not answers (use it with --rubric).`);
+      else if (what === 'mapping') notify(`svcaudit: ${path}: skipped: a mapping file, not answers (use it with --map).`);
+      else passedOver.push(path);
+    },
+    mapping,
+    onExcluded: (rule, rows) => addExcluded(tally, rule, rows),
   });
+  if (passedOver.length > 0) {
+    const shown = passedOver.slice(0, 5).join(', ') + (passedOver.length > 5 ? ', …' : '');
+    notify(`svcaudit: ${passedOver.length} file${passedOver.length === 1 ? '' : 's'} passed over: tables whose headers are not item ids, read only through --map (${shown}).`);
+  }
 
   if (hasErrors(read.findings)) {
     const files = [...new Set(read.findings.map((f) => f.file))].map((file) => ({

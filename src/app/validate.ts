@@ -7,6 +7,10 @@
 import type { FileFindings } from '../core/file-findings.js';
 import { utf8Text } from '../core/io/decode-text.js';
 import type { Outcome } from '../core/outcome.js';
+import { finding, hasErrors } from '../core/finding.js';
+import { isMapping } from '../core/is-mapping.js';
+import { parseRubricReference } from '../inputs/answers-yaml/check-answers.js';
+import type { Mapping } from '../inputs/survey/mapping.js';
 import { expandInputs } from '../inputs/expand-inputs.js';
 import { inputFile } from '../inputs/read-answer-sets.js';
 import { ANSWERS_EXTENSIONS, inputFormat, loadInputAdapter, type InputFormatName } from '../inputs/registry.js';
@@ -18,6 +22,8 @@ export interface ValidateFilesOptions {
   /** `--rubric`: answers files are checked against it instead of the rubric they name. */
   readonly rubric?: string | undefined;
   readonly readStdin?: () => Promise<Uint8Array>;
+  /** `--map`: the mapping file is checked, and survey exports are checked through it as `score` reads them. */
+  readonly map?: string | undefined;
 }
 
 export interface ValidateOptions extends ValidateFilesOptions {
@@ -53,18 +59,45 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
       return { input, format, rubricFirst: format === 'answers-yaml' && looksLikeRubric(bytes) };
     }),
   );
-  const ordered: FileFindings[] = [];
+  const ordered: Array<FileFindings | undefined> = [];
   // Rubric files first, so that answers written for a rubric of the same run are checked against it.
-  for (const pass of [true, false]) {
-    for (const [i, { input, format, rubricFirst }] of inputs.entries()) {
-      if (rubricFirst !== pass) continue;
-      ordered[i] = await (await loadInputAdapter(format)).validate!(input, rubrics);
-    }
+  for (const [i, { input, format, rubricFirst }] of inputs.entries()) {
+    if (rubricFirst) ordered[i] = await (await loadInputAdapter(format)).validate!(input, rubrics, { mapping: undefined });
   }
+  const map = options.map === undefined ? undefined : await checkMapFile(options.map, rubrics, options.readStdin);
+  for (const [i, { input, format, rubricFirst }] of inputs.entries()) {
+    if (rubricFirst) continue;
+    // Through a mapping with errors an export cannot be read: the mapping's findings say why.
+    if (map !== undefined && map.mapping === undefined && format === 'survey-export') continue;
+    ordered[i] = await (await loadInputAdapter(format)).validate!(input, rubrics, { mapping: map?.mapping });
+  }
+  const results = ordered.filter((r): r is FileFindings => r !== undefined);
+  // The --map file is reported as a file of its own, once (first: the exports are read through it).
+  if (map !== undefined && !results.some((r) => r.file === map.result.file)) results.unshift(map.result);
   const given = await rubrics.givenResult();
   // A broken --rubric is reported as a file of its own, once.
-  if (given && given.findings.length > 0 && !ordered.some((r) => r.file === given.file)) ordered.unshift(given);
-  return ordered;
+  if (given && given.findings.length > 0 && !results.some((r) => r.file === given.file)) results.unshift(given);
+  return results;
+}
+
+/** The --map file's findings (as `validate m.yaml` gives them), and the mapping when it can be used. */
+async function checkMapFile(path: string, rubrics: RubricCache, readStdin: (() => Promise<Uint8Array>) | undefined): Promise<{ result: FileFindings; mapping: Mapping | undefined }> {
+  const input = inputFile(path, readStdin);
+  const result = await (await loadInputAdapter('answers-yaml')).validate!(input, rubrics, { mapping: undefined });
+  if (result.kind !== 'mapping' || hasErrors(result.findings)) {
+    const wrongKind = result.kind !== 'mapping' && !hasErrors(result.findings);
+    if (wrongKind) {
+      return { result: { ...result, findings: [finding('unknown-kind', `--map takes a mapping file (\`kind: mapping\`); this is ${result.kind === 'rubric' ? 'a rubric' : 'an answers file'}.`, input.file, { line: 1, column: 1 })] }, mapping: undefined };
+    }
+    return { result, mapping: undefined };
+  }
+  const { parseYaml } = await import('../rubric/yaml-source.js');
+  const source = parseYaml(utf8Text(await input.bytes()), input.file);
+  const named = isMapping(source.value) && typeof source.value.rubric === 'string' ? parseRubricReference(source.value.rubric).id : undefined;
+  const lookup = await rubrics.forAnswers(named);
+  if (lookup.kind !== 'found') return { result, mapping: undefined };
+  const { checkMappingSource } = await import('../inputs/survey/check-mapping.js');
+  return { result, mapping: checkMappingSource(source, lookup.rubric).value };
 }
 
 /** Only decides the order of checking; every file is still checked by what it really holds. */

@@ -9,6 +9,7 @@ import type { CommandKit } from './command-kit.js';
 import type { CliContext } from './context.js';
 import { assessCommand } from './commands/assess-flags.js';
 import { compareCommand } from './commands/compare-flags.js';
+import { mapCommand } from './commands/map-flags.js';
 import { rubricCommand } from './commands/rubric-show-flags.js';
 import { rubricsCommand } from './commands/rubrics-flags.js';
 import { scoreCommand } from './commands/score-flags.js';
@@ -26,7 +27,7 @@ Examples:
   $ svcaudit validate rubrics/ answers/*.yaml --format sarif --output findings.sarif
 `);
   configure(program, kit.ctx);
-  for (const command of [validateCommand(kit), scoreCommand(kit), assessCommand(kit), compareCommand(kit), templateCommand(kit), rubricsCommand(kit), rubricCommand(kit)]) {
+  for (const command of [validateCommand(kit), scoreCommand(kit), assessCommand(kit), compareCommand(kit), mapCommand(kit), templateCommand(kit), rubricsCommand(kit), rubricCommand(kit)]) {
     adopt(program, command);
   }
   return program;

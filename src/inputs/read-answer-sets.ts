@@ -4,11 +4,12 @@
  * streams. Problems are collected as findings; a file that cannot be read as data at all shows in
  * its findings' rules (see findingsErrorCode).
  */
-import type { AnswerSet } from '../core/answers.js';
+import type { AnswerSet, ExclusionRule } from '../core/answers.js';
 import type { Finding } from '../core/finding.js';
 import { displayName, readBytes, STDIN } from '../core/io/read-input.js';
 import type { Rubric } from '../rubric/model.js';
-import type { InputFile } from './adapter.js';
+import type { InputFile, SkippedKind } from './adapter.js';
+import type { Mapping } from './survey/mapping.js';
 import { inputFormat, loadInputAdapter } from './registry.js';
 import { headText } from './svcaudit-csv/detect.js';
 
@@ -25,7 +26,11 @@ export interface ReadAnswersOptions {
    * interviews. A rubric named on its own is still an error.
    */
   readonly skipRubric?: (path: string) => boolean;
-  readonly onSkip?: (path: string) => void;
+  readonly onSkip?: (path: string, what: SkippedKind) => void;
+  /** `--map`: how survey exports are read. */
+  readonly mapping?: Mapping | undefined;
+  /** Rows of an export left out by its layout or the mapping's `include`. */
+  readonly onExcluded?: (rule: ExclusionRule, rows: number) => void;
 }
 
 export async function readAnswerSets(paths: readonly string[], rubric: Rubric, onSet: (set: AnswerSet) => void, options: ReadAnswersOptions = {}): Promise<ReadAnswersResult> {
@@ -43,8 +48,9 @@ export async function readAnswerSets(paths: readonly string[], rubric: Rubric, o
         onSet(set);
       },
       finding: (f) => findings.push(f),
-      skipped: () => options.onSkip?.(path),
-    }, { skipRubric: options.skipRubric?.(path) === true });
+      skipped: (what) => options.onSkip?.(path, what),
+      excluded: (rule, rows) => options.onExcluded?.(rule, rows),
+    }, { skipRubric: options.skipRubric?.(path) === true, mapping: options.mapping });
   }
   return { respondents, findings };
 }

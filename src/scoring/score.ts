@@ -3,12 +3,14 @@
  * tally always gives the same report, whatever order the
  * respondents were added in.
  */
+import { EXCLUSION_RULES } from '../core/answers.js';
 import type { Item } from '../rubric/model.js';
 import { rubricItems } from '../rubric/model.js';
 import { overallResult, sectionResult } from './aggregate.js';
 import { sortedGroupValues } from './groups.js';
 import { itemResult } from './item-result.js';
 import { buildPlan } from './plan.js';
+import { orderedQuotes } from './quotes.js';
 import type { ItemResult, Report, SourceCompleteness } from './report.js';
 import { compareCodePoints } from '../core/order.js';
 import type { Tally } from './tally.js';
@@ -57,6 +59,8 @@ export function buildReport(tally: Tally, options: BuildReportOptions = {}): Rep
     sections: rubric.sections.map((section) => sectionResult(section, byId, weights, scale)),
     items,
     plan: buildPlan(new Map<string, Item>(rubricOrder.map((i) => [i.id, i])), { items }),
+    comments: orderedQuotes(tally.comments).map(({ by, text, source }) => ({ by, text, source })),
+    excluded: EXCLUSION_RULES.filter((rule) => tally.excluded.has(rule)).map((rule) => ({ rule, rows: tally.excluded.get(rule)! })),
     sources: sourceLines(tally),
   };
 }

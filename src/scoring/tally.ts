@@ -5,7 +5,7 @@
  * never a list of scores per respondent.
  */
 import { respondentLabel } from '../core/answers.js';
-import type { Answer, AnswerSet } from '../core/answers.js';
+import { type Answer, type AnswerSet, type ExclusionRule } from '../core/answers.js';
 import type { Rubric } from '../rubric/model.js';
 import { rubricItems } from '../rubric/model.js';
 import type { Quote } from './report.js';
@@ -62,6 +62,10 @@ export interface Tally {
   readonly groups: Map<string, Float64Array>;
   /** Input file → completeness. */
   readonly sources: Map<string, SourceTally>;
+  /** General remarks (`comments:`, a survey's `item: general` evidence), with the keys that order them. */
+  readonly comments: TalliedQuote[];
+  /** Rows of survey exports left out before scoring, per rule (docs/file-formats.md, "Layouts"). */
+  readonly excluded: Map<ExclusionRule, number>;
 }
 
 export function createTally(rubric: Rubric, options: TallyOptions = {}): Tally {
@@ -70,7 +74,7 @@ export function createTally(rubric: Rubric, options: TallyOptions = {}): Tally {
   rubricItems(rubric).forEach((item, slot) => {
     items.set(item.id, { slot, counts: new Float64Array(a), na: 0, quotes: [] });
   });
-  return { rubric, by: options.by ?? null, respondents: 0, items, groups: new Map(), sources: new Map() };
+  return { rubric, by: options.by ?? null, respondents: 0, items, groups: new Map(), sources: new Map(), comments: [], excluded: new Map() };
 }
 
 /**
@@ -110,12 +114,23 @@ export function addAnswerSet(tally: Tally, set: AnswerSet): void {
     }
   }
 
+  for (const [i, text] of (set.comments ?? []).entries()) {
+    if (text.trim() === '') continue;
+    origin ??= { by: respondentLabel(set), source: set.source, file, row };
+    tally.comments.push({ quote: { by: origin.by, kind: 'note', text, source: origin.source }, file, row, seq: i });
+  }
+
   tally.respondents++;
   const source = sourceTally(tally, file);
   source.respondents++;
   source.answered += answered;
   source.na += na;
   source.unanswered += tally.items.size - answered - na;
+}
+
+/** Rows an export reader left out under `rule`: counted, so the report can say how many and why. */
+export function addExcluded(tally: Tally, rule: ExclusionRule, rows: number): void {
+  tally.excluded.set(rule, (tally.excluded.get(rule) ?? 0) + rows);
 }
 
 /**

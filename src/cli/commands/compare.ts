@@ -18,6 +18,9 @@ export async function runCompare(before: string, after: string, options: Compare
     rubric: () => (loaded ??= loadCommandRubric(options.rubric, ctx)),
     readStdin: () => readStream(ctx.stdin),
     onNote: (message) => note(ctx, message),
+    map: options.map,
+    mapBefore: options.mapBefore,
+    mapAfter: options.mapAfter,
   });
   const format = await loadCompareFormat(options.format ?? 'text');
   const style = await styleForOutput(ctx, options, options.output);

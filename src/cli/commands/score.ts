@@ -10,6 +10,7 @@ export async function runScore(inputs: string[], options: ScoreFlags, ctx: CliCo
   const rubric = await loadCommandRubric(options.rubric, ctx);
   const result = await score(inputs, rubric, {
     by: options.by,
+    map: options.map,
     perceptionGap: options.perceptionGap,
     failUnder: options.failUnder,
     strict: options.strict,

@@ -9,6 +9,7 @@ import type { ValidateFlags } from './validate-flags.js';
 export async function runValidate(inputs: string[], options: ValidateFlags, ctx: CliContext): Promise<Outcome> {
   const result = await validate(inputs, {
     rubric: options.rubric,
+    map: options.map,
     readStdin: () => readStream(ctx.stdin),
     quiet: options.quiet,
     maxWarnings: options.maxWarnings,

@@ -34,9 +34,14 @@ export async function checkMappingText(input: Uint8Array | string, file: string,
   return checkMappingSource(parseYaml(decoded.text, file), rubric);
 }
 
+/** Shape only: the schema pass, for when the rubric cannot be known. */
+export function mappingShapeFindings(source: YamlSource): Finding[] {
+  return validateMapping(source.value) ? [] : schemaFindings(validateMapping.errors ?? [], mappingSchema, source);
+}
+
 export function checkMappingSource(source: YamlSource, rubric: Rubric): Checked<Mapping> {
   if (source.value === undefined) return { value: undefined, findings: source.findings };
-  const shape = validateMapping(source.value) ? [] : schemaFindings(validateMapping.errors ?? [], mappingSchema, source);
+  const shape = mappingShapeFindings(source);
   const raw = (isMapping(source.value) ? source.value : {}) as Partial<RawMapping>;
   // The rules below look at one field at a time, so they run on the well-formed parts of a file
   // whose shape is wrong elsewhere: one typo never hides the other problems.

@@ -5,12 +5,11 @@
  * Typeform partial responses (`Response Type` partial); LimeSurvey responses never submitted
  * (`submitdate` empty). The mapping's `include` adds the rule `filter`.
  */
+import type { ExclusionRule } from '../../core/answers.js';
 import type { ExportColumn } from './columns.js';
 import { fold } from './fold.js';
 import type { LayoutName } from './layouts.js';
 
-export const EXCLUSION_RULES = ['preview', 'unfinished', 'partial', 'incomplete', 'filter'] as const;
-export type ExclusionRule = (typeof EXCLUSION_RULES)[number];
 
 export interface Exclusion {
   readonly rule: Exclude<ExclusionRule, 'filter'>;

@@ -4,12 +4,11 @@
  * order is still open wait; see date-order.ts). Findings name the row and the column's header;
  * rows the layout or the mapping's `include` leave out are counted per rule.
  */
-import type { AnswerSet } from '../../core/answers.js';
+import { EXCLUSION_RULES, type AnswerSet, type ExclusionRule } from '../../core/answers.js';
 import { finding, type Finding } from '../../core/finding.js';
 import { rubricItems, type Rubric } from '../../rubric/model.js';
 import { buildColumns } from './columns.js';
 import { DateOrder } from './date-order.js';
-import { EXCLUSION_RULES, type ExclusionRule } from './exclusions.js';
 import { openExportRows, ReadStop, type ExportRow, type ExportSource } from './export-rows.js';
 import { fold, shown } from './fold.js';
 import { DETECT_ROWS, detectLayout, HEADER_ROWS, type LayoutName } from './layouts.js';
@@ -39,7 +38,15 @@ const MAX_REPEAT_KEYS = 10_000;
 /** Layouts whose documented timestamps put the month first (SurveyMonkey's `MM/DD/YYYY`). */
 const MONTH_FIRST: ReadonlySet<LayoutName> = new Set(['surveymonkey']);
 
-export async function readSurveyExport(source: ExportSource, file: string, rubric: Rubric, mapping: Mapping | undefined, sink: SurveySink): Promise<SurveyReadResult> {
+export interface SurveyReadOptions {
+  /**
+   * Called instead of reporting an export that needs a mapping (none given, headers not item ids):
+   * a file found by expanding a folder is passed over rather than failed.
+   */
+  readonly passOver?: () => void;
+}
+
+export async function readSurveyExport(source: ExportSource, file: string, rubric: Rubric, mapping: Mapping | undefined, sink: SurveySink, options: SurveyReadOptions = {}): Promise<SurveyReadResult> {
   const excluded = new Map<ExclusionRule, number>();
   let rows = 0;
   let respondents = 0;
@@ -75,6 +82,10 @@ export async function readSurveyExport(source: ExportSource, file: string, rubri
       return result();
     }
     layout = mapping?.layout ?? detected;
+    if (!mapping && layout !== 'svcaudit' && options.passOver) {
+      options.passOver();
+      return result();
+    }
     if (!mapping && layout !== 'svcaudit') {
       const what = layout ? `This is a ${layout} export, whose` : 'The';
       report(finding('export-needs-mapping', `${what} headers are not item ids of \`${rubric.id}\`, so it needs a mapping: run \`svcaudit map ${file} > mapping.yaml\`, review it, and pass it with --map.`, file, head[0]!.span(0)));

@@ -7,7 +7,8 @@
 import type { Report } from '../../scoring/report.js';
 import { completeness, completenessText, sourceTotal } from './completeness.js';
 import { escapeMarkdown as esc } from '../shared/escape-markdown.js';
-import { notesSections, planSections, topGapsList } from './markdown-lists.js';
+import { commentsSection, notesSections, planSections, topGapsList } from './markdown-lists.js';
+import { excludedText } from './labels.js';
 import { sectionItemTables, sectionsTable } from './markdown-sections.js';
 import { statusWord } from './status.js';
 import { markdownFooter, markdownTable } from '../shared/markdown-table.js';
@@ -16,6 +17,7 @@ import type { GapFormatter } from './types.js';
 
 export const markdown: GapFormatter = (report, options) => {
   const notes = notesSections(report);
+  const comments = commentsSection(report);
   const parts = [
     `# ${esc(report.rubric.title)}`,
     summaryTable(report),
@@ -28,6 +30,7 @@ export const markdown: GapFormatter = (report, options) => {
     '## Improvement plan',
     ...planSections(report),
     ...(notes.length > 0 ? ['## Notes and evidence', ...notes] : []),
+    ...(comments === undefined ? [] : ['## General comments', comments]),
     ...(report.sources.length > 1 ? ['## Sources', sourcesTable(report)] : []),
     '---',
     markdownFooter(report.rubric, options.date),
@@ -53,7 +56,8 @@ function summaryTable(report: Report): string {
 /** `3 respondents · 37 of 39 answers scored · 2 na. Grouped by role.` */
 function summaryLine(report: Report): string {
   const grouped = report.by === null ? '' : ` Grouped by ${esc(report.by)}.`;
-  return `${completenessText(completeness(report))}.${grouped}`;
+  const excluded = excludedText(report);
+  return `${completenessText(completeness(report))}.${excluded === undefined ? '' : ` ${esc(excluded)}.`}${grouped}`;
 }
 
 function sourcesTable(report: Report): string {

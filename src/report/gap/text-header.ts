@@ -8,6 +8,7 @@ import { plural } from '../shared/plural.js';
 import { fixed, indexText } from '../shared/numbers.js';
 import { gapStatus, STATUS_LABEL, statusPaint } from './status.js';
 import { oneLine } from '../shared/terminal-text.js';
+import { excludedText } from './labels.js';
 
 /** Sources listed one per line before "… and N more": enough to spot an incomplete file, short enough for a screen. */
 const MAX_SOURCES = 10;
@@ -16,6 +17,8 @@ export function headerBlock(report: Report, style: Style, date: string | undefin
   const { rubric } = report;
   const about = [oneLine(rubric.id), rubric.version === null ? '' : oneLine(rubric.version), date ?? ''].filter((s) => s !== '');
   const lines = [style.bold(oneLine(rubric.title)), style.dim(about.join(' · ')), completenessText(completeness(report))];
+  const excluded = excludedText(report);
+  if (excluded !== undefined) lines.push(excluded);
   if (report.by !== null) lines.push(`grouped by ${oneLine(report.by)}`);
   // One input is already summed up above; a list pays off when there are several to compare.
   if (report.sources.length > 1) lines.push(...sourceLines(report, width));

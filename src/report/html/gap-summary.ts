@@ -7,10 +7,13 @@ import { cards } from './cards.js';
 import { rubricRef } from './document.js';
 import { html, type Markup } from './html.js';
 import { statusClass, statusPill } from './status.js';
+import { excludedText } from '../gap/labels.js';
 
 export function gapHeader(report: Report, date: string | undefined): Markup {
   const { rubric } = report;
   const about = [`rubric ${rubricRef(rubric)}`, plural(report.respondents, 'respondent')];
+  const excluded = excludedText(report);
+  if (excluded !== undefined) about.push(excluded);
   if (report.by !== null) about.push(`grouped by ${report.by}`);
   if (date !== undefined) about.push(date);
   return html`<header class="cover"><p class="eyebrow">Service quality audit</p><h1>${rubric.title}</h1><p class="meta">${about.join(' · ')}</p></header>`;
