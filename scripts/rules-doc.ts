@@ -9,7 +9,7 @@
  * what this renders. Run from the test (vitest reads TypeScript) or from
  * scripts/rules-doc.mjs (which bundles this file with esbuild).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES, validateFiles, type Finding, type RuleId } from '../src/index.js';
 
@@ -34,6 +34,19 @@ export const GROUPS: readonly Group[] = [
     title: 'Survey CSV files',
     appliesTo: 'survey CSV files (`.csv`, or a CSV given on stdin)',
     rules: ['csv-syntax', 'csv-duplicate-column', 'csv-extra-cells'],
+  },
+  {
+    title: 'Survey exports',
+    appliesTo: 'survey exports (`.csv`, `.tsv`, `.txt`, `.xlsx`), read as they are or through a mapping (`--map`)',
+    rules: [
+      'file-encoding', 'file-encoding-invalid', 'export-limit', 'export-unreadable', 'export-unknown-layout', 'export-needs-mapping',
+      'export-answer-invalid', 'export-date-invalid', 'export-date-ambiguous', 'mapping-column-not-found',
+    ],
+  },
+  {
+    title: 'Mapping files',
+    appliesTo: 'mapping files (`kind: mapping`), checked against their rubric',
+    rules: ['mapping-unknown-item', 'mapping-duplicate-column', 'mapping-label-out-of-scale', 'mapping-item-without-column', 'mapping-rubric-mismatch'],
   },
   {
     title: 'Shape of the file',
@@ -72,8 +85,14 @@ interface Example {
   readonly name: string;
   readonly bytes: Uint8Array;
   readonly rubric: string | undefined;
+  /** The mapping file beside a survey export (`fail.map.yaml` beside `fail.csv`), passed as `--map`. */
+  readonly map: string | undefined;
   readonly findings: readonly Finding[];
 }
+
+/** Example files: YAML, CSV and the other tables, but not the mapping beside a table. */
+const EXAMPLE = /\.(ya?ml|csv|tsv|txt|xlsx)$/;
+const isExample = (name: string) => EXAMPLE.test(name) && !name.endsWith('.map.yaml');
 
 export async function renderRulesDoc(root: string): Promise<string> {
   checkGroups();
@@ -82,7 +101,7 @@ export async function renderRulesDoc(root: string): Promise<string> {
     '',
     '# Validation rules',
     '',
-    '`svcaudit validate` checks rubric files, answers files and survey CSV files and reports each problem as a',
+    '`svcaudit validate` checks rubric, answers and mapping files and survey exports and reports each problem as a',
     '**finding**: the file, line and column, a severity, a message and the id of the rule below. `score` and',
     '`compare` run the same checks on their inputs and stop, printing the findings, when any of them is an error.',
     '',
@@ -91,7 +110,7 @@ export async function renderRulesDoc(root: string): Promise<string> {
     '  warnings than `--max-warnings N` allows; `--quiet` leaves warnings out.',
     '',
     'Each rule below has a failing example, with what `validate` reports for it, and a passing example that',
-    'gives no finding at all. Answers and CSV examples are checked against the built-in `service-commitments`',
+    'gives no finding at all; a survey export is shown with the mapping it is read through. Answers and CSV examples are checked against the built-in `service-commitments`',
     'rubric (whose items include `be-nice`, `listen` and `smile`) unless the command shown names another.',
     'Each rule has its own anchor: `docs/rules.md#<rule-id>`.',
     '',
@@ -112,10 +131,10 @@ async function renderRule(root: string, rule: RuleId): Promise<string[]> {
   const info = RULES[rule];
   const folder = join(root, FIXTURES, rule);
   const files = readdirSync(folder).sort();
-  const failing = files.filter((f) => /^fail(-.+)?\.(ya?ml|csv)$/.test(f)).sort((a, b) => failOrder(a) - failOrder(b) || a.localeCompare(b));
-  const passing = files.find((f) => /^pass\.(ya?ml|csv)$/.test(f));
+  const failing = files.filter((f) => /^fail(-.+)?\./.test(f) && isExample(f)).sort((a, b) => failOrder(a) - failOrder(b) || a.localeCompare(b));
+  const passing = files.find((f) => /^pass\./.test(f) && isExample(f));
   if (failing.length === 0 || passing === undefined) throw new Error(`${FIXTURES}/${rule} needs a fail.* and a pass.* example`);
-  const others = files.filter((f) => f !== passing && !failing.includes(f));
+  const others = files.filter((f) => f !== passing && !failing.includes(f) && !f.endsWith('.map.yaml'));
 
   const fails = await Promise.all(failing.map((name) => example(folder, name, RUBRIC_FLAG[rule]?.fail)));
   const pass = await example(folder, passing, RUBRIC_FLAG[rule]?.pass);
@@ -128,13 +147,13 @@ async function renderRule(root: string, rule: RuleId): Promise<string[]> {
 
   const lines = [`### ${rule}`, '', `**Severity:** ${info.severity}`, '', `**Checks:** ${info.summary}`, '', `**To fix it:** ${info.help}`];
   fails.forEach((ex, i) => {
-    lines.push('', fails.length === 1 ? '**Failing example**' : `**Failing example ${i + 1}**`, '', ...showFile(ex), '', ...showFindings(ex));
+    lines.push('', fails.length === 1 ? '**Failing example**' : `**Failing example ${i + 1}**`, '', ...showFile(ex), ...showMap(folder, ex), '', ...showFindings(ex));
   });
   for (const name of others) {
     const bytes = new Uint8Array(readFileSync(join(folder, name)));
     lines.push('', ...showFile({ name, bytes }, 'the rubric that the passing example is checked against'));
   }
-  lines.push('', '**Passing example**', '', ...showFile(pass), '', `\`${command(pass)}\` reports nothing for it.`);
+  lines.push('', '**Passing example**', '', ...showFile(pass), ...showMap(folder, pass), '', `\`${command(pass)}\` reports nothing for it.`);
   return lines;
 }
 
@@ -146,18 +165,29 @@ function failOrder(name: string): number {
 async function example(folder: string, name: string, rubricFlag: string | undefined): Promise<Example> {
   const path = join(folder, name);
   const rubric = rubricFlag === undefined ? undefined : /\.ya?ml$/.test(rubricFlag) ? join(folder, rubricFlag) : rubricFlag;
-  const results = await validateFiles([path], { rubric });
-  return { name, bytes: new Uint8Array(readFileSync(path)), rubric: rubricFlag, findings: results.flatMap((r) => r.findings) };
+  const mapName = name.replace(/\.\w+$/, '.map.yaml');
+  const map = mapName !== name && existsSync(join(folder, mapName)) ? mapName : undefined;
+  const results = await validateFiles([path], { rubric, map: map === undefined ? undefined : join(folder, map) });
+  // Paths as a user in the example's folder would see them.
+  const findings = results.flatMap((r) => r.findings).map((f) => ({ ...f, file: f.file.slice(folder.length + 1) }));
+  return { name, bytes: new Uint8Array(readFileSync(path)), rubric: rubricFlag, map, findings };
 }
 
-function command(ex: Pick<Example, 'name' | 'rubric'>): string {
-  return `svcaudit validate ${ex.name}${ex.rubric === undefined ? '' : ` --rubric ${ex.rubric}`}`;
+function command(ex: Pick<Example, 'name' | 'rubric' | 'map'>): string {
+  return `svcaudit validate ${ex.name}${ex.rubric === undefined ? '' : ` --rubric ${ex.rubric}`}${ex.map === undefined ? '' : ` --map ${ex.map}`}`;
+}
+
+/** The mapping an export is read through, after the export. */
+function showMap(folder: string, ex: Example): string[] {
+  if (ex.map === undefined) return [];
+  return ['', ...showFile({ name: ex.map, bytes: new Uint8Array(readFileSync(join(folder, ex.map))) }, 'the mapping it is read through')];
 }
 
 /** The file as a fenced block; a file that is not text is shown with its odd bytes as `\xNN`. */
 function showFile(ex: Pick<Example, 'name' | 'bytes'>, what?: string): string[] {
   const title = `\`${ex.name}\`${what === undefined ? '' : `, ${what}`}`;
   if (ex.bytes.length === 0) return [`${title}: an empty file (0 bytes).`];
+  if (/\.xlsx$/.test(ex.name)) return [`${title}: a workbook of ${ex.bytes.length.toLocaleString('en')} bytes (not shown).`];
   const text = asText(ex.bytes);
   const shown = text ?? escapedBytes(ex.bytes);
   const notes: string[] = [];
@@ -165,9 +195,15 @@ function showFile(ex: Pick<Example, 'name' | 'bytes'>, what?: string): string[] 
   const tabbed = shown.split('\n').flatMap((line, i) => (line.startsWith('\t') ? [i + 1] : []));
   if (tabbed.length > 0) notes.push(`line${tabbed.length === 1 ? '' : 's'} ${tabbed.join(' and ')} ${tabbed.length === 1 ? 'is' : 'are'} indented with a tab`);
   const fence = '`'.repeat(Math.max(3, longestRun(shown, '`') + 1));
-  const language = /\.csv$/.test(ex.name) ? 'csv' : 'yaml';
-  return [`${title}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}:`, '', `${fence}${language}`, shown.replace(/\n$/, ''), fence];
+  const language = /\.(csv|tsv|txt)$/.test(ex.name) ? 'csv' : 'yaml';
+  // A cell past the size limit is cut here; the example file holds all of it.
+  const lines = shown.replace(/\n$/, '').split('\n').map((line) => (line.length > LONG_LINE ? `${line.slice(0, 80)}… (${(line.length - 80).toLocaleString('en')} more characters)` : line));
+  if (lines.some((line, i) => line !== shown.split('\n')[i])) notes.push('a line too long to show is cut');
+  return [`${title}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}:`, '', `${fence}${language}`, lines.join('\n'), fence];
 }
+
+/** Longer lines are cut in the page (the export-limit example holds a cell of 100 kB). */
+const LONG_LINE = 2000;
 
 function showFindings(ex: Example): string[] {
   const rows = ex.findings.map((f) => `  ${f.line}:${f.column}  ${f.severity}  ${f.message}  ${f.rule}`);

@@ -10,7 +10,7 @@ import { inputFile } from '../inputs/read-answer-sets.js';
 import type { Mapping } from '../inputs/survey/mapping.js';
 import type { Rubric } from '../rubric/model.js';
 
-export interface MappingFileOptions {
+interface MappingFileOptions {
   readonly readStdin?: (() => Promise<Uint8Array>) | undefined;
   readonly onNote?: ((message: string) => void) | undefined;
 }

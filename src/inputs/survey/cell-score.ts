@@ -34,7 +34,7 @@ export function labelBook(scale: Scale, mappingLabels: ReadonlyMap<string, numbe
   };
 }
 
-export type CellResult =
+type CellResult =
   | { readonly score: Score }
   | { readonly problem: 'not-integer' | 'out-of-scale' | 'unknown'; readonly closest: string | undefined };
 

@@ -67,7 +67,7 @@ function grid(header: string): { question?: string; option?: string } {
 }
 
 /** Typeform writes a question's rich text as HTML in the header; the text is what people see. */
-export function stripHtml(text: string): string {
+function stripHtml(text: string): string {
   return text
     .replace(/<[^>]*>/g, '')
     .replace(/&nbsp;/g, ' ')

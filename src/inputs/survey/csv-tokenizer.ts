@@ -10,7 +10,7 @@ import { hasFirstLine, sniffDelimiter, type Delimiter } from './sniff-delimiter.
 
 export { CsvSyntaxError };
 
-export interface TextRow {
+interface TextRow {
   /** 1-based line where the row starts. */
   readonly line: number;
   readonly cells: string[];

@@ -10,7 +10,7 @@ import { readDate, type DateReading } from './dates.js';
 import type { DateFormat } from './mapping.js';
 
 /** Rows held while the order is open: enough for any real export to settle, bounded for a hostile one. */
-export const MAX_WAITING = 10_000;
+const MAX_WAITING = 10_000;
 
 type Order = 'DMY' | 'MDY';
 
@@ -19,7 +19,7 @@ interface Waiting {
   readonly either: { dmy: string; mdy: string } | undefined;
 }
 
-export interface DateProblem {
+interface DateProblem {
   readonly kind: 'ambiguous' | 'mixed';
   readonly row: number;
   readonly value: string;

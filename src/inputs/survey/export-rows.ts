@@ -22,7 +22,7 @@ export interface ExportRow {
   readonly span: (index: number) => Span;
 }
 
-export interface ExportRows {
+interface ExportRows {
   readonly kind: 'text' | 'xlsx';
   /** Serial dates count from 1904-01-01 (a workbook saved so); otherwise from 1899-12-30. */
   readonly date1904: boolean;
@@ -36,7 +36,7 @@ export class ReadStop extends Error {
   }
 }
 
-export interface OpenOptions {
+interface OpenOptions {
   readonly sheet?: string | undefined;
   readonly delimiter?: Delimiter | undefined;
 }

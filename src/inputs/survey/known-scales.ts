@@ -3,12 +3,12 @@
  * and Qualtrics answer libraries), in order from the lowest point: a label found in one of them
  * proposes its place on the rubric's scale. Folded text (fold.ts).
  */
-export interface KnownScale {
+interface KnownScale {
   readonly name: string;
   readonly points: ReadonlyArray<readonly string[]>;
 }
 
-export const KNOWN_SCALES: readonly KnownScale[] = [
+const KNOWN_SCALES: readonly KnownScale[] = [
   { name: '5-point agreement', points: [['strongly disagree'], ['disagree'], ['neither agree nor disagree', 'neutral', 'neither agree or disagree'], ['agree'], ['strongly agree']] },
   {
     name: '7-point agreement',

@@ -9,7 +9,7 @@ import { finding } from '../../core/finding.js';
 import { DETECT_ROWS, detectLayout, HEADER_ROWS, type LayoutName } from './layouts.js';
 
 /** More distinct answers than any rating scale has, fewer than a free-text column soon shows. */
-export const MAX_DISTINCT = 24;
+const MAX_DISTINCT = 24;
 
 export interface ColumnProfile {
   readonly column: ExportColumn;

@@ -18,7 +18,7 @@ import type { ColumnProfile, ExportProfile } from './profile-export.js';
 import { ItemMatcher } from './similarity.js';
 
 /** Similarity at which a match is written; below it, or too near the runner-up, it is commented out. */
-export const CONFIDENT = 0.3;
+const CONFIDENT = 0.3;
 const MARGIN = 0.05;
 
 /** Columns each tool adds about the response rather than the respondent's answers (folded header or id). */

@@ -16,7 +16,7 @@ import type { Mapping } from './mapping.js';
 import { headerPlan, mappingPlan, type ReadPlan } from './read-plan.js';
 import { rowAnswers, type CellProblem } from './row-answers.js';
 
-export interface SurveySink {
+interface SurveySink {
   readonly answerSet: (set: AnswerSet) => void;
   readonly finding: (finding: Finding) => void;
 }
@@ -38,7 +38,7 @@ const MAX_REPEAT_KEYS = 10_000;
 /** Layouts whose documented timestamps put the month first (SurveyMonkey's `MM/DD/YYYY`). */
 const MONTH_FIRST: ReadonlySet<LayoutName> = new Set(['surveymonkey']);
 
-export interface SurveyReadOptions {
+interface SurveyReadOptions {
   /**
    * Called instead of reporting an export that needs a mapping (none given, headers not item ids):
    * a file found by expanding a folder is passed over rather than failed.

@@ -15,13 +15,13 @@ export class XlsxError extends Error {
   }
 }
 
-export interface SheetRow {
+interface SheetRow {
   /** 1-based row number as the spreadsheet shows it. */
   readonly row: number;
   readonly cells: string[];
 }
 
-export interface XlsxSheet {
+interface XlsxSheet {
   readonly name: string;
   readonly sheets: readonly string[];
   readonly date1904: boolean;
@@ -148,7 +148,7 @@ function cellValue(attributes: string, inner: string, strings: readonly string[]
 }
 
 /** `AB12` → 27; undefined when the reference is not a cell reference. */
-export function columnIndex(ref: string): number | undefined {
+function columnIndex(ref: string): number | undefined {
   const letters = /^\$?([A-Za-z]{1,3})\$?\d*$/.exec(ref)?.[1];
   if (!letters) return undefined;
   let n = 0;

@@ -6,12 +6,12 @@
  */
 import { attribute, xmlText } from './xml-text.js';
 
-export interface SheetPart {
+interface SheetPart {
   readonly name: string;
   readonly part: string;
 }
 
-export interface WorkbookInfo {
+interface WorkbookInfo {
   readonly sheets: readonly SheetPart[];
   readonly date1904: boolean;
 }
