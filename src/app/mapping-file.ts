@@ -5,7 +5,7 @@
  * a column, are told on stderr, so that nothing is left out silently.
  */
 import { SvcauditError } from '../core/errors.js';
-import { compareFindings, findingsErrorCode, firstError, type Finding } from '../core/finding.js';
+import { compareFindings, findingsErrorCode, firstError } from '../core/finding.js';
 import { inputFile } from '../inputs/read-answer-sets.js';
 import type { Mapping } from '../inputs/survey/mapping.js';
 import type { Rubric } from '../rubric/model.js';
@@ -31,10 +31,6 @@ export async function loadMapping(path: string, rubric: Rubric, options: Mapping
       { files: [{ file: input.file, kind: 'mapping', findings }] },
     );
   }
-  for (const f of findings) options.onNote?.(warningLine(f));
+  for (const f of findings) options.onNote?.(`svcaudit: ${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} (${f.rule})`);
   return checked.value;
-}
-
-function warningLine(f: Finding): string {
-  return `svcaudit: ${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} (${f.rule})`;
 }

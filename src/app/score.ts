@@ -107,6 +107,8 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
       { files },
     );
   }
+  // Warnings do not stop the job, but are never silent (a file read as Windows-1252, say).
+  for (const f of [...read.findings].sort(compareFindings)) notify(`svcaudit: ${f.file}:${f.line}:${f.column}: warning: ${f.message} (${f.rule})`);
   if (read.respondents === 0) throw new SvcauditError('usage', 'No answers were found in the inputs.', { file: inputs.map(displayName).join(' ') });
   grouping.verify(inputs, notify);
   return { report: buildReport(tally, { perceptionGap: options.perceptionGap }), missing };

@@ -1,7 +1,6 @@
 /** Reading survey exports and YAML answers into comparable values, for the survey tests. */
 import type { AnswerSet } from '../../src/core/answers.js';
 import type { Finding } from '../../src/core/finding.js';
-import { isMapping } from '../../src/core/is-mapping.js';
 import { checkAnswersSource } from '../../src/inputs/answers-yaml/check-answers.js';
 import { checkMappingText } from '../../src/inputs/survey/check-mapping.js';
 import type { ExportSource } from '../../src/inputs/survey/export-rows.js';
@@ -29,22 +28,11 @@ export async function readExport(source: ExportSource, file: string, rubric: Rub
   return { sets, findings, result };
 }
 
-/**
- * A YAML answers file as an AnswerSet. `comments:` (PRODUCT.md, "Answers file") is taken off
- * before the answers check, which does not know the key yet, and put on the set as the survey
- * reader does.
- */
+/** A YAML answers file as an AnswerSet, `comments:` included, as `score` reads it. */
 export function readYamlAnswers(text: string, file: string, rubric: Rubric): AnswerSet {
-  const source = parseYaml(text, file);
-  const value = source.value;
-  let comments: string[] | undefined;
-  if (isMapping(value) && Array.isArray(value.comments)) {
-    comments = value.comments as string[];
-    delete value.comments;
-  }
-  const checked = checkAnswersSource(source, rubric);
-  if (!checked.value) throw new Error(`${file}: ${checked.findings.map((f) => f.message).join('; ')}`);
-  return comments ? { ...checked.value, comments } : checked.value;
+  const checked = checkAnswersSource(parseYaml(text, file), rubric);
+  if (!checked.value || checked.findings.length > 0) throw new Error(`${file}: ${checked.findings.map((f) => f.message).join('; ')}`);
+  return checked.value;
 }
 
 /** What an export and an answers file must agree on: scores, respondent fields, date, and the quotes. */

@@ -145,7 +145,40 @@ export function proposeMapping(profile: ExportProfile, rubric: Rubric): string {
   if (evidence.length > 0) out.push('evidence:', ...evidence);
   const answerColumns = [...[...chosen.values()].map((c) => c.p), ...unusedRating];
   block(out, 'labels', labelLines(answerColumns, rubric, book));
+  naBlock(out, naLines(answerColumns, rubric, layout));
   return `${out.join('\n')}\n`;
+}
+
+/** Codes some tools write for a question seen and left unanswered (docs/file-formats.md, "Cells"). */
+const TOOL_NA_CODES: Partial<Record<LayoutName, { readonly codes: readonly string[]; readonly why: string }>> = {
+  qualtrics: { codes: ['-99'], why: 'Qualtrics writes -99 for a question seen and not answered' },
+};
+
+/**
+ * Numbers in the answer columns that are no level of the scale: a tool's own code for "not
+ * answered" is listed under `na`; any other is commented out, since it could be a typo or a
+ * "don't know" code that only the survey's author can tell.
+ */
+function naLines(columns: readonly ColumnProfile[], rubric: Rubric, layout: LayoutName | undefined): string[] {
+  const known = layout ? TOOL_NA_CODES[layout] : undefined;
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const p of columns) {
+    for (const text of p.values?.keys() ?? []) {
+      const folded = fold(text);
+      if (!/^[+-]?\d+(\.0+)?$/.test(folded) || isLevel(Number(folded), rubric.scale) || seen.has(folded)) continue;
+      seen.add(folded);
+      if (known?.codes.includes(folded)) lines.push(`  - ${q(text)}  # ${known.why}`);
+      else lines.push(`  # - ${q(text)}  # unsure: off the scale (${rubric.scale.min} to ${rubric.scale.max}); list it here if it stands for "don't know", or correct the cells`);
+    }
+  }
+  return lines;
+}
+
+/** `na:` with its items, or `na: []` followed by them when all are commented out. */
+function naBlock(out: string[], lines: readonly string[]): void {
+  if (lines.length === 0) return;
+  out.push(lines.some((l) => !l.trimStart().startsWith('#')) ? 'na:' : 'na: []', ...lines);
 }
 
 /** `key:` with its lines, or `key: {}` followed by them when all are commented out (a YAML key with no value is null). */

@@ -1,0 +1,118 @@
+/**
+ * Survey exports through the built binary, as a consultant runs them (docs/file-formats.md,
+ * "Survey exports"): each fixture export in tests/fixtures/exports/, read with its mapping, gives
+ * the report the same answers give as YAML files (tests/fixtures/exports/answers/): the same
+ * scores, groups, plan, quotes and comments. Only `sources` (file:row against one file each),
+ * `excluded` (the rows a layout leaves out) and the quotes' `source` differ.
+ *
+ * `svcaudit map` proposes each fixture's golden mapping, and that proposal, used unchanged,
+ * scores every item it is sure of as the answers files do and leaves the items it comments out
+ * unanswered: it never guesses.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPORT_KINDS, writeExport, type ExportKind } from '../helpers/survey-exports.js';
+import { REPO, requireBuild, svcaudit } from '../helpers/run-cli.js';
+import { loadRubric } from '../../src/rubric/load-rubric.js';
+import type { Rubric } from '../../src/rubric/model.js';
+
+const DIR = 'tests/fixtures/exports';
+let tmp: string;
+let rubric: Rubric;
+let yamlReport: Record<string, unknown>;
+
+interface JsonReport {
+  readonly items: ReadonlyArray<{ readonly id: string; readonly score: number | null; readonly n: number; readonly quotes: ReadonlyArray<Record<string, unknown>> }>;
+  readonly excluded: ReadonlyArray<{ rule: string; rows: number }>;
+  readonly [key: string]: unknown;
+}
+
+/** The report without what tells the inputs apart: where each answer came from. */
+function comparable(report: JsonReport, quotes: boolean): unknown {
+  const { sources: _sources, excluded: _excluded, fieldwork: _fieldwork, comments, items, ...rest } = report as JsonReport & { comments: Array<Record<string, unknown>> };
+  const noSource = ({ source: _source, ...q }: Record<string, unknown>) => q;
+  return {
+    ...rest,
+    items: items.map((item) => ({ ...item, quotes: quotes ? item.quotes.map(noSource) : [] })),
+    comments: quotes ? comments.map(noSource) : [],
+  };
+}
+
+async function scoreJson(args: readonly string[]): Promise<JsonReport> {
+  const r = await svcaudit(['score', ...args, '--by', 'role', '--format', 'json']);
+  expect(r.stderr, r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as JsonReport;
+}
+
+const EXCLUDED: Partial<Record<ExportKind, Array<{ rule: string; rows: number }>>> = {
+  qualtrics: [{ rule: 'unfinished', rows: 1 }, { rule: 'preview', rows: 1 }],
+  typeform: [{ rule: 'partial', rows: 1 }],
+  limesurvey: [{ rule: 'incomplete', rows: 1 }],
+};
+
+beforeAll(async () => {
+  requireBuild();
+  tmp = mkdtempSync(join(tmpdir(), 'svcaudit-exports-'));
+  rubric = (await loadRubric('service-commitments')).rubric;
+  yamlReport = (await scoreJson([`${DIR}/answers`])) as Record<string, unknown>;
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe.each(EXPORT_KINDS)('%s', (kind) => {
+  const fixture = () => {
+    const { file, mapping, quotes } = writeExport(kind, [], rubric);
+    const map = `${DIR}/${file.replace(/\.\w+$/, '.map.yaml')}`;
+    return { path: `${DIR}/${file}`, map: mapping === undefined ? undefined : map, quotes, proposed: `${DIR}/${file.replace(/\.\w+$/, '.proposed.yaml')}` };
+  };
+
+  it('scores as the same answers written as YAML files', async () => {
+    const f = fixture();
+    const args = f.map === undefined ? [f.path] : [f.path, '--map', f.map];
+    // The Windows-1252 file is read with a warning naming it; every other export reads clean.
+    const r = await svcaudit(['score', ...args, '--by', 'role', '--format', 'json']);
+    expect(r.code).toBe(0);
+    if (kind === 'svcaudit-windows-1252') expect(r.stderr).toContain('Windows-1252');
+    else expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.excluded).toEqual(EXCLUDED[kind] ?? []);
+    expect(comparable(report, f.quotes)).toEqual(comparable(yamlReport as JsonReport, f.quotes));
+  });
+
+  it('says in the text report how many rows were left out, and why', async () => {
+    const f = fixture();
+    const r = await svcaudit(['score', f.path, ...(f.map === undefined ? [] : ['--map', f.map])]);
+    const excluded = EXCLUDED[kind];
+    if (excluded === undefined) expect(r.stdout).not.toContain('left out');
+    else expect(r.stdout).toContain(`${excluded.reduce((n, e) => n + e.rows, 0)} row${excluded.length === 1 && excluded[0]!.rows === 1 ? '' : 's'} left out: `);
+  });
+
+  it('gets its golden proposal from `svcaudit map`, which scores what it is sure of and guesses nothing', async () => {
+    const f = fixture();
+    // Run beside the export, as the golden files name it.
+    const r = await svcaudit(['map', f.path.slice(DIR.length + 1)], { cwd: join(REPO, DIR) });
+    expect(r.code).toBe(0);
+    expect(existsSync(f.proposed)).toBe(true);
+    expect(r.stdout).toBe(readFileSync(f.proposed, 'utf8'));
+    const proposal = join(tmp, `${kind}.yaml`);
+    writeFileSync(proposal, r.stdout);
+    const checked = await svcaudit(['validate', proposal]);
+    expect(checked.code, checked.stdout).toBe(0);
+
+    const sure = [...r.stdout.matchAll(/^ {2}([a-z0-9-]+): .*$/gm)].map((m) => m[1]!).filter((id) => rubric.sections.some((s) => s.items.some((i) => i.id === id)));
+    const unsure = [...r.stdout.matchAll(/^ {2}# ([a-z0-9-]+): /gm)].map((m) => m[1]!);
+    expect(sure.length + unsure.length).toBe(13);
+    const scored = await svcaudit(['score', f.path, '--map', proposal, '--format', 'json']);
+    expect(scored.code, scored.stderr).toBe(0);
+    const report = JSON.parse(scored.stdout) as JsonReport;
+    const expected = yamlReport as JsonReport;
+    for (const id of sure) {
+      const got = report.items.find((i) => i.id === id)!;
+      const want = expected.items.find((i) => i.id === id)!;
+      expect([id, got.score, got.n]).toEqual([id, want.score, want.n]);
+    }
+    for (const id of unsure) expect([id, report.items.find((i) => i.id === id)!.n]).toEqual([id, 0]);
+  });
+});
