@@ -21,7 +21,14 @@ export interface LabelBook {
   readonly na: ReadonlySet<string>;
   /** The labels as written, for "did you mean". */
   readonly shownLabels: readonly string[];
+  /**
+   * Results by cell text: a rating column holds a handful of distinct texts over a million rows,
+   * so each is folded and looked up once (bounded, for free text read as answers by mistake).
+   */
+  readonly seen: Map<string, CellResult>;
 }
+
+const MAX_SEEN = 4096;
 
 export function labelBook(scale: Scale, mappingLabels: ReadonlyMap<string, number> | undefined, mappingNa: ReadonlySet<string> | undefined, shownMappingLabels: readonly string[] = []): LabelBook {
   const labels = new Map(mappingLabels ?? []);
@@ -31,6 +38,7 @@ export function labelBook(scale: Scale, mappingLabels: ReadonlyMap<string, numbe
     labels,
     na: new Set([...NA_WORDS, ...(mappingNa ?? [])]),
     shownLabels: [...shownMappingLabels, ...scale.labels.values()],
+    seen: new Map(),
   };
 }
 
@@ -39,6 +47,14 @@ type CellResult =
   | { readonly problem: 'not-integer' | 'out-of-scale' | 'unknown'; readonly closest: string | undefined };
 
 export function cellScore(raw: string, book: LabelBook): CellResult {
+  const known = book.seen.get(raw);
+  if (known !== undefined) return known;
+  const result = scoreOf(raw, book);
+  if (book.seen.size < MAX_SEEN) book.seen.set(raw, result);
+  return result;
+}
+
+function scoreOf(raw: string, book: LabelBook): CellResult {
   const text = fold(raw);
   if (text === '') return { score: null };
   if (book.na.has(text)) return { score: 'na' };

@@ -58,7 +58,9 @@ async function* tokenize(chunks: AsyncIterable<string>, delimiter: Delimiter): A
   let pendingCR = false;
   let first = true;
   let line = 1;
-  let column = 1;
+  // Where the current line starts, as an index into the current chunk (at or below 0 when it
+  // started in an earlier one): a character's column is computed from it, never counted one by one.
+  let lineStart = 0;
   let rowLine = 1;
   let fieldLine = 1;
   let fieldColumn = 1;
@@ -91,91 +93,95 @@ async function* tokenize(chunks: AsyncIterable<string>, delimiter: Delimiter): A
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1); // a byte-order mark the decoder left
       first = false;
     }
+    const n = chunk.length;
+    const col = (i: number) => i - lineStart + 1;
     let start = 0;
     let i = 0;
-    if (pendingQuote) {
+    if (pendingCR && n > 0) {
+      pendingCR = false;
+      if (chunk.charCodeAt(0) === LF) {
+        i = start = 1;
+        lineStart = 1;
+      }
+    }
+    if (pendingQuote && n > 0) {
       pendingQuote = false;
-      if (chunk.charCodeAt(0) === QUOTE) {
+      if (chunk.charCodeAt(i) === QUOTE) {
         field += '"';
-        column++;
-        i = 1;
-        start = 1;
+        i = start = i + 1;
       } else {
         inQuotes = false;
         quoteClosed = true;
       }
     }
-    for (; i < chunk.length; i++) {
-      const c = chunk.charCodeAt(i);
-      if (pendingCR) {
-        pendingCR = false;
-        if (c === LF) {
-          start = i + 1;
-          continue;
-        }
-      }
+    while (i < n) {
       if (inQuotes) {
-        if (c === QUOTE) {
-          field += chunk.slice(start, i);
-          if (i + 1 === chunk.length) {
-            pendingQuote = true;
-            start = i + 1;
-            column++;
-            continue;
-          }
-          if (chunk.charCodeAt(i + 1) === QUOTE) {
-            field += '"';
-            i++;
-            column += 2;
-          } else {
-            inQuotes = false;
-            quoteClosed = true;
-            column++;
-          }
-          start = i + 1;
-        } else if (c === LF) {
+        const q = chunk.indexOf('"', i);
+        const end = q < 0 ? n : q;
+        for (let nl = chunk.indexOf('\n', i); nl >= 0 && nl < end; nl = chunk.indexOf('\n', nl + 1)) {
           line++;
-          column = 1;
+          lineStart = nl + 1;
+        }
+        if (q < 0) {
+          i = n;
+          break;
+        }
+        field += chunk.slice(start, q);
+        if (q + 1 === n) {
+          pendingQuote = true;
+          i = start = n;
+          break;
+        }
+        if (chunk.charCodeAt(q + 1) === QUOTE) {
+          field += '"';
+          i = start = q + 2;
         } else {
-          column++;
+          inQuotes = false;
+          quoteClosed = true;
+          i = start = q + 1;
         }
         continue;
       }
+      // The plain characters of an unquoted cell, in one tight run.
+      let c = chunk.charCodeAt(i);
+      while (c !== delim && c !== LF && c !== CR && c !== QUOTE && ++i < n) c = chunk.charCodeAt(i);
+      if (i === n) break;
+      if (quoteClosed && i > start) throw new CsvSyntaxError('Text after the closing quote of a cell; put the whole cell in quotes.', line, col(start));
       if (c === delim) {
         field += chunk.slice(start, i);
         checkLimits(0);
         endField();
-        column++;
-        fieldColumn = column;
+        fieldColumn = col(i + 1);
         fieldLine = line;
-        start = i + 1;
-      } else if (c === LF || c === CR) {
+        i = start = i + 1;
+      } else if (c === QUOTE) {
+        if (quoteClosed) throw new CsvSyntaxError('Text after the closing quote of a cell; put the whole cell in quotes.', line, col(i));
+        if (field.length > 0 || i > start) throw new CsvSyntaxError('A quote (") inside an unquoted cell; quote the whole cell and double the quote.', line, col(i));
+        inQuotes = true;
+        quoteLine = line;
+        quoteColumn = col(i);
+        i = start = i + 1;
+      } else {
         field += chunk.slice(start, i);
         checkLimits(0);
         endField();
         yield endRow();
         line++;
-        column = 1;
+        i++;
+        if (c === CR) {
+          if (i < n && chunk.charCodeAt(i) === LF) i++;
+          else if (i === n) pendingCR = true;
+        }
+        lineStart = start = i;
         fieldColumn = 1;
         fieldLine = line;
         rowLine = line;
-        start = i + 1;
-        if (c === CR) pendingCR = true;
-      } else if (quoteClosed) {
-        throw new CsvSyntaxError('Text after the closing quote of a cell; put the whole cell in quotes.', line, column);
-      } else if (c === QUOTE) {
-        if (field.length > 0 || i > start) throw new CsvSyntaxError('A quote (") inside an unquoted cell; quote the whole cell and double the quote.', line, column);
-        inQuotes = true;
-        quoteLine = line;
-        quoteColumn = column;
-        column++;
-        start = i + 1;
-      } else {
-        column++;
       }
     }
-    checkLimits(chunk.length - start);
+    if (quoteClosed && !inQuotes && !pendingQuote && n > start) throw new CsvSyntaxError('Text after the closing quote of a cell; put the whole cell in quotes.', line, col(start));
+    checkLimits(n - start);
     field += chunk.slice(start);
+    lineStart -= n;
   }
   if (pendingQuote) {
     inQuotes = false;

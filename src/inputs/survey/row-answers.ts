@@ -21,41 +21,49 @@ export interface CellProblem {
 
 export function rowAnswers(row: ExportRow, plan: ReadPlan, rubric: Rubric, source: string, problem: (p: CellProblem) => void): Omit<AnswerSet, 'date'> | undefined {
   const cell = (column: ExportColumn) => (row.cells[column.index] ?? '').trim();
+  // Called once per row of a million-row export: one pass per column list, no intermediate arrays.
+  let evidence: Map<string, string[]> | undefined;
+  let comments: string[] | undefined;
+  for (const { item, column } of plan.evidence) {
+    const text = cell(column);
+    if (text === '') continue;
+    if (item === GENERAL) (comments ??= []).push(text);
+    else {
+      evidence ??= new Map();
+      const list = evidence.get(item);
+      if (list) list.push(text);
+      else evidence.set(item, [text]);
+    }
+  }
   let ok = true;
-  const scores = new Map<string, Answer['score']>();
+  const answers = new Map<string, Answer>();
   for (const { id, column } of plan.items) {
     const value = cell(column);
     const result = cellScore(value, plan.book);
     if ('problem' in result) {
       ok = false;
       problem({ column, value, kind: result.problem, closest: result.closest, item: id });
-    } else if (result.score !== null) scores.set(id, result.score);
+    } else if (result.score !== null) answers.set(id, { score: result.score, note: undefined, evidence: evidence?.get(id) ?? NO_EVIDENCE });
   }
   if (!ok) return undefined;
-  const evidence = new Map<string, string[]>();
-  const comments: string[] = [];
-  for (const { item, column } of plan.evidence) {
-    const text = cell(column);
-    if (text === '') continue;
-    if (item === GENERAL) comments.push(text);
-    else evidence.set(item, [...(evidence.get(item) ?? []), text]);
-  }
-  const answers = new Map<string, Answer>();
   // In the mapping's order; an item with evidence but no score keeps its quote.
-  for (const id of [...scores.keys(), ...[...evidence.keys()].filter((id) => !scores.has(id))]) {
-    answers.set(id, { score: scores.get(id) ?? null, note: undefined, evidence: evidence.get(id) ?? [] });
-  }
-  const respondent: Record<string, string> = Object.create(null);
+  if (evidence) for (const [id, texts] of evidence) if (!answers.has(id)) answers.set(id, { score: null, note: undefined, evidence: texts });
+  const respondent: Record<string, string> = {};
   for (const { field, column } of plan.respondent) {
     const value = cell(column);
-    if (value !== '') respondent[field] = respondentValue(plan, field, value);
+    if (value === '') continue;
+    // A `__proto__` field stays a plain field, never the object's prototype.
+    if (field === '__proto__') Object.defineProperty(respondent, field, { value: respondentValue(plan, field, value), enumerable: true, writable: true, configurable: true });
+    else respondent[field] = respondentValue(plan, field, value);
   }
   return {
     source,
     rubric: rubric.id,
     rubricVersion: undefined,
-    respondent: { ...respondent },
+    respondent,
     answers,
-    ...(comments.length > 0 ? { comments } : {}),
+    ...(comments ? { comments } : {}),
   };
 }
+
+const NO_EVIDENCE: readonly string[] = [];
