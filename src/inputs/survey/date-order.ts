@@ -25,7 +25,13 @@ interface DateProblem {
   readonly value: string;
 }
 
-const dated = (set: Omit<AnswerSet, 'date'>, date: string | undefined): AnswerSet => ({ ...set, date });
+/** A row's answers, made by rowAnswers for this reader alone: its date is set here, not copied. */
+export type UndatedSet = Omit<AnswerSet, 'date'> & { date?: string | undefined };
+
+const dated = (set: UndatedSet, date: string | undefined): AnswerSet => {
+  set.date = date;
+  return set as AnswerSet;
+};
 
 export class DateOrder {
   private order: Order | undefined;
@@ -45,7 +51,7 @@ export class DateOrder {
   }
 
   /** Hands on a row's set with its date reading (undefined: no date column or an empty cell). */
-  add(set: Omit<AnswerSet, 'date'>, reading: DateReading | undefined, row: number, raw: string): void {
+  add(set: UndatedSet, reading: DateReading | undefined, row: number, raw: string): void {
     let either: Waiting['either'];
     let iso: string | undefined;
     if (reading?.kind === 'date') iso = reading.iso;

@@ -3,10 +3,11 @@
  * fields folded, evidence under its item or as general comments. Cell problems are reported
  * through `problem`; a row with any is not an AnswerSet.
  */
-import type { Answer, AnswerSet } from '../../core/answers.js';
+import type { Answer } from '../../core/answers.js';
 import type { Rubric } from '../../rubric/model.js';
 import { cellScore } from './cell-score.js';
 import type { ExportColumn } from './columns.js';
+import type { UndatedSet } from './date-order.js';
 import type { ExportRow } from './export-rows.js';
 import { GENERAL } from './mapping.js';
 import { respondentValue, type ReadPlan } from './read-plan.js';
@@ -19,7 +20,7 @@ export interface CellProblem {
   readonly item: string;
 }
 
-export function rowAnswers(row: ExportRow, plan: ReadPlan, rubric: Rubric, source: string, problem: (p: CellProblem) => void): Omit<AnswerSet, 'date'> | undefined {
+export function rowAnswers(row: ExportRow, plan: ReadPlan, rubric: Rubric, source: string, problem: (p: CellProblem) => void): UndatedSet | undefined {
   const cell = (column: ExportColumn) => (row.cells[column.index] ?? '').trim();
   // Called once per row of a million-row export: one pass per column list, no intermediate arrays.
   let evidence: Map<string, string[]> | undefined;
@@ -60,6 +61,7 @@ export function rowAnswers(row: ExportRow, plan: ReadPlan, rubric: Rubric, sourc
     source,
     rubric: rubric.id,
     rubricVersion: undefined,
+    date: undefined,
     respondent,
     answers,
     ...(comments ? { comments } : {}),
