@@ -7,6 +7,7 @@ import type { AnswerSet } from './core/answers.js';
 import type { Finding } from './core/finding.js';
 import { expandInputs } from './inputs/expand-inputs.js';
 import { readAnswerSets } from './inputs/read-answer-sets.js';
+import { loadMapping } from './app/mapping-file.js';
 import { ANSWERS_EXTENSIONS } from './inputs/registry.js';
 import type { Rubric } from './rubric/model.js';
 import { COMPARE_FORMAT_NAMES, loadCompareFormat, type CompareFormatName } from './report/compare/formats.js';
@@ -48,10 +49,19 @@ export interface ReadAnswersResult {
   readonly findings: readonly Finding[];
 }
 
-/** Reads answers files, folders, globs and CSV exports against a rubric, as `score` reads them. */
-export async function readAnswers(inputs: readonly string[], rubric: Rubric): Promise<ReadAnswersResult> {
+export interface ReadAnswersOptions {
+  /** A mapping file survey exports are read through, as `score --map` reads them. */
+  readonly map?: string | undefined;
+}
+
+/**
+ * Reads answers files, folders, globs and survey exports against a rubric, as `score` reads them.
+ * A mapping with errors throws a SvcauditError carrying its findings.
+ */
+export async function readAnswers(inputs: readonly string[], rubric: Rubric, options: ReadAnswersOptions = {}): Promise<ReadAnswersResult> {
   const answerSets: AnswerSet[] = [];
-  const { findings } = await readAnswerSets(await expandInputs(inputs, ANSWERS_EXTENSIONS), rubric, (set) => answerSets.push(set));
+  const mapping = options.map === undefined ? undefined : await loadMapping(options.map, rubric);
+  const { findings } = await readAnswerSets(await expandInputs(inputs, ANSWERS_EXTENSIONS), rubric, (set) => answerSets.push(set), { mapping });
   return { answerSets, findings };
 }
 
