@@ -6,12 +6,14 @@
  */
 import type { FileFindings } from '../core/file-findings.js';
 import { utf8Text } from '../core/io/decode-text.js';
+import { STDIN } from '../core/io/read-input.js';
 import type { Outcome } from '../core/outcome.js';
 import { finding, hasErrors } from '../core/finding.js';
 import { isMapping } from '../core/is-mapping.js';
 import { parseRubricReference } from '../inputs/answers-yaml/check-answers.js';
 import type { Mapping } from '../inputs/survey/mapping.js';
 import { expandInputs } from '../inputs/expand-inputs.js';
+import type { InputFile } from '../inputs/adapter.js';
 import { inputFile } from '../inputs/read-answer-sets.js';
 import { ANSWERS_EXTENSIONS, inputFormat, loadInputAdapter, type InputFormatName } from '../inputs/registry.js';
 import { RubricCache } from '../inputs/rubric-cache.js';
@@ -24,6 +26,10 @@ export interface ValidateFilesOptions {
   readonly readStdin?: () => Promise<Uint8Array>;
   /** `--map`: the mapping file is checked, and survey exports are checked through it as `score` reads them. */
   readonly map?: string | undefined;
+  /** Files found in folders or by globs, as opposed to named: a table among them that needs a mapping is passed over. */
+  readonly expanded?: ((path: string) => boolean) | undefined;
+  /** A message for the person running the command (the tables passed over). */
+  readonly onNote?: ((message: string) => void) | undefined;
 }
 
 export interface ValidateOptions extends ValidateFilesOptions {
@@ -42,7 +48,7 @@ export interface ValidateResult {
 
 /** Files, folders and globs as a user gives them, checked and counted. */
 export async function validate(inputs: readonly string[], options: ValidateOptions = {}): Promise<ValidateResult> {
-  const all = await validateFiles(await expandInputs(inputs, ANSWERS_EXTENSIONS), options);
+  const all = await validateFiles(await expandInputs(inputs, ANSWERS_EXTENSIONS), { ...options, expanded: (path) => !inputs.includes(path) });
   const results = options.quiet ? all.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : all;
   const counts = countFindings(results);
   const wanting = counts.errors > 0 || exceedsMaxWarnings(counts, options.maxWarnings);
@@ -54,22 +60,33 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   const inputs = await Promise.all(
     paths.map(async (path) => {
       const input = inputFile(path, options.readStdin);
-      const bytes = await input.bytes();
-      const format: InputFormatName = inputFormat(path, () => headText(bytes), ['answers']);
-      return { input, format, rubricFirst: format === 'answers-yaml' && looksLikeRubric(bytes) };
+      // Only stdin is told by its text; a survey export is streamed by its reader, never read whole here.
+      const stdin = path === STDIN ? await input.bytes() : undefined;
+      const format: InputFormatName = inputFormat(path, () => headText(stdin ?? new Uint8Array(0)), ['answers']);
+      return { input, format, rubricFirst: format === 'answers-yaml' && looksLikeRubric(await input.bytes()) };
     }),
   );
   const ordered: Array<FileFindings | undefined> = [];
+  const passedOver: string[] = [];
+  const check = async (i: number, format: InputFormatName, input: InputFile, mapping: Mapping | undefined) => {
+    const result = await (await loadInputAdapter(format)).validate!(input, rubrics, { mapping, expanded: options.expanded?.(input.path) === true });
+    if (result === 'passed-over') passedOver.push(input.file);
+    else ordered[i] = result;
+  };
   // Rubric files first, so that answers written for a rubric of the same run are checked against it.
   for (const [i, { input, format, rubricFirst }] of inputs.entries()) {
-    if (rubricFirst) ordered[i] = await (await loadInputAdapter(format)).validate!(input, rubrics, { mapping: undefined });
+    if (rubricFirst) await check(i, format, input, undefined);
   }
   const map = options.map === undefined ? undefined : await checkMapFile(options.map, rubrics, options.readStdin);
   for (const [i, { input, format, rubricFirst }] of inputs.entries()) {
     if (rubricFirst) continue;
     // Through a mapping with errors an export cannot be read: the mapping's findings say why.
     if (map !== undefined && map.mapping === undefined && format === 'survey-export') continue;
-    ordered[i] = await (await loadInputAdapter(format)).validate!(input, rubrics, { mapping: map?.mapping });
+    await check(i, format, input, map?.mapping);
+  }
+  if (passedOver.length > 0) {
+    const shown = passedOver.slice(0, 5).join(', ') + (passedOver.length > 5 ? ', …' : '');
+    options.onNote?.(`svcaudit: ${passedOver.length} file${passedOver.length === 1 ? '' : 's'} passed over: tables whose headers are not item ids, checked only through --map (${shown}).`);
   }
   const results = ordered.filter((r): r is FileFindings => r !== undefined);
   // The --map file is reported as a file of its own, once (first: the exports are read through it).
@@ -83,7 +100,8 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
 /** The --map file's findings (as `validate m.yaml` gives them), and the mapping when it can be used. */
 async function checkMapFile(path: string, rubrics: RubricCache, readStdin: (() => Promise<Uint8Array>) | undefined): Promise<{ result: FileFindings; mapping: Mapping | undefined }> {
   const input = inputFile(path, readStdin);
-  const result = await (await loadInputAdapter('answers-yaml')).validate!(input, rubrics, { mapping: undefined });
+  const checked = await (await loadInputAdapter('answers-yaml')).validate!(input, rubrics, { mapping: undefined, expanded: false });
+  const result: FileFindings = checked === 'passed-over' ? { file: input.file, kind: undefined, findings: [] } : checked;
   if (result.kind !== 'mapping' || hasErrors(result.findings)) {
     const wrongKind = result.kind !== 'mapping' && !hasErrors(result.findings);
     if (wrongKind) {

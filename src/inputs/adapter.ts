@@ -44,13 +44,15 @@ interface ReadAnswersFlags {
 interface ValidateFlags {
   /** `validate --map`: survey exports are checked through it. */
   readonly mapping: Mapping | undefined;
+  /** The file was found by expanding a folder or glob: a table that needs a mapping is passed over. */
+  readonly expanded: boolean;
 }
 
 export interface InputAdapter {
   /** Hands each respondent's answers to the sink as soon as they are read, so scoring streams. */
   readonly readAnswers?: (input: InputFile, rubric: Rubric, sink: AnswersSink, flags: ReadAnswersFlags) => Promise<void>;
   /** `validate`: every finding in the file, against the rubric its answers name. */
-  readonly validate?: (input: InputFile, rubrics: RubricCache, flags: ValidateFlags) => Promise<FileFindings>;
+  readonly validate?: (input: InputFile, rubrics: RubricCache, flags: ValidateFlags) => Promise<FileFindings | 'passed-over'>;
   /** `compare`: a report saved by `score --format json`. */
   readonly readReport?: (input: InputFile) => Promise<ComparableReport>;
 }

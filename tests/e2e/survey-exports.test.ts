@@ -168,6 +168,16 @@ describe('the mapping on each command', () => {
     expect(r.stderr).toContain('google-forms.map.yaml: skipped: a mapping file');
   });
 
+  it('validate of a folder checks the mapping files and the exports it can read, and counts those passed over', async () => {
+    const r = await svcaudit(['validate', DIR, '--format', 'json']);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stderr).toMatch(/svcaudit: 6 files passed over: tables whose headers are not item ids, checked only through --map \(/);
+    const files = (JSON.parse(r.stdout) as { files: Array<{ file: string; kind: string }> }).files.map((f) => [f.file.slice(DIR.length + 1), f.kind]);
+    expect(files).toContainEqual(['google-forms.map.yaml', 'mapping']);
+    expect(files).toContainEqual(['svcaudit.tsv', 'answers']);
+    expect(files.map(([f]) => f)).not.toContain('google-forms.csv');
+  });
+
   it('map: a missing file and an unreadable export end in exit 2 with the reason, no mapping', async () => {
     const missing = await svcaudit(['map', join(tmp, 'nope.csv')]);
     expect(missing.code).toBe(2);

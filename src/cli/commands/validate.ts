@@ -2,7 +2,7 @@ import type { Outcome } from '../../core/outcome.js';
 import { VERSION } from '../../core/version.js';
 import { validate } from '../../app/validate.js';
 import { loadFindingsFormat } from '../../report/findings/formats.js';
-import { emit, styleForOutput, type CliContext } from '../context.js';
+import { emit, note, styleForOutput, type CliContext } from '../context.js';
 import { readStream } from '../../core/io/read-input.js';
 import type { ValidateFlags } from './validate-flags.js';
 
@@ -10,6 +10,7 @@ export async function runValidate(inputs: string[], options: ValidateFlags, ctx:
   const result = await validate(inputs, {
     rubric: options.rubric,
     map: options.map,
+    onNote: (message) => note(ctx, message),
     readStdin: () => readStream(ctx.stdin),
     quiet: options.quiet,
     maxWarnings: options.maxWarnings,

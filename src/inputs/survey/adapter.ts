@@ -51,13 +51,19 @@ export const surveyExport: InputAdapter = {
     if (lookup.kind !== 'found') return { file, kind: 'answers', findings: [] }; // a broken rubric is reported on its own
     const rubric = lookup.rubric;
     const head = await headOf(input);
-    if (mapping === undefined && ownCsvLayout(input, head, rubric) !== undefined) {
+    const route = mapping === undefined ? ownCsvLayout(input, head, rubric) : undefined;
+    if (route !== undefined && route !== 'svcaudit' && options.expanded) return 'passed-over';
+    if (route !== undefined) {
       const { svcauditCsv } = await import('../svcaudit-csv/adapter.js');
       return svcauditCsv.validate!(input, rubrics, options);
     }
     const { readSurveyExport } = await import('./read-survey-export.js');
     const findings: Finding[] = [];
-    await readSurveyExport(await sourceOf(input), file, rubric, mapping, { answerSet: () => undefined, finding: (f) => findings.push(f) });
+    let passedOver = false;
+    await readSurveyExport(await sourceOf(input), file, rubric, mapping, { answerSet: () => undefined, finding: (f) => findings.push(f) }, {
+      ...(options.expanded ? { passOver: () => (passedOver = true) } : {}),
+    });
+    if (passedOver) return 'passed-over';
     return { file, kind: 'answers', findings: findings.sort(compareFindings) };
   },
 };
