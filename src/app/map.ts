@@ -24,8 +24,10 @@ export interface MapResult {
 
 export async function map(exportPath: string, rubric: Rubric, options: MapOptions = {}): Promise<MapResult> {
   const input = inputFile(exportPath, options.readStdin);
-  // A missing or unreadable file is an error of its own (exit 2), before any survey code loads.
-  const source = exportPath === STDIN ? await input.bytes() : (readHead(exportPath, 1), exportPath);
+  // A missing or unreadable file is an error of its own (exit 2), before any survey code loads;
+  // a file is then streamed by the profiler, stdin read whole.
+  if (exportPath !== STDIN) readHead(exportPath, 1);
+  const source = exportPath === STDIN ? await input.bytes() : exportPath;
   const { profileExport } = await import('../inputs/survey/profile-export.js');
   const { proposeMapping } = await import('../inputs/survey/propose-mapping.js');
   const { profile, findings } = await profileExport(source, input.file, rubricItems(rubric).map((item) => item.id), options.sheet);

@@ -13,7 +13,7 @@ import { readHead, STDIN } from '../../core/io/read-input.js';
 import { rubricItems, type Rubric } from '../../rubric/model.js';
 import type { InputAdapter, InputFile } from '../adapter.js';
 import { looksLikeWorkbook } from './detect.js';
-import { detectLayout, type LayoutName } from './layouts.js';
+import { detectLayout } from './layouts.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
 
 /** Enough of the start of a file to hold its header line. */
@@ -69,11 +69,13 @@ export const surveyExport: InputAdapter = {
 };
 
 /**
- * For a table the svcaudit-csv reader reads (a UTF-8, comma-separated `.csv` or stdin), the layout
- * its header line shows (`svcaudit` when it is no survey tool's, even without item ids: that
- * reader says so itself); undefined for every other table, which the survey reader reads.
+ * Whether the svcaudit-csv reader reads a table read without a mapping: a UTF-8, comma-separated
+ * `.csv` (or stdin) whose header line is svcaudit's layout (`svcaudit`), or no layout at all
+ * (`unknown`: no item id and no survey tool's headers, which that reader reports as such).
+ * Undefined for every other table (a tool's export, a `.tsv`, a workbook, another encoding), which
+ * the survey reader reads.
  */
-function ownCsvLayout(input: InputFile, head: Uint8Array, rubric: Rubric): LayoutName | 'unknown' | undefined {
+function ownCsvLayout(input: InputFile, head: Uint8Array, rubric: Rubric): 'svcaudit' | 'unknown' | undefined {
   if (input.path !== STDIN && !/\.csv$/i.test(input.path)) return undefined;
   if (looksLikeWorkbook(head) || !isUtf8Head(head)) return undefined;
   const text = Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('utf8');
