@@ -6,6 +6,7 @@
  */
 import { SvcauditError } from '../core/errors.js';
 import { compareFindings, findingsErrorCode, firstError } from '../core/finding.js';
+import { utf8Text } from '../core/io/decode-text.js';
 import { inputFile } from '../inputs/read-answer-sets.js';
 import type { Mapping } from '../inputs/survey/mapping.js';
 import type { Rubric } from '../rubric/model.js';
@@ -18,6 +19,11 @@ interface MappingFileOptions {
 export async function loadMapping(path: string, rubric: Rubric, options: MappingFileOptions = {}): Promise<Mapping> {
   const input = inputFile(path, options.readStdin);
   const bytes = await input.bytes();
+  // A file of the wrong kind is a usage error (exit 2, docs/exit-codes.md), not a mapping with problems.
+  const kind = /^kind:\s*["']?(rubric|answers)["']?\s*(#.*)?$/m.exec(utf8Text(bytes, 8192))?.[1];
+  if (kind !== undefined) {
+    throw new SvcauditError('usage', `--map takes a mapping file (\`kind: mapping\`); this is ${kind === 'rubric' ? 'a rubric (pass it with --rubric)' : 'an answers file'}.`, { file: input.file });
+  }
   const { checkMappingText } = await import('../inputs/survey/check-mapping.js');
   const checked = await checkMappingText(bytes, input.file, rubric);
   const findings = [...checked.findings].sort(compareFindings);

@@ -178,6 +178,16 @@ describe('the mapping on each command', () => {
     expect(files.map(([f]) => f)).not.toContain('google-forms.csv');
   });
 
+  it('--map refuses a file of another kind (exit 2), and a mapping with errors stops with its findings (exit 1)', async () => {
+    const wrong = await svcaudit(['score', GF, '--map', `${DIR}/answers/R-001.yaml`]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--map takes a mapping file (`kind: mapping`); this is an answers file.');
+    const broken = await svcaudit(['score', GF, '--map', 'tests/fixtures/rules/mapping-unknown-item/fail.yaml']);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/6:3\s+error\s+Rubric `service-commitments` has no item `be-nise`\. Did you mean `be-nice`\?/);
+    expect(broken.stderr).toContain('(2 problems in the mapping; nothing was read through it)');
+  });
+
   it('map: a missing file and an unreadable export end in exit 2 with the reason, no mapping', async () => {
     const missing = await svcaudit(['map', join(tmp, 'nope.csv')]);
     expect(missing.code).toBe(2);
