@@ -161,6 +161,7 @@ function toMapping(raw: RawMapping, source: YamlSource): Mapping {
     dateFormat: raw['date-format'] as DateFormat | undefined,
     evidence,
     labels: new Map(Object.entries(raw.labels ?? {}).map(([label, level]) => [fold(label), level])),
+    labelTexts: Object.keys(raw.labels ?? {}),
     na: new Set((raw.na ?? []).map(cellText)),
     values: new Map(Object.entries(raw.values ?? {}).map(([field, map]) => [field, new Map(Object.entries(map).map(([from, to]) => [fold(from), to]))])),
     include,

@@ -41,6 +41,8 @@ export interface Mapping {
   readonly evidence: readonly Evidence[];
   /** Folded answer text → level. */
   readonly labels: ReadonlyMap<string, number>;
+  /** The labels as the mapping writes them, for "the closest label" in a finding. */
+  readonly labelTexts: readonly string[];
   /** Folded na words added to the built-in ones. */
   readonly na: ReadonlySet<string>;
   /** Respondent field → folded value → value to use. */

@@ -61,7 +61,7 @@ export function mappingPlan(mapping: Mapping, layout: LayoutName | undefined, co
     const column = resolve(c.ref, true);
     return column ? [{ column, values: c.values }] : [];
   });
-  const shownLabels = [...mapping.labels.keys()];
+  const shownLabels = mapping.labelTexts;
   return {
     plan: {
       items,
