@@ -517,3 +517,14 @@ describe('a duplicate key does not hide the other problems', () => {
     expect(findings[0]!.message).toContain('`title` appears twice');
   });
 });
+
+describe('an entry of a list is named by its place in the list', () => {
+  it('in `comments` and in an answer\'s `evidence`', () => {
+    const source = parseYaml('svcaudit: 1\nkind: answers\nrubric: service-commitments\nanswers:\n  be-nice: {score: 4, evidence: [1]}\ncomments: ["fine", 2]\n', 'c.yaml');
+    const findings = checkAnswersSource(source, builtin).findings;
+    expect(findings.map((f) => [f.rule, f.line, f.column, f.message])).toEqual([
+      ['schema-type', 5, 34, 'Entry #1 of `evidence` in the answer for `be-nice` must be text; found `1`.'],
+      ['schema-type', 6, 20, 'Entry #2 of `comments` must be text; found `2`.'],
+    ]);
+  });
+});
