@@ -64,7 +64,7 @@ export const GROUPS: readonly Group[] = [
   {
     title: 'Answers rules',
     appliesTo: 'answers files and survey CSV files, checked against their rubric',
-    rules: ['answers-rubric-mismatch', 'answers-unknown-rubric', 'answers-unknown-item', 'answers-score-not-integer', 'answers-score-out-of-scale'],
+    rules: ['answers-rubric-mismatch', 'answers-unknown-rubric', 'answers-unknown-item', 'answers-score-not-integer', 'answers-score-out-of-scale', 'answer-outside-audience'],
   },
 ];
 

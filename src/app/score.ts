@@ -21,6 +21,8 @@ import { loadMapping } from './mapping-file.js';
 export interface ScoreInputsOptions {
   readonly by?: string | undefined;
   readonly perceptionGap?: number | undefined;
+  /** Effort points per 30-day phase of the plan; default 6. */
+  readonly capacity?: number | undefined;
   /** Where `-` comes from; compare hands on stdin it has already read. */
   readonly readStdin?: () => Promise<Uint8Array>;
   /** A message for the person running the command (a file passed over, a group without the field). */
@@ -111,7 +113,7 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
   for (const f of [...read.findings].sort(compareFindings)) notify(`svcaudit: ${f.file}:${f.line}:${f.column}: warning: ${f.message} (${f.rule})`);
   if (read.respondents === 0) throw new SvcauditError('usage', 'No answers were found in the inputs.', { file: inputs.map(displayName).join(' ') });
   grouping.verify(inputs, notify);
-  return { report: buildReport(tally, { perceptionGap: options.perceptionGap }), missing };
+  return { report: buildReport(tally, { perceptionGap: options.perceptionGap, capacity: options.capacity }), missing };
 }
 
 /** `--strict` and `--fail-under`, each saying why it failed. */

@@ -4,7 +4,7 @@
  * checked against exactly these fields and no more, so that a report made by
  * an older or newer svcaudit still compares.
  */
-import type { PlanStep, Quote, Report } from '../scoring/report.js';
+import type { Quote, Report, ShownPlanStep } from '../scoring/report.js';
 
 export interface ComparableReport {
   readonly rubric: Pick<Report['rubric'], 'id' | 'title' | 'version'>;
@@ -18,7 +18,7 @@ export interface ComparableReport {
    * and evidence, which the HTML progress report shows. A scored Report has
    * them; a JSON report has them when they are well formed (read-report-extras.ts).
    */
-  readonly plan?: readonly PlanStep[];
+  readonly plan?: readonly ShownPlanStep[];
 }
 
 export interface ComparableItem extends Pick<Report['items'][number], 'id' | 'section' | 'title' | 'score' | 'target' | 'index' | 'gap'> {

@@ -76,6 +76,13 @@ export const rubricSchema = {
         title: text,
         prompt: text,
         why: { type: 'string' },
+        audience: {
+          type: 'array',
+          description: 'The respondent roles who can judge this item (compared with `respondent.role`, case ignored); default anyone.',
+          items: text,
+          minItems: 1,
+          maxItems: 100,
+        },
         weight: { ...weight, description: 'Relative weight within the section, >= 0 (default 1).' },
         target: level,
         levels: {
@@ -97,6 +104,7 @@ export const rubricSchema = {
         to: { ...level, description: 'The level this action lifts the item to (default: the item target).' },
         text,
         effort: { enum: ['low', 'medium', 'high'] },
+        owner: { ...text, description: 'Who does it, such as a role: team leaders, head of operations.' },
       },
       patternProperties: USER_KEYS,
       additionalProperties: false,

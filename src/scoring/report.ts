@@ -5,7 +5,9 @@
  * no one scored, a standard deviation of one answer).
  */
 import type { ExclusionRule } from '../core/answers.js';
-import type { Effort } from '../rubric/model.js';
+import type { PlanEntry } from './plan-schedule.js';
+
+export type { PlanEntry, PlanPhase } from './plan-schedule.js';
 
 export type ItemFlag = 'perception-gap' | 'low-agreement';
 
@@ -82,14 +84,14 @@ export interface Overall {
   readonly index: number | null;
 }
 
-export interface PlanStep {
-  readonly item: string;
-  readonly to: number;
-  readonly text: string;
-  readonly effort: Effort;
-  /** 1, 2 or 3: the 30, 60 or 90-day horizon. */
-  readonly phase: 1 | 2 | 3;
-}
+/** One action of the improvement plan, as the scheduler places it (plan-schedule.ts). */
+export type PlanStep = PlanEntry;
+
+/**
+ * What the human formats show of a plan entry. A plan read back from a JSON
+ * report has at least this (one from an older svcaudit has no value).
+ */
+export type ShownPlanStep = Pick<PlanEntry, 'item' | 'to' | 'text' | 'effort' | 'owner' | 'phase'>;
 
 /** How complete one input was (a CSV counts as one source with many respondents). */
 export interface SourceCompleteness {

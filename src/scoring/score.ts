@@ -4,7 +4,6 @@
  * respondents were added in.
  */
 import { EXCLUSION_RULES } from '../core/answers.js';
-import type { Item } from '../rubric/model.js';
 import { rubricItems } from '../rubric/model.js';
 import { overallResult, sectionResult } from './aggregate.js';
 import { sortedGroupValues } from './groups.js';
@@ -19,6 +18,8 @@ import { effectiveWeights } from './weights.js';
 export interface BuildReportOptions {
   /** Group spread at or above which an item is flagged `perception-gap` (`--perception-gap`). Default 1.0. */
   readonly perceptionGap?: number | undefined;
+  /** Effort points per 30-day phase of the plan (`--capacity`): a whole number, at least 3. Default 6. */
+  readonly capacity?: number | undefined;
 }
 
 export const DEFAULT_PERCEPTION_GAP = 1.0;
@@ -58,7 +59,7 @@ export function buildReport(tally: Tally, options: BuildReportOptions = {}): Rep
     overall: overallResult(items, weights, scale),
     sections: rubric.sections.map((section) => sectionResult(section, byId, weights, scale)),
     items,
-    plan: buildPlan(new Map<string, Item>(rubricOrder.map((i) => [i.id, i])), { items }),
+    plan: buildPlan(rubricOrder, items, weights, options.capacity),
     comments: orderedQuotes(tally.comments).map(({ by, text, source }) => ({ by, text, source })),
     excluded: EXCLUSION_RULES.filter((rule) => tally.excluded.has(rule)).map((rule) => ({ rule, rows: tally.excluded.get(rule)! })),
     sources: sourceLines(tally),

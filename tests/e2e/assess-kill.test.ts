@@ -34,7 +34,7 @@ function expectedTexts(target: string): string[] {
     const set: AnswerSet = {
       source: target,
       rubric: 'service-commitments',
-      rubricVersion: '1.0.0',
+      rubricVersion: '2.0.0',
       respondent: s.respondent,
       date: s.date,
       answers: new Map(Object.entries(s.answers).map(([id, a]) => [id, { score: a.score, note: a.note, evidence: a.evidence ?? [] }])),

@@ -42,8 +42,8 @@ describe('compare on the examples', () => {
     expect(json.items).toHaveLength(13);
     for (const item of json.items) expect(typeof item.delta.score).toBe('number');
     expect(json.inputs).toEqual({
-      before: { input: BEFORE, respondents: 10, rubricVersion: '1.0.0' },
-      after: { input: AFTER, respondents: 10, rubricVersion: '1.0.0' },
+      before: { input: BEFORE, respondents: 10, rubricVersion: '2.0.0' },
+      after: { input: AFTER, respondents: 10, rubricVersion: '2.0.0' },
     });
   });
 

@@ -63,7 +63,7 @@ const ITEM_FIELDS = ['id', 'section', 'title', 'score', 'target', 'gap', 'priori
 
 function expectProductJson(report: any, input: Input): void {
   expect(report.svcaudit).toBe(1);
-  expect(report.rubric).toMatchObject({ id: 'service-commitments', title: expect.any(String), version: '1.0.0' });
+  expect(report.rubric).toMatchObject({ id: 'service-commitments', title: expect.any(String), version: '2.0.0' });
   expect(report.respondents).toBe(input.respondents);
   const { score, target, gap, index } = report.overall;
   for (const n of [score, target, gap, index]) expect(typeof n).toBe('number');
@@ -93,8 +93,8 @@ function expectProductJson(report: any, input: Input): void {
   expect(priorities).toBeCloseTo(gap, 10);
   expect(report.plan.length).toBeGreaterThan(0);
   for (const step of report.plan) {
-    expect(step).toMatchObject({ item: expect.any(String), to: expect.any(Number), text: expect.any(String), effort: expect.stringMatching(/^(low|medium|high)$/) });
-    expect([1, 2, 3]).toContain(step.phase);
+    expect(step).toMatchObject({ item: expect.any(String), to: expect.any(Number), text: expect.any(String), effort: expect.stringMatching(/^(low|medium|high)$/), owner: expect.any(String), value: expect.any(Number) });
+    expect([1, 2, 3, 4]).toContain(step.phase);
     expect(ITEM_IDS).toContain(step.item);
   }
 }
@@ -237,7 +237,8 @@ describe('gates', () => {
   it('--strict counts blank cells of a CSV too', async () => {
     const r = await svcaudit(['score', INTERVIEWS_CSV, '--strict', '--format', 'json']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/--strict: 2 answers are missing/);
+    // Two blank cells, and the five customers' two items for staff and managers.
+    expect(r.stderr).toMatch(/--strict: 12 answers are missing/);
     expect(JSON.parse(r.stdout).respondents).toBe(10);
   });
 
@@ -401,7 +402,7 @@ describe('svcaudit template', () => {
     expect(t.code).toBe(0);
     expect(t.stderr).toBe('');
     for (const id of ITEM_IDS) expect(t.stdout).toMatch(new RegExp(`^ {2}${id}:$`, 'm'));
-    expect(t.stdout).toMatch(/^rubric: service-commitments(@1\.0\.0)?$/m);
+    expect(t.stdout).toMatch(/^rubric: service-commitments(@2\.0\.0)?$/m);
     expect(t.stdout).toContain('# Be nice: ');
     const v = await svcaudit(['validate', '-'], { input: t.stdout });
     expect(v.stdout + v.stderr).not.toMatch(/error/);

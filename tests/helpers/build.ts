@@ -12,12 +12,14 @@ export interface ActionSpec {
   readonly to?: number;
   readonly text?: string;
   readonly effort?: Effort;
+  readonly owner?: string;
 }
 
 export interface ItemSpec {
   readonly id: string;
   readonly weight?: number;
   readonly target?: number;
+  readonly audience?: readonly string[];
   readonly actions?: readonly ActionSpec[];
 }
 
@@ -46,6 +48,7 @@ export function buildRubric(spec: RubricSpec): Rubric {
         to: a.to ?? target,
         text: a.text ?? `${i.id} action ${k + 1}`,
         effort: a.effort ?? 'medium',
+        owner: a.owner,
       }));
       return {
         id: i.id,
@@ -53,6 +56,7 @@ export function buildRubric(spec: RubricSpec): Rubric {
         title: i.id,
         prompt: `${i.id}?`,
         why: undefined,
+        audience: i.audience,
         weight: i.weight ?? 1,
         target,
         levels: new Map(),
@@ -103,11 +107,11 @@ export function column(itemId: string, scores: readonly Score[], source = 'answe
 export function scoreSets(
   rubric: Rubric,
   sets: readonly AnswerSet[],
-  options: { readonly by?: string; readonly perceptionGap?: number } = {},
+  options: { readonly by?: string; readonly perceptionGap?: number; readonly capacity?: number } = {},
 ): Report {
   const tally = createTally(rubric, { by: options.by });
   for (const set of sets) addAnswerSet(tally, set);
-  return buildReport(tally, { perceptionGap: options.perceptionGap });
+  return buildReport(tally, { perceptionGap: options.perceptionGap, capacity: options.capacity });
 }
 
 /** The report line of one item; fails the test when it is missing. */

@@ -23,9 +23,9 @@ export interface Respondent {
 }
 
 export const DATASET: readonly Respondent[] = [
-  { id: 'R-001', name: 'Dana', role: 'customer', date: '2026-11-03', answers: [4, 2, 3, 'na', 5, 4, 3, 4, 4, 3, 2, 3, 4], speedWhy: 'Waited 14 min on hold', comment: 'Overall the shop staff are lovely' },
+  { id: 'R-001', name: 'Dana', role: 'customer', date: '2026-11-03', answers: [4, 2, 3, 'na', 5, 4, 3, 4, 4, 3, null, null, 4], speedWhy: 'Waited 14 min on hold', comment: 'Overall the shop staff are lovely' },
   { id: 'R-002', name: 'Eli', role: 'staff', date: '2026-11-04', answers: [5, 3, 4, 4, null, 3, 4, 5, 4, 4, 3, 2, 3] },
-  { id: 'R-003', name: 'Siân', role: 'customer', date: '2026-11-13', answers: [3, 1, 2, 3, 4, 'na', 3, 3, 2, 2, 1, 2, 2], speedWhy: 'Nobody called back, "twice"' },
+  { id: 'R-003', name: 'Siân', role: 'customer', date: '2026-11-13', answers: [3, 1, 2, 3, 4, 'na', 3, 3, 2, 2, null, null, 2], speedWhy: 'Nobody called back, "twice"' },
   { id: 'R-004', name: 'Femi', role: 'manager', date: '2026-11-20', answers: [4, 3, 4, 4, 4, 4, null, 4, 5, 4, 3, 4, 4], comment: 'Training has improved a lot;\nthe new starters know the systems' },
   { id: 'R-005', name: 'Gus', role: 'staff', date: '2026-12-01', answers: [2, 2, 3, 3, 3, 2, 2, 3, 3, 'na', 2, 2, 3] },
 ];

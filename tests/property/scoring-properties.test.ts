@@ -159,20 +159,21 @@ describe('scoring properties', () => {
     );
   });
 
-  it('plans only actions with score < to <= target, in priority order, phases 1..3', () => {
+  it('plans only actions with score < to <= target and a value above 0, by phase 1..4', () => {
     fc.assert(
       fc.property(arbCase, ({ rubric, sets }) => {
         const report = scoreSets(rubric, sets);
         const byId = new Map(report.items.map((i) => [i.id, i]));
-        let lastPriority = Infinity;
+        let lastPhase = 1;
         for (const step of report.plan) {
           const item = byId.get(step.item)!;
           expect(item.score).not.toBeNull();
           expect(item.score!).toBeLessThan(step.to);
           expect(step.to).toBeLessThanOrEqual(item.target);
-          expect([1, 2, 3]).toContain(step.phase);
-          expect(item.priority!).toBeLessThanOrEqual(lastPriority);
-          lastPriority = item.priority!;
+          expect(step.value).toBeGreaterThan(0);
+          expect([1, 2, 3, 4]).toContain(step.phase);
+          expect(step.phase).toBeGreaterThanOrEqual(lastPhase);
+          lastPhase = step.phase;
         }
       }),
     );

@@ -492,7 +492,15 @@ describe('text', () => {
     expect(top).toContain('… and 2 more items below target');
   });
 
-  it('groups the plan into 30/60/90 days, priority order within each, with effort and item title', () => {
+  /*
+   * The schedule of docs/formulas.md, capacity 6. Values (e = 2/9 for each of these items):
+   * Publish (respond-quickly 1→2, low) 2/9 per point; Greet (be-nice 2→3, low) 2/9; Staff (respond-quickly
+   * 2→4, high) 4/9 over 3 points = 4/27; Coach (be-nice 3→4, medium) 2/9 over 2 = 1/9; Call back (follow-up
+   * 3→4, medium) 1/9. Order: Publish, Greet (tie; respond-quickly has the higher priority), Staff, Coach, Call
+   * back (tie; be-nice's priority 4/9 beats follow-up's 2/9). Phase 1: Publish 1 + Greet 1, Staff and Coach
+   * wait for their first steps, Call back 2 (4 of 6 points). Phase 2: Staff 3 + Coach 2.
+   */
+  it('schedules the plan into 30-day phases by value per effort point, each step after the one before', () => {
     const plan = section(text(ONE, OPTIONS), 'Improvement plan', 'Notes and evidence');
     expect(plan.split('\n').filter((l) => l !== '')).toEqual([
       'Improvement plan',
@@ -501,11 +509,29 @@ describe('text', () => {
       '  [low]    Be nice: Greet every customer by name',
       '  [medium] Follow up: Call back every complaint within two days',
       'Days 31-60',
-      '  [medium] Be nice: Coach staff on tone with recorded calls',
-      'Days 61-90',
       '  [high]   Respond quickly: Staff the phones until 7pm so that calls after work hours reach a person',
       '           instead of a voicemail box that nobody empties',
+      '  [medium] Be nice: Coach staff on tone with recorded calls',
     ]);
+  });
+
+  it('opens with Start here: the verdict and the first three actions of phase 1; in a terminal, again at the end', () => {
+    const out = text(ONE, OPTIONS);
+    const start = [
+      'Start here',
+      '2 of 5 items at target; the largest gap: Respond quickly',
+      '  1. Respond quickly: Publish opening hours on every channel (effort: low)',
+      '  2. Be nice: Greet every customer by name (effort: low)',
+      '  3. Follow up: Call back every complaint within two days (effort: medium)',
+    ].join('\n');
+    expect(out).toContain(`${start}\nEffort: low = days, medium = weeks, high = a quarter-long project.\n`);
+    expect(out.indexOf('Start here')).toBeLessThan(out.indexOf('Overall'));
+    expect(out.match(/Start here/g)).toHaveLength(1);
+    const terminal = text(ONE, { ...OPTIONS, terminal: true });
+    expect(terminal.match(/Start here/g)).toHaveLength(2);
+    expect(terminal.endsWith(`${start}\n`)).toBe(true);
+    // Effort is explained once, not again in the repeat.
+    expect(terminal.match(/Effort: low = days/g)).toHaveLength(1);
   });
 
   it('says why there is no plan', () => {
@@ -583,11 +609,12 @@ describe('markdown', () => {
     await expect(markdown(HOSTILE, OPTIONS)).toMatchFileSnapshot(`${FIXTURES}hostile.md`);
   });
 
-  it('has the title, the summary, the sections, top gaps, plan, notes and footer in that order', () => {
+  it('has the title, Start here, the summary, the sections, top gaps, plan, notes and footer in that order', () => {
     const out = markdown(ONE, OPTIONS);
     const headings = out.split('\n').filter((l) => l.startsWith('#'));
     expect(headings).toEqual([
       '# Service Commitments Audit',
+      '## Start here',
       '## Sections',
       '### The ten service commitments',
       '### The three keys of good service',
@@ -595,7 +622,6 @@ describe('markdown', () => {
       '## Improvement plan',
       '### First 30 days',
       '### Days 31-60',
-      '### Days 61-90',
       '## Notes and evidence',
       '### Be nice',
       '### Respond quickly',
@@ -626,7 +652,22 @@ describe('markdown', () => {
         '',
       ].join('\n'),
     );
-    expect(section(out, '### Days 61-90', '## Notes')).toContain('- [ ] **Respond quickly** — Staff the phones until 7pm');
+    expect(section(out, '### Days 31-60', '## Notes')).toContain('- [ ] **Respond quickly** — Staff the phones until 7pm');
+    expect(section(out, '## Start here', '| Overall score')).toBe(
+      [
+        '## Start here',
+        '',
+        '**2 of 5 items at target; the largest gap: Respond quickly**',
+        '',
+        '1. **Respond quickly** — Publish opening hours on every channel _(effort: low)_',
+        '2. **Be nice** — Greet every customer by name _(effort: low)_',
+        '3. **Follow up** — Call back every complaint within two days _(effort: medium)_',
+        '',
+        '_Effort: low = days, medium = weeks, high = a quarter-long project._',
+        '',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('shows group columns, flags, unscored items and blockquoted notes', () => {

@@ -12,6 +12,7 @@ export async function runScore(inputs: string[], options: ScoreFlags, ctx: CliCo
     by: options.by,
     map: options.map,
     perceptionGap: options.perceptionGap,
+    capacity: options.capacity,
     failUnder: options.failUnder,
     strict: options.strict,
     readStdin: () => readStream(ctx.stdin),
@@ -22,6 +23,7 @@ export async function runScore(inputs: string[], options: ScoreFlags, ctx: CliCo
   const text = format(result.report, {
     style,
     ...reportLayout(ctx),
+    terminal: !writesToFile(options.output) && ctx.stdout.isTTY === true,
   });
   await emit(ctx, text, options.output);
   if (writesToFile(options.output)) note(ctx, `Report written to ${options.output}`);

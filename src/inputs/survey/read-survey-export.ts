@@ -15,6 +15,7 @@ import { DETECT_ROWS, detectLayout, HEADER_ROWS, type LayoutName } from './layou
 import type { Mapping } from './mapping.js';
 import { headerPlan, mappingPlan, type ReadPlan } from './read-plan.js';
 import { rowAnswers, type CellProblem } from './row-answers.js';
+import { audienceFinding } from '../audience-finding.js';
 
 interface SurveySink {
   readonly answerSet: (set: AnswerSet) => void;
@@ -104,6 +105,9 @@ export async function readSurveyExport(source: ExportSource, file: string, rubri
 
     const repeats = new Map<string, { count: number; first: Finding }>();
     const problems = (row: ExportRow) => (p: CellProblem) => reportCell(p, row, file, rubric, repeats, report);
+    const byId = new Map(rubricItems(rubric).map((item) => [item.id, item]));
+    // The columns of items with an audience: a score from a role outside it is a warning (docs/file-formats.md).
+    const audienced = plan.items.flatMap(({ id, column }) => (byId.get(id)?.audience === undefined ? [] : [{ item: byId.get(id)!, column }]));
     const dates = new DateOrder(mapping?.dateFormat, layout && MONTH_FIRST.has(layout) ? 'MDY' : undefined, opened.date1904, (set) => {
       respondents++;
       sink.answerSet(set);
@@ -129,6 +133,11 @@ export async function readSurveyExport(source: ExportSource, file: string, rubri
       }
       const set = rowAnswers(row, plan, rubric, `${file}:${row.row}`, problems(row));
       if (!set) return;
+      for (const { item, column } of audienced) {
+        if (typeof set.answers.get(item.id)?.score !== 'number') continue;
+        const outside = audienceFinding(item, set.respondent.role, file, row.span(column.index));
+        if (outside) repeated(`${column.index}\u0000audience\u0000${set.respondent.role}`, outside, repeats, report);
+      }
       const raw = plan.date ? (row.cells[plan.date.index] ?? '').trim() : '';
       const reading = raw === '' ? undefined : dates.read(raw);
       if (reading?.kind === 'invalid') {
@@ -165,8 +174,11 @@ function reportCell(p: CellProblem, row: ExportRow, file: string, rubric: Rubric
     ? `${where}: \`${shown(p.value)}\` is not a level from ${min} to ${max}, a label or an na word; add it to the mapping's \`labels\` or \`na\`.${hint}`
     : `${where}: the answer must be a level from ${min} to ${max}, a label, an na word or empty; found \`${shown(p.value)}\`.`;
   const rule = p.kind === 'unknown' ? 'export-answer-invalid' : p.kind === 'not-integer' ? 'answers-score-not-integer' : 'answers-score-out-of-scale';
-  const f = finding(rule, message, file, row.span(p.column.index));
-  const key = `${p.column.index}\u0000${fold(p.value)}`;
+  repeated(`${p.column.index}\u0000${fold(p.value)}`, finding(rule, message, file, row.span(p.column.index)), repeats, report);
+}
+
+/** The same finding in the same column is reported for its first few rows, then counted in one more. */
+function repeated(key: string, f: Finding, repeats: Map<string, { count: number; first: Finding }>, report: (f: Finding) => void): void {
   const seen = repeats.get(key);
   if (seen) {
     seen.count++;

@@ -15,11 +15,13 @@ import { groupsSection } from '../html/groups-section.js';
 import { html, type Markup } from '../html/html.js';
 import { legend, STATUS_LEGEND } from '../html/legend.js';
 import { noGapsText } from './labels.js';
+import { startHereSection } from '../html/start-here.js';
 import type { GapFormatter } from './types.js';
 import type { Report } from '../../scoring/report.js';
 
 export const htmlReport: GapFormatter = (report, options) => {
   const body = html`${gapHeader(report, options.date)}
+${startHereSection(report)}
 ${gapCards(report)}
 <section>${keepTogether(
     html`<h2>Every item against its target</h2>`,

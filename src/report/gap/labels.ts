@@ -2,7 +2,7 @@
  * Words the human formats (text, markdown) share, so a flag or a phase reads
  * the same in a terminal and in a client document.
  */
-import type { Comment, ExcludedRows, ItemFlag, ItemResult, PlanStep, Quote, Report } from '../../scoring/report.js';
+import type { Comment, ExcludedRows, ItemFlag, ItemResult, PlanPhase, Quote, Report, ShownPlanStep } from '../../scoring/report.js';
 import { plural } from '../shared/plural.js';
 
 /** JSON keeps the kebab-case names; people read words. */
@@ -19,11 +19,12 @@ export function flagWords(item: Pick<ItemResult, 'score' | 'flags'>): string[] {
   return item.score === null ? [NOT_SCORED, ...words] : words;
 }
 
-/** docs/formulas.md: phases 1..3 are shown as 30, 60 and 90 days. */
-const PHASES: readonly { readonly phase: PlanStep['phase']; readonly title: string }[] = [
+/** docs/formulas.md: phases 1..3 are the three 30-day periods; phase 4 is what does not fit in 90 days. */
+const PHASES: readonly { readonly phase: PlanPhase; readonly title: string }[] = [
   { phase: 1, title: 'First 30 days' },
   { phase: 2, title: 'Days 31-60' },
   { phase: 3, title: 'Days 61-90' },
+  { phase: 4, title: 'Later' },
 ];
 
 /** How many ranked gaps the "Top gaps" list shows: enough to act on, few enough to read. */
@@ -83,6 +84,11 @@ export function emptyPlanText(items: readonly Pick<ItemResult, 'gap'>[]): string
 }
 
 /** The plan's phases that have steps, in order, each with its title (`First 30 days`). */
-export function planPhases(plan: readonly PlanStep[]): { title: string; steps: PlanStep[] }[] {
+export function planPhases<T extends Pick<ShownPlanStep, 'phase'>>(plan: readonly T[]): { title: string; steps: T[] }[] {
   return PHASES.map(({ phase, title }) => ({ title, steps: plan.filter((step) => step.phase === phase) })).filter((p) => p.steps.length > 0);
+}
+
+/** `owner: team leaders; effort: low`, or the effort alone when the rubric names no owner. */
+export function ownerAndEffort(step: Pick<ShownPlanStep, 'owner' | 'effort'>): string {
+  return step.owner === null ? `effort: ${step.effort}` : `owner: ${step.owner}; effort: ${step.effort}`;
 }

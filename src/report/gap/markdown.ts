@@ -7,7 +7,7 @@
 import type { Report } from '../../scoring/report.js';
 import { completeness, completenessText, sourceTotal } from './completeness.js';
 import { escapeMarkdown as esc } from '../shared/escape-markdown.js';
-import { commentsSection, notesSections, planSections, topGapsList } from './markdown-lists.js';
+import { commentsSection, notesSections, planSections, startHereSection, topGapsList } from './markdown-lists.js';
 import { excludedText } from './labels.js';
 import { sectionItemTables, sectionsTable } from './markdown-sections.js';
 import { statusWord } from './status.js';
@@ -20,6 +20,8 @@ export const markdown: GapFormatter = (report, options) => {
   const comments = commentsSection(report);
   const parts = [
     `# ${esc(report.rubric.title)}`,
+    '## Start here',
+    startHereSection(report),
     summaryTable(report),
     summaryLine(report),
     '## Sections',

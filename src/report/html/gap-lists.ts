@@ -1,13 +1,13 @@
-/** The gap report's lists: the plan by 30/60/90-day phase, the interviewees' notes and evidence, and the sources. */
-import type { ItemResult, Quote, Report } from '../../scoring/report.js';
+/** The gap report's lists: the plan by 30/60/90-day phase (and later), the interviewees' notes and evidence, and the sources. */
+import type { ItemResult, Quote, Report, ShownPlanStep } from '../../scoring/report.js';
 import { sourceTotal } from '../gap/completeness.js';
-import { emptyPlanText, generalComments, planPhases, quoteAuthor, titlesById } from '../gap/labels.js';
+import { emptyPlanText, generalComments, ownerAndEffort, planPhases, quoteAuthor, titlesById } from '../gap/labels.js';
 import { html, type Markup } from './html.js';
 import { htmlTable } from './table.js';
 
 /** What the plan needs of a report: a comparison's follow-up side has it too. */
 interface PlanSource {
-  readonly plan: Report['plan'];
+  readonly plan: readonly ShownPlanStep[];
   readonly items: readonly Pick<ItemResult, 'id' | 'title' | 'gap'>[];
 }
 
@@ -18,7 +18,7 @@ export function planList(report: PlanSource): Markup {
   const title = titlesById(report.items);
   return html`${planPhases(report.plan).map(({ title: horizon, steps }) => {
     return html`<h3>${horizon}</h3>
-<ol class="plan">${steps.map((step) => html`<li><strong>${title(step.item)}</strong>: ${step.text} <span class="effort">(effort: ${step.effort})</span></li>
+<ol class="plan">${steps.map((step) => html`<li><strong>${title(step.item)}</strong>: ${step.text} <span class="effort">(${ownerAndEffort(step)})</span></li>
 `)}</ol>
 `;
   })}`;

@@ -29,6 +29,9 @@ p { margin: 0 0 10px; }
 .meta { color: var(--muted); margin: 0; }
 .cover { border-bottom: 4px solid var(--accent); padding-bottom: 16px; }
 .note { color: var(--muted); font-size: 13px; }
+.verdict { font-size: 18px; font-weight: 600; margin: 4px 0 8px; }
+ol.start-here { margin: 0 0 6px; padding-left: 22px; }
+ol.start-here li { margin: 4px 0; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(190px, 1fr)); gap: 14px; margin: 24px 0 8px; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; background: var(--soft); }
 .card .label { font-size: 12px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin: 0; }

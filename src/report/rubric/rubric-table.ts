@@ -33,10 +33,24 @@ export function formatRubricTable(rubric: Rubric, { style, width }: RubricTableO
     });
     for (const item of section.items) table.push(columns.map((c) => c.cell(item)));
     out.push(table.toString());
+    out.push(...actionLines(section.items, style, width));
   }
   return `${out.join('\n')}\n`;
 }
 
+/** Each item's actions under its section's table: the level each lifts to, its effort and who owns it. */
+function actionLines(items: readonly Item[], style: Style, width: number): string[] {
+  const lines: string[] = [];
+  for (const item of items) {
+    if (item.actions.length === 0) continue;
+    lines.push(style.bold(`${item.id} actions`));
+    for (const action of item.actions) {
+      const owner = action.owner === undefined ? '' : `, ${action.owner}`;
+      lines.push(...wrap(`to ${action.to} (${action.effort}${owner}): ${action.text}`, width - 6).map((line, i) => (i === 0 ? `  ${line}` : `      ${line}`)));
+    }
+  }
+  return lines.length > 0 ? ['', ...lines] : [];
+}
 
 interface Column {
   readonly head: string;
@@ -50,11 +64,12 @@ const WEIGHT: Column = { head: 'Weight', width: 8, cell: (item) => item.weight }
 const TARGET: Column = { head: 'Target', width: 8, cell: (item) => item.target };
 const LEVELS: Column = { head: 'Levels', width: 8, cell: (item) => item.levels.size };
 const ACTIONS: Column = { head: 'Actions', width: 9, cell: (item) => item.actions.length };
+const AUDIENCE: Column = { head: 'Who can judge', width: 17, cell: (item) => item.audience?.join(', ') ?? 'anyone' };
 
 /** Fewer columns on narrower terminals, so the table never wraps; the prompt takes what is left. */
 function columnsFor(width: number): Column[] {
   const others =
-    width >= 120 ? [ID, TITLE, TARGET, WEIGHT, LEVELS, ACTIONS] : width >= 90 ? [ID, TITLE, TARGET, WEIGHT] : width >= 70 ? [ID, TARGET, WEIGHT] : [ID, TARGET];
+    width >= 120 ? [ID, TITLE, AUDIENCE, TARGET, WEIGHT, LEVELS, ACTIONS] : width >= 90 ? [ID, TITLE, AUDIENCE, TARGET] : width >= 70 ? [ID, AUDIENCE, TARGET] : [ID, TARGET];
   // cli-table3 draws one border character between columns and one at each end.
   const used = others.reduce((sum, c) => sum + c.width, 0) + others.length + 2;
   const prompt: Column = { head: 'Prompt', width: Math.max(20, width - used), cell: (item) => item.prompt };

@@ -1,17 +1,16 @@
 /**
  * Property: any respondents, written as any layout's export (tests/helpers/survey-exports.ts) and
  * read back through its mapping, give the AnswerSets of the same answers as YAML answers files.
- * Runs FC_RUNS times (default 40) from FC_SEED when set.
+ * Run counts and seed from the environment (tests/helpers/property-runs.ts).
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRubric } from '../../src/rubric/load-rubric.js';
 import type { Rubric } from '../../src/rubric/model.js';
 import { answersYaml, EXPORT_KINDS, writeExport, type Cell, type Respondent } from '../helpers/survey-exports.js';
+import { propertyRuns } from '../helpers/property-runs.js';
 import { comparable, readExport, readYamlAnswers } from '../helpers/survey-read.js';
 
-const RUNS = Number(process.env.FC_RUNS ?? 40);
-const SEED = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
 let rubric: Rubric;
 
 beforeAll(async () => {
@@ -48,7 +47,7 @@ describe('property: an export in any layout reads back as the YAML answers', () 
         const yaml = people.map((r, i) => readYamlAnswers(answersYaml(r, rubric), `r${i}.yaml`, rubric));
         expect(read.sets.map((s) => comparable(s, out.quotes))).toEqual(yaml.map((s) => comparable(s, out.quotes)));
       }),
-      { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
+      propertyRuns({ runs: 40 }),
     );
   });
 });
