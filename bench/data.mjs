@@ -9,6 +9,14 @@ export const ITEMS = [
   'happiest-solution', 'smile', 'listen', 'empathize', 'remove-hindrances', 'train-everyone', 'one-touch',
 ];
 const ROLES = ['customer', 'staff', 'manager'];
+/** The items the built-in rubric asks only staff and managers (their `audience`): customers leave them blank, as in examples/. */
+const STAFF_ONLY = new Set(['remove-hindrances', 'train-everyone']);
+/** Bumped when the data changes, so a cached file of older data is never measured. */
+const DATA_VERSION = 2;
+const answerFor = (rand, role, item) => {
+  const value = answerValue(rand);
+  return role === 'customer' && STAFF_ONLY.has(item) ? '' : value;
+};
 
 /** A small, fast, seeded generator (mulberry32), so every run scores the same data. */
 function random(seed) {
@@ -29,14 +37,14 @@ function answerValue(rand) {
 }
 
 export function answersFolder(root, count) {
-  const dir = join(root, `answers-${count}`);
+  const dir = join(root, `answers-${count}-v${DATA_VERSION}`);
   if (existsSync(join(dir, `r${count - 1}.yaml`))) return dir;
   mkdirSync(dir, { recursive: true });
   const rand = random(count);
   for (let i = 0; i < count; i++) {
     const lines = ['svcaudit: 1', 'kind: answers', 'rubric: service-commitments', 'respondent:', `  name: Respondent ${i}`, `  role: ${ROLES[i % 3]}`, 'date: 2026-11-20', 'answers:'];
     for (const item of ITEMS) {
-      const value = answerValue(rand);
+      const value = answerFor(rand, ROLES[i % 3], item);
       if (value === '') continue;
       if (rand() < 0.1 && value !== 'na') lines.push(`  ${item}: {score: ${value}, note: "Said on call ${i}: it took a while"}`);
       else lines.push(`  ${item}: ${value}`);
@@ -47,7 +55,7 @@ export function answersFolder(root, count) {
 }
 
 export async function surveyCsv(root, rows) {
-  const file = join(root, `survey-${rows}.csv`);
+  const file = join(root, `survey-${rows}-v${DATA_VERSION}.csv`);
   if (existsSync(file)) return file;
   mkdirSync(root, { recursive: true });
   // Written beside and renamed when whole: a run stopped half-way must not leave a short file to be measured.
@@ -57,7 +65,7 @@ export async function surveyCsv(root, rows) {
   out.write(`name,role,${ITEMS.join(',')}\n`);
   let batch = '';
   for (let i = 0; i < rows; i++) {
-    batch += `R${i},${ROLES[i % 3]},${ITEMS.map(() => answerValue(rand)).join(',')}\n`;
+    batch += `R${i},${ROLES[i % 3]},${ITEMS.map((item) => answerFor(rand, ROLES[i % 3], item)).join(',')}\n`;
     if (batch.length > 1 << 20) {
       if (!out.write(batch)) await once(out, 'drain');
       batch = '';
@@ -78,7 +86,7 @@ const asLabel = (value) => (value === 'na' ? "Don't know" : value === '' ? '' : 
  * reads it: `Timestamp` first, a grid question's rows as `Question [Row]`, answers as labels.
  */
 export async function googleFormsCsv(root, rows) {
-  const file = join(root, `google-forms-${rows}.csv`);
+  const file = join(root, `google-forms-${rows}-v${DATA_VERSION}.csv`);
   const map = join(root, 'google-forms.map.yaml');
   writeFileSync(map, googleFormsMapping());
   if (existsSync(file)) return { file, map };
@@ -89,7 +97,7 @@ export async function googleFormsCsv(root, rows) {
   out.write(`Timestamp,Your name,Which best describes you?,${ITEMS.map((id) => `"How much do you agree? [${id}]"`).join(',')}\n`);
   let batch = '';
   for (let i = 0; i < rows; i++) {
-    batch += `2026/11/20 10:15:00 AM GMT,R${i},${ROLES[i % 3]},${ITEMS.map(() => asLabel(answerValue(rand))).join(',')}\n`;
+    batch += `2026/11/20 10:15:00 AM GMT,R${i},${ROLES[i % 3]},${ITEMS.map((item) => asLabel(answerFor(rand, ROLES[i % 3], item))).join(',')}\n`;
     if (batch.length > 1 << 20) {
       if (!out.write(batch)) await once(out, 'drain');
       batch = '';
@@ -112,7 +120,7 @@ function googleFormsMapping() {
 
 /** The same rows as a one-sheet .xlsx of shared strings (as Microsoft Forms' "Open in Excel" writes it). */
 export function surveyXlsx(root, rows) {
-  const file = join(root, `survey-${rows}.xlsx`);
+  const file = join(root, `survey-${rows}-v${DATA_VERSION}.xlsx`);
   if (existsSync(file)) return file;
   mkdirSync(root, { recursive: true });
   const rand = random(rows);
@@ -128,7 +136,7 @@ export function surveyXlsx(root, rows) {
   sheet.push(`<row r="1">${columns.map((c, i) => cell(`${letters[i]}1`, c)).join('')}</row>`);
   for (let i = 0; i < rows; i++) {
     const r = i + 2;
-    const values = [`R${i}`, ROLES[i % 3], ...ITEMS.map(() => answerValue(rand))];
+    const values = [`R${i}`, ROLES[i % 3], ...ITEMS.map((item) => answerFor(rand, ROLES[i % 3], item))];
     sheet.push(`<row r="${r}">${values.map((v, c) => (/^\d+$/.test(v) ? `<c r="${letters[c]}${r}"><v>${v}</v></c>` : cell(`${letters[c]}${r}`, v))).join('')}</row>`);
   }
   sheet.push('</sheetData></worksheet>');

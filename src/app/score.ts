@@ -6,7 +6,7 @@
  */
 import { isAnswered } from '../core/answers.js';
 import { SvcauditError } from '../core/errors.js';
-import { compareFindings, findingsErrorCode, firstError, hasErrors } from '../core/finding.js';
+import { compareFindings, findingsErrorCode, firstError, hasErrors, type Finding } from '../core/finding.js';
 import { displayName } from '../core/io/read-input.js';
 import { sortedByCodePoint } from '../core/order.js';
 import type { Outcome } from '../core/outcome.js';
@@ -69,6 +69,7 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
   const files = await expandInputs(inputs, ANSWERS_EXTENSIONS);
   const mapping = options.map === undefined ? undefined : await loadMapping(options.map, rubric, { readStdin: options.readStdin, onNote: notify });
   const passedOver: string[] = [];
+  const warnings = new WarningSummary();
   const tally = createTally(rubric, { by: options.by });
   const itemIds = rubricItems(rubric).map((item) => item.id);
   const missing: MissingAnswers = { total: 0, examples: [] };
@@ -89,6 +90,7 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
     },
     mapping,
     onExcluded: (rule, rows) => addExcluded(tally, rule, rows),
+    onWarning: (f) => warnings.add(f),
   });
   if (passedOver.length > 0) {
     const shown = passedOver.slice(0, 5).join(', ') + (passedOver.length > 5 ? ', …' : '');
@@ -109,8 +111,7 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
       { files },
     );
   }
-  // Warnings do not stop the job, but are never silent (a file read as Windows-1252, say).
-  for (const f of [...read.findings].sort(compareFindings)) notify(`svcaudit: ${f.file}:${f.line}:${f.column}: warning: ${f.message} (${f.rule})`);
+  warnings.tell(notify);
   if (read.respondents === 0) throw new SvcauditError('usage', 'No answers were found in the inputs.', { file: inputs.map(displayName).join(' ') });
   grouping.verify(inputs, notify);
   return { report: buildReport(tally, { perceptionGap: options.perceptionGap, capacity: options.capacity }), missing };
@@ -131,6 +132,32 @@ function gateReasons(report: Report, missing: MissingAnswers, options: ScoreOpti
   }
   return reasons;
 }
+
+/**
+ * Warnings do not stop the job, but are never silent (an export read as Windows-1252, a score from
+ * a role outside an item's audience): the first few of each rule are told on stderr, the rest
+ * counted, since a large export can warn on every row. `validate` lists every one.
+ */
+class WarningSummary {
+  private readonly shown = new Map<string, Finding[]>();
+  private readonly counts = new Map<string, number>();
+
+  add(f: Finding): void {
+    this.counts.set(f.rule, (this.counts.get(f.rule) ?? 0) + 1);
+    const kept = this.shown.get(f.rule) ?? [];
+    if (kept.length < WARNINGS_SHOWN) this.shown.set(f.rule, [...kept, f]);
+  }
+
+  tell(notify: (message: string) => void): void {
+    for (const [rule, kept] of this.shown) {
+      for (const f of [...kept].sort(compareFindings)) notify(`svcaudit: ${f.file}:${f.line}:${f.column}: warning: ${f.message} (${f.rule})`);
+      const more = this.counts.get(rule)! - kept.length;
+      if (more > 0) notify(`svcaudit: … and ${more} more \`${rule}\` warning${more === 1 ? '' : 's'}; \`svcaudit validate\` lists every one.`);
+    }
+  }
+}
+
+const WARNINGS_SHOWN = 3;
 
 /**
  * `--by KEY` with a key no respondent has would silently put everyone in one

@@ -31,6 +31,11 @@ export interface ReadAnswersOptions {
   readonly mapping?: Mapping | undefined;
   /** Rows of an export left out by its layout or the mapping's `include`. */
   readonly onExcluded?: (rule: ExclusionRule, rows: number) => void;
+  /**
+   * Warnings go here instead of into the result, so that a large export with a warning on every
+   * row (a role outside an item's audience) is not held in memory.
+   */
+  readonly onWarning?: (finding: Finding) => void;
 }
 
 export async function readAnswerSets(paths: readonly string[], rubric: Rubric, onSet: (set: AnswerSet) => void, options: ReadAnswersOptions = {}): Promise<ReadAnswersResult> {
@@ -47,7 +52,10 @@ export async function readAnswerSets(paths: readonly string[], rubric: Rubric, o
         respondents++;
         onSet(set);
       },
-      finding: (f) => findings.push(f),
+      finding: (f) => {
+        if (f.severity === 'warning' && options.onWarning) options.onWarning(f);
+        else findings.push(f);
+      },
       skipped: (what) => options.onSkip?.(path, what),
       excluded: (rule, rows) => options.onExcluded?.(rule, rows),
     }, { skipRubric: options.skipRubric?.(path) === true, mapping: options.mapping });

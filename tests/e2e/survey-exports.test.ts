@@ -188,6 +188,19 @@ describe('the mapping on each command', () => {
     expect(broken.stderr).toContain('(2 problems in the mapping; nothing was read through it)');
   });
 
+  it('a warning on every row is told for the first rows, then counted', async () => {
+    const ids = rubric.sections.flatMap((s) => s.items.map((i) => i.id));
+    const rows = Array.from({ length: 200 }, (_, i) => `C${i},customer,${ids.map(() => '4').join(',')}`);
+    const file = join(tmp, 'customers.csv');
+    writeFileSync(file, `name,role,${ids.join(',')}\n${rows.join('\n')}\n`);
+    const r = await svcaudit(['score', file, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    // Two staff-only items on each of 200 rows: three told, 397 counted.
+    expect(lines.filter((l) => l.includes('warning: Item'))).toHaveLength(3);
+    expect(lines).toContain('svcaudit: … and 397 more `answer-outside-audience` warnings; `svcaudit validate` lists every one.');
+  });
+
   it('map: a missing file and an unreadable export end in exit 2 with the reason, no mapping', async () => {
     const missing = await svcaudit(['map', join(tmp, 'nope.csv')]);
     expect(missing.code).toBe(2);
