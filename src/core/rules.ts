@@ -142,7 +142,7 @@ export const RULES = {
     summary: 'A target equals the lowest level of the scale.',
     help: 'A target at the scale minimum can never show a gap. Raise the target, or remove the item.',
   },
-  // Survey exports read through a mapping (PRODUCT.md, "Survey exports and mapping files")
+  // Survey exports read through a mapping (docs/file-formats.md, "Survey exports")
   'file-encoding': {
     severity: 'warning',
     summary: 'The file is not UTF-8 text, so it was read as Windows-1252.',

@@ -1,6 +1,6 @@
 /**
- * The pieces of survey reading, table-driven against PRODUCT.md's "Survey exports and mapping
- * files": cells, dates, layouts and delimiters, the mapping file's findings (with positions and
+ * The pieces of survey reading, table-driven against docs/file-formats.md's "Survey exports":
+ * cells, dates, layouts and delimiters, the mapping file's findings (with positions and
  * did-you-mean), rows left out per rule, and day/month order across a column.
  */
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Hostile survey exports end in findings, fast (PRODUCT.md, "Files": limits checked while
+ * Hostile survey exports end in findings, fast (docs/file-formats.md, "Files": limits checked while
  * reading, one finding naming the limit): unbalanced quotes, a 100 MB cell, 10,000 columns,
  * duplicate headers, damaged and bomb workbooks, formula text and control characters in cells,
  * bytes that are not text in the encoding they claim.

@@ -26,7 +26,7 @@ export const surveyExport: InputAdapter = {
     const route = mapping === undefined ? ownCsvLayout(input, head, rubric) : undefined;
     if (route !== undefined && route !== 'svcaudit' && flags.skipRubric) {
       // Found by expanding a folder: a table that is neither svcaudit's layout nor read through
-      // --map is passed over and counted (docs/file-formats.md, "Folders and globs").
+      // --map is passed over and counted (docs/file-formats.md, "Where svcaudit finds the files").
       sink.skipped('export');
       return;
     }

@@ -1,5 +1,5 @@
 /**
- * An answer cell → a score (PRODUCT.md, "Cells"): an na word (the built-in ones and the
+ * An answer cell → a score (docs/file-formats.md, "Cells"): an na word (the built-in ones and the
  * mapping's, which win over numbers, so a `-99` or an `8` listed there is na); the mapping's
  * labels; a number that is a level; the rubric's scale labels; a label carrying its level
  * (`4 - Consistent`, `4. Consistent`, `Consistent (4)`); empty is unanswered. Anything else is

@@ -1,5 +1,5 @@
 /**
- * An export's columns as a mapping names them (PRODUCT.md, "Layouts"): the header text after the
+ * An export's columns as a mapping names them (docs/file-formats.md, "Layouts"): the header text after the
  * layout's header rows are joined, and the tool's own ids where it has them.
  */
 import { columnLetter, fold } from './fold.js';

@@ -1,7 +1,7 @@
 /**
  * A streaming CSV tokenizer for survey exports (RFC 4180: quoted cells, doubled quotes, line
  * breaks inside quotes, CRLF, LF or CR), like svcaudit-csv/csv-rows.ts but with the delimiter
- * sniffed from the header line and the limits of PRODUCT.md checked as the text arrives: an
+ * sniffed from the header line and the limits of docs/file-formats.md ("Files") checked as the text arrives: an
  * unbalanced quote in a 2 GB file ends at the first 100 kB, not after reading it all into one cell.
  */
 import { CsvSyntaxError } from '../svcaudit-csv/csv-rows.js';

@@ -1,5 +1,5 @@
 /**
- * Day/month order across a date column (PRODUCT.md, "Dates": "a day/month order that the values
+ * Day/month order across a date column (docs/file-formats.md, "Dates": "a day/month order that the values
  * leave ambiguous is an error unless the mapping says `date-format`"). Rows are read one at a time,
  * so a row whose date could be read either way waits, with every row after it (to keep input
  * order), until a value settles the order (a day above 12) or the waiting list is full; what is

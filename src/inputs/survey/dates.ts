@@ -1,5 +1,5 @@
 /**
- * Fieldwork dates (PRODUCT.md, "Dates"): ISO dates and date-times; the tools' own timestamps
+ * Fieldwork dates (docs/file-formats.md, "Dates"): ISO dates and date-times; the tools' own timestamps
  * (Google Forms `2026/11/20 10:15:00 AM GMT`, Qualtrics, Typeform and LimeSurvey
  * `2026-11-20 10:15:00`, SurveyMonkey `11/20/2026 10:15:00 AM`, Microsoft Forms `11/20/26 10:15:00`);
  * day-month-year dates in either order, with a two-digit year too; `20 Nov 2026` and

@@ -1,5 +1,5 @@
 /**
- * Bytes of a survey export → text, one chunk at a time (PRODUCT.md, "Files": UTF-8 with or
+ * Bytes of a survey export → text, one chunk at a time (docs/file-formats.md, "Files": UTF-8 with or
  * without a byte-order mark, UTF-16 LE or BE with one; a file that is not valid UTF-8 is read as
  * Windows-1252 with a warning naming the file; no character is ever silently replaced).
  *

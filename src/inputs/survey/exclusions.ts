@@ -1,5 +1,5 @@
 /**
- * Rows a layout leaves out (PRODUCT.md, "Layouts"), each counted under its rule so the report can
+ * Rows a layout leaves out (docs/file-formats.md, "Layouts"), each counted under its rule so the report can
  * say how many: Qualtrics responses not finished (`Finished` False/0) and previews (`Status`
  * "Survey Preview", or code 1 and its spam/offline variants 9 and 17 in a numeric export);
  * Typeform partial responses (`Response Type` partial); LimeSurvey responses never submitted

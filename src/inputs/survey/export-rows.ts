@@ -1,7 +1,7 @@
 /**
  * A survey export as rows of text cells, whatever the file: CSV, TSV or TXT (decoded, delimiter
  * sniffed) or one sheet of an .xlsx, told apart by the file's first bytes rather than its name,
- * so stdin is read as the kind it turns out to be (PRODUCT.md, "Files"). The spreadsheet reader
+ * so stdin is read as the kind it turns out to be (docs/file-formats.md, "Files"). The spreadsheet reader
  * is loaded only when a workbook is read.
  */
 import { createReadStream, statSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Text compared as people read it (PRODUCT.md: headers "compared with white space folded and case
+ * Text compared as people read it (docs/file-formats.md, "Mapping file": headers "compared with white space folded and case
  * ignored"; the same for labels, na words and respondent values): trimmed, runs of white space
  * (line breaks and no-break spaces too) as one space, lower case, typographic quotes as straight ones.
  */

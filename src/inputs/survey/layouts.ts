@@ -1,5 +1,5 @@
 /**
- * The survey tools' export layouts (PRODUCT.md, "Layouts"), each recognised by its first rows.
+ * The survey tools' export layouts (docs/file-formats.md, "Layouts"), each recognised by its first rows.
  * Each tool's export as its help pages describe it:
  * - Google Forms: "Download responses (.csv)": `Timestamp` first; a multiple-choice grid gives one
  *   column per row, headed `Question [Row]`.

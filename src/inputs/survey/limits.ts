@@ -1,5 +1,5 @@
 /**
- * PRODUCT.md, "Files": limits checked while reading a survey export. Text is measured in
+ * docs/file-formats.md, "Files": limits checked while reading a survey export. Text is measured in
  * characters after decoding (the same as bytes for the ASCII that exports mostly hold).
  */
 export const MAX_CELL = 100_000;

@@ -1,5 +1,5 @@
 /**
- * The JSON Schema of mapping files (PRODUCT.md, "Survey exports and mapping files"): the single
+ * The JSON Schema of mapping files (docs/file-formats.md, "Survey exports"): the single
  * source of their shape. scripts/build.mjs writes it to `schemas/mapping.schema.json` and compiles
  * it into a standalone validator with the rubric and answers schemas. Rules that need the rubric
  * or the export (item ids, levels on the scale, columns that exist) are in check-mapping.ts and

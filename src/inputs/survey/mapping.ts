@@ -1,4 +1,4 @@
-/** A checked mapping file, as the export reader uses it (PRODUCT.md, "Survey exports and mapping files"). */
+/** A checked mapping file, as the export reader uses it (docs/file-formats.md, "Survey exports"). */
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Span } from '../../core/finding.js';
 import type { LayoutName } from './layouts.js';

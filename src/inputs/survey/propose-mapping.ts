@@ -1,5 +1,5 @@
 /**
- * `svcaudit map <export>` (PRODUCT.md): a proposed mapping, as YAML text to review. Each item goes
+ * `svcaudit map <export>` (docs/file-formats.md, "Proposing a mapping"): a proposed mapping, as YAML text to review. Each item goes
  * to the rating column whose header is closest to its title and prompt (similarity.ts); the
  * layout's respondent and date columns are named; every distinct answer text is listed under
  * `labels:` with the level it proposes (the rubric's labels, a number in the text, or a known

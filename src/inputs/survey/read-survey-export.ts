@@ -1,6 +1,6 @@
 /**
- * A survey tool's export → one AnswerSet per respondent (PRODUCT.md, "Survey exports and mapping
- * files"), streamed: rows are read, checked and handed on one at a time (only rows whose date
+ * A survey tool's export → one AnswerSet per respondent (docs/file-formats.md, "Survey
+ * exports"), streamed: rows are read, checked and handed on one at a time (only rows whose date
  * order is still open wait; see date-order.ts). Findings name the row and the column's header;
  * rows the layout or the mapping's `include` leave out are counted per rule.
  */

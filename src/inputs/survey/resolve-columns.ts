@@ -1,5 +1,5 @@
 /**
- * A mapping's column references → the export's columns (PRODUCT.md: by header text, white space
+ * A mapping's column references → the export's columns (docs/file-formats.md, "Mapping file": by header text, white space
  * folded and case ignored; by letter; or by the tool's id). A reference that finds no column, or
  * two, is a finding at the mapping line that names it, with the closest header.
  */

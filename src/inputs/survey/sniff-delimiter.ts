@@ -1,5 +1,5 @@
 /**
- * The delimiter of a CSV export, told from its header line (PRODUCT.md, "Files": comma,
+ * The delimiter of a CSV export, told from its header line (docs/file-formats.md, "Files": comma,
  * semicolon or tab). Excel in locales with a decimal comma saves "CSV" with semicolons, and
  * Qualtrics and SurveyMonkey offer tab-separated exports; delimiters inside quotes do not count.
  */

@@ -1,7 +1,7 @@
 /**
  * One sheet of an .xlsx workbook as rows of text (ECMA-376 Part 1, §18.3.1.73 `row`, §18.3.1.4 `c`),
  * read with Node's own zlib: the workbook and its shared strings are small and read whole, the
- * sheet is inflated and parsed as a stream, one row at a time. Limits (PRODUCT.md, "Files"): 50 MB
+ * sheet is inflated and parsed as a stream, one row at a time. Limits (docs/file-formats.md, "Files"): 50 MB
  * on disk, 500 MB unpacked; past either, or in a damaged file, one `XlsxError` says why.
  */
 import { MAX_CELL, MAX_ROW, MAX_XLSX_BYTES, MAX_XLSX_UNPACKED } from '../limits.js';
