@@ -1,6 +1,6 @@
 /**
- * Build: (1) write the JSON Schemas from src/rubric/schema.ts and
- * src/inputs/survey/mapping-schema.ts to schemas/,
+ * Build: (1) write the JSON Schemas from src/rubric/schema.ts, src/inputs/survey/mapping-schema.ts
+ * and src/compare/schema.ts to schemas/,
  * (2) compile them once into standalone ajv validators (no ajv compiler at
  * run time: start-up is a feature), (3) bundle the CLI and the public API
  * with esbuild, splitting lazily imported commands into their own chunks,
@@ -21,21 +21,20 @@ const at = (p) => `${root}${p}`;
 const pkg = JSON.parse(await readFile(at('package.json'), 'utf8'));
 
 async function loadSchemas() {
-  const out = await build({
-    stdin: { contents: "export * from './src/rubric/schema.ts'; export * from './src/inputs/survey/mapping-schema.ts';", resolveDir: root, loader: 'ts' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-  });
-  return import(`data:text/javascript,${encodeURIComponent(out.outputFiles[0].text)}`);
+  const load = async (file) => {
+    const out = await build({ entryPoints: [at(file)], bundle: true, write: false, format: 'esm', platform: 'node' });
+    return import(`data:text/javascript,${encodeURIComponent(out.outputFiles[0].text)}`);
+  };
+  return { ...(await load('src/rubric/schema.ts')), ...(await load('src/inputs/survey/mapping-schema.ts')), ...(await load('src/compare/schema.ts')) };
 }
 
-async function writeSchemas({ rubricSchema, answersSchema, mappingSchema }) {
+async function writeSchemas({ rubricSchema, answersSchema, mappingSchema, comparisonSchema }) {
   await mkdir(at('schemas'), { recursive: true });
   await writeFile(at('schemas/rubric.schema.json'), `${JSON.stringify(rubricSchema, null, 2)}\n`);
   await writeFile(at('schemas/answers.schema.json'), `${JSON.stringify(answersSchema, null, 2)}\n`);
   await writeFile(at('schemas/mapping.schema.json'), `${JSON.stringify(mappingSchema, null, 2)}\n`);
+  // The output of `compare --format json`, for the tools that read it; svcaudit itself never validates it.
+  await writeFile(at('schemas/comparison.schema.json'), `${JSON.stringify(comparisonSchema, null, 2)}\n`);
 }
 
 async function writeValidators({ rubricSchema, answersSchema, mappingSchema }) {

@@ -5,9 +5,11 @@
  * (src/compare/). Values in; the comparison, the follow-up side and notes out.
  */
 import { statSync } from 'node:fs';
-import { compareReports } from '../compare/compare.js';
+import { compareSides } from '../compare/compare.js';
 import type { ComparableReport } from '../compare/comparable.js';
 import type { Comparison } from '../compare/comparison.js';
+import { RespondentTable } from '../compare/respondent-table.js';
+import type { ComparisonSide } from '../compare/side.js';
 import { SvcauditError } from '../core/errors.js';
 import { STDIN } from '../core/io/read-input.js';
 import { decodeText } from '../core/io/decode-text.js';
@@ -25,6 +27,10 @@ export interface CompareOptions extends Pick<ScoreInputsOptions, 'onNote'> {
   readonly map?: string | undefined;
   readonly mapBefore?: string | undefined;
   readonly mapAfter?: string | undefined;
+  /** `--by`: the respondent field whose groups are compared as well. */
+  readonly by?: string | undefined;
+  /** `--min-group`: groups with fewer respondents on a side are not compared (default 3). */
+  readonly minGroup?: number | undefined;
 }
 
 export interface CompareResult {
@@ -40,12 +46,13 @@ export async function compare(before: string, after: string, options: CompareOpt
   }
   const baseline = await loadSide(before, options, options.mapBefore ?? options.map);
   const followUp = await loadSide(after, options, options.mapAfter ?? options.map);
-  checkSameRubric(baseline, followUp, { before, after }, options.onNote ?? (() => undefined));
-  return { comparison: compareReports(baseline, followUp, { beforeInput: before, afterInput: after }), followUp };
+  checkSameRubric(baseline.report, followUp.report, { before, after });
+  const comparison = compareSides(baseline, followUp, { beforeInput: before, afterInput: after, by: options.by, minGroup: options.minGroup });
+  return { comparison, followUp: followUp.report };
 }
 
-/** One side: a saved report is read as it is; anything else is scored. */
-async function loadSide(path: string, options: CompareOptions, map: string | undefined): Promise<ComparableReport> {
+/** One side: a saved report is read as it is; anything else is scored, each respondent kept in a compact table for pairing. */
+async function loadSide(path: string, options: CompareOptions, map: string | undefined): Promise<ComparisonSide> {
   const input = inputFile(path, options.readStdin);
   const named = formatOfName(path);
   // Only stdin, a .json file or a file of another ending can be a saved report, told by its text;
@@ -53,10 +60,13 @@ async function loadSide(path: string, options: CompareOptions, map: string | und
   const sniff = path === STDIN || ((named === undefined || named === 'saved-report') && isFile(path));
   if (sniff) {
     const text = textOf(await input.bytes(), input.file);
-    if (inputFormat(path, () => text, ['report', 'answers']) === 'saved-report') return (await loadInputAdapter('saved-report')).readReport!(input);
+    if (inputFormat(path, () => text, ['report', 'answers']) === 'saved-report') return { kind: 'saved', report: await (await loadInputAdapter('saved-report')).readReport!(input) };
   }
-  const scoring: ScoreInputsOptions = { ...(options.onNote ? { onNote: options.onNote } : {}), readStdin: input.bytes, map };
-  return (await scoreInputs([path], typeof options.rubric === 'function' ? await options.rubric() : options.rubric, scoring)).report;
+  const rubric = typeof options.rubric === 'function' ? await options.rubric() : options.rubric;
+  const table = new RespondentTable(rubric, { by: options.by });
+  const scoring: ScoreInputsOptions = { ...(options.onNote ? { onNote: options.onNote } : {}), readStdin: input.bytes, by: options.by, map, onSet: (set) => table.add(set) };
+  const { report } = await scoreInputs([path], rubric, scoring);
+  return { kind: 'scored', rubric, report, table };
 }
 
 /** UTF-8 text, or the error `score` gives for a binary file (exit 2, naming the file). */
@@ -73,9 +83,10 @@ function isFile(path: string): boolean {
 /**
  * Items of two different rubrics cannot be matched, so that is an error
  * naming the follow-up (the side usually made later, with the wrong rubric).
- * A revised version of the same rubric is compared item by item, with a note.
+ * A revised version of the same rubric is compared item by item, with a
+ * warning in the comparison itself.
  */
-function checkSameRubric(before: ComparableReport, after: ComparableReport, inputs: { before: string; after: string }, notify: (message: string) => void): void {
+function checkSameRubric(before: ComparableReport, after: ComparableReport, inputs: { before: string; after: string }): void {
   if (before.rubric.id !== after.rubric.id) {
     throw new SvcauditError(
       'usage',
@@ -83,6 +94,4 @@ function checkSameRubric(before: ComparableReport, after: ComparableReport, inpu
       { file: inputs.after },
     );
   }
-  const [v1, v2] = [before.rubric.version, after.rubric.version];
-  if (v1 !== v2) notify(`svcaudit: note: the rubric's version changed (${v1 ?? 'none'} before, ${v2 ?? 'none'} after); items are matched by id.`);
 }

@@ -4,7 +4,7 @@
  * the report, and apply the gates a CI job sets (`--strict`, `--fail-under`). Values in; the
  * report, the outcome and the messages out. Notes are handed to `onNote` as they arise.
  */
-import { isAnswered } from '../core/answers.js';
+import { isAnswered, type AnswerSet } from '../core/answers.js';
 import { SvcauditError } from '../core/errors.js';
 import { compareFindings, findingsErrorCode, firstError, hasErrors, type Finding } from '../core/finding.js';
 import { displayName } from '../core/io/read-input.js';
@@ -17,18 +17,27 @@ import { rubricItems, type Rubric } from '../rubric/model.js';
 import { addAnswerSet, addExcluded, buildReport, createTally, groupValue, NO_GROUP } from '../scoring/index.js';
 import type { Report } from '../scoring/report.js';
 import { loadMapping } from './mapping-file.js';
+import type { Attribution } from '../scoring/tally.js';
 
 export interface ScoreInputsOptions {
   readonly by?: string | undefined;
   readonly perceptionGap?: number | undefined;
   /** Effort points per 30-day phase of the plan; default 6. */
   readonly capacity?: number | undefined;
+  /** Groups with fewer respondents are reported without scores; default 3. */
+  readonly minGroup?: number | undefined;
+  /** Who quotes are attributed to; default `role`. */
+  readonly attribution?: Attribution | undefined;
+  /** Shown in report headers (the configuration file's `organisation`). */
+  readonly organisation?: string | undefined;
   /** Where `-` comes from; compare hands on stdin it has already read. */
   readonly readStdin?: () => Promise<Uint8Array>;
   /** A message for the person running the command (a file passed over, a group without the field). */
   readonly onNote?: (message: string) => void;
   /** `--map FILE`: the mapping survey exports are read through (docs/file-formats.md). */
   readonly map?: string | undefined;
+  /** Each respondent's answers as they are read (compare keeps a compact table of them to pair respondents). */
+  readonly onSet?: (set: AnswerSet) => void;
 }
 
 export interface ScoreOptions extends ScoreInputsOptions {
@@ -70,7 +79,7 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
   const mapping = options.map === undefined ? undefined : await loadMapping(options.map, rubric, { readStdin: options.readStdin, onNote: notify });
   const passedOver: string[] = [];
   const warnings = new WarningSummary();
-  const tally = createTally(rubric, { by: options.by });
+  const tally = createTally(rubric, { by: options.by, attribution: options.attribution });
   const itemIds = rubricItems(rubric).map((item) => item.id);
   const missing: MissingAnswers = { total: 0, examples: [] };
   const grouping = new GroupingCheck(options.by);
@@ -80,6 +89,7 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
     missing.total += left.length;
     if (left.length > 0 && missing.examples.length < MISSING_EXAMPLES) missing.examples.push({ source: set.source, items: left });
     addAnswerSet(tally, set);
+    options.onSet?.(set);
   }, {
     ...(options.readStdin ? { readStdin: options.readStdin } : {}),
     skipRubric: (path) => !inputs.includes(path),
@@ -114,7 +124,7 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
   warnings.tell(notify);
   if (read.respondents === 0) throw new SvcauditError('usage', 'No answers were found in the inputs.', { file: inputs.map(displayName).join(' ') });
   grouping.verify(inputs, notify);
-  return { report: buildReport(tally, { perceptionGap: options.perceptionGap, capacity: options.capacity }), missing };
+  return { report: buildReport(tally, { perceptionGap: options.perceptionGap, capacity: options.capacity, minGroup: options.minGroup, organisation: options.organisation }), missing };
 }
 
 /** `--strict` and `--fail-under`, each saying why it failed. */

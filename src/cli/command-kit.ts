@@ -47,7 +47,14 @@ export function capacityNumber(value: string): number {
   return Number(value);
 }
 
+/** A count such as `--min-group`: a whole number, 1 or more. */
+export function positiveInteger(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number, 1 or more.');
+  return Number(value);
+}
+
 export function nonNegativeInteger(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more.');
   return Number(value);
 }
+

@@ -59,10 +59,11 @@ const INPUTS: readonly Input[] = [
   { name: 'CSV on stdin --by role', args: ['-', '--by', 'role'], input: () => read(INTERVIEWS_CSV), respondents: 10, by: 'role' },
 ];
 
-const ITEM_FIELDS = ['id', 'section', 'title', 'score', 'target', 'gap', 'priority', 'n', 'median', 'min', 'max', 'sd', 'rwg', 'na', 'flags', 'groups'];
+const ITEM_FIELDS = ['id', 'section', 'title', 'score', 'target', 'gap', 'priority', 'n', 'median', 'min', 'max', 'sd', 'ci', 'atTarget', 'rwg', 'na', 'unanswered', 'index', 'flags', 'groups', 'spread', 'quotes'];
 
 function expectProductJson(report: any, input: Input): void {
-  expect(report.svcaudit).toBe(1);
+  expect(report.svcaudit).toBe(2);
+  for (const field of ['organisation', 'fieldwork', 'groups', 'agreement', 'plan', 'sources']) expect(report, field).toHaveProperty(field);
   expect(report.rubric).toMatchObject({ id: 'service-commitments', title: expect.any(String), version: '2.0.0' });
   expect(report.respondents).toBe(input.respondents);
   const { score, target, gap, index } = report.overall;
@@ -86,7 +87,8 @@ function expectProductJson(report: any, input: Input): void {
     expect(item.min).toBeLessThanOrEqual(item.median);
     expect(item.median).toBeLessThanOrEqual(item.max);
     if (input.by === undefined) expect(item.groups).toEqual({});
-    else expect(Object.keys(item.groups).sort()).toEqual(['customer', 'manager', 'staff']);
+    // The one manager is below --min-group 3: no figure of the group's.
+    else expect(Object.keys(item.groups).sort()).toEqual(['remove-hindrances', 'train-everyone'].includes(item.id) ? ['staff'] : ['customer', 'staff']);
   }
   // The priorities add up to the overall gap (docs/formulas.md).
   const priorities = report.items.reduce((sum: number, i: any) => sum + i.priority, 0);
@@ -174,10 +176,11 @@ describe('what the numbers say', () => {
   });
 
   it('flags low agreement and perception gaps between roles', async () => {
-    const report = JSON.parse((await svcaudit(['score', INTERVIEWS, '--by', 'role', '--format', 'json'])).stdout);
+    const report = JSON.parse((await svcaudit(['score', INTERVIEWS, '--by', 'role', '--min-group', '1', '--format', 'json'])).stdout);
     const beNice = report.items.find((i: any) => i.id === 'be-nice');
-    // customer 4,1,5,3,2 → 3; staff 3,4,4,4 → 3.75; manager 4.
-    expect(beNice.groups).toEqual({ customer: 3, manager: 4, staff: 3.75 });
+    // customer 4,1,5,3,2 → 3; staff 3,4,4,4 → 3.75; manager 4 (shown with --min-group 1).
+    expect(Object.fromEntries(Object.entries(beNice.groups).map(([k, v]: [string, any]) => [k, v.score]))).toEqual({ customer: 3, manager: 4, staff: 3.75 });
+    expect(beNice.spread).toEqual({ value: 1, high: 'manager', low: 'customer' });
     expect(beNice.flags).toEqual(expect.arrayContaining(['perception-gap', 'low-agreement']));
   });
 });
@@ -434,7 +437,9 @@ describe('svcaudit template', () => {
     const report = JSON.parse(r.stdout);
     const item = (id: string) => report.items.find((i: any) => i.id === id);
     expect(report.respondents).toBe(1);
-    expect(item('be-nice')).toMatchObject({ score: 4, n: 1, groups: { customer: 4 } });
+    // One customer: a group below --min-group 3, counted but not shown.
+    expect(item('be-nice')).toMatchObject({ score: 4, n: 1, groups: {} });
+    expect(report.groups).toEqual([{ value: 'customer', n: 1, shown: false, overall: null }]);
     expect(item('listen')).toMatchObject({ score: null, n: 0, na: 1 });
     expect(item('respond-quickly')).toMatchObject({ score: null, n: 0, na: 0 });
     // Commitments: be-nice 4 and smile 2 → 3; three keys: one-touch 1; sections weighted 2:1.
@@ -471,10 +476,10 @@ describe('--by with a field the respondents lack', () => {
     try {
       writeFileSync(join(dir, 'a.yaml'), 'svcaudit: 1\nkind: answers\nrubric: service-commitments\nrespondent: {role: staff}\nanswers: {be-nice: 4}\n');
       writeFileSync(join(dir, 'b.yaml'), 'svcaudit: 1\nkind: answers\nrubric: service-commitments\nanswers: {be-nice: 2}\n');
-      const r = await runCli(['score', dir, '--by', 'role', '--format', 'json']);
+      const r = await runCli(['score', dir, '--by', 'role', '--min-group', '1', '--format', 'json']);
       expect(r.code).toBe(0);
       expect(r.stderr).toContain('1 respondent has no `role`; they are grouped as (none)');
-      expect(JSON.parse(r.stdout).items[0].groups).toEqual({ staff: 4, '(none)': 2 });
+      expect(JSON.parse(r.stdout).items[0].groups).toEqual({ '(none)': { score: 2, n: 1, ci: null }, staff: { score: 4, n: 1, ci: null } });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -24,7 +24,8 @@ describe('SOURCE_DATE_EPOCH', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(FOOTER('2023-11-14'));
-    expect([...r.stdout.matchAll(ANY_DATE)].map((m) => m[0])).toEqual(['2023-11-14']);
+    // Besides the report date, only the fieldwork date of the answers (2026-11-20) appears.
+    expect([...r.stdout.matchAll(ANY_DATE)].map((m) => m[0]).filter((d) => d !== '2026-11-20')).toEqual(['2023-11-14']);
   });
 
   it('makes the report byte for byte the same in two runs', async () => {
@@ -39,7 +40,7 @@ describe('SOURCE_DATE_EPOCH', () => {
     // 1700006399 = 2023-11-14T23:59:59Z: in Kiritimati it is already the 15th, in Pago Pago still the 14th.
     for (const TZ of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC']) {
       const r = await svcaudit(['score', 'examples/self-audit.yaml'], { env: { SOURCE_DATE_EPOCH: '1700006399', TZ } });
-      expect(r.stdout.split('\n')[1], TZ).toBe('service-commitments · 2.0.0 · 2023-11-14');
+      expect(r.stdout.split('\n')[1], TZ).toBe('service-commitments · 2.0.0 · fieldwork 2026-11-20 · report 2023-11-14');
     }
   });
 
@@ -54,9 +55,9 @@ describe('SOURCE_DATE_EPOCH', () => {
   it('dates the text, HTML and compare reports alike', async () => {
     const env = { SOURCE_DATE_EPOCH: '1700000000' };
     const text = await svcaudit(['score', 'examples/self-audit.yaml'], { env });
-    expect(text.stdout.split('\n')[1]).toBe('service-commitments · 2.0.0 · 2023-11-14');
+    expect(text.stdout.split('\n')[1]).toBe('service-commitments · 2.0.0 · fieldwork 2026-11-20 · report 2023-11-14');
     const html = await svcaudit(['score', 'examples/self-audit.yaml', '--format', 'html'], { env });
-    expect(new Set([...html.stdout.matchAll(ANY_DATE)].map((m) => m[0]))).toEqual(new Set(['2023-11-14']));
+    expect(new Set([...html.stdout.matchAll(ANY_DATE)].map((m) => m[0]))).toEqual(new Set(['2023-11-14', '2026-11-20']));
     const compare = await svcaudit(['compare', 'examples/interviews', 'examples/follow-up', '--format', 'markdown'], { env });
     expect(compare.stdout).toContain('2023-11-14');
     expect(new Set([...compare.stdout.matchAll(ANY_DATE)].map((m) => m[0]))).toEqual(new Set(['2023-11-14']));

@@ -154,6 +154,16 @@ describe('the mapping on each command', () => {
     expect(clash.code).toBe(2);
   });
 
+  it('general comments follow --attribution: with `none`, neither who nor which file', async () => {
+    const r = await svcaudit(['score', GF, '--map', GF_MAP, '--attribution', 'none', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const { comments } = JSON.parse(r.stdout) as { comments: Array<Record<string, unknown>> };
+    expect(comments).toEqual([
+      { text: 'Overall the shop staff are lovely', source: 'input 1:2' },
+      { text: 'Training has improved a lot;\nthe new starters know the systems', source: 'input 1:5' },
+    ]);
+  });
+
   it('reads an export on stdin through a mapping', async () => {
     const r = await svcaudit(['score', '-', '--map', GF_MAP, '--format', 'json'], { input: readFileSync(join(REPO, GF)) });
     expect(r.code, r.stderr).toBe(0);

@@ -135,7 +135,7 @@ describe('formula text', () => {
 
     const rows = ['=HYPERLINK("http://example.com","x")', '+cmd', '-2+3', '@SUM(A1)'].map((role, i) => `"R${i}","${role.replace(/"/g, '""')}"${',4'.repeat(ITEM_IDS.length)}`);
     writeFileSync(at('formula-roles.csv'), `${header}\n${rows.join('\n')}\n`);
-    const out = await timed(['score', at('formula-roles.csv'), '--by', 'role', '--format', 'csv']);
+    const out = await timed(['score', at('formula-roles.csv'), '--by', 'role', '--min-group', '1', '--format', 'csv']);
     expect(out.code).toBe(0);
     const cells: string[] = [];
     for await (const row of csvRows([out.stdout])) cells.push(...row.cells);

@@ -50,20 +50,20 @@ describe('rows left out', () => {
 
 describe('general comments', () => {
   const r = report({ comments: true });
-  it('are in JSON in reading order (by source, then row), blank ones left out, with who said them', () => {
+  it('are in JSON in reading order (by source, then row), blank ones left out, attributed as --attribution says', () => {
     expect(JSON.parse(json(r, OPTIONS)).comments).toEqual([
-      { by: 'Dana (customer)', text: 'Overall the <b>shop</b> staff are lovely', source: 'survey.csv:2' },
-      { by: 'Dana (customer)', text: 'Training has improved a lot', source: 'survey.csv:3' },
+      { by: 'customer 2', text: 'Overall the <b>shop</b> staff are lovely', source: 'survey.csv:2' },
+      { by: 'customer 1', text: 'Training has improved a lot', source: 'survey.csv:3' },
     ]);
   });
 
   it('are a block of their own in text, Markdown and HTML, escaped where the format needs it', () => {
     const t = text(r, OPTIONS);
     expect(t).toContain('General comments');
-    expect(t).toContain('“Overall the <b>shop</b> staff are lovely” — Dana (customer)');
+    expect(t).toContain('“Overall the <b>shop</b> staff are lovely” — customer 2');
     const md = markdown(r, OPTIONS);
     expect(md).toContain('## General comments');
-    expect(md).toContain('> “Overall the &lt;b&gt;shop&lt;/b&gt; staff are lovely” — Dana (customer)');
+    expect(md).toContain('> “Overall the &lt;b&gt;shop&lt;/b&gt; staff are lovely” — customer 2');
     const page = html(r, OPTIONS);
     expect(page).toContain('<h2>General comments</h2>');
     expect(page).toContain('Overall the &lt;b&gt;shop&lt;/b&gt; staff are lovely');

@@ -9,7 +9,9 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readAnswerSets } from '../../src/inputs/read-answer-sets.js';
-import { compareReports } from '../../src/compare/compare.js';
+import { compareSides } from '../../src/compare/compare.js';
+import { RespondentTable } from '../../src/compare/respondent-table.js';
+import type { ScoredSide } from '../../src/compare/side.js';
 import { expandInputs } from '../../src/inputs/expand-inputs.js';
 import { COMPARE_FORMAT_NAMES, loadCompareFormat } from '../../src/report/compare/formats.js';
 import { groupValues } from '../../src/report/gap/group-values.js';
@@ -34,22 +36,36 @@ const COMPARE_FORMATS = await loadAll(COMPARE_FORMAT_NAMES, loadCompareFormat);
 
 const OPTIONS = { style: plainStyle, width: 100, date: '2026-11-20' };
 
-async function scoreFolder(folder: string, rubricRef: string | undefined, by?: string): Promise<{ report: Report; rubric: Rubric }> {
+/**
+ * The charts and lists are drawn from every group and quote, so these reports show groups of any
+ * size (`--min-group 1`) and name respondents (`--attribution name`); the defaults have tests of their own.
+ */
+async function scoreFolder(folder: string, rubricRef: string | undefined, by?: string): Promise<{ report: Report; rubric: Rubric; side: ScoredSide }> {
   const { rubric } = await loadRubric(rubricRef);
-  const tally = createTally(rubric, { by });
+  const tally = createTally(rubric, { by, attribution: 'name' });
+  const table = new RespondentTable(rubric, { by });
   const files = await expandInputs([join(REPO, folder)], ['.yaml', '.yml', '.csv']);
-  const read = await readAnswerSets(files, rubric, (set) => addAnswerSet(tally, set));
+  const read = await readAnswerSets(files, rubric, (set) => {
+    addAnswerSet(tally, set);
+    table.add(set);
+  });
   expect(read.findings.filter((f) => f.severity === 'error')).toEqual([]);
-  return { report: buildReport(tally), rubric };
+  const report = buildReport(tally, { minGroup: 1 });
+  return { report, rubric, side: { kind: 'scored', rubric, report, table } };
 }
 
 let examples: Report;
 let followUp: Report;
 let hostile: Report;
+let sides: { examples: ScoredSide; followUp: ScoredSide; hostile: ScoredSide };
 beforeAll(async () => {
-  examples = (await scoreFolder('examples/interviews', undefined, 'role')).report;
-  followUp = (await scoreFolder('examples/follow-up', undefined)).report;
-  hostile = (await scoreFolder('tests/fixtures/hostile/answers', join(REPO, 'tests/fixtures/hostile/rubric.yaml'), 'role')).report;
+  const [e, f, h] = [
+    await scoreFolder('examples/interviews', undefined, 'role'),
+    await scoreFolder('examples/follow-up', undefined),
+    await scoreFolder('tests/fixtures/hostile/answers', join(REPO, 'tests/fixtures/hostile/rubric.yaml'), 'role'),
+  ];
+  [examples, followUp, hostile] = [e.report, f.report, h.report];
+  sides = { examples: e.side, followUp: f.side, hostile: h.side };
 });
 
 /** The user text of the hostile fixture, each of which must appear only escaped. */
@@ -260,8 +276,13 @@ describe('score --format html: chart layout', () => {
   });
 
   it('gives the table alone past twelve groups, and says why', () => {
-    const groups = Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`group ${i + 1}`, 3]));
-    const many: Report = { ...examples, items: examples.items.map((item) => ({ ...item, groups })) };
+    const values = Array.from({ length: 13 }, (_, i) => `group ${i + 1}`);
+    const groups = Object.fromEntries(values.map((value) => [value, { score: 3, n: 3, ci: null }]));
+    const many: Report = {
+      ...examples,
+      groups: values.map((value) => ({ value, n: 3, shown: true, overall: { score: 3, index: 50, ci: null } })),
+      items: examples.items.map((item) => ({ ...item, groups })),
+    };
     const html = GAP_FORMATS.html(many, OPTIONS);
     expect(html).not.toContain('chart-groups');
     expect(html).toContain('With 13 groups (more than 12) a bar per group no longer reads');
@@ -293,7 +314,7 @@ describe('score --format html: print and phone', () => {
 
 describe('compare --format html: the follow-up audit', () => {
   it("adds the follow-up's plan and its notes and evidence, labelled as the follow-up's", () => {
-    const c = compareReports(examples, followUp, { beforeInput: 'examples/interviews', afterInput: 'examples/follow-up' });
+    const c = compareSides(sides.examples, sides.followUp, { beforeInput: 'examples/interviews', afterInput: 'examples/follow-up' });
     const page = COMPARE_FORMATS.html(c, { ...OPTIONS, followUp });
     expect(page).toContain('<h2>Improvement plan (follow-up audit)</h2><p class="note">From the follow-up audit: examples/follow-up (10 respondents).</p>');
     expect(page).toContain('<h2>Notes and evidence (follow-up audit)</h2>');
@@ -307,11 +328,23 @@ describe('compare --format html: the follow-up audit', () => {
   });
 
   it('shows an item that reached its target in the examples', () => {
-    const c = compareReports(examples, followUp);
-    expect(c.reachedTarget).toEqual(['keep-your-cool', 'smile']);
+    const c = compareSides(sides.examples, sides.followUp);
+    expect(c.items.filter((item) => item.reachedTarget).map((item) => item.id)).toEqual(['keep-your-cool', 'smile']);
     const page = COMPARE_FORMATS.html(c, OPTIONS);
     expect(page).toContain('<h3>Reached target (2)</h3>');
-    expect(page).toContain('<span class="pill pill-met">reached target</span>');
+    expect(page).toContain('<span class="pill pill-flag">reached target</span>');
+  });
+
+  it('draws every item\'s change with its interval, its verdict in shape and word', () => {
+    const c = compareSides(sides.examples, sides.followUp);
+    const page = COMPARE_FORMATS.html(c, OPTIONS);
+    expect(page).toContain('id="chart-changes"');
+    const chart = page.slice(page.indexOf('id="chart-changes"'), page.indexOf('</svg>', page.indexOf('id="chart-changes"')));
+    // One whisker (three lines) per item with an interval, one marker per item with a change.
+    expect(chart.match(/<line class="whisker /g)).toHaveLength(3 * c.items.filter((item) => item.ci !== null).length);
+    expect(chart.match(/class="mark /g)).toHaveLength(c.items.filter((item) => item.change !== null).length);
+    expect(chart).toContain('class="zero"');
+    for (const item of c.items) expect(chart).toContain(`>${item.verdict}`);
   });
 });
 
@@ -339,7 +372,7 @@ describe('hostile text', () => {
   });
 
   it('keeps the hostile group values, names and notes as text in the compare report too', () => {
-    const page = COMPARE_FORMATS.html(compareReports(hostile, hostile, { beforeInput: '<script>before</script>', afterInput: 'after"\'' }), OPTIONS);
+    const page = COMPARE_FORMATS.html(compareSides(sides.hostile, sides.hostile, { beforeInput: '<script>before</script>', afterInput: 'after"\'', by: 'role', minGroup: 1 }), OPTIONS);
     expect(page).not.toMatch(/<script/i);
     expect(page).not.toMatch(/<(img|iframe|link|b)[\s>]/i);
     expect(count(page, /<h1[\s>]/)).toBe(1);
@@ -367,7 +400,7 @@ describe('hostile text', () => {
   });
 
   it('is escaped in the compare Markdown', () => {
-    const md = COMPARE_FORMATS.markdown(compareReports(hostile, hostile, { beforeInput: 'a|b', afterInput: '<b>x</b>' }), OPTIONS);
+    const md = COMPARE_FORMATS.markdown(compareSides(sides.hostile, sides.hostile, { beforeInput: 'a|b', afterInput: '<b>x</b>', by: 'role', minGroup: 1 }), OPTIONS);
     expect(md).not.toMatch(/<script|<\/td>|<b>/i);
     expect(md).toContain('a\\|b');
   });

@@ -14,6 +14,7 @@ import type { Finding, Severity } from '../../src/core/finding.js';
 import { rubricItems, type Rubric } from '../../src/rubric/model.js';
 import { RULE_IDS, RULES, type RuleId } from '../../src/core/rules.js';
 import { answersSchema, rubricSchema } from '../../src/rubric/schema.js';
+import { comparisonSchema } from '../../src/compare/schema.js';
 import { parseYaml } from '../../src/rubric/yaml-source.js';
 import { validateFiles } from '../../src/app/validate.js';
 import { REPO } from '../helpers/run-cli.js';
@@ -531,13 +532,14 @@ describe('the shipped JSON Schemas', () => {
   it.each([
     ['rubric.schema.json', rubricSchema],
     ['answers.schema.json', answersSchema],
-  ] as const)('schemas/%s equals the schema in src/rubric/schema.ts', (file, schema) => {
+    ['comparison.schema.json', comparisonSchema],
+  ] as const)('schemas/%s equals the schema in src/', (file, schema) => {
     const onDisk: unknown = JSON.parse(readFileSync(`${REPO}/schemas/${file}`, 'utf8'));
     expect(onDisk).toEqual(JSON.parse(JSON.stringify(schema)));
   });
 
-  it('are exactly the three file kinds (no stale schema left behind)', () => {
-    expect(readdirSync(`${REPO}/schemas`).filter((f) => f.endsWith('.schema.json')).sort()).toEqual(['answers.schema.json', 'mapping.schema.json', 'rubric.schema.json']);
+  it('are exactly the three file kinds and the comparison (no stale schema left behind)', () => {
+    expect(readdirSync(`${REPO}/schemas`).filter((f) => f.endsWith('.schema.json')).sort()).toEqual(['answers.schema.json', 'comparison.schema.json', 'mapping.schema.json', 'rubric.schema.json']);
   });
 });
 

@@ -21,6 +21,8 @@ export async function runCompare(before: string, after: string, options: Compare
     map: options.map,
     mapBefore: options.mapBefore,
     mapAfter: options.mapAfter,
+    by: options.by,
+    minGroup: options.minGroup,
   });
   const format = await loadCompareFormat(options.format ?? 'text');
   const style = await styleForOutput(ctx, options, options.output);

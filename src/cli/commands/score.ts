@@ -13,6 +13,8 @@ export async function runScore(inputs: string[], options: ScoreFlags, ctx: CliCo
     map: options.map,
     perceptionGap: options.perceptionGap,
     capacity: options.capacity,
+    minGroup: options.minGroup,
+    attribution: options.attribution,
     failUnder: options.failUnder,
     strict: options.strict,
     readStdin: () => readStream(ctx.stdin),

@@ -2,8 +2,10 @@
  * Words the human formats (text, markdown) share, so a flag or a phase reads
  * the same in a terminal and in a client document.
  */
-import type { Comment, ExcludedRows, ItemFlag, ItemResult, PlanPhase, Quote, Report, ShownPlanStep } from '../../scoring/report.js';
+import { fixed } from '../shared/numbers.js';
+import { LOW_AGREEMENT_MEANS, PERCEPTION_GAP_MEANS } from '../shared/intervals.js';
 import { plural } from '../shared/plural.js';
+import type { Comment, ExcludedRows, ItemFlag, ItemResult, PlanPhase, Quote, Report, ShownPlanStep } from '../../scoring/report.js';
 
 /** JSON keeps the kebab-case names; people read words. */
 export const FLAG_LABEL: Readonly<Record<ItemFlag, string>> = {
@@ -31,11 +33,11 @@ const PHASES: readonly { readonly phase: PlanPhase; readonly title: string }[] =
 export const TOP_GAPS = 5;
 
 /**
- * Who said it: the respondent's name and/or role, else the file it came from
- * (an interview file is usually named after the interviewee).
+ * Who said it, as `--attribution` says (`customer 2`, a name), or nobody: never the file it came
+ * from, since an interview file is usually named after the interviewee.
  */
-export function quoteAuthor(quote: Pick<Quote, 'by' | 'source'>): string {
-  return quote.by ?? quote.source;
+export function quoteAuthor(quote: Pick<Quote, 'by'>): string | undefined {
+  return quote.by;
 }
 
 /** The exclusion rules in words (docs/file-formats.md, "Layouts"). */
@@ -91,4 +93,17 @@ export function planPhases<T extends Pick<ShownPlanStep, 'phase'>>(plan: readonl
 /** `owner: team leaders; effort: low`, or the effort alone when the rubric names no owner. */
 export function ownerAndEffort(step: Pick<ShownPlanStep, 'owner' | 'effort'>): string {
   return step.owner === null ? `effort: ${step.effort}` : `owner: ${step.owner}; effort: ${step.effort}`;
+}
+
+/** What each flag in the report means, said once, after the tables where the flags appear. */
+export function flagLegend(report: Pick<Report, 'items'>): string[] {
+  const present = new Set(report.items.flatMap((item) => item.flags));
+  // Each perception gap names the groups it lies between.
+  const gaps = report.items
+    .filter((item) => item.flags.includes('perception-gap') && item.spread !== null)
+    .map((item) => `${item.title}: ${item.spread!.high} ${fixed(item.groups[item.spread!.high]?.score ?? null)} over ${item.spread!.low} ${fixed(item.groups[item.spread!.low]?.score ?? null)}`);
+  return [
+    ...(present.has('low-agreement') ? [LOW_AGREEMENT_MEANS] : []),
+    ...(gaps.length > 0 ? [`${PERCEPTION_GAP_MEANS}: ${gaps.join('; ')}.`] : []),
+  ];
 }

@@ -48,7 +48,8 @@ export function commentsSection(report: Report): string | undefined {
 /** A blank line between quotes keeps each its own blockquote instead of one merged paragraph. */
 function blockquote(quote: Quote): string {
   const marker = quote.kind === 'evidence' ? '**Evidence:** ' : '';
-  return `> ${marker}“${esc(quote.text)}” — ${esc(quoteAuthor(quote))}`;
+  const by = quoteAuthor(quote);
+  return `> ${marker}“${esc(quote.text)}”${by === undefined ? '' : ` — ${esc(by)}`}`;
 }
 
 /** "Start here": the verdict in bold, the first actions as a numbered list, and what effort means. */

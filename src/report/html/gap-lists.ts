@@ -41,13 +41,14 @@ export function commentsList(report: Pick<Report, 'comments'>): Markup | null {
 
 function quoteBlock(quote: Quote): Markup {
   const kind = quote.kind === 'evidence' ? html`<span class="kind">Evidence</span>` : '';
-  return html`<blockquote><p>${kind}“${quote.text}”</p><footer>${quoteAuthor(quote)}</footer></blockquote>
+  return html`<blockquote><p>${kind}“${quote.text}”</p>${quoteAuthor(quote) === undefined ? '' : html`<footer>${quoteAuthor(quote)}</footer>`}</blockquote>
 `;
 }
 
 /** Null for a single input: its completeness is already in the summary. */
 export function sourcesTable(report: Report): Markup | null {
-  if (report.sources.length <= 1) return null;
+  // File paths only when people are named anyway (docs/formulas.md, "Quotes").
+  if (report.sources.length <= 1 || report.attribution !== 'name') return null;
   return htmlTable(
     [{ head: 'Source', className: 'item' }, { head: 'Respondents', numeric: true }, { head: 'Scored', numeric: true }, { head: 'na', numeric: true }, { head: 'Unanswered', numeric: true }, { head: 'Answers', numeric: true }],
     report.sources.map((s) => [s.source, String(s.respondents), String(s.answered), String(s.na), String(s.unanswered), String(sourceTotal(s))]),
