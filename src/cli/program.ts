@@ -12,6 +12,7 @@ import type { CliContext } from './context.js';
 import { assessCommand } from './commands/assess-flags.js';
 import { compareCommand } from './commands/compare-flags.js';
 import { initCommand } from './commands/init-flags.js';
+import { mapCommand } from './commands/map-flags.js';
 import { rubricCommand } from './commands/rubric-show-flags.js';
 import { rubricsCommand } from './commands/rubrics-flags.js';
 import { rulesCommand } from './commands/rules-flags.js';
@@ -37,7 +38,7 @@ Examples:
   $ svcaudit validate rubrics/ answers/*.yaml --format sarif --output findings.sarif
 `);
   configure(program, kit.ctx);
-  for (const command of [validateCommand(kit), scoreCommand(kit), assessCommand(kit), compareCommand(kit), templateCommand(kit), initCommand(kit), rubricsCommand(kit), rubricCommand(kit), rulesCommand(kit), helpCommand(program)]) {
+  for (const command of [validateCommand(kit), scoreCommand(kit), assessCommand(kit), compareCommand(kit), mapCommand(kit), templateCommand(kit), initCommand(kit), rubricsCommand(kit), rubricCommand(kit), rulesCommand(kit), helpCommand(program)]) {
     adopt(program, command);
   }
   program.hook('preAction', async (_, actionCommand) => {

@@ -50,7 +50,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 /** Rules that mean a file could not be read as data at all, rather than data found wanting. */
-const UNREADABLE: ReadonlySet<RuleId> = new Set<RuleId>(['file-empty', 'file-binary', 'yaml-syntax', 'yaml-too-complex', 'yaml-duplicate-key', 'csv-syntax']);
+const UNREADABLE: ReadonlySet<RuleId> = new Set<RuleId>(['file-empty', 'file-binary', 'yaml-syntax', 'yaml-too-complex', 'yaml-duplicate-key', 'csv-syntax', 'file-encoding-invalid', 'export-limit', 'export-unreadable']);
 
 /**
  * The error a command other than `validate` stops with (the exit codes of docs/exit-codes.md): a file that is

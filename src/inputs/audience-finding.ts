@@ -1,5 +1,5 @@
 /**
- * PRODUCT.md, "Answers file": a score from a respondent whose `role` is outside
+ * docs/file-formats.md, "Answers file": a score from a respondent whose `role` is outside
  * the item's `audience` is a warning, and the score still counts. Shared by
  * the answers-file check and the CSV reader so both say it alike.
  */

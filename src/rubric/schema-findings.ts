@@ -65,8 +65,11 @@ function withoutBranchNoise(errors: readonly ErrorObject[], data: unknown): Erro
 function describe(error: ErrorObject, schema: SchemaNode, source: YamlSource): Finding | undefined {
   const path = pointerSegments(error.instancePath);
   const value = valueAt(source.value, path);
-  const where = placeOf(source.value, path);
-  const name = path.length > 0 ? `\`${String(path[path.length - 1])}\`` : 'The file';
+  // An entry of a list (`comments`, `evidence`, `look-for`) is named by its place in that list.
+  const last = path[path.length - 1];
+  const inList = typeof last === 'number' && typeof path[path.length - 2] === 'string';
+  const where = placeOf(source.value, inList ? path.slice(0, -1) : path);
+  const name = inList ? `Entry #${last + 1} of \`${String(path[path.length - 2])}\`` : path.length > 0 ? `\`${String(last)}\`` : 'The file';
   const at = (segments: readonly PathSegment[], mode: 'key' | 'value' = 'value') => locate(source, segments, mode);
   const file = source.file;
   const params = error.params as Record<string, unknown>;

@@ -110,7 +110,7 @@ describe('the packed package', () => {
     expect(show.stdout).toContain('one-touch');
     const validate = npx(['validate', 'node_modules/svcaudit/rubrics/service-commitments.yaml', 'node_modules/svcaudit/examples/']);
     expect(validate.status).toBe(0);
-    expect(readdirSync(join(app, 'node_modules/svcaudit/schemas')).sort()).toEqual(['answers.schema.json', 'comparison.schema.json', 'config.schema.json', 'rubric.schema.json']);
+    expect(readdirSync(join(app, 'node_modules/svcaudit/schemas')).sort()).toEqual(['answers.schema.json', 'comparison.schema.json', 'config.schema.json', 'mapping.schema.json', 'rubric.schema.json']);
   });
 
   it('scores the shipped example', () => {

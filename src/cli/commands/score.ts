@@ -11,6 +11,7 @@ export async function runScore(inputs: string[], options: ScoreFlags, ctx: CliCo
   const rubric = await loadCommandRubric(options.rubric, ctx);
   const result = await score(inputs, rubric, {
     by: options.by,
+    map: options.map,
     perceptionGap: options.perceptionGap,
     capacity: options.capacity,
     minGroup: options.minGroup,

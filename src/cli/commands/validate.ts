@@ -15,6 +15,7 @@ export async function runValidate(inputs: string[], options: ValidateFlags, ctx:
   const outputs = outputPlan(options.format ?? ['stylish'], options.output ?? []);
   const result = await validate(inputs, {
     rubric: options.rubric,
+    map: options.map,
     readStdin: () => readStream(ctx.stdin),
     quiet: options.quiet,
     maxWarnings: options.maxWarnings,

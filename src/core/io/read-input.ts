@@ -1,5 +1,5 @@
 /** Reading the files users name, with errors that say which file and why (exit code 2). */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { SvcauditError } from '../errors.js';
 
 export const STDIN = '-';
@@ -16,6 +16,21 @@ export async function readBytes(path: string, stdin: () => Promise<Uint8Array> =
     // Synchronous on purpose: a CLI reads one file at a time, and the first
     // asynchronous read pays for starting libuv's thread pool.
     return readFileSync(path);
+  } catch (error) {
+    throw fileError(path, error);
+  }
+}
+
+/** The first `length` bytes of a file (fewer when it is shorter), to tell its kind before streaming it. */
+export function readHead(path: string, length: number): Uint8Array {
+  try {
+    const buffer = Buffer.alloc(length);
+    const fd = openSync(path, 'r');
+    try {
+      return buffer.subarray(0, readSync(fd, buffer, 0, length, 0));
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     throw fileError(path, error);
   }

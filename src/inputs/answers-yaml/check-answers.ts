@@ -111,5 +111,6 @@ function toAnswerSet(raw: RawAnswers, source: string): AnswerSet {
       answers.set(itemId, { score: value, note: undefined, evidence: [] });
     }
   }
-  return { source, rubric: id, rubricVersion: version, respondent, date: raw.date, answers };
+  const comments = (raw.comments ?? []).filter((text) => text.trim() !== '');
+  return { source, rubric: id, rubricVersion: version, respondent, date: raw.date, answers, ...(comments.length > 0 ? { comments } : {}) };
 }

@@ -19,7 +19,8 @@ export const svcauditCsv: InputAdapter = {
     const rubric = await rubrics.forCsv();
     if (rubric.kind !== 'found') return { file, kind: 'answers', findings: [] }; // a broken --rubric is reported on its own
     const findings: Finding[] = [];
-    await readCsvAnswers([utf8Text(await input.bytes())], file, rubric.rubric, { answerSet: () => undefined, finding: (f) => findings.push(f) });
+    // Streamed from disk as `score` reads it, so a file past the limits stops at the first of them.
+    await readCsvAnswers(await chunks(input), file, rubric.rubric, { answerSet: () => undefined, finding: (f) => findings.push(f) });
     return { file, kind: 'answers', findings: findings.sort(compareFindings) };
   },
 };

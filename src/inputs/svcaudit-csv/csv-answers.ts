@@ -39,7 +39,7 @@ export async function readCsvAnswers(chunks: AsyncIterable<string> | Iterable<st
     }
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
-    sink.finding(finding('csv-syntax', error.message, file, { line: error.line, column: error.column }));
+    sink.finding(finding(error.rule, error.message, file, { line: error.line, column: error.column }));
   }
   if (!header) sink.finding(finding('file-empty', 'The CSV file is empty: it needs a header row of item ids.', file, { line: 1, column: 1 }));
   return rows;

@@ -7,7 +7,8 @@
 import type { Report } from '../../scoring/report.js';
 import { completeness, completenessText, sourceTotal } from './completeness.js';
 import { escapeMarkdown as esc } from '../shared/escape-markdown.js';
-import { notesSections, planSections, startHereSection, topGapsList } from './markdown-lists.js';
+import { commentsSection, notesSections, planSections, startHereSection, topGapsList } from './markdown-lists.js';
+import { excludedText } from './labels.js';
 import { sectionItemTables, sectionsTable } from './markdown-sections.js';
 import { statusWord } from './status.js';
 import { flagLegend } from './labels.js';
@@ -18,6 +19,7 @@ import type { GapFormatter } from './types.js';
 
 export const markdown: GapFormatter = (report, options) => {
   const notes = notesSections(report);
+  const comments = commentsSection(report);
   const parts = [
     `# ${esc(report.rubric.title)}`,
     '## Start here',
@@ -33,6 +35,7 @@ export const markdown: GapFormatter = (report, options) => {
     '## Improvement plan',
     ...planSections(report),
     ...(notes.length > 0 ? ['## Notes and evidence', ...notes] : []),
+    ...(comments === undefined ? [] : ['## General comments', comments]),
     ...(report.sources.length > 1 && report.attribution === 'name' ? ['## Sources', sourcesTable(report)] : []),
     '---',
     markdownFooter(report.rubric, options.date),
@@ -61,7 +64,8 @@ function summaryLine(report: Report): string {
   const about = [report.organisation, fieldworkText(report.fieldwork)].filter((s): s is string => s !== null && s !== undefined);
   const grouped = report.by === null ? '' : ` Grouped by ${esc(report.by)}: ${groupHeadlines(report).map(esc).join(' · ')}.`;
   const header = about.length === 0 ? '' : `${esc(about.join(' · '))}. `;
-  return `${header}${completenessText(completeness(report))}.${grouped}\n\n${esc(agreementText(report.agreement))}`;
+  const excluded = excludedText(report);
+  return `${header}${completenessText(completeness(report))}.${excluded === undefined ? '' : ` ${esc(excluded)}.`}${grouped}\n\n${esc(agreementText(report.agreement))}`;
 }
 
 function sourcesTable(report: Report): string {

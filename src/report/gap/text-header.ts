@@ -8,6 +8,7 @@ import { plural } from '../shared/plural.js';
 import { fixed, indexText } from '../shared/numbers.js';
 import { gapStatus, STATUS_LABEL, statusPaint } from './status.js';
 import { oneLine } from '../shared/terminal-text.js';
+import { excludedText } from './labels.js';
 import { wrap } from '../shared/wrap.js';
 import { agreementText, fieldworkText, groupHeadlines, intervalText } from '../shared/intervals.js';
 
@@ -18,6 +19,8 @@ export function headerBlock(report: Report, style: Style, date: string | undefin
   const { rubric } = report;
   const about = [report.organisation === null ? '' : oneLine(report.organisation), oneLine(rubric.id), rubric.version === null ? '' : oneLine(rubric.version), fieldworkText(report.fieldwork) ?? '', date === undefined ? '' : `report ${date}`].filter((s) => s !== '');
   const lines = [style.bold(oneLine(rubric.title)), ...wrap(about.join(' · '), width).map((line) => style.dim(line)), completenessText(completeness(report))];
+  const excluded = excludedText(report);
+  if (excluded !== undefined) lines.push(excluded);
   if (report.by !== null) lines.push(...wrap(`grouped by ${oneLine(report.by)}: ${groupHeadlines(report).map(oneLine).join(' · ')}`, width));
   // One input is already summed up above; a list pays off when there are several to compare.
   // File paths only when people are named anyway (docs/formulas.md, "Quotes").

@@ -1,7 +1,7 @@
 /** "Notes and evidence": what respondents said, under the item they said it about. */
 import type { Quote, Report } from '../../scoring/report.js';
 import type { Style } from '../shared/style.js';
-import { quoteAuthor } from './labels.js';
+import { generalComments, quoteAuthor } from './labels.js';
 import { oneLine } from '../shared/terminal-text.js';
 import { wrap } from '../shared/wrap.js';
 
@@ -19,6 +19,17 @@ export function notesBlock(report: Report, style: Style, width: number): string[
     const more = item.quotes.length - MAX_QUOTES;
     if (more > 0) lines.push(style.dim(`  … ${more} more (every quote is in --format markdown or html)`));
   }
+  return lines;
+}
+
+/** "General comments": remarks not about one item (`comments:`, a survey's `item: general` column). */
+export function commentsBlock(report: Report, style: Style, width: number): string[] {
+  const comments = generalComments(report);
+  if (comments.length === 0) return [];
+  const lines = [style.bold(style.underline('General comments')), ''];
+  for (const comment of comments.slice(0, MAX_QUOTES)) lines.push(...quoteLines({ ...comment, kind: 'note' }, width));
+  const more = comments.length - MAX_QUOTES;
+  if (more > 0) lines.push(style.dim(`  … ${more} more (every comment is in --format markdown or html)`));
   return lines;
 }
 
