@@ -80,7 +80,8 @@ async function example(folder: string, name: string, rubricFlag: string | undefi
   const mapPath = join(folder, mapName);
   const map = mapName !== name && existsSync(mapPath) ? { name: mapName, file: shownFile(mapName, new Uint8Array(readFileSync(mapPath))) } : undefined;
   const results = await validateFiles([path], { rubric, map: map === undefined ? undefined : mapPath });
-  const findings = results.flatMap((r) => r.findings).map(({ line, column, severity, message, rule }) => ({ line, column, severity, message, rule }));
+  // Paths in messages as a user in the example's folder would see them, whatever folder the repository is in.
+  const findings = results.flatMap((r) => r.findings).map(({ line, column, severity, message, rule }) => ({ line, column, severity, message: message.replaceAll(`${folder}/`, ''), rule }));
   return { file: shownFile(name, new Uint8Array(readFileSync(path))), rubric: rubricFlag, map, findings };
 }
 
