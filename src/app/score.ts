@@ -107,7 +107,7 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
   });
   if (passedOver.length > 0) {
     const shown = passedOver.slice(0, 5).join(', ') + (passedOver.length > 5 ? ', …' : '');
-    notify(`svcaudit: ${passedOver.length} file${passedOver.length === 1 ? '' : 's'} passed over: tables whose headers are not item ids, read only through --map (${shown}).`);
+    notify(`svcaudit: note: passed over ${passedOver.length} table${passedOver.length === 1 ? '' : 's'} found in folders and globs whose headers are not item ids (${shown}); read ${passedOver.length === 1 ? 'it' : 'them'} through --map.`);
   }
 
   if (hasErrors(read.findings)) {

@@ -117,7 +117,7 @@ async function checkFiles(paths: readonly string[], options: ValidateFilesOption
   }
   if (passedOver.length > 0) {
     const shown = passedOver.slice(0, 5).join(', ') + (passedOver.length > 5 ? ', …' : '');
-    options.onNote?.(`svcaudit: ${passedOver.length} file${passedOver.length === 1 ? '' : 's'} passed over: tables whose headers are not item ids, checked only through --map (${shown}).`);
+    options.onNote?.(`svcaudit: note: passed over ${passedOver.length} table${passedOver.length === 1 ? '' : 's'} found in folders and globs whose headers are not item ids (${shown}); read ${passedOver.length === 1 ? 'it' : 'them'} through --map.`);
   }
   const results = ordered.filter((r): r is FileFindings => r !== undefined);
   // The --map file is reported as a file of its own, once (first: the exports are read through it).

@@ -74,7 +74,8 @@ export async function expandInputs(inputs: readonly string[], extensions: readon
   const unique = [...new Set(files)];
   if (unique.length === 0) throw nothingToRead(inputs, passed, others.example, options.configFiles === true);
   const { other: _, ...counted } = passed;
-  if (Object.keys(counted).length > 0) options.onPassedOver?.(`svcaudit: note: passed over ${passedOverText(counted)} found in folders and globs; name a file to read it anyway.`);
+  const exports = counted['csv-without-items'] ? ' (a survey export is read through --map)' : '';
+  if (Object.keys(counted).length > 0) options.onPassedOver?.(`svcaudit: note: passed over ${passedOverText(counted)} found in folders and globs; name a file to read it anyway${exports}.`);
   return unique;
 }
 
@@ -89,7 +90,7 @@ function passedOverText(passed: PassedOver): string {
   const parts: string[] = [];
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   if (passed['yaml-without-key']) parts.push(count(passed['yaml-without-key'], '.yaml/.yml file without a top-level `svcaudit:` key', '.yaml/.yml files without a top-level `svcaudit:` key'));
-  if (passed['csv-without-items']) parts.push(count(passed['csv-without-items'], '.csv file whose header holds no item id', '.csv files whose header holds no item id'));
+  if (passed['csv-without-items']) parts.push(count(passed['csv-without-items'], '.csv/.tsv file whose header holds no item id', '.csv/.tsv files whose header holds no item id'));
   if (passed['config-file']) parts.push(count(passed['config-file'], 'configuration file', 'configuration files'));
   if (passed.other) parts.push(count(passed.other, 'file of another type', 'files of other types'));
   return parts.join(', ');

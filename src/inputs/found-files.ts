@@ -7,6 +7,7 @@
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { isConfigFileName } from '../core/config-files.js';
+import { sniffDelimiter } from './survey/sniff-delimiter.js';
 
 /** Why a file was passed over; `undefined`: it is one to read. */
 export type PassedOverReason = 'yaml-without-key' | 'csv-without-items' | 'config-file';
@@ -27,7 +28,7 @@ export interface FoundFileRules {
 export function passedOverReason(path: string, rules: FoundFileRules): PassedOverReason | undefined {
   const lower = path.toLowerCase();
   if (isConfigFileName(path)) return rules.configFiles ? undefined : 'config-file';
-  if (lower.endsWith('.csv')) return rules.itemIds === undefined || csvHeaderNamesItem(path, rules.itemIds) ? undefined : 'csv-without-items';
+  if (lower.endsWith('.csv') || lower.endsWith('.tsv')) return rules.itemIds === undefined || csvHeaderNamesItem(path, rules.itemIds) ? undefined : 'csv-without-items';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return hasTopLevelKey(path) ? undefined : 'yaml-without-key';
   return undefined;
 }
@@ -42,8 +43,8 @@ function csvHeaderNamesItem(path: string, itemIds: ReadonlySet<string>): boolean
   const text = read(path, CSV_HEAD_BYTES);
   if (text === undefined) return true;
   const header = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/, 1)[0]!;
-  // Matched as the reader matches them: trimmed, unquoted, without regard to case.
-  return header.split(',').some((cell) => itemIds.has(cell.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase()));
+  // Matched as the reader matches them: in the file's delimiter, trimmed, unquoted, without regard to case.
+  return header.split(sniffDelimiter(header)).some((cell) => itemIds.has(cell.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase()));
 }
 
 /** The file as text, or its first `limit` bytes; undefined when it cannot be read. */
@@ -53,7 +54,11 @@ function read(path: string, limit: number | undefined): string | undefined {
     const fd = openSync(path, 'r');
     try {
       const buffer = Buffer.alloc(limit);
-      return buffer.toString('utf8', 0, readSync(fd, buffer, 0, limit, 0));
+      const head = buffer.subarray(0, readSync(fd, buffer, 0, limit, 0));
+      // A survey tool's "Unicode text" export is UTF-16 with its byte order mark.
+      if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le').decode(head);
+      if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be').decode(head);
+      return head.toString('utf8');
     } finally {
       closeSync(fd);
     }
