@@ -52,34 +52,61 @@ export class CovarianceAccumulator {
   add(row: ArrayLike<number | null | undefined>): void {
     const k = this.k;
     if (row.length !== k) throw new RangeError(`row has ${row.length} values for ${k} items`);
+    for (let i = 0; i < k; i++) {
+      const x = row[i];
+      if (x !== undefined && x !== null && !Number.isFinite(x)) throw new RangeError(`item ${i}: ${x} is not a finite number`);
+    }
+    this.#add(row);
+  }
+
+  /**
+   * One respondent from an AnswerRow's scores (core/answer-row.ts): a non-finite value (no score,
+   * `na`, a score off the scale) means no number. Called once per row of an export, so it
+   * allocates nothing and checks nothing more.
+   */
+  addScores(scores: Float64Array): void {
+    if (scores.length !== this.k) throw new RangeError(`row has ${scores.length} values for ${this.k} items`);
+    this.#add(scores);
+  }
+
+  /** The sums of one row; a value that is not a finite number is no number. */
+  #add(row: ArrayLike<number | null | undefined>): void {
+    const k = this.k;
     const present = this.#present;
     const offset = this.#offset;
+    const n = this.#n;
+    const shift = this.#shift;
+    const sum = this.#sum;
+    const sumSq = this.#sumSq;
     let m = 0;
     for (let i = 0; i < k; i++) {
       const x = row[i];
-      if (x === undefined || x === null) continue;
-      if (!Number.isFinite(x)) throw new RangeError(`item ${i}: ${x} is not a finite number`);
-      if (this.#n[i] === 0) this.#shift[i] = x;
-      const d = x - this.#shift[i]!;
-      this.#n[i]! += 1;
-      this.#sum[i]! += d;
-      this.#sumSq[i]! += d * d;
+      if (typeof x !== 'number' || !Number.isFinite(x)) continue;
+      if (n[i] === 0) shift[i] = x;
+      const d = x - shift[i]!;
+      n[i]! += 1;
+      sum[i]! += d;
+      sumSq[i]! += d * d;
       present[m] = i;
       offset[i] = d;
       m++;
     }
+    const pairN = this.#pairN;
+    const pairSumI = this.#pairSumI;
+    const pairSumJ = this.#pairSumJ;
+    const pairSumIJ = this.#pairSumIJ;
     for (let a = 0; a < m; a++) {
       const i = present[a]!;
       const di = offset[i]!;
-      const base = this.#pairBase(i);
+      const base = i * k - (i * (i + 1)) / 2 - i - 1;
       for (let b = a + 1; b < m; b++) {
         const j = present[b]!;
         const dj = offset[j]!;
         const p = base + j;
-        this.#pairN[p]! += 1;
-        this.#pairSumI[p]! += di;
-        this.#pairSumJ[p]! += dj;
-        this.#pairSumIJ[p]! += di * dj;
+        pairN[p]! += 1;
+        pairSumI[p]! += di;
+        pairSumJ[p]! += dj;
+        pairSumIJ[p]! += di * dj;
       }
     }
   }
