@@ -64,7 +64,7 @@ async function loadSide(path: string, options: CompareOptions, map: string | und
   }
   const rubric = typeof options.rubric === 'function' ? await options.rubric() : options.rubric;
   const table = new RespondentTable(rubric, { by: options.by });
-  const scoring: ScoreInputsOptions = { ...(options.onNote ? { onNote: options.onNote } : {}), ignore: options.ignore, readStdin: input.bytes, by: options.by, map, onSet: (set) => table.add(set) };
+  const scoring: ScoreInputsOptions = { ...(options.onNote ? { onNote: options.onNote } : {}), ignore: options.ignore, readStdin: input.bytes, by: options.by, map, onRow: (row) => table.addRow(row) };
   const { report } = await scoreInputs([path], rubric, scoring);
   return { kind: 'scored', rubric, report, table };
 }

@@ -15,7 +15,7 @@ export const NO_SCORE = -Infinity;
 /** `scores[slot]` of an item answered `na`. */
 export const NA_SCORE = Infinity;
 /** `scores[slot]` of a score that is not a level of the scale: answered, but counted nowhere (the loader reports it). */
-export const OFF_SCALE = Number.NaN;
+const OFF_SCALE = Number.NaN;
 
 export interface AnswerRow {
   /** Per rubric item, in rubric order (rubricItems): a level, NO_SCORE, NA_SCORE or OFF_SCALE (NaN). */

@@ -14,6 +14,10 @@ import { isLevel } from '../rubric/scale.js';
 import { levelCount } from './scale.js';
 import { splitSource } from './source-key.js';
 import { CovarianceAccumulator } from './statistics/covariance-accumulator.js';
+import type { ItemCovariances } from './statistics/weighted-variance.js';
+
+/** Distinct role texts and group values whose key is remembered (a column of names has more). */
+const VALUES_REMEMBERED = 4096;
 
 /** The group of respondents who lack the `--by` field (or leave it blank). */
 export const NO_GROUP = '(none)';
@@ -79,8 +83,14 @@ export interface Tally {
   readonly items: ReadonlyMap<string, ItemTally>;
   /** Group key (the value trimmed and lower-cased) → its totals. */
   readonly groups: Map<string, GroupTally>;
-  /** Covariances of the items' scores over the respondents, for the section and overall intervals. */
+  /**
+   * Covariances of the items' scores over the respondents (with `--by`, only over those whose
+   * group keeps no covariances of its own): see overallCovariance.
+   */
   readonly covariance: CovarianceAccumulator;
+  /** With `--by`, per slot, the first number met (NaN until one is), and how many are still NaN. */
+  readonly firstValues: Float64Array;
+  unshifted: number;
   /** Respondents who gave at least one number (Krippendorff's alpha's `n`). */
   scoring: number;
   /** The earliest and latest answer date (`YYYY-MM-DD`), or null. */
@@ -98,9 +108,12 @@ export interface Tally {
   readonly isLevel: (score: number) => boolean;
   /** Scratch: an AnswerSet's scores by slot, reused so adding allocates no array. */
   readonly scratch: Float64Array;
-  /** The last role and group met, and the last file's totals: consecutive rows mostly repeat them. */
-  readonly lastRole: { raw: string | undefined; key: string };
-  readonly lastGroup: { value: string | undefined; group: GroupTally | undefined };
+  /**
+   * Role texts and group values met, with their key and group: a million rows hold a handful of
+   * each, so each is folded once (up to VALUES_REMEMBERED of them). And the last file's totals.
+   */
+  readonly roleKeys: Map<string | undefined, string>;
+  readonly groupOfValue: Map<string, GroupTally>;
   readonly lastSource: { file: string | undefined; tally: SourceTally | undefined };
   /** Input file → completeness. */
   readonly sources: Map<string, SourceTally>;
@@ -136,8 +149,10 @@ export function createTally(rubric: Rubric, options: TallyOptions = {}): Tally {
     levels: a,
     isLevel: (score) => isLevel(score, scale),
     scratch: new Float64Array(items.size),
-    lastRole: { raw: undefined, key: '' },
-    lastGroup: { value: undefined, group: undefined },
+    firstValues: new Float64Array(items.size).fill(Number.NaN),
+    unshifted: items.size,
+    roleKeys: new Map(),
+    groupOfValue: new Map(),
     lastSource: { file: undefined, tally: undefined },
   };
 }
@@ -147,9 +162,9 @@ export function createTally(rubric: Rubric, options: TallyOptions = {}): Tally {
  * are not a level of the scale, are the loader's findings; here they are
  * skipped (a bad score counts as unanswered) so the tally never throws.
  */
-export function addAnswerSet(tally: Tally, set: AnswerSet): void {
+export function addAnswerSet(tally: Tally, set: AnswerSet, row: AnswerRow = rowOfSet(tally, set)): void {
   const where = splitSource(set.source);
-  const place = addRow(tally, answerSetRow(set, tally.slots, tally.scratch, tally.isLevel, { file: where.file, line: where.row }));
+  const place = addRow(tally, row);
   // Who said it: built into text at the first quote only (a million-row export has none).
   let origin: QuoteOrigin | undefined;
   const originOf = (): QuoteOrigin => (origin ??= { by: attributedTo(tally, set, place), source: set.source, file: where.file, row: where.row });
@@ -163,6 +178,15 @@ export function addAnswerSet(tally: Tally, set: AnswerSet): void {
     const { by } = originOf();
     tally.comments.push({ quote: { by, kind: 'note', text, source: set.source }, file: where.file, row: where.row, seq: i });
   }
+}
+
+/**
+ * An AnswerSet as the row addRow reads (its scores in the tally's scratch array, valid until the
+ * next call), for a caller that also hands the row to others before adding the set.
+ */
+export function rowOfSet(tally: Tally, set: AnswerSet): AnswerRow {
+  const where = splitSource(set.source);
+  return answerSetRow(set, tally.slots, tally.scratch, tally.isLevel, { file: where.file, line: where.row });
 }
 
 /**
@@ -194,12 +218,12 @@ export function addRow(tally: Tally, row: AnswerRow): number {
   tally.respondents++;
   if (answered > 0) {
     tally.scoring++;
-    tally.covariance.addScores(scores);
+    // With groups, a respondent's covariance sums go to its group alone, and the whole audit's are
+    // the groups' added up (overallCovariance): half the work of a --by run, the same figures.
+    (group?.covariance ?? tally.covariance).addScores(scores);
+    if (group !== undefined && tally.unshifted > 0) firstValues(tally, scores);
   }
-  if (group !== undefined) {
-    group.respondents++;
-    if (answered > 0) group.covariance?.addScores(scores);
-  }
+  if (group !== undefined) group.respondents++;
   const date = row.date;
   if (date !== undefined) {
     const f = tally.fieldwork;
@@ -213,6 +237,28 @@ export function addRow(tally: Tally, row: AnswerRow): number {
   source.na += na;
   source.unanswered += items.length - answered - na;
   return place;
+}
+
+/** Notes each item's first number in input order (with groups): where one accumulator of everyone would count from. */
+function firstValues(tally: Tally, scores: Float64Array): void {
+  const first = tally.firstValues;
+  for (let slot = 0; slot < scores.length; slot++) {
+    const score = scores[slot]!;
+    if (first[slot] === first[slot] || !Number.isFinite(score)) continue;
+    first[slot] = score;
+    tally.unshifted--;
+  }
+}
+
+/**
+ * The covariances of the items over every respondent, for the section and overall intervals: with
+ * groups, the sum of the groups' (and of the respondents of groups past the number kept).
+ */
+export function overallCovariance(tally: Tally): ItemCovariances {
+  if (tally.by === null) return tally.covariance;
+  const parts = [tally.covariance];
+  for (const group of tally.groups.values()) if (group.covariance !== undefined) parts.push(group.covariance);
+  return CovarianceAccumulator.sum(tally.items.size, parts, tally.firstValues);
 }
 
 /** Rows an export reader left out under `rule`: counted, so the report can say how many and why. */
@@ -242,7 +288,8 @@ function groupKey(value: string): string {
 
 function groupTally(tally: Tally, value: string): GroupTally {
   // Consecutive rows often share a group (an export sorted by role, or three roles in turn).
-  if (value === tally.lastGroup.value) return tally.lastGroup.group!;
+  const known = tally.groupOfValue.get(value);
+  if (known !== undefined) return known;
   const key = groupKey(value);
   let group = tally.groups.get(key);
   if (group === undefined) {
@@ -252,8 +299,7 @@ function groupTally(tally: Tally, value: string): GroupTally {
     group = { value, respondents: 0, counts: new Float64Array(k * a), covariance };
     tally.groups.set(key, group);
   }
-  tally.lastGroup.value = value;
-  tally.lastGroup.group = group;
+  if (tally.groupOfValue.size < VALUES_REMEMBERED) tally.groupOfValue.set(value, group);
   return group;
 }
 
@@ -266,12 +312,12 @@ const ROLE_NOUN: Readonly<Record<string, string>> = { staff: 'staff member' };
  */
 function countRole(tally: Tally, raw: string | undefined): number {
   const roles = tally.roleCounts;
-  if (raw !== tally.lastRole.raw) {
+  let key = tally.roleKeys.get(raw);
+  if (key === undefined) {
     const role = raw?.trim() ?? '';
-    tally.lastRole.raw = raw;
-    tally.lastRole.key = role === '' ? '' : role.toLowerCase();
+    key = role === '' ? '' : role.toLowerCase();
+    if (tally.roleKeys.size < VALUES_REMEMBERED) tally.roleKeys.set(raw, key);
   }
-  const key = tally.lastRole.key;
   const place = (roles.get(key) ?? 0) + 1;
   roles.set(key, place);
   return place;

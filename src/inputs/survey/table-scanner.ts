@@ -45,9 +45,22 @@ export class ScannedRow {
   ends = new Int32Array(32);
   /** Per cell: PLAIN, QUOTED or ESCAPED (quoted with doubled quotes inside). */
   quoted = new Uint8Array(32);
-  /** Per cell: the 1-based line and column where it starts. */
-  lines = new Int32Array(32);
-  columns = new Int32Array(32);
+  /** Where the row starts in `text`, and whether a quoted cell of it holds a line break. */
+  begin = 0;
+  multiline = false;
+
+  /** The 1-based line and column where cell i starts (its opening quote, if quoted). */
+  position(i: number): { line: number; column: number } {
+    const at = this.quoted[i] === PLAIN ? this.starts[i]! : this.starts[i]! - 1;
+    if (!this.multiline) return { line: this.line, column: at - this.begin + 1 };
+    let line = this.line;
+    let lineStart = this.begin;
+    for (let nl = this.text.indexOf('\n', this.begin); nl >= 0 && nl < at; nl = this.text.indexOf('\n', nl + 1)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    return { line, column: at - lineStart + 1 };
+  }
 
   /** Whether cell i is unquoted: its characters are the cell's text. */
   plain(i: number): boolean {
@@ -70,7 +83,14 @@ export class ScannedRow {
 
   /** The row as the reference tokenizers give it. */
   toRow(): { line: number; cells: string[]; lines: number[]; columns: number[] } {
-    return { line: this.line, cells: this.cells(), lines: Array.from(this.lines.subarray(0, this.count)), columns: Array.from(this.columns.subarray(0, this.count)) };
+    const lines = new Array<number>(this.count);
+    const columns = new Array<number>(this.count);
+    for (let i = 0; i < this.count; i++) {
+      const at = this.position(i);
+      lines[i] = at.line;
+      columns[i] = at.column;
+    }
+    return { line: this.line, cells: this.cells(), lines, columns };
   }
 
   grow(): void {
@@ -82,14 +102,51 @@ export class ScannedRow {
     };
     this.starts = more(this.starts, (n) => new Int32Array(n));
     this.ends = more(this.ends, (n) => new Int32Array(n));
-    this.lines = more(this.lines, (n) => new Int32Array(n));
-    this.columns = more(this.columns, (n) => new Int32Array(n));
     this.quoted = more(this.quoted, (n) => new Uint8Array(n));
   }
 }
 
+/**
+ * A respondent cell's value, trimmed (undefined when blank), as one string object per distinct
+ * text: a role or team column holds a few values over a million rows, and handing the same
+ * object back lets every map and comparison after it skip hashing and comparing the text.
+ */
+export class CellValues {
+  /** Per column: recent cell texts and their values, tried in turn. */
+  readonly #columns: Array<Array<{ readonly raw: string; readonly value: string | undefined }>> = [];
+  readonly #next: number[] = [];
+
+  value(row: ScannedRow, column: number): string | undefined {
+    if (column >= row.count) return undefined;
+    const start = row.starts[column]!;
+    const length = row.ends[column]! - start;
+    const plain = row.plain(column);
+    const seen = (this.#columns[column] ??= []);
+    if (plain) {
+      for (const entry of seen) if (entry.raw.length === length && row.text.startsWith(entry.raw, start)) return entry.value;
+    }
+    const raw = row.cell(column);
+    const trimmed = raw.trim();
+    const value = trimmed === '' ? undefined : trimmed;
+    if (plain) {
+      const entry = { raw, value };
+      if (seen.length < VALUES_KEPT) seen.push(entry);
+      else {
+        // Round robin: a column of names replaces its entries row by row, a column of roles keeps them.
+        const next = this.#next[column] ?? 0;
+        seen[next] = entry;
+        this.#next[column] = (next + 1) % VALUES_KEPT;
+      }
+    }
+    return value;
+  }
+}
+
+/** Distinct texts kept per column by CellValues. */
+const VALUES_KEPT = 8;
+
 /** Where the scanner stopped: the text from the start of the row it did not read, and that row's line and number. */
-export interface ScanStop {
+interface ScanStop {
   readonly pieces: string[];
   readonly line: number;
   readonly row: number;
@@ -180,15 +237,12 @@ export class TableScanner {
     const row = this.#row;
     const limit = pos + FAST_ROW_LIMIT;
     let line = this.#line;
-    let lineStart = pos;
     let count = 0;
     let i = pos;
     let end = -1;
     let nextLF = -1;
     for (;;) {
       if (count === row.starts.length) row.grow();
-      row.lines[count] = line;
-      row.columns[count] = i - lineStart + 1;
       let c: number;
       if (i < n && text.charCodeAt(i) === QUOTE) {
         let kind = QUOTED;
@@ -211,8 +265,7 @@ export class TableScanner {
         if (nextLF < i) nextLF = lineBreakFrom(text, i);
         while (nextLF < close) {
           line++;
-          lineStart = nextLF + 1;
-          nextLF = lineBreakFrom(text, lineStart);
+          nextLF = lineBreakFrom(text, nextLF + 1);
         }
         row.starts[count] = i + 1;
         row.ends[count] = close;
@@ -264,6 +317,8 @@ export class TableScanner {
     }
     row.count = count;
     row.line = this.#line;
+    row.begin = pos;
+    row.multiline = line !== this.#line;
     row.row = ++this.#rows;
     row.text = text;
     this.#line = line + 1;
