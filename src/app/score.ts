@@ -44,6 +44,11 @@ export interface ScoreInputsOptions {
    * table of them to pair respondents, without an AnswerSet built per row.
    */
   readonly onRow?: (row: AnswerRow) => void;
+  /**
+   * False: every respondent is read as an AnswerSet, never as a row read in place. The fast
+   * readers give the same report either way; tests/property/fast-paths.test.ts holds them to it.
+   */
+  readonly readRows?: boolean;
   /** Left out of folder and glob expansion (the configuration file's `ignore`). */
   readonly ignore?: IgnorePatterns | undefined;
 }
@@ -105,7 +110,7 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
     addAnswerSet(tally, set, row);
     onSet?.(set);
   }, {
-    onRow: (row) => {
+    onRow: options.readRows === false ? undefined : (row) => {
       seen(row);
       addRow(tally, row);
       onSet?.(row.answerSet());
