@@ -15,9 +15,13 @@
  * the two to the same rows).
  */
 
+import type { Delimiter } from './sniff-delimiter.js';
+
 /** Longer rows go to the reference tokenizer: below this no limit of docs/file-formats.md ("Files") applies. */
 export const FAST_ROW_LIMIT = 1 << 16;
 
+/** Cells longer than this are ended by a native search rather than a look at each character. */
+const SHORT_CELL = 8;
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
@@ -107,43 +111,65 @@ export class ScannedRow {
 }
 
 /**
- * A respondent cell's value, trimmed (undefined when blank), as one string object per distinct
- * text: a role or team column holds a few values over a million rows, and handing the same
- * object back lets every map and comparison after it skip hashing and comparing the text.
+ * What a cell's text gives (a score, a trimmed value), worked out once per distinct text: a
+ * rating or role column holds a handful of texts over a million rows. Each column keeps its
+ * recent texts and results and tries them in turn, so a cell seen before is worked out no more;
+ * and the result is the same object each time, so every map and comparison after it skips
+ * hashing and comparing the text. Quoted cells are worked out anew.
  */
-export class CellValues {
-  /** Per column: recent cell texts and their values, tried in turn. */
-  readonly #columns: Array<Array<{ readonly raw: string; readonly value: string | undefined }>> = [];
-  readonly #next: number[] = [];
+export class CellMemo<T> {
+  readonly #compute: (text: string) => T;
+  /** Per column: recent cell texts and their results, tried in turn; null once the column proved too varied to keep. */
+  readonly #columns: Array<{ raws: string[]; results: T[]; next: number; looks: number; hits: number } | null> = [];
+  #empty: { readonly result: T } | undefined;
 
-  value(row: ScannedRow, column: number): string | undefined {
-    if (column >= row.count) return undefined;
+  constructor(compute: (text: string) => T) {
+    this.#compute = compute;
+  }
+
+  get(row: ScannedRow, column: number): T {
+    if (column >= row.count) return (this.#empty ??= { result: this.#compute('') }).result;
+    if (!row.plain(column)) return this.#compute(row.cell(column));
     const start = row.starts[column]!;
     const length = row.ends[column]! - start;
-    const plain = row.plain(column);
-    const seen = (this.#columns[column] ??= []);
-    if (plain) {
-      for (const entry of seen) if (entry.raw.length === length && row.text.startsWith(entry.raw, start)) return entry.value;
-    }
-    const raw = row.cell(column);
-    const trimmed = raw.trim();
-    const value = trimmed === '' ? undefined : trimmed;
-    if (plain) {
-      const entry = { raw, value };
-      if (seen.length < VALUES_KEPT) seen.push(entry);
-      else {
-        // Round robin: a column of names replaces its entries row by row, a column of roles keeps them.
-        const next = this.#next[column] ?? 0;
-        seen[next] = entry;
-        this.#next[column] = (next + 1) % VALUES_KEPT;
+    const text = row.text;
+    let kept = this.#columns[column];
+    if (kept === null) return this.#compute(text.slice(start, start + length));
+    if (kept === undefined) this.#columns[column] = kept = { raws: [], results: [], next: 0, looks: 0, hits: 0 };
+    kept.looks++;
+    const { raws } = kept;
+    // A slice and string equality (length first, then the characters at once) beat any look at the text in place.
+    const raw = text.slice(start, start + length);
+    for (let k = 0; k < raws.length; k++) {
+      if (raws[k] === raw) {
+        kept.hits++;
+        return kept.results[k]!;
       }
     }
-    return value;
+    const result = this.#compute(raw);
+    if (kept.looks >= 256 && kept.hits * 2 < kept.looks) {
+      // A column of names or timestamps: every text is new, so looking among the last few only costs.
+      this.#columns[column] = null;
+    } else if (raws.length < RESULTS_KEPT) {
+      raws.push(raw);
+      kept.results.push(result);
+    } else {
+      raws[kept.next] = raw;
+      kept.results[kept.next] = result;
+      kept.next = (kept.next + 1) % RESULTS_KEPT;
+    }
+    return result;
   }
 }
 
-/** Distinct texts kept per column by CellValues. */
-const VALUES_KEPT = 8;
+/** Distinct texts kept per column by CellMemo. */
+const RESULTS_KEPT = 8;
+
+/** A cell's text trimmed, undefined when blank: a respondent field's value as the readers store it. */
+export function trimmedValue(text: string): string | undefined {
+  const trimmed = text.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
 
 /** Where the scanner stopped: the text from the start of the row it did not read, and that row's line and number. */
 interface ScanStop {
@@ -154,10 +180,11 @@ interface ScanStop {
 
 /**
  * `push` each piece of text, then `finish`. `onRow` gets every row in turn; returning `false`
- * stops the scan (the reader needs no more rows). After a stop the scanner takes no more text:
- * `stopped` says where it stopped, or nothing when the reader asked it to.
+ * pauses the scan after that row (a reader taking rows one at a time), until `resume`. Where a
+ * reference tokenizer must read on, the scan stops for good and `stopped` says where.
  */
 export class TableScanner {
+  readonly delimiter: Delimiter;
   readonly #delimiter: number;
   readonly #onRow: (row: ScannedRow) => boolean | void;
   readonly #row = new ScannedRow();
@@ -169,20 +196,29 @@ export class TableScanner {
   /** The last row ended with a CR at the end of a piece: an LF starting the next one belongs to it. */
   #skipLF = false;
   #done = false;
+  #final = false;
+  #paused = false;
   stopped: ScanStop | undefined;
 
-  constructor(delimiter: string, onRow: (row: ScannedRow) => boolean | void) {
+  constructor(delimiter: Delimiter, onRow: (row: ScannedRow) => boolean | void) {
+    this.delimiter = delimiter;
     this.#delimiter = delimiter.charCodeAt(0);
     this.#onRow = onRow;
   }
 
-  /** Whether more text is wanted: false once the scan stopped, for either reason. */
+  /** Whether more text is wanted: false once the text has ended or the scan stopped. */
   get open(): boolean {
-    return !this.#done;
+    return !this.#done && !this.#final;
+  }
+
+  /** Whether the reader paused the scan: `resume` before anything else. */
+  get paused(): boolean {
+    return this.#paused;
   }
 
   push(piece: string): void {
-    if (this.#done || piece.length === 0) return;
+    if (this.#paused) throw new Error('the scan is paused: resume it first');
+    if (this.#done || this.#final || piece.length === 0) return;
     if (this.#first) {
       this.#first = false;
       if (piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1); // a byte-order mark, as the reference tokenizers drop it
@@ -193,29 +229,45 @@ export class TableScanner {
     }
     if (piece.length === 0) return;
     this.#tail.push(piece);
-    this.#scan(false);
+    this.#scan();
   }
 
+  /** The end of the text: the last row needs no line break. */
   finish(): void {
-    if (this.#done) return;
-    this.#scan(true);
-    this.#done = true;
+    if (this.#done || this.#final) return;
+    this.#final = true;
+    this.#scan();
   }
 
-  #scan(final: boolean): void {
+  /** Reads on after a pause, from the row after the one the reader paused at. */
+  resume(): void {
+    if (!this.#paused) return;
+    this.#paused = false;
+    this.#scan();
+  }
+
+  #scan(): void {
+    const final = this.#final;
     const text = this.#tail.length === 1 ? this.#tail[0]! : this.#tail.join('');
     const n = text.length;
     let pos = 0;
+    // The positions #nearestEnd found hold for one forward pass over the text.
+    this.#next.text = '';
     while (pos < n) {
       const end = this.#scanRow(text, pos, final);
       if (end === INCOMPLETE) break;
       if (end === STOP) return this.#stop(pos);
-      if (this.#onRow(this.#row) === false) {
-        this.#done = true;
-        this.#tail = [];
+      if (this.#onRow(this.#row) === false && end < n) {
+        this.#paused = true;
+        this.#tail = rest(this.#tail, end);
         return;
       }
       pos = end;
+    }
+    if (final) {
+      this.#done = true;
+      this.#tail = [];
+      return;
     }
     if (n - pos > FAST_ROW_LIMIT) return this.#stop(pos);
     this.#tail = pos === 0 ? this.#tail : rest(this.#tail, pos);
@@ -225,6 +277,24 @@ export class TableScanner {
     this.stopped = { pieces: rest(this.#tail, pos), line: this.#line, row: this.#rows + 1 };
     this.#tail = [];
     this.#done = true;
+  }
+
+  /** Where the next delimiter, LF, CR and quote are (the text's length when none), in this forward pass over `text`. */
+  #next = { text: '', delimiter: -1, lf: -1, cr: -1, quote: -1 };
+
+  /** The nearest delimiter, line break or quote at or after `from`. */
+  #nearestEnd(text: string, from: number): number {
+    const next = this.#next;
+    if (next.text !== text) {
+      next.text = text;
+      next.delimiter = next.lf = next.cr = next.quote = -1;
+    }
+    const n = text.length;
+    if (next.delimiter < from) next.delimiter = found(text.indexOf(this.delimiter, from), n);
+    if (next.lf < from) next.lf = found(text.indexOf('\n', from), n);
+    if (next.cr < from) next.cr = found(text.indexOf('\r', from), n);
+    if (next.quote < from) next.quote = found(text.indexOf('"', from), n);
+    return Math.min(next.delimiter, next.lf, next.cr, next.quote);
   }
 
   /**
@@ -280,12 +350,19 @@ export class TableScanner {
         c = text.charCodeAt(i);
         if (c !== d && c !== LF && c !== CR) return STOP; // text after the closing quote
       } else {
+        // A short cell (a level, a code) is ended by a look at each character; a long one (a
+        // label, a timestamp) by the native search for the nearest delimiter, line break or quote.
         let j = i;
         c = 0;
-        while (j < n) {
+        const short = i + SHORT_CELL < n ? i + SHORT_CELL : n;
+        while (j < short) {
           c = text.charCodeAt(j);
           if (c === d || c === LF || c === CR || c === QUOTE) break;
           j++;
+        }
+        if (j === short && j < n) {
+          j = this.#nearestEnd(text, j);
+          c = j < n ? text.charCodeAt(j) : 0;
         }
         if (j > limit) return STOP;
         row.starts[count] = i;
@@ -327,6 +404,8 @@ export class TableScanner {
   }
 }
 
+const found = (at: number, none: number): number => (at < 0 ? none : at);
+
 /** The next LF at or after `from`, or the text's length when there is none. */
 function lineBreakFrom(text: string, from: number): number {
   const at = text.indexOf('\n', from);
@@ -351,11 +430,12 @@ function rest(pieces: readonly string[], pos: number): string[] {
 /**
  * Scans an async source of text to its end, or to where the scanner stopped: then the rest of the
  * text (what it had not read, and every piece not yet pulled), for a reference tokenizer to read
- * from that row on. Undefined when the scan reached the end or the reader asked it to stop.
+ * from that row on (a pause is resumed at once). Undefined when the scan reached the end.
  */
 export async function scanText(source: AsyncIterable<string> | Iterable<string>, scanner: TableScanner): Promise<{ readonly text: AsyncIterable<string>; readonly line: number; readonly row: number } | undefined> {
   const iterator = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : toAsync(source);
   for (;;) {
+    while (scanner.paused) scanner.resume();
     if (!scanner.open) break;
     const next = await iterator.next();
     if (next.done) {

@@ -31,5 +31,5 @@ export const svcauditCsv: InputAdapter = {
 
 async function chunks(input: InputFile): Promise<AsyncIterable<string> | Iterable<string>> {
   if (input.path === STDIN) return [utf8Text(await input.bytes())];
-  return createReadStream(input.path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  return createReadStream(input.path, { encoding: 'utf8', highWaterMark: 1 << 16 });
 }

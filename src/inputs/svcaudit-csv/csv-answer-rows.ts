@@ -12,7 +12,7 @@ import { NA_SCORE, NO_SCORE, type AnswerRow } from '../../core/answer-row.js';
 import type { AnswerSet } from '../../core/answers.js';
 import { rubricItems, type Item, type Rubric } from '../../rubric/model.js';
 import { audienceFinding } from '../audience-finding.js';
-import { CellValues, scanText, TableScanner, type ScannedRow } from '../survey/table-scanner.js';
+import { CellMemo, scanText, TableScanner, trimmedValue, type ScannedRow } from '../survey/table-scanner.js';
 import { readHeader, rowToAnswerSet, type CsvAnswersSink, type CsvHeader } from './csv-answers.js';
 import { csvRows, CsvSyntaxError, type CsvRow } from './csv-rows.js';
 
@@ -79,7 +79,7 @@ class CsvAnswerRow implements AnswerRow {
   readonly #audienced: ReadonlyArray<{ readonly column: number; readonly slot: number; readonly item: Item }>;
   /** Role → whether it is outside each audienced item's audience (a handful of roles over a million rows). */
   readonly #outside = new Map<string | undefined, readonly boolean[]>();
-  readonly #values = new CellValues();
+  readonly #values = new CellMemo(trimmedValue);
 
   private constructor(
     readonly file: string,
@@ -164,7 +164,7 @@ class CsvAnswerRow implements AnswerRow {
 
   field(name: string): string | undefined {
     const column = this.#fields.get(name);
-    return column === undefined ? undefined : this.#values.value(this.#row!, column);
+    return column === undefined ? undefined : this.#values.get(this.#row!, column);
   }
 
   fieldNames(): string[] {
