@@ -31,6 +31,8 @@ export interface CompareOptions extends Pick<ScoreInputsOptions, 'onNote' | 'ign
   readonly by?: string | undefined;
   /** `--min-group`: groups with fewer respondents on a side are not compared (default 3). */
   readonly minGroup?: number | undefined;
+  /** `--many-groups`: a `--by` of more groups than a grouping has is meant (see app/score.ts). */
+  readonly manyGroups?: boolean | undefined;
 }
 
 export interface CompareResult {
@@ -64,7 +66,7 @@ async function loadSide(path: string, options: CompareOptions, map: string | und
   }
   const rubric = typeof options.rubric === 'function' ? await options.rubric() : options.rubric;
   const table = new RespondentTable(rubric, { by: options.by });
-  const scoring: ScoreInputsOptions = { ...(options.onNote ? { onNote: options.onNote } : {}), ignore: options.ignore, readStdin: input.bytes, by: options.by, map, onRow: (row) => table.addRow(row), ...(options.readRows === false ? { readRows: false } : {}) };
+  const scoring: ScoreInputsOptions = { ...(options.onNote ? { onNote: options.onNote } : {}), ignore: options.ignore, readStdin: input.bytes, by: options.by, manyGroups: options.manyGroups, map, onRow: (row) => table.addRow(row), ...(options.readRows === false ? { readRows: false } : {}) };
   const { report } = await scoreInputs([path], rubric, scoring);
   return { kind: 'scored', rubric, report, table };
 }

@@ -15,13 +15,15 @@ import { expandInputs, type IgnorePatterns } from '../inputs/expand-inputs.js';
 import { readAnswerSets } from '../inputs/read-answer-sets.js';
 import { ANSWERS_EXTENSIONS } from '../inputs/registry.js';
 import { rubricItems, type Rubric } from '../rubric/model.js';
-import { addAnswerSet, addExcluded, addRow, buildReport, createTally, groupValueOf, NO_GROUP, rowOfSet } from '../scoring/index.js';
+import { addAnswerSet, addExcluded, addRow, buildReport, createTally, DEFAULT_MIN_GROUP, groupCount, groupValueOf, NO_GROUP, rowOfSet } from '../scoring/index.js';
 import type { Report } from '../scoring/report.js';
 import { loadMapping } from './mapping-file.js';
 import type { Attribution } from '../scoring/tally.js';
 
 export interface ScoreInputsOptions {
   readonly by?: string | undefined;
+  /** `--many-groups`: a `--by` of more groups than a grouping has (see ManyGroups) is meant. */
+  readonly manyGroups?: boolean | undefined;
   readonly perceptionGap?: number | undefined;
   /** Effort points per 30-day phase of the plan; default 6. */
   readonly capacity?: number | undefined;
@@ -94,7 +96,8 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
   const files = await expandInputs(inputs, ANSWERS_EXTENSIONS, { itemIds: async () => (mapping === undefined ? new Set(itemIds) : undefined), ignore: options.ignore, onPassedOver: notify });
   const passedOver: string[] = [];
   const warnings = new WarningSummary();
-  const tally = createTally(rubric, { by: options.by, attribution: options.attribution });
+  // Refused past MAX_GROUPS anyway: the groups after it are only counted, not tallied.
+  const tally = createTally(rubric, { by: options.by, attribution: options.attribution, minGroup: options.minGroup ?? DEFAULT_MIN_GROUP, maxGroups: options.manyGroups ? undefined : MAX_GROUPS + 1 });
   const missing: MissingAnswers = { total: 0, examples: [] };
   const grouping = new GroupingCheck(options.by);
   const { onSet, onRow } = options;
@@ -148,7 +151,31 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
   warnings.tell(notify);
   if (read.respondents === 0) throw new SvcauditError('usage', 'No answers were found in the inputs.', { file: inputs.map(displayName).join(' ') });
   grouping.verify(inputs, notify);
+  if (options.by !== undefined && !options.manyGroups) refuseManyGroups(options.by, groupCount(tally), tally.respondents, inputs);
   return { report: buildReport(tally, { perceptionGap: options.perceptionGap, capacity: options.capacity, minGroup: options.minGroup, organisation: options.organisation }), missing };
+}
+
+/** More groups than this is no grouping (docs/formulas.md, "Groups"), nor more than half of more than MIN_RESPONDENTS respondents. */
+const MAX_GROUPS = 1000;
+const MIN_RESPONDENTS = 30;
+
+/**
+ * `--by name` or `--by email` gives one group per person: no group large enough to show, a
+ * report of thousands of "fewer than 3 respondents". Almost surely a mistake, so it is refused
+ * (exit 2, naming the count) unless `--many-groups` says it is meant. One respondent is one
+ * group: a self-audit is never refused.
+ */
+function refuseManyGroups(by: string, groups: number, respondents: number, inputs: readonly string[]): void {
+  const tooMany = groups > MAX_GROUPS;
+  const halfOrMore = respondents > MIN_RESPONDENTS && groups > respondents / 2;
+  if (!tooMany && !halfOrMore) return;
+  const n = (x: number) => x.toLocaleString('en');
+  const why = tooMany ? `more than ${n(MAX_GROUPS)}` : `more than half of the ${n(respondents)} respondents`;
+  throw new SvcauditError(
+    'usage',
+    `--by ${by}: the respondents fall into ${n(groups)} groups, ${why}: that is no grouping (a name or an e-mail address?). Group by a field such as role or team, or pass --many-groups if this is meant.`,
+    { file: inputs.map(displayName).join(' ') },
+  );
 }
 
 /** The items a respondent left unanswered (an item left out or blank), for `--strict`. */

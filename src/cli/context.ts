@@ -3,7 +3,7 @@
  * colour. Commands write through these, never to `process` directly, so
  * tests can run them in memory.
  */
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SvcauditError } from '../core/errors.js';
 import type { Style } from '../report/shared/style.js';
@@ -50,16 +50,47 @@ export function styleForStderr(ctx: CliContext, options: CommonOptions): Promise
   return styleFor(colorEnabled(options.color, ctx.env, ctx.stderr.isTTY === true));
 }
 
-/** Machine output goes to `--output FILE` or stdout, with nothing else mixed in. */
-export async function emit(ctx: CliContext, text: string, output: string | undefined): Promise<void> {
+/**
+ * Machine output goes to `--output FILE` or stdout, with nothing else mixed in. Text in pieces
+ * (a report, see report/gap/types.ts) is written a piece at a time, each as it is made.
+ */
+export async function emit(ctx: CliContext, text: string | Iterable<string>, output: string | undefined): Promise<void> {
   if (!writesToFile(output)) {
-    ctx.stdout.write(text);
+    if (typeof text === 'string') ctx.stdout.write(text);
+    else for (const piece of batched(text)) ctx.stdout.write(piece);
     return;
   }
   try {
-    writeFileSync(output, text);
+    if (typeof text === 'string') writeFileSync(output, text);
+    else writePieces(output, batched(text));
   } catch (error) {
     throw outputError(output, error);
+  }
+}
+
+/** Small pieces gathered up to about 64 kB, so that a report of many short lines takes few writes. */
+function* batched(pieces: Iterable<string>): Generator<string> {
+  let batch = '';
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length >= 1 << 16) {
+      yield batch;
+      batch = '';
+    }
+  }
+  if (batch !== '') yield batch;
+}
+
+/** The pieces into a file, as writeFileSync would write their whole (the file made or emptied first). */
+function writePieces(path: string, pieces: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const piece of pieces) {
+      const bytes = Buffer.from(piece);
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -55,15 +55,36 @@ export function answerSetRow(
     const score = answer.score;
     scores[slot] = score === null ? NO_SCORE : score === 'na' ? NA_SCORE : isLevel(score) ? score : OFF_SCALE;
   }
-  const respondent = set.respondent;
-  return {
-    scores,
-    file: where.file,
-    line: where.line,
-    date: set.date,
-    field: (name) => (Object.hasOwn(respondent, name) ? respondent[name] : undefined),
-    fieldNames: () => Object.keys(respondent),
-    source: () => set.source,
-    answerSet: () => set,
-  };
+  return new SetRow(set, scores, where.file, where.line);
+}
+
+/** An AnswerSet as a row: one object, its methods on the prototype (a folder of files makes one per file). */
+class SetRow implements AnswerRow {
+  constructor(
+    readonly set: AnswerSet,
+    readonly scores: Float64Array,
+    readonly file: string,
+    readonly line: number,
+  ) {}
+
+  get date(): string | undefined {
+    return this.set.date;
+  }
+
+  field(name: string): string | undefined {
+    const { respondent } = this.set;
+    return Object.hasOwn(respondent, name) ? respondent[name] : undefined;
+  }
+
+  fieldNames(): string[] {
+    return Object.keys(this.set.respondent);
+  }
+
+  source(): string {
+    return this.set.source;
+  }
+
+  answerSet(): AnswerSet {
+    return this.set;
+  }
 }

@@ -5,7 +5,7 @@
  * a repository (a CI workflow, docker-compose.yml, a spreadsheet of something else) is passed over
  * and counted, never reported as a broken rubric. A file named outright is always read.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { isConfigFileName } from '../core/config-files.js';
 import { sniffDelimiter } from './survey/sniff-delimiter.js';
 
@@ -33,11 +33,71 @@ export function passedOverReason(path: string, rules: FoundFileRules): PassedOve
   return undefined;
 }
 
+/**
+ * Whether the file, read as UTF-8 text, has a line TOP_LEVEL_KEY matches. Looked for in the bytes:
+ * only a line holding `svcaudit` can match, and only such a line becomes text, so that checking a
+ * folder of a hundred thousand files makes no string of each (the regular expression, anchored at
+ * a line's start, sees the same line either way: lines end at LF, CR, U+2028 and U+2029, none of
+ * which is inside another character's bytes).
+ */
 function hasTopLevelKey(path: string): boolean {
-  const text = read(path, undefined);
+  const bytes = readAll(path);
   // A file that cannot be read is left to the reader, which says why (exit 2).
-  return text === undefined || TOP_LEVEL_KEY.test(text);
+  if (bytes === undefined) return true;
+  for (let at = bytes.indexOf(KEY); at >= 0; at = bytes.indexOf(KEY, at + KEY.length)) {
+    const line = bytes.subarray(lineStart(bytes, at), lineEnd(bytes, at));
+    if (TOP_LEVEL_KEY.test(line.toString('utf8'))) return true;
+  }
+  return false;
 }
+
+const KEY = Buffer.from('svcaudit');
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** Whether a line separator (U+2028, U+2029: E2 80 A8 or A9) ends at byte i. */
+function separatorEndsAt(bytes: Uint8Array, i: number): boolean {
+  return i >= 2 && (bytes[i] === 0xa8 || bytes[i] === 0xa9) && bytes[i - 1] === 0x80 && bytes[i - 2] === 0xe2;
+}
+
+function lineStart(bytes: Uint8Array, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && bytes[i] !== LF && bytes[i] !== CR && !separatorEndsAt(bytes, i)) i--;
+  return i + 1;
+}
+
+function lineEnd(bytes: Uint8Array, at: number): number {
+  let i = at;
+  while (i < bytes.length && bytes[i] !== LF && bytes[i] !== CR && !(bytes[i] === 0xe2 && bytes[i + 1] === 0x80 && (bytes[i + 2] === 0xa8 || bytes[i + 2] === 0xa9))) i++;
+  return i;
+}
+
+/** A file's bytes, in one buffer reused from file to file (valid until the next call); undefined when it cannot be read. */
+function readAll(path: string): Buffer | undefined {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      let length = 0;
+      for (;;) {
+        if (length === scratch.length) {
+          const grown = Buffer.allocUnsafe(scratch.length * 2);
+          scratch.copy(grown);
+          scratch = grown;
+        }
+        const n = readSync(fd, scratch, length, scratch.length - length, null);
+        if (n === 0) break;
+        length += n;
+      }
+      return scratch.subarray(0, length);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+let scratch = Buffer.allocUnsafe(1 << 16);
 
 function csvHeaderNamesItem(path: string, itemIds: ReadonlySet<string>): boolean {
   const text = read(path, CSV_HEAD_BYTES);
@@ -47,10 +107,9 @@ function csvHeaderNamesItem(path: string, itemIds: ReadonlySet<string>): boolean
   return header.split(sniffDelimiter(header)).some((cell) => itemIds.has(cell.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase()));
 }
 
-/** The file as text, or its first `limit` bytes; undefined when it cannot be read. */
-function read(path: string, limit: number | undefined): string | undefined {
+/** The first `limit` bytes of a file as text; undefined when it cannot be read. */
+function read(path: string, limit: number): string | undefined {
   try {
-    if (limit === undefined) return readFileSync(path, 'utf8');
     const fd = openSync(path, 'r');
     try {
       const buffer = Buffer.alloc(limit);

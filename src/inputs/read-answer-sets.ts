@@ -47,29 +47,32 @@ export interface ReadAnswersOptions {
 export async function readAnswerSets(paths: readonly string[], rubric: Rubric, onSet: (set: AnswerSet) => void, options: ReadAnswersOptions = {}): Promise<ReadAnswersResult> {
   const findings: Finding[] = [];
   let respondents = 0;
-  for (const path of paths) {
+  let path = '';
+  const { onRow } = options;
+  // One sink for every input (a folder may hold a hundred thousand), told which input it is reading.
+  const sink = {
+    answerSet: (set: AnswerSet) => {
+      respondents++;
+      onSet(set);
+    },
+    row: onRow && ((row: AnswerRow) => {
+      respondents++;
+      onRow(row);
+    }),
+    finding: (f: Finding) => {
+      if (f.severity === 'warning' && options.onWarning) options.onWarning(f);
+      else findings.push(f);
+    },
+    skipped: (what: SkippedKind) => options.onSkip?.(path, what),
+    excluded: (rule: ExclusionRule, rows: number) => options.onExcluded?.(rule, rows),
+  };
+  for (path of paths) {
     const input = inputFile(path, options.readStdin);
     // Only stdin is told by its text, and it is read whole anyway.
     const stdinBytes = path === STDIN ? await input.bytes() : undefined;
     const format = inputFormat(path, () => (stdinBytes ? headText(stdinBytes) : ''), ['answers']);
     const adapter = await loadInputAdapter(format);
-    const { onRow } = options;
-    await adapter.readAnswers!(input, rubric, {
-      answerSet: (set) => {
-        respondents++;
-        onSet(set);
-      },
-      row: onRow && ((row) => {
-        respondents++;
-        onRow(row);
-      }),
-      finding: (f) => {
-        if (f.severity === 'warning' && options.onWarning) options.onWarning(f);
-        else findings.push(f);
-      },
-      skipped: (what) => options.onSkip?.(path, what),
-      excluded: (rule, rows) => options.onExcluded?.(rule, rows),
-    }, { skipRubric: options.skipRubric?.(path) === true, mapping: options.mapping });
+    await adapter.readAnswers!(input, rubric, sink, { skipRubric: options.skipRubric?.(path) === true, mapping: options.mapping });
   }
   return { respondents, findings };
 }

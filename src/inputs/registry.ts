@@ -85,6 +85,14 @@ export function inputFormat(path: string, text: () => string, accept: ReadonlyAr
   return candidates.find((name) => INPUT_FORMATS[name].detect(whole)) ?? fallback;
 }
 
+/** Loaded once per format: a folder of a hundred thousand files asks for its adapter per file. */
 export function loadInputAdapter(name: InputFormatName): Promise<InputAdapter> {
-  return INPUT_FORMATS[name].load();
+  let loaded = LOADED.get(name);
+  if (loaded === undefined) {
+    loaded = INPUT_FORMATS[name].load();
+    LOADED.set(name, loaded);
+  }
+  return loaded;
 }
+
+const LOADED = new Map<InputFormatName, Promise<InputAdapter>>();

@@ -62,10 +62,18 @@ export interface Rubric {
   readonly source: string;
 }
 
-/** All items in rubric order. */
+/** All items in rubric order. A rubric does not change once loaded, so the list is made once per rubric (a folder of files asks for it per file). */
 export function rubricItems(rubric: Rubric): Item[] {
-  return rubric.sections.flatMap((s) => s.items);
+  let items = ITEMS.get(rubric);
+  if (items === undefined) {
+    items = rubric.sections.flatMap((s) => s.items);
+    ITEMS.set(rubric, items);
+  }
+  // A copy: callers may sort or filter what they are given.
+  return items.slice();
 }
+
+const ITEMS = new WeakMap<Rubric, Item[]>();
 
 /** A role as roles are compared: surrounding space trimmed, case ignored (`Staff ` is `staff`). */
 function roleKey(role: string): string {

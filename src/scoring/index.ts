@@ -1,7 +1,8 @@
 /** The scoring core's public surface: pure functions, no I/O. */
-export { addAnswerSet, addExcluded, addRow, createTally, groupValue, groupValueOf, NO_GROUP, rowOfSet } from './tally.js';
+export { addAnswerSet, addExcluded, addRow, createTally, groupCount, groupValue, groupValueOf, NO_GROUP, rowOfSet } from './tally.js';
 export type { Tally, TallyOptions } from './tally.js';
 export { buildReport, DEFAULT_PERCEPTION_GAP } from './score.js';
+export { DEFAULT_MIN_GROUP } from './groups.js';
 export type { BuildReportOptions } from './score.js';
 export { rankGaps } from './rank.js';
 export { buildPlan } from './plan.js';

@@ -11,11 +11,10 @@ import { itemResult } from './item-result.js';
 import { buildPlan } from './plan.js';
 import type { Agreement, GroupSummary, ItemResult, Report, SourceCompleteness } from './report.js';
 import { orderedQuotes } from './quotes.js';
-import { compareCodePoints } from '../core/order.js';
 import { scaleIndex } from './scale.js';
 import { levelStats } from './stats.js';
 import { krippendorffAlphaFromCounts } from './statistics/krippendorff-alpha.js';
-import { overallCovariance, type GroupTally, type Tally } from './tally.js';
+import { overallCovariance, sourceTotals, type GroupTally, type Tally } from './tally.js';
 import { effectiveWeights } from './weights.js';
 
 export interface BuildReportOptions {
@@ -35,6 +34,7 @@ export function buildReport(tally: Tally, options: BuildReportOptions = {}): Rep
   const { rubric } = tally;
   const { scale } = rubric;
   const minGroup = options.minGroup ?? DEFAULT_MIN_GROUP;
+  if (minGroup < tally.minGroup) throw new RangeError(`the tally counts groups from ${tally.minGroup} respondents; a report cannot show groups of ${minGroup}`);
   const isScored = (id: string): boolean => (tally.items.get(id)?.counts.some((c) => c > 0) ?? false);
   const weights = effectiveWeights(rubric, isScored);
 
@@ -143,7 +143,5 @@ function agreement(tally: Tally): Agreement {
 
 /** Completeness per input file, sorted by file name so input order never shows. */
 function sourceLines(tally: Tally): SourceCompleteness[] {
-  return [...tally.sources]
-    .sort(([a], [b]) => compareCodePoints(a, b))
-    .map(([source, s]) => ({ source, respondents: s.respondents, answered: s.answered, na: s.na, unanswered: s.unanswered }));
+  return sourceTotals(tally);
 }

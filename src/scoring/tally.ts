@@ -12,6 +12,7 @@ import { rubricItems } from '../rubric/model.js';
 import type { Quote } from './report.js';
 import { isLevel } from '../rubric/scale.js';
 import { levelCount } from './scale.js';
+import { compareCodePoints } from '../core/order.js';
 import { splitSource } from './source-key.js';
 import { CovarianceAccumulator } from './statistics/covariance-accumulator.js';
 import type { ItemCovariances } from './statistics/weighted-variance.js';
@@ -28,6 +29,18 @@ export type Attribution = 'role' | 'name' | 'none';
 export interface TallyOptions {
   /** The respondent field to group on (`--by`). */
   readonly by?: string | undefined;
+  /**
+   * Groups with fewer respondents are reported without figures (`--min-group`): until a group
+   * reaches it, its respondents' scores are kept compactly instead of its counts, so that a
+   * `--by` of a hundred thousand groups of one does not hold a hundred thousand count tables.
+   * Default 1: every group counts from its first respondent. A report may not ask for less.
+   */
+  readonly minGroup?: number | undefined;
+  /**
+   * Groups kept at most: past it, further groups are only counted (`groupCount`), for a caller
+   * that refuses so many anyway (`--by` without `--many-groups`) and need not hold their totals.
+   */
+  readonly maxGroups?: number | undefined;
   readonly attribution?: Attribution | undefined;
 }
 
@@ -42,8 +55,14 @@ export interface GroupTally {
   /** The value as first met (`Customer`), shown for every spelling that folds to the same key. */
   readonly value: string;
   respondents: number;
-  /** Per item and level: `counts[slot * A + level - min]`. */
-  readonly counts: Float64Array;
+  /**
+   * Per item and level: `counts[slot * A + level - min]`. Empty while the group has fewer
+   * respondents than the tally's `minGroup` (no report shows their figures); their scores wait
+   * in `pending` until then.
+   */
+  counts: Float64Array;
+  /** Where the scores of a group too small to count wait (an offset into the tally's pending rows), or -1. */
+  pending: number;
   /** Undefined past MAX_GROUPS_WITH_INTERVALS groups. */
   readonly covariance: CovarianceAccumulator | undefined;
 }
@@ -68,10 +87,10 @@ export interface ItemTally {
 
 /** Completeness of one input file, summed over its respondents. */
 interface SourceTally {
-  respondents: number;
-  answered: number;
-  na: number;
-  unanswered: number;
+  readonly respondents: number;
+  readonly answered: number;
+  readonly na: number;
+  readonly unanswered: number;
 }
 
 /** Mutated only by `addAnswerSet` and `addRow`. */
@@ -83,6 +102,14 @@ export interface Tally {
   readonly items: ReadonlyMap<string, ItemTally>;
   /** Group key (the value trimmed and lower-cased) → its totals. */
   readonly groups: Map<string, GroupTally>;
+  readonly maxGroups: number;
+  /** See TallyOptions.minGroup. */
+  readonly minGroup: number;
+  /** The scores of the groups not yet counted: minGroup - 1 rows of k per group, a level's offset from the minimum plus 1, or 0. */
+  pendingRows: Uint8Array;
+  pendingUsed: number;
+  /** The keys of the groups past maxGroups, counted only. */
+  readonly uncounted: Set<string>;
   /**
    * Covariances of the items' scores over the respondents (with `--by`, only over those whose
    * group keeps no covariances of its own): see overallCovariance.
@@ -114,9 +141,15 @@ export interface Tally {
    */
   readonly roleKeys: Map<string | undefined, string>;
   readonly groupOfValue: Map<string, GroupTally>;
-  readonly lastSource: { file: string | undefined; tally: SourceTally | undefined };
-  /** Input file → completeness. */
-  readonly sources: Map<string, SourceTally>;
+
+  /**
+   * Completeness per input file, one entry per run of respondents from one file (a folder of a
+   * hundred thousand files needs no map of them, nor an object each): `sourceFiles[i]`, and four
+   * counts from `sourceCounts[4 * i]` (respondents, answered, na, unanswered). A file met again
+   * later (stdin twice) has another entry; sourceTotals adds them up.
+   */
+  readonly sourceFiles: string[];
+  sourceCounts: Float64Array;
   /** General remarks (`comments:`, a survey's `item: general` evidence), with the keys that order them. */
   readonly comments: TalliedQuote[];
   /** Rows of survey exports left out before scoring, per rule (docs/file-formats.md, "Layouts"). */
@@ -136,7 +169,13 @@ export function createTally(rubric: Rubric, options: TallyOptions = {}): Tally {
     respondents: 0,
     items,
     groups: new Map(),
-    sources: new Map(),
+    maxGroups: options.maxGroups ?? Infinity,
+    minGroup: Math.max(1, options.minGroup ?? 1),
+    pendingRows: new Uint8Array(0),
+    pendingUsed: 0,
+    uncounted: new Set(),
+    sourceFiles: [],
+    sourceCounts: new Float64Array(64),
     covariance: new CovarianceAccumulator(items.size),
     scoring: 0,
     fieldwork: null,
@@ -153,7 +192,6 @@ export function createTally(rubric: Rubric, options: TallyOptions = {}): Tally {
     unshifted: items.size,
     roleKeys: new Map(),
     groupOfValue: new Map(),
-    lastSource: { file: undefined, tally: undefined },
   };
 }
 
@@ -196,12 +234,10 @@ export function rowOfSet(tally: Tally, set: AnswerSet): AnswerRow {
  */
 export function addRow(tally: Tally, row: AnswerRow): number {
   const { min } = tally.rubric.scale;
-  const a = tally.levels;
   const place = countRole(tally, row.field('role'));
   const group = tally.by === null ? undefined : groupTally(tally, groupValueOf(row.field(tally.by)));
   const { scores } = row;
   const items = tally.slotted;
-  const groupCounts = group?.counts;
   let answered = 0;
   let na = 0;
   for (let slot = 0; slot < items.length; slot++) {
@@ -212,9 +248,9 @@ export function addRow(tally: Tally, row: AnswerRow): number {
     } else if (score === score && score !== NO_SCORE) {
       items[slot]!.counts[score - min]! += 1;
       answered++;
-      if (groupCounts !== undefined) groupCounts[slot * a + score - min]! += 1;
     }
   }
+  if (group !== undefined) countInGroup(tally, group, scores);
   tally.respondents++;
   if (answered > 0) {
     tally.scoring++;
@@ -231,11 +267,12 @@ export function addRow(tally: Tally, row: AnswerRow): number {
     else if (date < f.from) f.from = date;
     else if (date > f.to) f.to = date;
   }
-  const source = sourceTally(tally, row.file);
-  source.respondents++;
-  source.answered += answered;
-  source.na += na;
-  source.unanswered += items.length - answered - na;
+  const at = 4 * sourceEntry(tally, row.file);
+  const counts = tally.sourceCounts;
+  counts[at]! += 1;
+  counts[at + 1]! += answered;
+  counts[at + 2]! += na;
+  counts[at + 3]! += items.length - answered - na;
   return place;
 }
 
@@ -259,6 +296,57 @@ export function overallCovariance(tally: Tally): ItemCovariances {
   const parts = [tally.covariance];
   for (const group of tally.groups.values()) if (group.covariance !== undefined) parts.push(group.covariance);
   return CovarianceAccumulator.sum(tally.items.size, parts, tally.firstValues);
+}
+
+/** A respondent's scores into its group's counts, or kept until the group is large enough to count. */
+function countInGroup(tally: Tally, group: GroupTally, scores: Float64Array): void {
+  const { min } = tally.rubric.scale;
+  const a = tally.levels;
+  const k = scores.length;
+  if (group.counts.length === 0 && group.respondents + 1 < tally.minGroup) {
+    if (group.pending < 0) group.pending = reservePending(tally);
+    const at = group.pending + group.respondents * k;
+    const rows = tally.pendingRows;
+    for (let slot = 0; slot < k; slot++) {
+      const score = scores[slot]!;
+      rows[at + slot] = score === score && Number.isFinite(score) ? score - min + 1 : 0;
+    }
+    return;
+  }
+  if (group.counts.length === 0) {
+    // The group is large enough now: count in the respondents kept so far.
+    const counts = new Float64Array(k * a);
+    const rows = tally.pendingRows;
+    for (let r = 0; r < group.respondents; r++) {
+      const at = group.pending + r * k;
+      for (let slot = 0; slot < k; slot++) if (rows[at + slot] !== 0) counts[slot * a + rows[at + slot]! - 1]! += 1;
+    }
+    group.counts = counts;
+    group.pending = -1;
+  }
+  const counts = group.counts;
+  for (let slot = 0; slot < k; slot++) {
+    const score = scores[slot]!;
+    if (score === score && Number.isFinite(score)) counts[slot * a + score - min]! += 1;
+  }
+}
+
+/** Room for one group's waiting rows (minGroup - 1 of them) in the tally's pending rows. */
+function reservePending(tally: Tally): number {
+  const size = (tally.minGroup - 1) * tally.items.size;
+  if (tally.pendingUsed + size > tally.pendingRows.length) {
+    const grown = new Uint8Array(Math.max(1024, 2 * (tally.pendingUsed + size)));
+    grown.set(tally.pendingRows);
+    tally.pendingRows = grown;
+  }
+  const at = tally.pendingUsed;
+  tally.pendingUsed += size;
+  return at;
+}
+
+/** How many groups the respondents fall in, those past maxGroups included. */
+export function groupCount(tally: Tally): number {
+  return tally.groups.size + tally.uncounted.size;
 }
 
 /** Rows an export reader left out under `rule`: counted, so the report can say how many and why. */
@@ -286,22 +374,28 @@ function groupKey(value: string): string {
   return value.trim().toLowerCase();
 }
 
-function groupTally(tally: Tally, value: string): GroupTally {
-  // Consecutive rows often share a group (an export sorted by role, or three roles in turn).
+function groupTally(tally: Tally, value: string): GroupTally | undefined {
   const known = tally.groupOfValue.get(value);
   if (known !== undefined) return known;
   const key = groupKey(value);
   let group = tally.groups.get(key);
+  if (group === undefined && tally.groups.size >= tally.maxGroups) {
+    tally.uncounted.add(key);
+    return undefined;
+  }
   if (group === undefined) {
     const a = tally.rubric.scale.max - tally.rubric.scale.min + 1;
     const k = tally.items.size;
     const covariance = tally.groups.size < MAX_GROUPS_WITH_INTERVALS ? new CovarianceAccumulator(k) : undefined;
-    group = { value, respondents: 0, counts: new Float64Array(k * a), covariance };
+    group = { value, respondents: 0, counts: tally.minGroup > 1 ? NOT_COUNTED : new Float64Array(k * a), pending: -1, covariance };
     tally.groups.set(key, group);
   }
   if (tally.groupOfValue.size < VALUES_REMEMBERED) tally.groupOfValue.set(value, group);
   return group;
 }
+
+/** The counts of a group not yet counted (see GroupTally.counts). */
+const NOT_COUNTED = new Float64Array(0);
 
 /** How a role is named in a quote's attribution: `staff member 3`, `customer 2`. */
 const ROLE_NOUN: Readonly<Record<string, string>> = { staff: 'staff member' };
@@ -336,20 +430,42 @@ function attributedTo(tally: Tally, set: AnswerSet, place: number): string | und
     case 'name':
       return respondentLabel(set);
     case 'role':
-      return role === '' ? `respondent ${place}` : `${Object.hasOwn(ROLE_NOUN, key) ? ROLE_NOUN[key] : role} ${place}`;
+      // One flat string (an array join), not a concatenation: a folder of files keeps one per respondent quoted.
+      return [role === '' ? 'respondent' : Object.hasOwn(ROLE_NOUN, key) ? ROLE_NOUN[key] : role, place].join(' ');
   }
 }
 
-function sourceTally(tally: Tally, file: string): SourceTally {
-  if (file === tally.lastSource.file) return tally.lastSource.tally!;
-  let source = tally.sources.get(file);
-  if (source === undefined) {
-    source = { respondents: 0, answered: 0, na: 0, unanswered: 0 };
-    tally.sources.set(file, source);
+/** The entry of the file's current run of respondents: the last one, or a new one. */
+function sourceEntry(tally: Tally, file: string): number {
+  const files = tally.sourceFiles;
+  const last = files.length - 1;
+  if (last >= 0 && files[last] === file) return last;
+  if (4 * files.length === tally.sourceCounts.length) {
+    const grown = new Float64Array(tally.sourceCounts.length * 2);
+    grown.set(tally.sourceCounts);
+    tally.sourceCounts = grown;
   }
-  tally.lastSource.file = file;
-  tally.lastSource.tally = source;
-  return source;
+  files.push(file);
+  return files.length - 1;
+}
+
+/** Completeness per input file, in code-point order of the file names, runs of one file added up. */
+export function sourceTotals(tally: Tally): Array<SourceTally & { readonly source: string }> {
+  const files = tally.sourceFiles;
+  const counts = tally.sourceCounts;
+  const order = Array.from(files.keys()).sort((a, b) => compareCodePoints(files[a]!, files[b]!) || a - b);
+  const out: Array<SourceTally & { source: string; respondents: number; answered: number; na: number; unanswered: number }> = [];
+  for (const i of order) {
+    const last = out[out.length - 1];
+    const [respondents, answered, na, unanswered] = [counts[4 * i]!, counts[4 * i + 1]!, counts[4 * i + 2]!, counts[4 * i + 3]!];
+    if (last !== undefined && last.source === files[i]) {
+      last.respondents += respondents;
+      last.answered += answered;
+      last.na += na;
+      last.unanswered += unanswered;
+    } else out.push({ source: files[i]!, respondents, answered, na, unanswered });
+  }
+  return out;
 }
 
 interface QuoteOrigin {

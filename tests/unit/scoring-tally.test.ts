@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addAnswerSet, createTally, NO_GROUP, splitSource } from '../../src/scoring/index.js';
+import { sourceTotals } from '../../src/scoring/tally.js';
 import { buildAnswers, buildRubric, itemOf, scoreSets } from '../helpers/build.js';
 
 const rubric = buildRubric({ sections: [{ id: 's', items: ['a', 'b', 'c'] }] });
@@ -39,7 +40,7 @@ describe('tally', () => {
     addAnswerSet(tally, buildAnswers('r1.yaml', { a: 9, b: 2.5, c: 0, ghost: 3 }));
     for (const id of ['a', 'b', 'c']) expect([...tally.items.get(id)!.counts]).toEqual([0, 0, 0, 0, 0]);
     // The bad scores count as unanswered; the unknown id counts nowhere.
-    expect(tally.sources.get('r1.yaml')).toEqual({ respondents: 1, answered: 0, na: 0, unanswered: 3 });
+    expect(sourceTotals(tally)).toEqual([{ source: 'r1.yaml', respondents: 1, answered: 0, na: 0, unanswered: 3 }]);
   });
 
   it('counts the rows of a CSV into one source', () => {

@@ -15,6 +15,7 @@ export function compareCommand({ ctx, done }: CommandKit) {
     .option('--map-before <file>', 'mapping file for the baseline\'s survey exports')
     .option('--map-after <file>', 'mapping file for the follow-up\'s survey exports')
     .option('--by <key>', 'compare each group of respondents too, by this respondent field, such as role')
+    .option('--many-groups', 'allow a --by with more than 1,000 groups, or more groups than half the respondents')
     .option('--min-group <k>', 'compare only groups with at least this many respondents on each side (default 3)', positiveInteger)
     .addHelpText('after', `
 Examples:

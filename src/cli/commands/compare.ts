@@ -23,6 +23,7 @@ export async function runCompare(before: string, after: string, options: Compare
     mapBefore: options.mapBefore,
     mapAfter: options.mapAfter,
     by: options.by,
+    manyGroups: options.manyGroups,
     minGroup: options.minGroup,
     ignore: ignoreOf(ctx),
   });

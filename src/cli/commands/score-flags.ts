@@ -12,6 +12,7 @@ export function scoreCommand({ ctx, done }: CommandKit) {
     .addOption(new Option('-f, --format <format>', 'report format (default: text)').choices(GAP_FORMAT_NAMES))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--by <key>', 'compare groups of respondents by this respondent field, such as role')
+    .option('--many-groups', 'allow a --by with more than 1,000 groups, or more groups than half the respondents')
     .option('--min-group <k>', 'report groups with fewer respondents than this without scores (default 3)', positiveInteger)
     .addOption(new Option('--attribution <who>', 'quote respondents by role ("customer 2"), by name, or not at all').choices(['role', 'name', 'none'] as const))
     .option('--perception-gap <points>', 'flag items whose group scores differ by this much or more', nonNegativeNumber, 1)

@@ -1,7 +1,7 @@
 import { score } from '../../app/score.js';
 import type { Outcome } from '../../core/outcome.js';
 import { readStream } from '../../core/io/read-input.js';
-import { loadGapFormat } from '../../report/gap/formats.js';
+import { loadGapPieces } from '../../report/gap/formats.js';
 import { loadCommandRubric } from '../command-rubric.js';
 import { ignoreOf, organisationOf } from '../config.js';
 import { emit, note, reportLayout, styleForOutput, writesToFile, type CliContext } from '../context.js';
@@ -11,6 +11,7 @@ export async function runScore(inputs: string[], options: ScoreFlags, ctx: CliCo
   const rubric = await loadCommandRubric(options.rubric, ctx);
   const result = await score(inputs, rubric, {
     by: options.by,
+    manyGroups: options.manyGroups,
     map: options.map,
     perceptionGap: options.perceptionGap,
     capacity: options.capacity,
@@ -23,7 +24,7 @@ export async function runScore(inputs: string[], options: ScoreFlags, ctx: CliCo
     ignore: ignoreOf(ctx),
     organisation: organisationOf(ctx),
   });
-  const format = await loadGapFormat(options.format ?? 'text');
+  const format = await loadGapPieces(options.format ?? 'text');
   const style = await styleForOutput(ctx, options, options.output);
   const text = format(result.report, {
     style,

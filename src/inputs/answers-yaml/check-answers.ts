@@ -5,7 +5,7 @@
 import { validateAnswers } from '../../generated/validators.js';
 import type { Checked } from '../../rubric/check-rubric.js';
 import { finding, hasErrors, type Finding } from '../../core/finding.js';
-import { rubricItems, type Rubric } from '../../rubric/model.js';
+import { rubricItems, type Item, type Rubric } from '../../rubric/model.js';
 import { audienceFinding } from '../audience-finding.js';
 import type { RawAnswers, RawAnswerValue } from '../../rubric/raw-types.js';
 import { isLevel } from '../../rubric/scale.js';
@@ -66,9 +66,21 @@ function roleOf(respondent: unknown): string | undefined {
   return typeof role === 'string' || typeof role === 'number' || typeof role === 'boolean' ? String(role) : undefined;
 }
 
+/** The rubric's items by id, made once per rubric (a folder of files asks per file). */
+function itemsOf(rubric: Rubric): { items: ReadonlyMap<string, Item>; ids: ReadonlySet<string> } {
+  let known = ITEMS_BY_ID.get(rubric);
+  if (known === undefined) {
+    const items = new Map(rubricItems(rubric).map((item) => [item.id, item]));
+    known = { items, ids: new Set(items.keys()) };
+    ITEMS_BY_ID.set(rubric, known);
+  }
+  return known;
+}
+
+const ITEMS_BY_ID = new WeakMap<Rubric, { items: ReadonlyMap<string, Item>; ids: ReadonlySet<string> }>();
+
 function answerFindings(answers: RawAnswers['answers'], rubric: Rubric, source: YamlSource, role: string | undefined): Finding[] {
-  const items = new Map(rubricItems(rubric).map((item) => [item.id, item]));
-  const ids = new Set(items.keys());
+  const { items, ids } = itemsOf(rubric);
   const { min, max } = rubric.scale;
   const findings: Finding[] = [];
   for (const [id, value] of Object.entries(answers)) {
@@ -85,7 +97,8 @@ function answerFindings(answers: RawAnswers['answers'], rubric: Rubric, source: 
     } else if (!isLevel(score, rubric.scale)) {
       findings.push(finding('answers-score-out-of-scale', `The score of \`${id}\` must be a level from ${min} to ${max}; found ${score}.`, source.file, locate(source, path)));
     } else {
-      const outside = audienceFinding(items.get(id)!, role, source.file, locate(source, ['answers', id], 'key'));
+      // Placed only when there is a warning: a folder of a hundred thousand files has few.
+      const outside = audienceFinding(items.get(id)!, role, source.file, () => locate(source, ['answers', id], 'key'));
       if (outside) findings.push(outside);
     }
   }

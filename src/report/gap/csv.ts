@@ -11,22 +11,19 @@
 import { columnsFor, ITEM_COLUMNS } from '../shared/columns.js';
 import { csvLine, numberCell, textCell } from './csv-cell.js';
 import { groupScore, groupValues } from './group-values.js';
-import type { GapFormatter } from './types.js';
+import type { GapPieces } from './types.js';
 
 const COLUMNS = columnsFor(ITEM_COLUMNS, 'csv');
 
-export const csv: GapFormatter = (report) => {
+export const csvPieces: GapPieces = function* (report) {
   const groups = groupValues(report);
   // A group value is user text (a `role` cell), so it is defused like any other.
-  const header = [...COLUMNS.map((c) => textCell(c.field)), ...groups.map((value) => textCell(`group:${value}`))];
-  const rows = report.items.map((item) =>
-    csvLine([
-      ...COLUMNS.map((c) => {
-        const value = c.value(item);
-        return typeof value === 'number' || value === null ? numberCell(value) : textCell(value);
-      }),
-      ...groups.map((value) => numberCell(groupScore(item, value))),
-    ]),
-  );
-  return [csvLine(header), ...rows].map((line) => `${line}\n`).join('');
+  yield `${csvLine([...COLUMNS.map((c) => textCell(c.field)), ...groups.map((value) => textCell(`group:${value}`))])}\n`;
+  for (const item of report.items) {
+    const cells = COLUMNS.map((c) => {
+      const value = c.value(item);
+      return typeof value === 'number' || value === null ? numberCell(value) : textCell(value);
+    });
+    yield `${csvLine([...cells, ...groups.map((value) => numberCell(groupScore(item, value)))])}\n`;
+  }
 };

@@ -6,7 +6,7 @@
  */
 import { itemsVsTargetChart } from '../html/chart-items-vs-target.js';
 import { gapsChart } from '../html/chart-gaps.js';
-import { htmlDocument, reportFooter } from '../html/document.js';
+import { htmlDocumentParts, reportFooter } from '../html/document.js';
 import { commentsList, evidenceList, planList, sourcesTable } from '../html/gap-lists.js';
 import { gapCards, gapHeader } from '../html/gap-summary.js';
 import { itemTables, sectionsTable } from '../html/gap-tables.js';
@@ -16,11 +16,19 @@ import { html, type Markup } from '../html/html.js';
 import { legend, STATUS_LEGEND } from '../html/legend.js';
 import { noGapsText } from './labels.js';
 import { startHereSection } from '../html/start-here.js';
-import type { GapFormatter } from './types.js';
+import type { GapPieces } from './types.js';
 import type { Report } from '../../scoring/report.js';
 
-export const htmlReport: GapFormatter = (report, options) => {
-  const body = html`${gapHeader(report, options.date)}
+/** The page, a section at a time: each made when the one before has been written. */
+export const htmlPieces: GapPieces = function* (report, options) {
+  const [head, tail] = htmlDocumentParts(report.rubric.title);
+  yield head;
+  for (const part of bodyParts(report, options.date)) yield String(part);
+  yield tail;
+};
+
+function* bodyParts(report: Report, date: string | undefined): Generator<Markup | string> {
+  yield html`${gapHeader(report, date)}
 ${startHereSection(report)}
 ${gapCards(report)}
 <section>${keepTogether(
@@ -28,16 +36,21 @@ ${gapCards(report)}
     chartFigure(itemsVsTargetChart(report), html`Bars show the mean score of the respondents who scored the item, the thin line across each its 95% interval (how sure the score is), and the dark tick its target.${legend(STATUS_LEGEND)}`),
   )}</section>
 <section>${keepTogether(html`<h2>Gaps in priority order</h2>`, gapsSection(report))}</section>
-${groupsSection(report)}
+`;
+  yield groupsSection(report);
+  yield html`
 <section><h2>Sections</h2>${sectionsTable(report)}</section>
 <section><h2>Items</h2>${itemTables(report)}</section>
 <section><h2>Improvement plan</h2>${planList(report)}</section>
-${optional('Notes and evidence', evidenceList(report))}
-${optional('General comments', commentsList(report))}
-${optional('Sources', sourcesTable(report))}
-${reportFooter(report.rubric, options.date)}`;
-  return htmlDocument({ title: report.rubric.title, body });
-};
+`;
+  yield optional('Notes and evidence', evidenceList(report));
+  yield '\n';
+  yield optional('General comments', commentsList(report));
+  yield '\n';
+  yield optional('Sources', sourcesTable(report));
+  yield '\n';
+  yield reportFooter(report.rubric, date);
+}
 
 function gapsSection(report: Report): Markup {
   const chart = gapsChart(report);

@@ -15,33 +15,41 @@ import { flagLegend } from './labels.js';
 import { agreementText, fieldworkText, groupHeadlines, intervalText } from '../shared/intervals.js';
 import { markdownFooter, markdownTable } from '../shared/markdown-table.js';
 import { fixed, indexText } from '../shared/numbers.js';
-import type { GapFormatter } from './types.js';
+import type { GapPieces } from './types.js';
 
-export const markdown: GapFormatter = (report, options) => {
-  const notes = notesSections(report);
-  const comments = commentsSection(report);
-  const parts = [
-    `# ${esc(report.rubric.title)}`,
-    '## Start here',
-    startHereSection(report),
-    summaryTable(report),
-    summaryLine(report),
-    '## Sections',
-    sectionsTable(report),
-    ...sectionItemTables(report),
-    ...flagLegend(report).map((line) => `_${esc(line)}_`),
-    '## Top gaps',
-    topGapsList(report),
-    '## Improvement plan',
-    ...planSections(report),
-    ...(notes.length > 0 ? ['## Notes and evidence', ...notes] : []),
-    ...(comments === undefined ? [] : ['## General comments', comments]),
-    ...(report.sources.length > 1 && report.attribution === 'name' ? ['## Sources', sourcesTable(report)] : []),
-    '---',
-    markdownFooter(report.rubric, options.date),
-  ];
-  return `${parts.join('\n\n')}\n`;
+/** The document's parts in order, each made when the one before has been written, a blank line between. */
+export const markdownPieces: GapPieces = function* (report, options) {
+  let first = true;
+  for (const part of markdownParts(report, options.date)) {
+    if (!first) yield '\n\n';
+    first = false;
+    yield part;
+  }
+  yield '\n';
 };
+
+function* markdownParts(report: Report, date: string | undefined): Generator<string> {
+  yield `# ${esc(report.rubric.title)}`;
+  yield '## Start here';
+  yield startHereSection(report);
+  yield summaryTable(report);
+  yield summaryLine(report);
+  yield '## Sections';
+  yield sectionsTable(report);
+  yield* sectionItemTables(report);
+  yield* flagLegend(report).map((line) => `_${esc(line)}_`);
+  yield '## Top gaps';
+  yield topGapsList(report);
+  yield '## Improvement plan';
+  yield* planSections(report);
+  const notes = notesSections(report);
+  if (notes.length > 0) yield* ['## Notes and evidence', ...notes];
+  const comments = commentsSection(report);
+  if (comments !== undefined) yield* ['## General comments', comments];
+  if (report.sources.length > 1 && report.attribution === 'name') yield* ['## Sources', sourcesTable(report)];
+  yield '---';
+  yield markdownFooter(report.rubric, date);
+}
 
 function summaryTable(report: Report): string {
   const { overall } = report;

@@ -10,8 +10,8 @@ import { commentsBlock, notesBlock } from './text-notes.js';
 import { planBlock } from './text-plan.js';
 import { sectionBlocks } from './text-sections.js';
 import { topGapsBlock } from './text-top-gaps.js';
-import type { GapFormatter } from './types.js';
-import { textDocument } from '../shared/terminal-text.js';
+import type { GapFormatter, GapPieces } from './types.js';
+import { textDocumentPieces } from '../shared/terminal-text.js';
 import { startHere } from './start-here.js';
 import { flagLegend } from './labels.js';
 import { wrap } from '../shared/wrap.js';
@@ -21,22 +21,24 @@ import { startHereBlock } from './text-start-here.js';
 /** Below this the tables cannot hold a readable title column; the report is laid out for 80 at least. */
 const MIN_WIDTH = 60;
 
-export const text: GapFormatter = (report, options) => {
+/** The blocks in order, each made only when the one before has been written. */
+export const textPieces: GapPieces = (report, options) => {
   const width = Math.max(MIN_WIDTH, options.width);
   const style: Style = options.style;
   const start = startHere(report);
-  const blocks: string[][] = [
-    headerBlock(report, style, options.date, width),
-    startHereBlock(start, style, width, true),
-    overallBlock(report, style, width),
-    ...sectionBlocks(report, style, width),
-    flagLegend(report).flatMap((line) => wrap(oneLine(line), width)).map((line) => style.dim(line)),
-    topGapsBlock(report, style, width),
-    planBlock(report, style, width),
-    notesBlock(report, style, width),
-    commentsBlock(report, style, width),
+  return textDocumentPieces(function* () {
+    yield headerBlock(report, style, options.date, width);
+    yield startHereBlock(start, style, width, true);
+    yield overallBlock(report, style, width);
+    yield* sectionBlocks(report, style, width);
+    yield flagLegend(report).flatMap((line) => wrap(oneLine(line), width)).map((line) => style.dim(line));
+    yield topGapsBlock(report, style, width);
+    yield planBlock(report, style, width);
+    yield notesBlock(report, style, width);
+    yield commentsBlock(report, style, width);
     // In a terminal the report scrolls past: Start here again last, so it is on screen when the report ends.
-    options.terminal === true ? startHereBlock(start, style, width, false) : [],
-  ];
-  return textDocument(blocks);
+    yield options.terminal === true ? startHereBlock(start, style, width, false) : [];
+  }());
 };
+
+export const text: GapFormatter = (report, options) => [...textPieces(report, options)].join('');

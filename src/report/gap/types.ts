@@ -12,3 +12,10 @@ export interface GapFormatOptions {
 }
 
 export type GapFormatter = (report: Report, options: GapFormatOptions) => string;
+
+/**
+ * A format as the CLI writes it: the report's text in pieces, each made as it is written out,
+ * so a long report (a hundred thousand groups, sources or quotes) is never one string in memory.
+ * Joined, the pieces are the GapFormatter's text.
+ */
+export type GapPieces = (report: Report, options: GapFormatOptions) => Iterable<string>;

@@ -28,7 +28,13 @@ interface PageOptions {
 }
 
 export function htmlDocument({ title, body }: PageOptions): string {
-  const page = html`<!DOCTYPE html>
+  const [head, tail] = htmlDocumentParts(title);
+  return head + body.text + tail;
+}
+
+/** The page shell around the body, apart: what comes before it and after it (the body may be written out in pieces between). */
+export function htmlDocumentParts(title: string): [string, string] {
+  const head = html`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -41,10 +47,6 @@ export function htmlDocument({ title, body }: PageOptions): string {
 </head>
 <body>
 <main>
-${body}
-</main>
-</body>
-</html>
 `;
-  return page.text;
+  return [head.text, '\n</main>\n</body>\n</html>\n'];
 }

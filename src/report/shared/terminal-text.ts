@@ -19,6 +19,18 @@ export function textDocument(blocks: readonly (readonly string[])[]): string {
   return `${body.split('\n').map((line) => line.trimEnd()).join('\n')}\n`;
 }
 
+/** textDocument's text, a block at a time as each block is made. */
+export function* textDocumentPieces(blocks: Iterable<readonly string[]>): Generator<string> {
+  let first = true;
+  for (const block of blocks) {
+    if (block.length === 0) continue;
+    if (!first) yield '\n\n';
+    first = false;
+    yield block.join('\n').split('\n').map((line) => line.trimEnd()).join('\n');
+  }
+  yield '\n';
+}
+
 export function oneLine(text: string): string {
   return text.replace(BREAKS, ' ').replace(CONTROLS, '\uFFFD').trim();
 }
