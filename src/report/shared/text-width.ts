@@ -22,8 +22,18 @@ function unicodeTables() {
   return unicode;
 }
 
+/**
+ * Characters that are each one column and one grapheme, whatever is next to them: printable
+ * ASCII, Latin-1 and Latin Extended letters (not the soft hyphen, which is invisible), general
+ * punctuation (dashes, quotes, the ellipsis; not the invisible and bidirectional controls among
+ * them), box drawing and block elements. The reports' tables and bars are drawn with these, and a
+ * text of them alone is measured without building the Unicode tables below (a cost every start of
+ * `score` would pay). tests/unit/text-width.test.ts holds each to the general measure.
+ */
+const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2500-\u259f]*$/;
+
 export function displayWidth(text: string): number {
-  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (PRINTABLE_ASCII.test(text) || NARROW.test(text)) return text.length;
   const { segmenter, zeroWidth, wide } = unicodeTables();
   let width = 0;
   for (const { segment } of segmenter.segment(text)) {
