@@ -22,8 +22,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'bin/svcaudit.cjs');
-/** The first question's progress, `1/13 · `, whatever the rubric. */
-const FIRST_QUESTION = /\b1\/\d+ · /;
+/**
+ * The first prompt on screen: the intro's `⏎ start` (drawn by inquirer, once the rubric is loaded and the
+ * intro printed), or a first question's progress, `1/13 · `, whatever the rubric.
+ */
+const FIRST_QUESTION = /⏎ start|\b1\/\d+ · /;
 const TIMEOUT_MS = 20_000;
 
 const hasCommand = (command, args) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;

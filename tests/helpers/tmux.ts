@@ -21,12 +21,15 @@ export const SKIP_TMUX = !HAS_TMUX && !process.env.CI;
  * codes out of the file and the screen alike.
  */
 function paneEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', TERM: 'xterm-256color', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', TERM: 'xterm-256color' };
   delete env.VITEST;
   delete env.FORCE_COLOR;
   delete env.DEBUG;
   delete env.TMUX; // inside a developer's tmux, the new server must still be a separate one
-  return env;
+  // What `npm test` or `npx vitest` leave in the environment: a person's shell has none of it, and svcaudit
+  // reads it to tell how it was started.
+  for (const name of Object.keys(env)) if (/^npm_/i.test(name) || name === 'INIT_CWD') delete env[name];
+  return { ...env, ...extra };
 }
 
 export function shellQuote(text: string): string {
