@@ -46,6 +46,14 @@ export function assessHarness(prefix: string, defaultSize?: Size) {
       panes.push(pane);
       return pane;
     },
+    /** A shell command line in a new pane, in the current test's folder (a command svcaudit printed). */
+    run(command: string, size: Size | undefined = defaultSize): TmuxPane {
+      const pane = server.run(dir, command, size ? { size } : {});
+      panes.push(pane);
+      return pane;
+    },
+    /** The current test's folder. */
+    folder: () => dir,
     /** Waits for the intro's pause and presses ⏎; resolves with the first question's screen. */
     async begin(pane: TmuxPane, total = 13): Promise<string> {
       await pane.waitFor('⏎ start · ctrl-c stop');

@@ -55,12 +55,20 @@ export class TmuxServer {
     args: readonly string[],
     options: { nodeArgs?: readonly string[]; env?: Record<string, string>; size?: { columns: number; rows: number } } = {},
   ): TmuxPane {
+    const node = [process.execPath, ...(options.nodeArgs ?? []), BIN, ...args].map(shellQuote).join(' ');
+    return this.run(cwd, node, options);
+  }
+
+  /**
+   * Runs a shell command line in a new pane, as a person would type it (a command svcaudit printed, `npx
+   * svcaudit …`), with `exec` so that the pid file names the command's own process.
+   */
+  run(cwd: string, command: string, options: { env?: Record<string, string>; size?: { columns: number; rows: number } } = {}): TmuxPane {
     const name = `s${++this.count}`;
     const exitFile = join(cwd, `.exit-${name}`);
     const pidFile = join(cwd, `.pid-${name}`);
-    const node = [process.execPath, ...(options.nodeArgs ?? []), BIN, ...args].map(shellQuote).join(' ');
     const envs = Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
-    const inner = `echo $$ > ${shellQuote(pidFile)}; exec env -u VITEST ${envs} ${node}`;
+    const inner = `echo $$ > ${shellQuote(pidFile)}; exec env -u VITEST ${envs} ${command}`;
     const script = `cd ${shellQuote(cwd)} && sh -c ${shellQuote(inner)}; echo $? > ${shellQuote(exitFile)}; sleep 86400`;
     const { columns, rows } = options.size ?? { columns: 140, rows: 50 };
     this.tmux(['new-session', '-d', '-x', String(columns), '-y', String(rows), '-s', name, script]);
