@@ -2,8 +2,8 @@
  * Start-up of `svcaudit assess`, and proof that only `assess` loads inquirer.
  *
  * - measureAssessFirstQuestion({ runs }): median wall time from spawning
- *   `node bin/svcaudit.cjs assess` in a real pseudo-terminal to the first
- *   question's text on that terminal. Under `script -qfc` the terminal's
+ *   `node bin/svcaudit.cjs assess` in a real pseudo-terminal to its first
+ *   prompt (the intro's `⏎ start`) on that terminal. Under `script -qfc` the terminal's
  *   output is read as a stream (no polling delay); without `script`, tmux is
  *   polled every 3 ms. measureBareNode({ runs }) is the same harness around
  *   a bare `node -e` that prints one line: the floor any Node CLI pays.
@@ -122,12 +122,12 @@ async function medianOf(runs, once) {
   return median(times);
 }
 
-/** Median ms from spawning `svcaudit assess` in a pseudo-terminal to its first question on screen. */
+/** Median ms from spawning `svcaudit assess` in a pseudo-terminal to its first prompt on screen (the intro's `⏎ start`). */
 export async function measureAssessFirstQuestion({ runs = 10 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'svcaudit-bench-assess-'));
   try {
     let n = 0;
-    // A new --out each run: an existing file would stop assess before the first question.
+    // A new --out each run: an existing file would stop assess before its first prompt.
     return await medianOf(runs, () => timeInTerminal([process.execPath, cli, 'assess', '--no-color', '--out', join(dir, `a${++n}.yaml`)], FIRST_QUESTION, { cwd: dir }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -193,5 +193,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const bare = await measureBareNode({ runs });
   const first = await measureAssessFirstQuestion({ runs });
   console.log(`bare node, start to first line on the terminal: ${bare.toFixed(1)} ms (median of ${runs})`);
-  console.log(`svcaudit assess, start to first question:        ${first.toFixed(1)} ms (median of ${runs}; ${(first / bare).toFixed(2)}× bare node)`);
+  console.log(`svcaudit assess, start to first prompt:          ${first.toFixed(1)} ms (median of ${runs}; ${(first / bare).toFixed(2)}× bare node)`);
 }

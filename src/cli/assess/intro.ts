@@ -23,7 +23,7 @@ export function levelName(rubric: Rubric, level: number): string {
   return label === undefined ? String(level) : `${level} ${label}`;
 }
 
-export interface IntroFacts {
+interface IntroFacts {
   /** `Dana, manager`, when the respondent is known. */
   readonly who: string | undefined;
   /** Where the session starts: a new file, a resumed one, a replaced one. */

@@ -14,7 +14,7 @@ import { accessSync, constants, realpathSync } from 'node:fs';
 import { delimiter, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { shellQuote } from './out-file.js';
 
-export interface Launch {
+interface Launch {
   /** The script node was started with (process.argv[1]); undefined in tests that run the CLI in memory. */
   readonly script: string | undefined;
   readonly env: NodeJS.ProcessEnv;
@@ -69,7 +69,7 @@ function packageManagerCommand(env: NodeJS.ProcessEnv): string {
  * A path as the person can type it in the folder they started in: relative (`./bin/svcaudit.cjs`) when inside
  * it, else absolute.
  */
-export function shownPath(path: string, cwd: string): string {
+function shownPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return path;
   return rel.includes(sep) ? rel : `.${sep}${rel}`;

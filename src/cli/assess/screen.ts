@@ -42,7 +42,7 @@ import { hangingWrap, wrap } from '../../report/shared/wrap.js';
 import type { Style } from '../../report/shared/style.js';
 import { levelName, usualTarget } from './intro.js';
 
-export interface ScreenChoice {
+interface ScreenChoice {
   readonly value: SessionChoice;
   /** As drawn when shown in full: the whole descriptor, wrapped. */
   readonly name: string;
@@ -57,7 +57,7 @@ export interface ScreenChoice {
 }
 
 /** Which choices are drawn in full: all of them, the highlighted level and its neighbour, or the highlighted one. */
-export type Expansion = 'all' | 'pair' | 'one';
+type Expansion = 'all' | 'pair' | 'one';
 
 export interface ScreenView {
   /** The log of earlier answers, then the header (the prompt puts `? ` in front of the header's first line). */
@@ -80,7 +80,7 @@ export interface ScreenView {
 }
 
 /** The note prompt after an answer: the log, the answer given, and the line the note is typed on. */
-export interface NoteView {
+interface NoteView {
   readonly message: string;
   readonly help: string;
 }
@@ -90,7 +90,7 @@ export interface TerminalSize {
   readonly rows: number;
 }
 
-export interface Screens {
+interface Screens {
   /** Chooses the layout for this size ahead of the first question (while the intro is read). */
   prepare(size: TerminalSize): void;
   question(screen: SessionScreen, size: TerminalSize): ScreenView;
