@@ -103,9 +103,9 @@ export class TmuxPane {
     this.server.tmux(['send-keys', '-t', this.name, '-l', text]);
   }
 
-  /** The screen, or with `history` everything since the pane opened; wrapped lines joined. */
-  screen(history = false): string {
-    return this.server.tmux(['capture-pane', '-p', '-J', '-t', this.name, ...(history ? ['-S', '-'] : [])]);
+  /** The screen, or with `history` everything since the pane opened; wrapped lines joined; with `escapes`, its colours as escape codes. */
+  screen(history = false, escapes = false): string {
+    return this.server.tmux(['capture-pane', '-p', '-J', '-t', this.name, ...(history ? ['-S', '-'] : []), ...(escapes ? ['-e'] : [])]);
   }
 
   async waitFor(expected: string | RegExp, options: { timeout?: number; history?: boolean } = {}): Promise<string> {
