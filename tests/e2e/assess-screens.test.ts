@@ -48,7 +48,7 @@ describe.skipIf(SKIP_TMUX).each([
   async function expectQuestion(pane: TmuxPane, n: number): Promise<string> {
     const screen = await pane.waitFor(question(n));
     expect(screen).toContain(`? ${ITEMS[n - 1]!.title}  ${n}/13 · `);
-    expect(lines(screen).at(-1)).toMatch(/^\d-\d pick · n n\/a · s skip · .*ctrl-c stop/);
+    expect(lines(screen).at(-1)).toMatch(/^\d-\d pick · n n\/a · s (skip|keep) · .*ctrl-c stop/);
     return screen;
   }
 
@@ -154,6 +154,7 @@ describe.skipIf(SKIP_TMUX).each([
       await expectQuestion(pane, n);
     }
     expect(pane.screen()).toMatch(/^❯ 2 {2}Ad hoc/m); // the answer it has, preselected
+    expect(lines(pane.screen()).at(-1)).toMatch(/ · s keep · /); // and `s` would keep it, not erase it
     await answer(pane, '1');
     const fifth = await expectQuestion(pane, 5);
     // The changed answer, once: no old line beside it, no record of going back.

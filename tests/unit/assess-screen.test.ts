@@ -118,6 +118,13 @@ describe('keys', () => {
     expect(view.detail!.help).toBe('1-5 pick · n n/a · s skip · b back · w levels · ctrl-c stop (answers are saved)');
   });
 
+  it('says `s keep` on an item that has an answer: skipping it keeps the answer', () => {
+    const view = screens.question(screenOf(first, 2, { answer: answer(4) }), { columns: 100, rows: 50 });
+    expect(view.help).toMatch(/^1-5 pick · n n\/a · s keep · b back · /);
+    expect(view.choices.find((c) => c.value === 'skip')!.name).toBe('→    Keep and go on');
+    expect(screens.question(screenOf(first, 2), { columns: 100, rows: 50 }).help).toMatch(/ · s skip · /);
+  });
+
   it('gives no digit keys to a scale whose levels do not all fit in one digit', () => {
     const wide: Rubric = { ...first, scale: { min: 0, max: 10, labels: new Map() } };
     const view = createScreens(wide, plainStyle).question(screenOf(wide, 2), { columns: 100, rows: 60 });

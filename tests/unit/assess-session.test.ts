@@ -115,15 +115,16 @@ describe('skip and na', () => {
     expect(s.noteAsks.map((n) => n.item)).toEqual(['a', 'c', 'e']);
   });
 
-  it('skip on an answered item clears its score but keeps the note and evidence', async () => {
+  it('skip on an answered item keeps its answer, note and evidence, and saves nothing', async () => {
     const initial = new Map([['a', answer(4, 'kept', ['a quote'])]]);
-    // The resumed session starts at b; going back to a and skipping it clears a.
+    // The resumed session starts at b; going back to a and skipping it leaves a as it was.
     const s = scripted(['back', 'skip', 2, 3, 3, 3]);
     const result = await runSession(rubric, initial, s.io);
     expect(visited(s.screens)).toEqual(['b', 'a', 'b', 'c', 'd', 'e']);
-    expect(result.answers.get('a')).toEqual(answer(null, 'kept', ['a quote']));
-    expect(s.saves[0]!.get('a')?.score).toBeNull();
-    expect(result.unanswered).toBe(1);
+    expect(result.answers.get('a')).toEqual(answer(4, 'kept', ['a quote']));
+    expect(s.saves[0]!.get('a')?.score).toBe(4);
+    expect(s.saves[0]!.get('b')?.score).toBe(2); // the first save is b's answer: the skip saved nothing
+    expect(result.unanswered).toBe(0);
   });
 
   it('na is an answer, with an optional note', async () => {
@@ -265,13 +266,14 @@ describe('resume', () => {
       ['b', answer('na')],
       ['d', answer(2)],
     ]);
-    const s = scripted([3, 5, 'skip']);
+    const s = scripted([3, 'skip', 'skip']);
     const result = await runSession(rubric, initial, s.io);
-    // c is the first gap; d was answered in the file but comes after it, so it is shown on the way.
+    // c is the first gap; d was answered in the file but comes after it, so it is shown on the way, and
+    // skipping it keeps the answer the file gave it.
     expect(visited(s.screens)).toEqual(['c', 'd', 'e']);
     expect(s.screens[1]!.answer?.score).toBe(2);
     expect(result.answers.get('a')).toEqual(answer(4, 'from the file', ['a quote']));
-    expect(scores(result.answers)).toEqual({ a: 4, b: 'na', d: 5, c: 3 });
+    expect(scores(result.answers)).toEqual({ a: 4, b: 'na', d: 2, c: 3 });
   });
 
   it('treats a blank score (`item:` with no value) as unanswered', () => {

@@ -66,7 +66,8 @@ export function countAnswered(rubric: Rubric, answers: ReadonlyMap<string, Answe
 /**
  * Walks the rubric from the first unanswered item to the end. Skipped items
  * stay unanswered and are not offered again: the report shows completeness,
- * and `--resume` comes back to them.
+ * and `--resume` comes back to them. `skip` on an item that has an answer
+ * keeps it.
  */
 export async function runSession(rubric: Rubric, initial: ReadonlyMap<string, Answer>, io: SessionIO): Promise<SessionResult> {
   const steps: Step[] = rubric.sections.flatMap((section) => section.items.map((item) => ({ item, section })));
@@ -93,12 +94,8 @@ export async function runSession(rubric: Rubric, initial: ReadonlyMap<string, An
       continue;
     }
     if (choice === 'skip') {
-      const before = answers.get(item.id);
-      if (isAnswered(before)) {
-        // Skipping clears the score but keeps the note and the evidence, which the session cannot re-enter.
-        answers.set(item.id, { score: null, note: before!.note, evidence: before!.evidence });
-        await save();
-      }
+      // Moves on and changes nothing: an unanswered item stays unanswered, and an answered one (come back to,
+      // or answered in a resumed file) keeps its answer. The key acts at once, so it must never erase one.
       index++;
       continue;
     }

@@ -40,7 +40,7 @@ export function introLines(rubric: Rubric, style: Style, facts: IntroFacts): str
   const usual = usualTarget(rubric);
   const others = items.filter((item) => item.target !== usual).length;
   const { min, max } = rubric.scale;
-  const digits = min >= 0 && max <= 9 ? `${min}-${max} picks that level at once` : '↑↓ and ⏎ pick a level';
+  const digits = min >= 0 && max <= 9 ? `${min}-${max} answer at once` : '↑↓ and ⏎ answer';
   return [
     `${style.bold(rubric.title)} ${style.dim(`· ${items.length} question${items.length === 1 ? '' : 's'}${facts.who ? ` · ${facts.who}` : ''}`)}`,
     ...(rubric.description ? ['', rubric.description.trim(), ''] : []),
@@ -49,7 +49,7 @@ export function introLines(rubric: Rubric, style: Style, facts: IntroFacts): str
       : `Target: ${levelName(rubric, usual)} on ${items.length - others} of ${items.length} items; a question says when its target is another.`,
     ...(facts.start ? [facts.start] : []),
     ...(facts.leftOut ? [facts.leftOut] : []),
-    `Keys: ${digits}; n not applicable (left out of the score: only for an item that cannot apply here); s skip for now (\`--resume\` comes back to it); b back.`,
+    `Keys: ${digits} · n not applicable (left out of the score; only where it cannot apply) · s skip for now (an answer given is kept) · b back.`,
     style.dim(`Saving to ${facts.file} after every answer. Stop any time with Ctrl-C.`),
     '',
   ];

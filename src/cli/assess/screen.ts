@@ -28,7 +28,9 @@
  * key away: `w` shows it in place of the list.
  *
  * Keys act at once, as the help line says: a digit answers with that level,
- * `n` not applicable, `s` skip, `b` back; ↑↓ and ⏎ choose from the list.
+ * `n` not applicable, `s` skip (or, on an item that has an answer, keep it
+ * and go on: a key that acts at once must never erase an answer), `b` back;
+ * ↑↓ and ⏎ choose from the list.
  *
  * The log of answers is drawn from the answers as they are now, one line per
  * item asked before this one, in the rows the question leaves free: after
@@ -183,7 +185,7 @@ export function createScreens(rubric: Rubric, style: Style): Screens {
     question(screen, size) {
       const fit = fitFor(size);
       const step = { item: screen.item, section: screen.section, position: screen.position };
-      const built = draft(rubric, style, cached, step, screen.total, usual, size, fit.layout, screen.canGoBack, fit.paged);
+      const built = draft(rubric, style, cached, step, screen.total, usual, size, fit.layout, screen.canGoBack, fit.paged, hasAnswer(screen.answer));
       const width = textWidth(size);
       const free = Math.max(0, size.rows - built.height);
       const log = logLines(rubric, style, screen.before, Math.min(LOG_MAX, free), width);
@@ -251,14 +253,15 @@ interface Draft {
 
 type Cached = <T>(key: string, make: () => T) => T;
 
-function draft(rubric: Rubric, style: Style, cached: Cached, step: Step, total: number, usual: number, size: TerminalSize, layout: Layout, canGoBack: boolean, paged: boolean): Draft {
+/** `answered`: the item has an answer now, which `s` keeps (the help and the list say "keep" rather than "skip"). */
+function draft(rubric: Rubric, style: Style, cached: Cached, step: Step, total: number, usual: number, size: TerminalSize, layout: Layout, canGoBack: boolean, paged: boolean, answered = false): Draft {
   const width = textWidth(size);
   const { item } = step;
   const header = headerLines(rubric, style, step, total, usual, width, layout);
   const levels = cached(`levels ${step.position} ${width}`, () => levelChoices(item, rubric, width));
-  const choices = [...levels, ...(layout.ways ? wayChoices(canGoBack, width, layout.hints) : [])];
+  const choices = [...levels, ...(layout.ways ? wayChoices(canGoBack, answered, width, layout.hints) : [])];
   const detail = detailLines(item, style, width, layout);
-  const helpOf = (isPaged: boolean, w: 'w' | 'back' | undefined) => cached(`help ${width} ${canGoBack} ${isPaged} ${w}`, () => helpLines(rubric, canGoBack, style, width, isPaged, w));
+  const helpOf = (isPaged: boolean, w: 'w' | 'back' | undefined) => cached(`help ${width} ${canGoBack} ${answered} ${isPaged} ${w}`, () => helpLines(rubric, canGoBack, answered, style, width, isPaged, w));
   const help = helpOf(paged, detail.length > 0 ? 'w' : undefined);
   const detailHelp = detail.length > 0 ? helpOf(false, 'back') : [];
   const listRows = Math.max(...choices.map((_, active) => listHeight(choices, active, layout.expansion)));
@@ -367,7 +370,7 @@ function leadWrap(text: string, first: string, firstRoom: number, indent: number
   return [(first + head).trimEnd(), ...lines];
 }
 
-function wayChoices(canGoBack: boolean, width: number, hints: boolean): ScreenChoice[] {
+function wayChoices(canGoBack: boolean, answered: boolean, width: number, hints: boolean): ScreenChoice[] {
   const hint = (text: string) => (hints ? { description: wrap(text, width - INDENT.length).map((l) => INDENT + l).join('\n') } : {});
   const choices: ScreenChoice[] = [
     {
@@ -378,7 +381,9 @@ function wayChoices(canGoBack: boolean, width: number, hints: boolean): ScreenCh
       ...hint('Only for an item that cannot apply here: it is left out of the score.'),
       separatorBefore: true,
     },
-    { value: 'skip', name: '→    Skip for now', line: '→    Skip for now', short: 'skipped', ...hint('Leaves it unanswered and moves on; `--resume` brings you back to it.') },
+    answered
+      ? { value: 'skip', name: '→    Keep and go on', line: '→    Keep and go on', short: 'kept', ...hint('Keeps the answer it has and moves on.') }
+      : { value: 'skip', name: '→    Skip for now', line: '→    Skip for now', short: 'skipped', ...hint('Leaves it unanswered and moves on; `--resume` brings you back to it.') },
   ];
   if (canGoBack) choices.push({ value: 'back', name: '←    Back', line: '←    Back', short: 'back', ...hint('Return to the previous question.') });
   return choices;
@@ -398,9 +403,9 @@ function keysOf(rubric: Rubric, canGoBack: boolean): Map<string, SessionChoice> 
  * shortened to fit: the least needed parts go first; on a very narrow terminal the rest goes on more lines.
  * `w`: the `w` key shows what the layout left out; `back`: it is shown, and `w` goes back to the levels.
  */
-function helpLines(rubric: Rubric, canGoBack: boolean, style: Style, width: number, paged: boolean, w: 'w' | 'back' | undefined): string[] {
+function helpLines(rubric: Rubric, canGoBack: boolean, answered: boolean, style: Style, width: number, paged: boolean, w: 'w' | 'back' | undefined): string[] {
   const { min, max } = rubric.scale;
-  const ways = WAY_KEYS.filter(([, value]) => value !== 'back' || canGoBack).map(([key, , action]) => [key, action] as [string, string]);
+  const ways = WAY_KEYS.filter(([, value]) => value !== 'back' || canGoBack).map(([key, value, action]) => [key, value === 'skip' && answered ? 'keep' : action] as [string, string]);
   const digits: [string, string][] = min >= 0 && max <= 9 ? [[`${min}-${max}`, 'pick']] : [];
   const more: [string, string][] = w === 'w' ? [['w', 'why & checks']] : w === 'back' ? [['w', 'levels']] : [];
   const answer = [...digits, ...ways, ...more];
@@ -428,8 +433,7 @@ function helpLines(rubric: Rubric, canGoBack: boolean, style: Style, width: numb
 function logLines(rubric: Rubric, style: Style, before: SessionScreen['before'], rows: number, width: number): string[] {
   if (rows <= 0) return [];
   return before.slice(-rows).map(({ item, answer }) => {
-    const answered = answer !== undefined && answer.score !== null;
-    const mark = answered ? '✔' : '→';
+    const mark = hasAnswer(answer) ? '✔' : '→';
     return style.dim(truncate(`${mark} ${item.title} · ${answerText(rubric, answer)}`, width));
   });
 }
@@ -456,6 +460,10 @@ export function truncate(text: string, width: number): string {
 }
 
 let graphemes: Intl.Segmenter | undefined;
+
+function hasAnswer(answer: Answer | undefined): boolean {
+  return answer !== undefined && answer.score !== null;
+}
 
 function current(answer: Answer | undefined): SessionChoice | undefined {
   const score = answer?.score;
