@@ -45,6 +45,7 @@ describe('the command that starts svcaudit again', () => {
     ['pnpm exec', join(root, 'project/node_modules/.bin/svcaudit'), { npm_command: 'exec', npm_config_user_agent: 'pnpm/9.12.0 npm/? node/v20.19.0 linux x64' }, join(root, 'project'), 'pnpm exec svcaudit'],
     ['pnpm dlx', join(root, 'project/node_modules/.bin/svcaudit'), { npm_command: 'dlx', npm_config_user_agent: 'pnpm/9.12.0 npm/? node/v20.19.0 linux x64' }, join(root, 'project'), 'pnpm dlx svcaudit'],
     ['yarn', join(root, 'project/node_modules/.bin/svcaudit'), { npm_config_user_agent: 'yarn/4.5.0 npm/? node/v20.19.0 linux x64' }, join(root, 'project'), 'yarn svcaudit'],
+    ['a script of an older pnpm, known by npm_execpath alone', join(root, 'project/node_modules/.bin/svcaudit'), { npm_lifecycle_event: 'audit', npm_execpath: '/usr/lib/node_modules/pnpm/bin/pnpm.cjs' }, join(root, 'project'), 'pnpm exec svcaudit'],
     ['node and the checkout, from inside it', checkout, {}, join(root, 'checkout'), 'node bin/svcaudit.cjs'],
     ['node and the checkout, from elsewhere', checkout, {}, join(root, 'project'), `node ${checkout}`],
     ['the project bin run by its path, no package manager', join(root, 'project/node_modules/.bin/svcaudit'), {}, join(root, 'project'), 'node_modules/.bin/svcaudit'],

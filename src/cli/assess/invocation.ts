@@ -6,9 +6,10 @@
  * checkout's `node bin/svcaudit.cjs`.
  *
  * Read from what Node and the package managers leave behind: the script node
- * ran (process.argv[1]), `npm_command` and `npm_config_user_agent` (set by
- * npm, pnpm, yarn and bun for `exec`, `dlx` and scripts), and whether the
- * `svcaudit` found on PATH is that same script.
+ * ran (process.argv[1]), `npm_command`, `npm_lifecycle_event`,
+ * `npm_config_user_agent` and `npm_execpath` (set by npm, pnpm, yarn and bun
+ * for `exec`, `dlx` and scripts), and whether the `svcaudit` found on PATH is
+ * that same script. Paths are quoted for a POSIX shell.
  */
 import { accessSync, constants, realpathSync } from 'node:fs';
 import { delimiter, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -46,12 +47,16 @@ function isPackageBin(script: string): boolean {
 }
 
 function startedByPackageManager(env: NodeJS.ProcessEnv): boolean {
-  return env.npm_command !== undefined || env.npm_lifecycle_event !== undefined || env.npm_config_user_agent !== undefined;
+  return [env.npm_command, env.npm_lifecycle_event, env.npm_config_user_agent, env.npm_execpath].some((value) => value !== undefined);
 }
 
-/** `npx svcaudit`, or the same for the package manager named by its user agent (`pnpm/9.1.0 npm/? node/v20 …`). */
+/**
+ * `npx svcaudit`, or the same for the package manager named by its user agent (`pnpm/9.1.0 npm/? node/v20 …`),
+ * else by the path of its own script (`npm_execpath`: `…/pnpm.cjs`, `…/yarn.js`, `…/npm-cli.js`).
+ */
 function packageManagerCommand(env: NodeJS.ProcessEnv): string {
-  const agent = (env.npm_config_user_agent ?? '').split('/')[0];
+  const named = (env.npm_config_user_agent ?? '').split('/')[0];
+  const agent = named !== '' ? named : (/(pnpm|yarn|bun)[^\\/]*$/i.exec(env.npm_execpath ?? '')?.[1] ?? 'npm').toLowerCase();
   const temporary = env.npm_command === 'dlx';
   switch (agent) {
     case 'pnpm':
