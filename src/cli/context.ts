@@ -24,6 +24,8 @@ export interface CliContext {
   readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /** The script node ran (process.argv[1]), for commands that print how to run svcaudit again; absent in memory. */
+  readonly script?: string | undefined;
 }
 
 /** The options every command has (command-kit.ts). */

@@ -66,6 +66,7 @@ export async function main(): Promise<void> {
     },
     env: process.env,
     cwd: process.cwd(),
+    script: process.argv[1],
   };
   process.exitCode = await runCli(argv, ctx);
 }

@@ -34,6 +34,7 @@ export function buildProgram(kit: CommandKit) {
     .showSuggestionAfterError(true)
     .addHelpText('after', `
 Examples:
+  $ svcaudit assess --name Dana --role manager      # a manager's self-audit
   $ svcaudit rubric show service-commitments
   $ svcaudit validate rubrics/ answers/*.yaml --format sarif --output findings.sarif
 `);

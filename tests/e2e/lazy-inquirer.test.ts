@@ -39,7 +39,7 @@ describe('which commands load inquirer', () => {
   });
 
   // In CI `.ci/run` installs tmux; `script` (util-linux) is on any Debian.
-  it.skipIf(!HAS_SCRIPT && !HAS_TMUX && !process.env.CI)('svcaudit assess in a terminal does, by the time the first question shows', async () => {
+  it.skipIf(!HAS_SCRIPT && !HAS_TMUX && !process.env.CI)('svcaudit assess in a terminal does, by the time its first prompt shows', async () => {
     const loaded = await listLoadedModules(['assess', '--no-color', '--out', join(dir, 'a.yaml')], { tty: true, cwd: dir });
     expect(loaded.inquirer).toBe(true);
   });
