@@ -2,10 +2,10 @@
  * User text on its way to a terminal. A note or a title can hold an ESC
  * sequence (copied from a log, or planted) that would move the cursor,
  * recolour or retitle the terminal, and a line break that would tear a table
- * row; both are defused here, the way `stylish` treats finding messages.
+ * row; both are defused by core/inert-text.ts, the one definition every
+ * format and message shares.
  */
-const BREAKS = /\r\n|[\r\n\t\u2028\u2029]/g;
-const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/g;
+export { inert, oneLine } from '../../core/inert-text.js';
 
 /**
  * A text report from its blocks: empty blocks left out, a blank line between the others, and no
@@ -17,8 +17,4 @@ export function textDocument(blocks: readonly (readonly string[])[]): string {
     .map((block) => block.join('\n'))
     .join('\n\n');
   return `${body.split('\n').map((line) => line.trimEnd()).join('\n')}\n`;
-}
-
-export function oneLine(text: string): string {
-  return text.replace(BREAKS, ' ').replace(CONTROLS, '\uFFFD').trim();
 }
