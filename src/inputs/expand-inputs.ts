@@ -8,6 +8,7 @@ import { join, relative, sep } from 'node:path';
 import { SvcauditError } from '../core/errors.js';
 import { STDIN } from '../core/io/read-input.js';
 import { compareCodePoints } from '../core/order.js';
+import { pushAll } from '../core/max-of.js';
 
 const GLOB_CHARS = /[*?[{]/;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -21,8 +22,8 @@ export async function expandInputs(inputs: readonly string[], extensions: readon
     }
     // One look at the disk per input; a name with glob characters that exists is taken as it is.
     const found = stat(input);
-    if (found === undefined && GLOB_CHARS.test(input)) files.push(...expandGlob(input, input));
-    else if (found?.isDirectory()) files.push(...walk(input, extensions).sort(compareCodePoints));
+    if (found === undefined && GLOB_CHARS.test(input)) pushAll(files, expandGlob(input, input));
+    else if (found?.isDirectory()) pushAll(files, walk(input, extensions).sort(compareCodePoints));
     else if (found !== undefined) files.push(input);
     else throw new SvcauditError('file-not-found', 'No such file or folder.', { file: input });
   }
@@ -82,7 +83,7 @@ function walk(dir: string, extensions: readonly string[]): string[] {
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) out.push(...walk(path, extensions));
+      if (!SKIPPED_FOLDERS.has(entry.name)) pushAll(out, walk(path, extensions));
     } else if (entry.isFile() && (extensions.length === 0 || extensions.some((ext) => entry.name.toLowerCase().endsWith(ext)))) {
       out.push(path);
     }

@@ -29,6 +29,7 @@ import type { Rubric } from '../../rubric/model.js';
 import { displayWidth } from '../../report/shared/text-width.js';
 import { hangingWrap, wrap } from '../../report/shared/wrap.js';
 import type { Style } from '../../report/shared/style.js';
+import { maxOf } from '../../core/max-of.js';
 
 export interface ScreenChoice {
   readonly value: SessionChoice;
@@ -108,7 +109,7 @@ export function renderScreen(screen: SessionScreen, rubric: Rubric, style: Style
     const header = headerLines(screen, style, width, layout.why);
     const choices = [...levels, ...otherChoices(screen, width, layout.hints)];
     const help = helpLines(rubric, screen, style, width, paged);
-    const listRows = Math.max(...choices.map((_, active) => listHeight(choices, active, layout.compact) + (lineCount(choices[active]!.description) ?? 0)));
+    const listRows = maxOf(choices.map((_, active) => listHeight(choices, active, layout.compact) + (lineCount(choices[active]!.description) ?? 0)));
     return { layout, header, choices, help, listRows, height: header.length + listRows + 1 + help.length };
   };
 
@@ -116,7 +117,7 @@ export function renderScreen(screen: SessionScreen, rubric: Rubric, style: Style
   let pageSize: number;
   let height: number;
   if (chosen) {
-    pageSize = Math.max(...chosen.choices.map((_, active) => listHeight(chosen!.choices, active, chosen!.layout.compact)));
+    pageSize = maxOf(chosen.choices.map((_, active) => listHeight(chosen!.choices, active, chosen!.layout.compact)));
     height = chosen.height;
   } else {
     // Not even the smallest layout fits: the list scrolls, in what is left under the header and above the help.
@@ -183,8 +184,8 @@ function headerLines(screen: SessionScreen, style: Style, width: number, why: bo
 function levelChoices(screen: SessionScreen, rubric: Rubric, width: number): ScreenChoice[] {
   const { min, max, labels } = rubric.scale;
   const levels = Array.from({ length: max - min + 1 }, (_, i) => min + i);
-  const numberWidth = Math.max(...levels.map((l) => String(l).length));
-  const labelWidth = Math.max(0, ...levels.map((l) => displayWidth(labels.get(l) ?? '')));
+  const numberWidth = maxOf(levels.map((l) => String(l).length));
+  const labelWidth = maxOf(levels.map((l) => displayWidth(labels.get(l) ?? '')), 0);
   return levels.map((level) => {
     const label = labels.get(level) ?? '';
     const lead = `${String(level).padStart(numberWidth)}  ${label}${' '.repeat(labelWidth - displayWidth(label))}`;

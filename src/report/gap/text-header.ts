@@ -8,6 +8,7 @@ import { plural } from '../shared/plural.js';
 import { fixed, indexText } from '../shared/numbers.js';
 import { gapStatus, STATUS_LABEL, statusPaint } from './status.js';
 import { oneLine } from '../shared/terminal-text.js';
+import { maxOf, pushAll } from '../../core/max-of.js';
 
 /** Sources listed one per line before "… and N more": enough to spot an incomplete file, short enough for a screen. */
 const MAX_SOURCES = 10;
@@ -18,7 +19,7 @@ export function headerBlock(report: Report, style: Style, date: string | undefin
   const lines = [style.bold(oneLine(rubric.title)), style.dim(about.join(' · ')), completenessText(completeness(report))];
   if (report.by !== null) lines.push(`grouped by ${oneLine(report.by)}`);
   // One input is already summed up above; a list pays off when there are several to compare.
-  if (report.sources.length > 1) lines.push(...sourceLines(report, width));
+  if (report.sources.length > 1) pushAll(lines, sourceLines(report, width));
   return lines;
 }
 
@@ -26,7 +27,7 @@ function sourceLines(report: Report, width: number): string[] {
   const shown = report.sources.slice(0, MAX_SOURCES);
   const names = shown.map((s) => oneLine(s.source));
   // Long paths are not padded past half the width, so the figures stay on the line.
-  const column = Math.min(Math.max(...names.map(displayWidth)), Math.floor(width / 2));
+  const column = Math.min(maxOf(names.map(displayWidth)), Math.floor(width / 2));
   const lines = shown.map((s, i) => {
     const who = s.respondents === 1 ? '' : `${plural(s.respondents, 'respondent')} · `;
     const counts = answersText({ answered: s.answered, na: s.na, unanswered: s.unanswered, total: sourceTotal(s) });

@@ -7,6 +7,7 @@
 import Table from 'cli-table3';
 import { displayWidth } from './text-width.js';
 import { wrap } from './wrap.js';
+import { maxOf } from '../../core/max-of.js';
 
 export interface Column {
   readonly head: string;
@@ -27,7 +28,7 @@ const PADDING = 2;
 /** Columns measured from plain text, so ANSI codes never count as width. */
 function naturalWidth(column: Column): number {
   const lines = [column.head, ...column.plain].flatMap((cell) => cell.split('\n'));
-  return Math.max(1, ...lines.map(displayWidth)) + PADDING;
+  return maxOf(lines.map(displayWidth), 1) + PADDING;
 }
 
 /** Columns of text left for the flexible column once the others and the borders are drawn. */
