@@ -6,7 +6,7 @@
  */
 import { isAnswered } from '../core/answers.js';
 import { SvcauditError } from '../core/errors.js';
-import { compareFindings, findingsErrorCode, firstError, hasErrors } from '../core/finding.js';
+import { capFindings, findingsErrorCode, firstError, hasErrors, type Finding } from '../core/finding.js';
 import { displayName } from '../core/io/read-input.js';
 import { sortedByCodePoint } from '../core/order.js';
 import type { Outcome } from '../core/outcome.js';
@@ -79,11 +79,14 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
   });
 
   if (hasErrors(read.findings)) {
-    const files = [...new Set(read.findings.map((f) => f.file))].map((file) => ({
-      file,
-      kind: 'answers' as const,
-      findings: read.findings.filter((f) => f.file === file).sort(compareFindings),
-    }));
+    // Grouped in one pass: filtering the findings once per file would be quadratic in a run of many files.
+    const byFile = new Map<string, Finding[]>();
+    for (const f of read.findings) {
+      const list = byFile.get(f.file);
+      if (list) list.push(f);
+      else byFile.set(f.file, [f]);
+    }
+    const files = [...byFile].map(([file, findings]) => ({ file, kind: 'answers' as const, findings: capFindings(findings) }));
     const first = firstError(read.findings)!;
     throw new SvcauditError(
       findingsErrorCode(read.findings),

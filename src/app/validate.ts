@@ -5,6 +5,7 @@
  * the outcome; only an unreadable or missing file throws (exit 2).
  */
 import type { FileFindings } from '../core/file-findings.js';
+import { capFindings } from '../core/finding.js';
 import { utf8Text } from '../core/io/decode-text.js';
 import type { Outcome } from '../core/outcome.js';
 import { expandInputs } from '../inputs/expand-inputs.js';
@@ -64,7 +65,7 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   const given = await rubrics.givenResult();
   // A broken --rubric is reported as a file of its own, once.
   if (given && given.findings.length > 0 && !ordered.some((r) => r.file === given.file)) ordered.unshift(given);
-  return ordered;
+  return ordered.map((r) => ({ ...r, findings: capFindings(r.findings) }));
 }
 
 /** Only decides the order of checking; every file is still checked by what it really holds. */
