@@ -4,7 +4,8 @@
  * Hostile input (binary data, alias bombs, deep nesting) ends in findings,
  * never in an exception or a hang.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
+import { excerpt } from '../core/inert-text.js';
 import { finding, type Finding, type Span } from '../core/finding.js';
 import { MAX_DEPTH, START, type PathSegment, type YamlSource } from '../core/source.js';
 
@@ -17,20 +18,23 @@ export function parseYaml(text: string, file: string): YamlSource {
     return { file, value: undefined, locate: () => START, findings: [finding('file-empty', 'The file is empty.', file, START)] };
   }
   const lineCounter = countLines(source);
-  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, strict: true });
-  const locateIn = (path: readonly PathSegment[], at: 'key' | 'value' = 'value') => locateNode(doc, lineCounter, path, at);
+  // uniqueKeys off: yaml compares every key with every earlier key of its mapping, which takes
+  // minutes on a file of 100,000 keys; checkTree finds the same duplicates with one Set per mapping.
+  // logLevel 'error': yaml's warnings would reach users as Node warnings; checkTree reports their causes.
+  const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' });
+  const index = new KeyIndex();
+  const locateIn = (path: readonly PathSegment[], at: 'key' | 'value' = 'value') => locateNode(doc, lineCounter, index, path, at);
   const fail = (findings: Finding[]): YamlSource => ({ file, value: undefined, locate: locateIn, findings });
 
-  const errors = dedupe(doc.errors.map((e) => yamlErrorFinding(e, file, lineCounter, source)));
+  const errors = dedupe(doc.errors.map((e) => yamlErrorFinding(e, file, lineCounter)));
+  // Any YAML error makes the data untrustworthy.
+  if (errors.length > 0) return fail(errors);
+  const tree = checkTree(doc, file, lineCounter);
   // A duplicate key leaves the data readable (the later value wins), so the checks go on and
-  // report everything else in the same run; any other YAML error makes the data untrustworthy.
-  if (errors.some((f) => f.rule !== 'yaml-duplicate-key')) return fail(errors);
-  const deep = findTooDeep(doc.contents);
-  if (deep) {
-    return fail([finding('yaml-too-complex', `The data is nested more than ${MAX_DEPTH} levels deep.`, file, spanOf(deep, lineCounter))]);
-  }
+  // report everything else in the same run; a node too deep, or a value no svcaudit file can hold, does not.
+  if (tree.some((f) => f.rule !== 'yaml-duplicate-key')) return fail(tree.filter((f) => f.rule !== 'yaml-duplicate-key'));
   try {
-    return { file, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), locate: locateIn, findings: errors };
+    return { file, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), locate: locateIn, findings: tree };
   } catch (error) {
     // toJS throws a ReferenceError for an alias with no anchor before it: a mistake in the file, not a bomb.
     const unresolved = error instanceof ReferenceError ? /^Unresolved alias\b[^:]*: (.*)$/.exec(error.message) : null;
@@ -86,15 +90,9 @@ const FRIENDLY: Record<string, string> = {
   MULTIPLE_DOCS: 'The file holds more than one YAML document (`---`); keep one per file.',
 };
 
-function yamlErrorFinding(error: YAMLError, file: string, lc: LineCounter, text: string): Finding {
+function yamlErrorFinding(error: YAMLError, file: string, lc: LineCounter): Finding {
   const [start, end] = error.pos;
   const span = toSpan(start, end, lc);
-  if (error.code === 'DUPLICATE_KEY') {
-    // yaml points at the start of the repeated key; the key runs to its colon.
-    const key = /^([^:\n]{1,60}):/.exec(text.slice(start, start + 64))?.[1]?.trim();
-    const named = key ? `\`${key}\`` : 'This key';
-    return finding('yaml-duplicate-key', `${named} appears twice in the same mapping; YAML would silently keep only one value.`, file, span);
-  }
   if (error.code === 'RESOURCE_EXHAUSTION') return finding('yaml-too-complex', FRIENDLY[error.code]!, file, span);
   const message = FRIENDLY[error.code] ?? `${firstLine(error.message)}.`.replace(/\.\.$/, '.');
   return finding('yaml-syntax', message, file, span);
@@ -115,19 +113,67 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
-function findTooDeep(root: unknown): Node | undefined {
-  const stack: Array<[unknown, number]> = [[root, 0]];
+/**
+ * The tags of YAML's core schema (https://yaml.org/spec/1.2.2/#103-core-schema): what svcaudit
+ * files are made of. yaml also resolves YAML 1.1's `!!binary`, `!!set`, `!!omap`, `!!pairs` and
+ * `!!timestamp`, into a Buffer, a Set, a Map or a Date, which no check expects (a Buffer's methods
+ * would be read as unknown answers).
+ */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
+/**
+ * One walk over the document, in time linear in its size: nesting deeper than MAX_DEPTH, tags
+ * outside the core schema, keys that are lists or mappings (JavaScript objects cannot hold them),
+ * and duplicate keys, compared as the data will hold them (`1` and `"1"`, `null` and `~` are one key).
+ */
+function checkTree(doc: Document.Parsed, file: string, lc: LineCounter): Finding[] {
+  const findings: Finding[] = [];
+  const stack: Array<[unknown, number]> = [[doc.contents, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
-    if (depth > MAX_DEPTH) return node as Node;
-    if (isMap(node) || isSeq(node)) {
-      for (const child of node.items) {
-        if (isPair(child)) stack.push([child.value, depth + 1]);
-        else stack.push([child, depth + 1]);
+    if (depth > MAX_DEPTH) {
+      return [finding('yaml-too-complex', `The data is nested more than ${MAX_DEPTH} levels deep.`, file, spanOf(node as Node, lc))];
+    }
+    const tag = (node as { tag?: unknown } | null)?.tag;
+    if (typeof tag === 'string' && tag.startsWith('tag:yaml.org,2002:') && !CORE_TAGS.has(tag)) {
+      const short = `!!${tag.slice('tag:yaml.org,2002:'.length)}`;
+      findings.push(finding('yaml-syntax', `The tag \`${excerpt(short)}\` makes a value svcaudit files never hold; write the value as plain text, a number or a list.`, file, spanOf(node as Node, lc)));
+      continue;
+    }
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = keyText(doc, pair);
+        if (key === undefined) {
+          findings.push(finding('yaml-syntax', 'A key must be text or a number, not a list or a mapping.', file, spanOf(pair.key as Node, lc)));
+          continue;
+        }
+        if (seen.has(key)) {
+          const named = key === '' ? 'An empty key (`null:`, `~:` or `"":`)' : `\`${excerpt(key)}\``;
+          findings.push(finding('yaml-duplicate-key', `${named} appears twice in the same mapping; YAML would silently keep only one value.`, file, isNodeWithRange(pair.key) ? spanOf(pair.key, lc) : START));
+        }
+        seen.add(key);
+        stack.push([pair.key, depth + 1], [pair.value, depth + 1]);
       }
+    } else if (isSeq(node)) {
+      for (const child of node.items) stack.push([isPair(child) ? child.value : child, depth + 1]);
     }
   }
+  return findings;
+}
+
+/** A key as the data holds it (yaml's toJS turns `null` into '' and a number into its text), or undefined for a collection. */
+function keyText(doc: Document.Parsed, pair: Pair): string | undefined {
+  let key: unknown = pair.key;
+  if (isAlias(key)) key = key.resolve(doc);
+  if (key === null || key === undefined) return '';
+  if (isCollection(key)) return undefined;
+  if (isScalar(key)) return scalarKey(key.value);
   return undefined;
+}
+
+function scalarKey(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
 }
 
 function toSpan(start: number, end: number, lc: LineCounter): Span {
@@ -141,21 +187,43 @@ function spanOf(node: Node, lc: LineCounter): Span {
   return range ? toSpan(range[0], range[1], lc) : START;
 }
 
+/**
+ * The pairs of each mapping by key, built on first use: looking keys up one by one along the pairs
+ * would make a file with a finding per key (100,000 unknown answers) quadratic. The first pair of
+ * a key wins, as the reading order of a person would have it.
+ */
+class KeyIndex {
+  private readonly maps = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+  pair(map: YAMLMap, key: string): Pair | undefined {
+    let byKey = this.maps.get(map);
+    if (!byKey) {
+      byKey = new Map();
+      for (const pair of map.items) {
+        const text = isScalar(pair.key) ? scalarKey(pair.key.value) : pair.key === null ? '' : undefined;
+        if (text !== undefined && !byKey.has(text)) byKey.set(text, pair as Pair);
+      }
+      this.maps.set(map, byKey);
+    }
+    return byKey.get(key);
+  }
+}
+
 /** YamlSource.locate over a parsed document (for a missing key, the mapping that lacks it). */
-function locateNode(doc: Document.Parsed, lineCounter: LineCounter, path: readonly PathSegment[], at: 'key' | 'value'): Span {
+function locateNode(doc: Document.Parsed, lineCounter: LineCounter, index: KeyIndex, path: readonly PathSegment[], at: 'key' | 'value'): Span {
   let node: unknown = doc.contents;
   let span: Span = isNodeWithRange(node) ? spanOf(node, lineCounter) : START;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i]!;
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = index.pair(node, String(segment));
       if (!pair) return span;
-      const keyNode = pair.key as Node;
-      if (last && at === 'key') return spanOf(keyNode, lineCounter);
+      const keyNode = pair.key as Node | null;
+      if (last && at === 'key') return isNodeWithRange(keyNode) ? spanOf(keyNode, lineCounter) : span;
       node = pair.value;
       // A key with no value (`weight:`) has no value node to point at: use the key.
-      span = isNodeWithRange(node) ? spanOf(node, lineCounter) : spanOf(keyNode, lineCounter);
+      span = isNodeWithRange(node) ? spanOf(node, lineCounter) : isNodeWithRange(keyNode) ? spanOf(keyNode, lineCounter) : span;
     } else if (isSeq(node)) {
       const child = node.items[Number(segment)];
       if (!isNodeWithRange(child)) return span;
