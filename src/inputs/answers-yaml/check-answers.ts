@@ -4,7 +4,7 @@
  */
 import { validateAnswers } from '../../generated/validators.js';
 import type { Checked } from '../../rubric/check-rubric.js';
-import { finding, hasErrors, type Finding } from '../../core/finding.js';
+import { finding, hasErrors, MAX_FINDINGS_PER_RULE, type Finding } from '../../core/finding.js';
 import { rubricItems, type Rubric } from '../../rubric/model.js';
 import type { RawAnswers, RawAnswerValue } from '../../rubric/raw-types.js';
 import { isLevel } from '../../rubric/scale.js';
@@ -14,6 +14,7 @@ import { didYouMean } from '../../core/suggest.js';
 import { locate, type PathSegment, type YamlSource } from '../../core/source.js';
 import type { Answer, AnswerSet, Score } from '../../core/answers.js';
 import { isMapping } from '../../core/is-mapping.js';
+import { excerpt } from '../../core/inert-text.js';
 
 const KEBAB_ID = new RegExp(KEBAB);
 
@@ -62,10 +63,13 @@ function answerFindings(answers: RawAnswers['answers'], rubric: Rubric, source: 
   const ids = new Set(rubricItems(rubric).map((item) => item.id));
   const { min, max } = rubric.scale;
   const findings: Finding[] = [];
+  let unknown = 0;
   for (const [id, value] of Object.entries(answers)) {
     if (!KEBAB_ID.test(id)) continue; // the schema pass already reports an id that is not kebab-case
     if (!ids.has(id)) {
-      findings.push(finding('answers-unknown-item', `Rubric \`${rubric.id}\` has no item \`${id}\`.${didYouMean(id, ids)}`, source.file, locate(source, ['answers', id], 'key')));
+      // Only the findings listed get a suggestion (see capFindings): each costs a pass over the rubric's ids.
+      const hint = ++unknown <= MAX_FINDINGS_PER_RULE ? didYouMean(id, ids) : '';
+      findings.push(finding('answers-unknown-item', `Rubric \`${rubric.id}\` has no item \`${excerpt(id)}\`.${hint}`, source.file, locate(source, ['answers', id], 'key')));
       continue;
     }
     const score = scoreOf(value);
