@@ -26,7 +26,7 @@
  */
 import type { SessionChoice, SessionScreen } from '../../app/assess/session.js';
 import type { Rubric } from '../../rubric/model.js';
-import { displayWidth } from '../../report/shared/text-width.js';
+import { displayWidth, graphemes } from '../../report/shared/text-width.js';
 import { hangingWrap, wrap } from '../../report/shared/wrap.js';
 import type { Style } from '../../report/shared/style.js';
 import { maxOf } from '../../core/max-of.js';
@@ -241,7 +241,7 @@ export function truncate(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   let out = '';
   let used = 1; // the `…`
-  for (const { segment } of (graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text)) {
+  for (const segment of graphemes(text)) {
     used += displayWidth(segment);
     if (used > width) break;
     out += segment;
@@ -249,7 +249,6 @@ export function truncate(text: string, width: number): string {
   return `${out.trimEnd()}…`;
 }
 
-let graphemes: Intl.Segmenter | undefined;
 
 function current(screen: SessionScreen): SessionChoice | undefined {
   const score = screen.answer?.score;

@@ -1,7 +1,8 @@
 /** `svcaudit rubric show`: a rubric as a readable table, one per section. */
-import Table from 'cli-table3';
 import { rubricItems, type Item, type Rubric } from '../../rubric/model.js';
 import { wrap } from '../shared/wrap.js';
+import { renderTable } from '../shared/text-table.js';
+import { oneLine } from '../shared/terminal-text.js';
 import type { Style } from '../shared/style.js';
 
 interface RubricTableOptions {
@@ -13,26 +14,25 @@ interface RubricTableOptions {
 export function formatRubricTable(rubric: Rubric, { style, width }: RubricTableOptions): string {
   const { min, max, labels } = rubric.scale;
   const scale = Array.from({ length: max - min + 1 }, (_, i) => min + i)
-    .map((level) => (labels.has(level) ? `${level} ${labels.get(level)}` : String(level)))
+    .map((level) => (labels.has(level) ? `${level} ${oneLine(labels.get(level)!)}` : String(level)))
     .join(' · ');
   const out: string[] = [
-    style.bold(rubric.title),
-    style.dim(wrap(`${rubric.id}${rubric.version ? ` v${rubric.version}` : ''} · ${rubricItems(rubric).length} items · ${rubric.source}`, width).join('\n')),
+    style.bold(oneLine(rubric.title)),
+    style.dim(wrap(oneLine(`${rubric.id}${rubric.version ? ` v${rubric.version}` : ''} · ${rubricItems(rubric).length} items · ${rubric.source}`), width).join('\n')),
   ];
-  if (rubric.description) out.push('', wrap(rubric.description, Math.min(width, 100)).join('\n'));
+  if (rubric.description) out.push('', wrap(oneLine(rubric.description), Math.min(width, 100)).join('\n'));
   out.push('', wrap(`Scale  ${scale}`, width).join('\n').replace(/^Scale/, style.bold('Scale')), `${style.bold('Target')} ${rubric.target}`);
 
   const columns = columnsFor(width);
   for (const section of rubric.sections) {
-    out.push('', style.bold(section.title), style.dim(`(${section.id}, weight ${section.weight}, target ${section.target})`));
-    const table = new Table({
-      head: columns.map((c) => c.head),
-      colWidths: columns.map((c) => c.width),
-      wordWrap: true,
-      style: { head: [], border: [] },
-    });
-    for (const item of section.items) table.push(columns.map((c) => c.cell(item)));
-    out.push(table.toString());
+    out.push('', style.bold(oneLine(section.title)), style.dim(`(${section.id}, weight ${section.weight}, target ${section.target})`));
+    out.push(renderTable(columns.map((c) => ({
+      head: c.head,
+      align: 'left',
+      width: c.width,
+      // Rubric text made inert: an ESC in a prompt must not act on the terminal (core/inert-text.ts).
+      plain: section.items.map((item) => oneLine(String(c.cell(item)))),
+    })), width));
   }
   return `${out.join('\n')}\n`;
 }
