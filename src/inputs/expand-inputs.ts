@@ -6,7 +6,7 @@
 import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { SvcauditError } from '../core/errors.js';
-import { STDIN } from '../core/io/read-input.js';
+import { fileError, STDIN } from '../core/io/read-input.js';
 import { compareCodePoints } from '../core/order.js';
 import { pushAll } from '../core/max-of.js';
 
@@ -79,7 +79,12 @@ function escapeRegExp(text: string): string {
 /** Files under a folder; with extensions, only those (case-insensitive). */
 function walk(dir: string, extensions: readonly string[]): string[] {
   const out: string[] = [];
-  const entries = readdirSync(dir, { withFileTypes: true });
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    throw fileError(dir, error);
+  }
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
@@ -93,5 +98,10 @@ function walk(dir: string, extensions: readonly string[]): string[] {
 
 // Synchronous file-system calls: see read-input.ts.
 function stat(path: string): Stats | undefined {
-  return statSync(path, { throwIfNoEntry: false });
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    // A link loop, a path through a file, a folder that cannot be entered: said in words.
+    throw fileError(path, error);
+  }
 }

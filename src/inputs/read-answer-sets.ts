@@ -9,7 +9,8 @@ import type { Finding } from '../core/finding.js';
 import { displayName, readBytes, STDIN } from '../core/io/read-input.js';
 import type { Rubric } from '../rubric/model.js';
 import type { InputFile } from './adapter.js';
-import { inputFormat, loadInputAdapter } from './registry.js';
+import { formatOfName, inputFormat, loadInputAdapter } from './registry.js';
+import { MAX_TEXT_BYTES } from '../core/io/decode-text.js';
 import { headText } from './svcaudit-csv/detect.js';
 
 export interface ReadAnswersResult {
@@ -52,5 +53,7 @@ export async function readAnswerSets(paths: readonly string[], rubric: Rubric, o
 /** An input whose bytes are read on first use, and once. */
 export function inputFile(path: string, readStdin?: () => Promise<Uint8Array>): InputFile {
   let bytes: Promise<Uint8Array> | undefined;
-  return { path, file: displayName(path), bytes: () => (bytes ??= readBytes(path, readStdin)) };
+  // A CSV export may be of any length; anything else is YAML or JSON, read no further than its limit.
+  const limit = formatOfName(path) === 'svcaudit-csv' ? Infinity : MAX_TEXT_BYTES;
+  return { path, file: displayName(path), bytes: () => (bytes ??= readBytes(path, readStdin, limit)) };
 }
