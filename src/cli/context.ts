@@ -3,8 +3,9 @@
  * colour. Commands write through these, never to `process` directly, so
  * tests can run them in memory.
  */
-import { writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { realpathSync, statSync, type Stats } from 'node:fs';
+import { dirname, sep } from 'node:path';
+import { writeFileAtomic } from '../core/io/atomic-write.js';
 import { SvcauditError } from '../core/errors.js';
 import type { Style } from '../report/shared/style.js';
 import { colorEnabled, styleFor } from './color.js';
@@ -50,28 +51,69 @@ export function styleForStderr(ctx: CliContext, options: CommonOptions): Promise
   return styleFor(colorEnabled(options.color, ctx.env, ctx.stderr.isTTY === true));
 }
 
-/** Machine output goes to `--output FILE` or stdout, with nothing else mixed in. */
-export async function emit(ctx: CliContext, text: string, output: string | undefined): Promise<void> {
+/**
+ * Machine output goes to `--output FILE` or stdout, with nothing else mixed in. A file is
+ * replaced atomically (core/io/atomic-write.ts: a full disk leaves the old report whole), and
+ * never when it is one of the run's inputs (`inputs`: the files, folders and rubric the command
+ * read), which it would destroy.
+ */
+export async function emit(ctx: CliContext, text: string, output: string | undefined, inputs: readonly (string | undefined)[] = []): Promise<void> {
   if (!writesToFile(output)) {
     ctx.stdout.write(text);
     return;
   }
+  refuseInputAsOutput(output, inputs);
   try {
-    writeFileSync(output, text);
+    if (statOrUndefined(output)?.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    writeFileAtomic(output, text);
   } catch (error) {
     throw outputError(output, error);
   }
 }
 
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The same file whatever the name: a symbolic or hard link to an input is that input. */
+function refuseInputAsOutput(output: string, inputs: readonly (string | undefined)[]): void {
+  const target = statOrUndefined(output);
+  if (target === undefined || !target.isFile()) return;
+  const real = realpathSync(output);
+  for (const input of inputs) {
+    if (input === undefined || input === '-') continue;
+    const read = statOrUndefined(input);
+    if (read === undefined) continue;
+    const same = read.isFile()
+      ? read.dev === target.dev && read.ino === target.ino
+      // A folder given as input: the output is inside it, where folder expansion reads answers files.
+      : read.isDirectory() && real.startsWith(`${realpathSync(input)}${sep}`) && ANSWERS_ENDINGS.test(real);
+    if (same) {
+      throw new SvcauditError('would-overwrite', `--output ${output} is the input ${input} of this run; writing the report there would destroy it. Choose another file.`, { file: output });
+    }
+  }
+}
+
+/** The endings folder expansion reads as answers (inputs/registry.ts), which an output inside an input folder must not take. */
+const ANSWERS_ENDINGS = /\.(ya?ml|csv|tsv)$/i;
+
 function outputError(path: string, error: unknown): SvcauditError {
   const code = (error as NodeJS.ErrnoException).code;
   const why =
-    code === 'ENOENT' ? `the folder ${dirname(path)} does not exist`
+    code === 'ENOENT' ? (statOrUndefined(dirname(path))?.isDirectory() ? 'its temporary file vanished before it could take the file\'s place (removed by another program?)' : `the folder ${dirname(path)} does not exist`)
     : code === 'EISDIR' ? 'it is a folder; give a file name'
     : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'ENOSPC' ? 'the disk is full'
+    : code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full'
+    : code === 'EROFS' ? 'the file system is read-only'
+    : code === 'ELOOP' ? 'the path goes through symbolic links that loop back on themselves'
+    : code === 'ENOTDIR' ? 'a part of the path is a file, not a folder'
+    : code === 'EIO' ? 'the disk reported an error'
     : `${code ?? 'unknown error'}`;
-  return new SvcauditError('file-unwritable', `Cannot write the output file: ${why}.`, { file: path }, { cause: error });
+  return new SvcauditError('file-unwritable', `Cannot write the output file: ${why}; an earlier file of that name is unchanged.`, { file: path }, { cause: error });
 }
 
 /** A message on stderr, wrapped at word boundaries to the terminal's width when stderr is a terminal. */

@@ -26,7 +26,7 @@ export async function runCompare(before: string, after: string, options: Compare
     ...reportLayout(ctx),
     followUp,
   });
-  await emit(ctx, text, options.output);
+  await emit(ctx, text, options.output, [before, after, options.rubric]);
   if (writesToFile(options.output)) note(ctx, `Report written to ${options.output}`);
   return 'ok';
 }

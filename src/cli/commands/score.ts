@@ -22,7 +22,7 @@ export async function runScore(inputs: string[], options: ScoreFlags, ctx: CliCo
     style,
     ...reportLayout(ctx),
   });
-  await emit(ctx, text, options.output);
+  await emit(ctx, text, options.output, [...inputs, options.rubric]);
   if (writesToFile(options.output)) note(ctx, `Report written to ${options.output}`);
   // `--fail-under` and `--strict` say why on stderr, after the report.
   for (const reason of result.reasons) note(ctx, reason);

@@ -6,6 +6,6 @@ import type { TemplateFlags } from './template-flags.js';
 
 export async function runTemplate(options: TemplateFlags, ctx: CliContext): Promise<Outcome> {
   const { rubric } = await loadRubric(options.rubric);
-  await emit(ctx, formatTemplate(rubric, options.format), options.output);
+  await emit(ctx, formatTemplate(rubric, options.format), options.output, [options.rubric]);
   return 'ok';
 }

@@ -19,6 +19,6 @@ export async function runValidate(inputs: string[], options: ValidateFlags, ctx:
     toolVersion: VERSION,
     maxWarnings: options.maxWarnings,
   });
-  await emit(ctx, text, options.output);
+  await emit(ctx, text, options.output, [...inputs, options.rubric]);
   return result.outcome;
 }
