@@ -27,7 +27,10 @@ function tempPathFor(target: string): string {
 }
 const TEMP_SUFFIX = /^(\d+)\.[0-9a-f]{8}\.tmp$/;
 
-export function writeFileAtomic(target: string, data: string | Uint8Array, fs: AtomicFs = nodeFs): void {
+export function writeFileAtomic(given: string, data: string | Uint8Array, fs: AtomicFs = nodeFs): void {
+  // Through a symbolic link to the file it names: renaming over the link itself would replace the
+  // link with a file and leave the real file behind unchanged (`assess --resume` on a linked file).
+  const target = throughLinks(given);
   const temp = tempPathFor(target);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   // 'wx': never follow or reuse a file someone else put at the temporary name.
@@ -48,6 +51,15 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, fs: A
     if (!renamed) removeQuietly(fs, temp);
   }
   syncFolder(fs, dirname(target));
+}
+
+/** The file a path names once every symbolic link is followed; the path itself when there is no such file yet. */
+export function throughLinks(path: string): string {
+  try {
+    return nodeFs.realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /**
