@@ -104,3 +104,10 @@ describe('atomic output', () => {
     expect(readFileSync(real, 'utf8')).toBe('new');
   });
 });
+
+describe('output onto a device', () => {
+  it('writes into /dev/null rather than renaming a file over it', () => {
+    writeFileAtomic('/dev/null', 'report');
+    expect(nodeFs.statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+});

@@ -31,8 +31,14 @@ export function writeFileAtomic(given: string, data: string | Uint8Array, fs: At
   // Through a symbolic link to the file it names: renaming over the link itself would replace the
   // link with a file and leave the real file behind unchanged (`assess --resume` on a linked file).
   const target = throughLinks(given);
-  const temp = tempPathFor(target);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  if (!isRegularOrAbsent(target)) {
+    // A device or a pipe (`--output /dev/stdout`, a shell's `>(…)`) is written into: renaming a file
+    // over it would replace the device itself, and it has no old content to keep.
+    nodeFs.writeFileSync(target, bytes);
+    return;
+  }
+  const temp = tempPathFor(target);
   // 'wx': never follow or reuse a file someone else put at the temporary name.
   const fd = fs.openSync(temp, 'wx', 0o666);
   let renamed = false;
@@ -51,6 +57,14 @@ export function writeFileAtomic(given: string, data: string | Uint8Array, fs: At
     if (!renamed) removeQuietly(fs, temp);
   }
   syncFolder(fs, dirname(target));
+}
+
+function isRegularOrAbsent(path: string): boolean {
+  try {
+    return nodeFs.statSync(path).isFile();
+  } catch {
+    return true;
+  }
 }
 
 /** The file a path names once every symbolic link is followed; the path itself when there is no such file yet. */
