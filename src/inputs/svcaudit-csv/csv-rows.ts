@@ -36,6 +36,14 @@ const QUOTE = 34; // "
 const CR = 13;
 const LF = 10;
 
+/**
+ * The limits of docs/file-formats.md, checked while reading: no survey tool writes a cell of
+ * 100 kB or a row of 1 MB, and a quote left open would otherwise swallow the rest of a file of
+ * any length into one cell (which every message quoting it would then repeat).
+ */
+const MAX_CELL = 100_000;
+const MAX_ROW = 1_000_000;
+
 export async function* csvRows(chunks: AsyncIterable<string> | Iterable<string>, delimiter = ','): AsyncGenerator<CsvRow> {
   const delim = delimiter.charCodeAt(0);
   let cells: string[] = [];
@@ -53,8 +61,14 @@ export async function* csvRows(chunks: AsyncIterable<string> | Iterable<string>,
   let quoteColumn = 1;
   let first = true;
   let pendingCR = false;
+  let rowLength = 0;
 
+  const tooLong = (line: number, column: number): never => {
+    throw new CsvSyntaxError(`This cell is longer than ${MAX_CELL / 1000} kB; no survey export needs that much (is a quote left open?).`, line, column);
+  };
   const endField = () => {
+    rowLength += field.length;
+    if (rowLength > MAX_ROW) throw new CsvSyntaxError(`This row is longer than ${MAX_ROW / 1_000_000} MB; no survey export needs that much (is a quote left open?).`, rowLine, 1);
     cells.push(field);
     columns.push(fieldColumn);
     lines.push(fieldLine);
@@ -86,6 +100,7 @@ export async function* csvRows(chunks: AsyncIterable<string> | Iterable<string>,
           continue;
         }
       }
+      if (field.length + (i - start) > MAX_CELL) tooLong(inQuotes ? quoteLine : fieldLine, inQuotes ? quoteColumn : fieldColumn);
       if (inQuotes) {
         if (c === QUOTE) {
           field += chunk.slice(start, i);
@@ -118,6 +133,7 @@ export async function* csvRows(chunks: AsyncIterable<string> | Iterable<string>,
         field += chunk.slice(start, i);
         endField();
         yield { line: rowLine, cells, columns, lines };
+        rowLength = 0;
         cells = [];
         columns = [];
         lines = [];
