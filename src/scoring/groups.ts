@@ -32,7 +32,9 @@ interface Mean {
  * `>= 1.0` flag for a spread of exactly one point.
  */
 export function groupScores(tally: Tally, slot: number, order: readonly string[]): GroupScores {
-  const groups: Record<string, number | null> = {};
+  // No prototype: a group named `__proto__` (a role cell, a --by value) is then an own key like any
+  // other, where on a plain object the assignment would set the prototype and the group would vanish.
+  const groups: Record<string, number | null> = Object.create(null) as Record<string, number | null>;
   let lo: Mean | undefined;
   let hi: Mean | undefined;
   let scored = 0;
