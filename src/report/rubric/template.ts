@@ -4,6 +4,7 @@
  * as comments, so a person can fill it in with any editor. It validates as is.
  */
 import { rubricItems, type Rubric } from '../../rubric/model.js';
+import { oneLine } from '../shared/terminal-text.js';
 
 type TemplateFormat = 'yaml' | 'csv';
 
@@ -14,7 +15,7 @@ export function formatTemplate(rubric: Rubric, format: TemplateFormat): string {
 function yamlTemplate(rubric: Rubric): string {
   const { min, max, labels } = rubric.scale;
   const scale = Array.from({ length: max - min + 1 }, (_, i) => min + i)
-    .map((level) => (labels.has(level) ? `${level} ${labels.get(level)}` : String(level)))
+    .map((level) => (labels.has(level) ? `${level} ${comment(labels.get(level)!)}` : String(level)))
     .join(', ');
   const reference = rubric.version ? `${rubric.id}@${rubric.version}` : rubric.id;
   const out = [
@@ -24,7 +25,7 @@ function yamlTemplate(rubric: Rubric): string {
     '# A note or evidence: `item-id: {score: 3, note: "…", evidence: ["…"]}`.',
     'svcaudit: 1',
     'kind: answers',
-    `rubric: ${reference}`,
+    `rubric: ${yamlScalar(reference)}`,
     'respondent:',
     '  name:',
     '  role:',
@@ -42,11 +43,21 @@ function yamlTemplate(rubric: Rubric): string {
   return `${out.join('\n')}\n`;
 }
 
+/** A value written as YAML: plain when it is safe so, else double-quoted, every break and control escaped. */
+function yamlScalar(text: string): string {
+  if (/^[A-Za-z0-9._@+-]+$/.test(text)) return text;
+  return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function csvTemplate(rubric: Rubric): string {
   return `${['name', 'role', 'date', ...rubricItems(rubric).map((item) => item.id)].join(',')}\n`;
 }
 
-/** A comment runs to the end of its line, so user text must stay on one line. */
+/**
+ * A comment runs to the end of its line, so user text must stay on one line: every line break
+ * (also those YAML 1.1 readers honour: NEL, U+2028, U+2029) becomes a space, and control
+ * characters are shown inert (core/inert-text.ts), as the template goes to a terminal too.
+ */
 function comment(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return oneLine(text).replace(/ {2,}/g, ' ');
 }
