@@ -6,6 +6,7 @@
  */
 import { isAnswered } from '../core/answers.js';
 import { SvcauditError } from '../core/errors.js';
+import { excerpt } from '../core/inert-text.js';
 import { capFindings, findingsErrorCode, firstError, hasErrors, type Finding } from '../core/finding.js';
 import { displayName } from '../core/io/read-input.js';
 import { sortedByCodePoint } from '../core/order.js';
@@ -138,9 +139,10 @@ class GroupingCheck {
   verify(inputs: readonly string[], notify: (message: string) => void): void {
     if (this.by === undefined || this.withField + this.without === 0) return;
     if (this.withField === 0) {
-      const found = this.fields.size > 0 ? `respondent fields found: ${sortedByCodePoint(this.fields).join(', ')}` : 'the respondents have no fields at all';
-      throw new SvcauditError('usage', `--by ${this.by}: no respondent has a \`${this.by}\` field (${found}).`, { file: inputs.map(displayName).join(' ') });
+      const found = this.fields.size > 0 ? `respondent fields found: ${sortedByCodePoint(this.fields).map((f) => excerpt(f)).join(', ')}` : 'the respondents have no fields at all';
+      const by = excerpt(this.by);
+      throw new SvcauditError('usage', `--by ${by}: no respondent has a \`${by}\` field (${found}).`, { file: inputs.map(displayName).join(' ') });
     }
-    if (this.without > 0) notify(`svcaudit: --by ${this.by}: ${this.without} respondent${this.without === 1 ? ' has' : 's have'} no \`${this.by}\`; they are grouped as ${NO_GROUP}.`);
+    if (this.without > 0) notify(`svcaudit: --by ${excerpt(this.by)}: ${this.without} respondent${this.without === 1 ? ' has' : 's have'} no \`${excerpt(this.by)}\`; they are grouped as ${NO_GROUP}.`);
   }
 }

@@ -6,6 +6,7 @@
 import { realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import { writeFileAtomic } from '../core/io/atomic-write.js';
+import { inert } from '../core/inert-text.js';
 import { SvcauditError } from '../core/errors.js';
 import type { Style } from '../report/shared/style.js';
 import { colorEnabled, styleFor } from './color.js';
@@ -118,7 +119,10 @@ function outputError(path: string, error: unknown): SvcauditError {
 
 /** A message on stderr, wrapped at word boundaries to the terminal's width when stderr is a terminal. */
 export function note(ctx: CliContext, message: string): void {
-  const text = wrapForTerminal(message, terminalColumns(ctx.stderr));
+  // Whatever user text a message quotes (a path, a --by value, a finding), no control character
+  // reaches the terminal: only the message's own line breaks are kept (core/inert-text.ts).
+  // A lone carriage return would send the cursor back over the line and hide what it wrote.
+  const text = wrapForTerminal(inert(message.replace(/\r/g, '\u240d').replace(/\t/g, ' '), true), terminalColumns(ctx.stderr));
   ctx.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 

@@ -13,8 +13,8 @@
 
 /** Every character that can act on a terminal or on the layout of a line, rather than show as itself. */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/** The same, less the line feed (and a tab), for text whose own lines are kept. */
-const UNSAFE_IN_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** The same, less the line breaks (LF, CR) and the tab, for text whose own lines are kept (a CSV cell, an annotation). */
+const UNSAFE_IN_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const BREAKS = /\r\n|[\r\n\t\u2028\u2029\u0085]/g;
 
 function shown(c: string): string {
@@ -24,7 +24,7 @@ function shown(c: string): string {
   return `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
-/** Every unsafe character shown instead of acting; `keepLines` keeps line feeds and tabs. */
+/** Every unsafe character shown instead of acting; `keepLines` keeps line breaks and tabs. */
 export function inert(text: string, keepLines = false): string {
   return text.replace(keepLines ? UNSAFE_IN_LINES : UNSAFE, shown);
 }

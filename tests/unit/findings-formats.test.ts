@@ -525,7 +525,8 @@ describe('github', () => {
     expect(lines).toHaveLength(3); // the command, the summary, the final newline
     expect(lines[0]).toBe(
       '::error file=dir%2C1/a%3Ab %25.yaml,line=1,col=2,title=yaml-syntax::' +
-        'Bad <script>&"\'</script> ]]> 50%25%0D%0Anext: a, b\u0000\u0008\u001b[31mend',
+        // Control characters shown inert: the job log is a terminal too.
+        'Bad <script>&"\'</script> ]]> 50%25%0D%0Anext: a, b\u2400\u2408\u241b[31mend',
     );
   });
 });

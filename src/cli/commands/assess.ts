@@ -5,6 +5,7 @@
  * with the score report. Every way of stopping (Ctrl-C, SIGTERM, a closed
  * terminal) ends here, with what was saved and the command that goes on.
  */
+import { inertRubric } from '../../report/shared/terminal-text.js';
 import { respondentLabel, type AnswerSet } from '../../core/answers.js';
 import { countAnswered, runSession, type SessionResult } from '../../app/assess/session.js';
 import type { Outcome } from '../../core/outcome.js';
@@ -29,7 +30,8 @@ export async function runAssess(options: AssessFlags, ctx: CliContext): Promise<
   void import('../assess/inquirer.js').catch(() => undefined);
   const today = localDate();
   const out = resolveOutFile(options.out, ctx.cwd, today);
-  const rubric = await loadCommandRubric(options.rubric, ctx);
+  // Every text the screens draw is made inert once, here (report/shared/terminal-text.ts).
+  const rubric = inertRubric(await loadCommandRubric(options.rubric, ctx));
   const mode = startMode(out, options);
   checkFolderWritable(out);
   const [style, errStyle] = await Promise.all([styleForStdout(ctx, options), styleForStderr(ctx, options)]);

@@ -20,9 +20,11 @@
  * https://github.github.com/gfm/#tables-extension-.
  */
 
+import { inert } from '../../core/inert-text.js';
+
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/g;
-// Other control characters have no business in a document; a tab would become a code block indent.
-const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\t]/g;
+// A tab would become a code block indent.
+const TABS = /\t/g;
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const PUNCTUATION = /[\\`*_[\]#!|~$]/g;
 // A list marker needs a space (or the end) after it; `1.0.0` and `3.5 stars` are left alone.
@@ -30,7 +32,8 @@ const LEADING_LIST = /^([-+=]|\d{1,9}(?=[.)](?:\s|$)))/;
 
 export function escapeMarkdown(text: string): string {
   // Trimmed: leading spaces after a `> ` could otherwise open an indented code block.
-  const flat = text.replace(LINE_BREAKS, ' ').replace(CONTROLS, ' ').trim();
+  // Other controls (ESC, C1, bidirectional overrides) are shown inert (core/inert-text.ts).
+  const flat = inert(text.replace(LINE_BREAKS, ' ').replace(TABS, ' ')).trim();
   const escaped = flat
     .replace(/[&<>]/g, (c) => ENTITIES[c] ?? c)
     .replace(PUNCTUATION, (c) => `\\${c}`);

@@ -5,6 +5,9 @@
  * row; both are defused by core/inert-text.ts, the one definition every
  * format and message shares.
  */
+import { oneLine } from '../../core/inert-text.js';
+import type { Rubric } from '../../rubric/model.js';
+
 export { inert, oneLine } from '../../core/inert-text.js';
 
 /**
@@ -17,4 +20,35 @@ export function textDocument(blocks: readonly (readonly string[])[]): string {
     .map((block) => block.join('\n'))
     .join('\n\n');
   return `${body.split('\n').map((line) => line.trimEnd()).join('\n')}\n`;
+}
+
+/**
+ * A rubric whose every text is one inert line, for screens drawn from it piece by piece (the
+ * `assess` questions): no title, prompt, descriptor or label can then act on the terminal,
+ * however the screen cuts and wraps it. Ids are kebab-case already.
+ */
+export function inertRubric(rubric: Rubric): Rubric {
+  const line = (text: string) => oneLine(text);
+  const map = (m: ReadonlyMap<number, string>) => new Map([...m].map(([k, v]) => [k, line(v)] as const));
+  return {
+    ...rubric,
+    title: line(rubric.title),
+    version: rubric.version === undefined ? undefined : line(rubric.version),
+    description: rubric.description === undefined ? undefined : line(rubric.description),
+    source: line(rubric.source),
+    scale: { ...rubric.scale, labels: map(rubric.scale.labels) },
+    sections: rubric.sections.map((section) => ({
+      ...section,
+      title: line(section.title),
+      items: section.items.map((item) => ({
+        ...item,
+        title: line(item.title),
+        prompt: line(item.prompt),
+        why: item.why === undefined ? undefined : line(item.why),
+        levels: map(item.levels),
+        lookFor: item.lookFor.map(line),
+        actions: item.actions.map((action) => ({ ...action, text: line(action.text) })),
+      })),
+    })),
+  };
 }
