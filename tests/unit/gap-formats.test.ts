@@ -670,7 +670,7 @@ describe('markdown', () => {
     ['`code`', '\\`code\\`'],
     ['**bold** _em_ ~~del~~', '\\*\\*bold\\*\\* \\_em\\_ \\~\\~del\\~\\~'],
     ['[x](javascript:alert(1))', '\\[x\\](javascript:alert(1))'],
-    ['![img](http://x)', '\\!\\[img\\](http://x)'],
+    ['![img](http://x)', '\\!\\[img\\](http\\://x)'], // the bare URL inside is no autolink either
     ['# title ##', '\\# title \\#\\#'],
     ['- item', '\\- item'],
     ['+ item', '\\+ item'],

@@ -36,7 +36,13 @@ export function escapeMarkdown(text: string): string {
   const flat = inert(text.replace(LINE_BREAKS, ' ').replace(TABS, ' ')).trim();
   const escaped = flat
     .replace(/[&<>]/g, (c) => ENTITIES[c] ?? c)
-    .replace(PUNCTUATION, (c) => `\\${c}`);
+    .replace(PUNCTUATION, (c) => `\\${c}`)
+    // GitHub turns bare URLs, `www.` names and e-mail addresses into live links (GFM's autolink
+    // extension, https://github.github.com/gfm/#autolinks-extension-): a quoted note must not
+    // link anywhere, so the `:` of `://`, the dot after `www` and the `@` are escaped.
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/@/g, '\\@');
   // `1.` / `1)`: escaping the digit's delimiter is what CommonMark needs; `-`, `+`, `=` take a backslash themselves.
   return escaped.replace(LEADING_LIST, (lead: string) => (/\d/.test(lead) ? `${lead}\\` : `\\${lead}`));
 }
