@@ -6,6 +6,7 @@
  * terminal) ends here, with what was saved and the command that goes on.
  */
 import { inertRubric } from '../../report/shared/terminal-text.js';
+import { acquireLock } from '../assess/lock.js';
 import { respondentLabel, type AnswerSet } from '../../core/answers.js';
 import { countAnswered, runSession, type SessionResult } from '../../app/assess/session.js';
 import type { Outcome } from '../../core/outcome.js';
@@ -34,6 +35,16 @@ export async function runAssess(options: AssessFlags, ctx: CliContext): Promise<
   const rubric = inertRubric(await loadCommandRubric(options.rubric, ctx));
   const mode = startMode(out, options);
   checkFolderWritable(out);
+  // Held from before the file is read until the session ends, however it ends.
+  const lock = acquireLock(out, options);
+  try {
+    return await assessLocked(options, ctx, out, rubric, mode, today);
+  } finally {
+    lock.release();
+  }
+}
+
+async function assessLocked(options: AssessFlags, ctx: CliContext, out: OutFile, rubric: Rubric, mode: StartMode, today: string): Promise<Outcome> {
   const [style, errStyle] = await Promise.all([styleForStdout(ctx, options), styleForStderr(ctx, options)]);
 
   // The answers loader is only needed to resume: a new session does not pay for loading it.
