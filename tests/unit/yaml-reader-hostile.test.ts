@@ -21,13 +21,12 @@ describe('duplicate keys', () => {
     expect(source.value).toMatchObject({ a: 3, 1: 'y', '': 'q' });
   });
 
-  it('in a mapping of 40,000 keys are found in seconds, not minutes', () => {
+  it('in a mapping of 40,000 keys are all found, the one duplicate at its line', () => {
     let text = '';
     for (let i = 0; i < 40_000; i++) text += `k${i}: &a${i} v\n`;
     text += 'k7: again\n';
-    const start = performance.now();
+    // How the time grows is measured in tests/property/linear-time.test.ts; here, that the result is right.
     const source = parseYaml(text, 'big.yaml');
-    expect(performance.now() - start).toBeLessThan(3000);
     expect(source.findings.map((f) => [f.rule, f.line])).toEqual([['yaml-duplicate-key', 40_001]]);
   });
 });

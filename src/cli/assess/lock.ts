@@ -21,7 +21,7 @@ interface Holder {
   readonly token: string;
 }
 
-export interface SessionLock {
+interface SessionLock {
   readonly release: () => void;
 }
 
