@@ -7,6 +7,7 @@ import { finding, type Finding } from '../core/finding.js';
 import type { RawItem, RawRubric } from './raw-types.js';
 import { isLevel, isUsableScale, MAX_LEVELS, scaleBounds } from './scale.js';
 import { locate, type PathSegment, type YamlSource } from '../core/source.js';
+import { excerpt } from '../core/inert-text.js';
 
 export function semanticFindings(raw: RawRubric, source: YamlSource): Finding[] {
   const findings: Finding[] = [];
@@ -40,9 +41,9 @@ export function semanticFindings(raw: RawRubric, source: YamlSource): Finding[] 
   const itemIds = new Map<string, string>();
   raw.sections.forEach((section, s) => {
     const sPath: PathSegment[] = ['sections', s];
-    const name = `section \`${section.id}\``;
+    const name = `section \`${excerpt(section.id)}\``;
     if (sectionIds.has(section.id)) {
-      report('duplicate-id', `Section id \`${section.id}\` is already used by section #${sectionIds.get(section.id)! + 1}.`, [...sPath, 'id']);
+      report('duplicate-id', `Section id \`${excerpt(section.id)}\` is already used by section #${sectionIds.get(section.id)! + 1}.`, [...sPath, 'id']);
     } else sectionIds.set(section.id, s);
     if (section.weight !== undefined && section.weight <= 0) {
       report('section-weight', `The weight of ${name} must be greater than 0; found ${section.weight}.`, [...sPath, 'weight']);
@@ -55,9 +56,9 @@ export function semanticFindings(raw: RawRubric, source: YamlSource): Finding[] 
 
     section.items.forEach((item, i) => {
       const iPath: PathSegment[] = [...sPath, 'items', i];
-      const itemName = `item \`${item.id}\``;
+      const itemName = `item \`${excerpt(item.id)}\``;
       const earlier = itemIds.get(item.id);
-      if (earlier !== undefined) report('duplicate-id', `Item id \`${item.id}\` is already used in section \`${earlier}\`; item ids must be unique in the whole rubric.`, [...iPath, 'id']);
+      if (earlier !== undefined) report('duplicate-id', `Item id \`${excerpt(item.id)}\` is already used in section \`${excerpt(earlier)}\`; item ids must be unique in the whole rubric.`, [...iPath, 'id']);
       else itemIds.set(item.id, section.id);
       checkTarget(item.target, [...iPath, 'target'], itemName);
       itemLevelFindings(item, iPath, itemName, inScale, range, report);

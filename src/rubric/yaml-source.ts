@@ -21,7 +21,14 @@ export function parseYaml(text: string, file: string): YamlSource {
   // uniqueKeys off: yaml compares every key with every earlier key of its mapping, which takes
   // minutes on a file of 100,000 keys; checkTree finds the same duplicates with one Set per mapping.
   // logLevel 'error': yaml's warnings would reach users as Node warnings; checkTree reports their causes.
-  const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' });
+  } catch (error) {
+    // yaml's parser recurses once per level of nesting, and `a: a: a: …` on one line nests without end.
+    if (!(error instanceof RangeError)) throw error;
+    return { file, value: undefined, locate: () => START, findings: [finding('yaml-too-complex', FRIENDLY.RESOURCE_EXHAUSTION!, file, START)] };
+  }
   const index = new KeyIndex();
   const locateIn = (path: readonly PathSegment[], at: 'key' | 'value' = 'value') => locateNode(doc, lineCounter, index, path, at);
   const fail = (findings: Finding[]): YamlSource => ({ file, value: undefined, locate: locateIn, findings });
@@ -93,8 +100,10 @@ const FRIENDLY: Record<string, string> = {
 function yamlErrorFinding(error: YAMLError, file: string, lc: LineCounter): Finding {
   const [start, end] = error.pos;
   const span = toSpan(start, end, lc);
-  if (error.code === 'RESOURCE_EXHAUSTION') return finding('yaml-too-complex', FRIENDLY[error.code]!, file, span);
-  const message = FRIENDLY[error.code] ?? `${firstLine(error.message)}.`.replace(/\.\.$/, '.');
+  // yaml reports its own stack overflow on deep flow collections as an error of the document.
+  if (error.code === 'RESOURCE_EXHAUSTION' || /Maximum call stack/.test(error.message)) return finding('yaml-too-complex', FRIENDLY.RESOURCE_EXHAUSTION!, file, span);
+  // yaml's own messages quote the token they stopped at, which can be a whole line: an excerpt is enough.
+  const message = FRIENDLY[error.code] ?? `${excerpt(firstLine(error.message), 160)}.`.replace(/\.\.$/, '.');
   return finding('yaml-syntax', message, file, span);
 }
 

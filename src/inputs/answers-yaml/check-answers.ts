@@ -51,10 +51,10 @@ function rubricMismatch(reference: string, rubric: Rubric, source: YamlSource): 
   const { id, version } = parseRubricReference(reference);
   const where = locate(source, ['rubric']);
   if (id !== rubric.id) {
-    return [finding('answers-rubric-mismatch', `These answers are for rubric \`${id}\`, but the rubric in use is \`${rubric.id}\`. Pass the right one with --rubric.`, source.file, where)];
+    return [finding('answers-rubric-mismatch', `These answers are for rubric \`${excerpt(id)}\`, but the rubric in use is \`${rubric.id}\`. Pass the right one with --rubric.`, source.file, where)];
   }
   if (version !== undefined && version !== rubric.version) {
-    return [finding('answers-rubric-mismatch', `These answers are for version ${version} of \`${id}\`, but the rubric in use is version ${rubric.version ?? '(none)'}.`, source.file, where)];
+    return [finding('answers-rubric-mismatch', `These answers are for version ${excerpt(version)} of \`${excerpt(id)}\`, but the rubric in use is version ${excerpt(rubric.version ?? '(none)')}.`, source.file, where)];
   }
   return [];
 }
