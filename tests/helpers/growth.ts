@@ -20,10 +20,23 @@ async function timeOf(work: () => unknown): Promise<number> {
   return performance.now() - start;
 }
 
-/** `make(size)` builds the input outside the timing; `run(input)` is timed. */
+/**
+ * `make(size)` builds the input outside the timing; `run(input)` is timed. A ratio over the
+ * linear bound is measured again, up to twice: a busy machine (other test files run beside this
+ * one) slows a measurement now and then, a quadratic algorithm every time.
+ */
 export async function growth<T>(n: number, make: (size: number) => T, run: (input: T) => unknown): Promise<Growth> {
   const small = make(n);
   const large = make(4 * n);
+  let best = await measure(small, large, run);
+  for (let retry = 0; retry < 2 && best.ratio >= LINEAR_RATIO; retry++) {
+    const again = await measure(small, large, run);
+    if (again.ratio < best.ratio) best = again;
+  }
+  return best;
+}
+
+async function measure<T>(small: T, large: T, run: (input: T) => unknown): Promise<Growth> {
   await timeOf(() => run(small));
   await timeOf(() => run(large));
   let s = Infinity;
@@ -32,8 +45,9 @@ export async function growth<T>(n: number, make: (size: number) => T, run: (inpu
     s = Math.min(s, await timeOf(() => run(small)));
     l = Math.min(l, await timeOf(() => run(large)));
   }
-  // A floor of a millisecond keeps a tiny small-size time from making the ratio noise.
-  return { small: s, large: l, ratio: l / Math.max(s, 1) };
+  // A floor of 5 ms keeps a tiny small-size time from making the ratio noise: work that fast at n
+  // can only fail when it takes 40 ms at 4n.
+  return { small: s, large: l, ratio: l / Math.max(s, 5) };
 }
 
 /** Linear work gives about 4; quadratic about 16. */

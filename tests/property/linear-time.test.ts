@@ -88,7 +88,7 @@ const reportCases = [
   }],
   ['a long note without spaces', 12_000, (n: number) => scoreSets(titled('T'), [buildAnswers('a.yaml', { a: { score: 2, note: 'x'.repeat(n) } })])],
   ['a long note of CJK and emoji', 4000, (n: number) => scoreSets(titled('T'), [buildAnswers('a.yaml', { a: { score: 2, note: '漢字👍🏽é'.repeat(n / 4) } })])],
-  ['many roles', 500, (n: number) => {
+  ['many roles', 1500, (n: number) => {
     const rubric = titled('T');
     return scoreSets(rubric, Array.from({ length: n }, (_, i) => buildAnswers(`${i}.yaml`, { a: 1 + (i % 5) }, { role: `role${i}` })), { by: 'role' });
   }],
