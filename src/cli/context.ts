@@ -117,12 +117,17 @@ function outputError(path: string, error: unknown): SvcauditError {
   return new SvcauditError('file-unwritable', `Cannot write the output file: ${why}; an earlier file of that name is unchanged.`, { file: path }, { cause: error });
 }
 
+const SGR = /(\u001b\[[0-9;]*m)/;
+
 /** A message on stderr, wrapped at word boundaries to the terminal's width when stderr is a terminal. */
 export function note(ctx: CliContext, message: string): void {
   // Whatever user text a message quotes (a path, a --by value, a finding), no control character
   // reaches the terminal: only the message's own line breaks are kept (core/inert-text.ts).
-  // A lone carriage return would send the cursor back over the line and hide what it wrote.
-  const text = wrapForTerminal(inert(message.replace(/\r/g, '\u240d').replace(/\t/g, ' '), true), terminalColumns(ctx.stderr));
+  // A lone carriage return would send the cursor back over the line and hide what it wrote. The
+  // colour codes of our own style (SGR, which can only recolour) are kept; user text quoted in a
+  // message is an excerpt, inert already (core/inert-text.ts).
+  const safe = message.split(SGR).map((part, i) => (i % 2 === 1 ? part : inert(part.replace(/\r/g, '\u240d').replace(/\t/g, ' '), true))).join('');
+  const text = wrapForTerminal(safe, terminalColumns(ctx.stderr));
   ctx.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 

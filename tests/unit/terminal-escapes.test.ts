@@ -55,3 +55,13 @@ describe('escape sequences from files and flags', () => {
     expect(run.stderr).not.toMatch(RAW);
   });
 });
+
+describe('messages on stderr', () => {
+  it('keep the colour codes of the style and show every other control character', async () => {
+    const { note } = await import('../../src/cli/context.js');
+    let stderr = '';
+    const ctx = { stderr: { isTTY: false, write: (s: string) => (stderr += s) } } as unknown as Parameters<typeof note>[0];
+    note(ctx, `\u001b[33mStopped.\u001b[39m file \u001b]0;x\u0007 \r over`);
+    expect(stderr).toBe('\u001b[33mStopped.\u001b[39m file ␛]0;x␇ ␍ over\n');
+  });
+});
