@@ -10,6 +10,8 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { GAP_FORMAT_NAMES, loadGapFormat } from '../../src/report/gap/formats.js';
 import { FINDINGS_FORMAT_NAMES, loadFindingsFormat } from '../../src/report/findings/formats.js';
+import { COMPARE_FORMAT_NAMES, loadCompareFormat } from '../../src/report/compare/formats.js';
+import { compareReports } from '../../src/compare/compare.js';
 import { formatRubricTable } from '../../src/report/rubric/rubric-table.js';
 import { formatTemplate } from '../../src/report/rubric/template.js';
 import { plainStyle, type Style } from '../../src/report/shared/style.js';
@@ -23,6 +25,7 @@ import { buildAnswers, buildRubric, scoreSets } from '../helpers/build.js';
 import { propertyRuns } from '../helpers/property-runs.js';
 
 const GAP = await loadAll(GAP_FORMAT_NAMES, loadGapFormat);
+const COMPARE = await loadAll(COMPARE_FORMAT_NAMES, loadCompareFormat);
 const FINDINGS = await loadAll(FINDINGS_FORMAT_NAMES, loadFindingsFormat);
 
 /** Everything that can act on a terminal or a line's layout; the line feed is checked apart. */
@@ -93,6 +96,23 @@ describe('generated user text comes out inert', () => {
         }
       }),
       propertyRuns({ runs: 60 }),
+    );
+  });
+
+  it('in every compare format, with and without colour', () => {
+    fc.assert(
+      fc.property(fc.array(userText, { minLength: 8, maxLength: 8 }), fc.boolean(), (t, coloured) => {
+        const rubric = hostileRubric(t);
+        const before = hostileReport(rubric, t);
+        const after = hostileReport(rubric, [...t].reverse());
+        const comparison = compareReports(before, after, { beforeInput: t[0]!, afterInput: t[1]! });
+        for (const name of COMPARE_FORMAT_NAMES) {
+          if (name === 'json') continue;
+          const out = COMPARE[name](comparison, { style: coloured ? colour : plainStyle, width: 100, date: '2026-11-20', followUp: after });
+          assertInert(out, name === 'html' ? RAW_IN_CSV : RAW);
+        }
+      }),
+      propertyRuns({ runs: 40 }),
     );
   });
 
