@@ -45,18 +45,33 @@ export function answersFolder(root, count) {
   return dir;
 }
 
-export async function surveyCsv(root, rows) {
-  const file = join(root, `survey-${rows}.csv`);
+export function surveyCsv(root, rows) {
+  return writeSurvey(join(root, `survey-${rows}.csv`), rows, rows, answerValue);
+}
+
+/**
+ * The follow-up of surveyCsv's survey: the same respondents (names R0, R1, …, so `compare` pairs
+ * them), answered anew, a fifth of the answers one level higher.
+ */
+export function followUpCsv(root, rows) {
+  const better = (rand) => {
+    const value = answerValue(rand);
+    return /^[1-4]$/.test(value) && rand() < 0.2 ? String(Number(value) + 1) : value;
+  };
+  return writeSurvey(join(root, `follow-up-${rows}.csv`), rows, rows + 1, better);
+}
+
+async function writeSurvey(file, rows, seed, value) {
   if (existsSync(file)) return file;
-  mkdirSync(root, { recursive: true });
+  mkdirSync(join(file, '..'), { recursive: true });
   // Written beside and renamed when whole: a run stopped half-way must not leave a short file to be measured.
   const partial = `${file}.partial`;
   const out = createWriteStream(partial);
-  const rand = random(rows);
+  const rand = random(seed);
   out.write(`name,role,${ITEMS.join(',')}\n`);
   let batch = '';
   for (let i = 0; i < rows; i++) {
-    batch += `R${i},${ROLES[i % 3]},${ITEMS.map(() => answerValue(rand)).join(',')}\n`;
+    batch += `R${i},${ROLES[i % 3]},${ITEMS.map(() => value(rand)).join(',')}\n`;
     if (batch.length > 1 << 20) {
       if (!out.write(batch)) await once(out, 'drain');
       batch = '';

@@ -8,16 +8,17 @@
  *      file against the same schema;
  *   2. lazy loading: which commands load inquirer;
  *   3. scoring 10,000 answers files against parsing them with `yaml` alone;
- *   4. a survey CSV of 100,000 and 1,000,000 rows: time and peak memory.
+ *   4. a survey CSV of 100,000 and 1,000,000 rows: time and peak memory;
+ *   5. `compare` of two 100,000-row CSVs (the same respondents, paired), against scoring both.
  *
- * Options: --quick (fewer runs, smaller inputs), --only=startup,lazy,files,csv
+ * Options: --quick (fewer runs, smaller inputs), --only=startup,lazy,files,csv,compare
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { answersFolder, surveyCsv } from './data.mjs';
+import { answersFolder, followUpCsv, surveyCsv } from './data.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -126,8 +127,40 @@ async function csv() {
   console.log(`\n${(b.size / a.size).toFixed(0)}× the rows took ${((b.ms - base) / (a.ms - base)).toFixed(1)}× the time net of node -e '' (${fmt(base)}; linear: ${(b.size / a.size).toFixed(0)}×); goal: peak memory under 200 MB`);
 }
 
+/**
+ * `compare` reads and scores both sides as `score` does, then pairs the respondents and runs the
+ * tests: measured against the two `score` runs it replaces, interleaved, with its peak memory.
+ */
+async function compare() {
+  const rows = quick ? 10000 : 100000;
+  const [before, after] = [await surveyCsv(dataDir, rows), await followUpCsv(dataDir, rows)];
+  const runs = 3;
+  const rssDir = mkdtempSync(join(tmpdir(), 'svcaudit-bench-'));
+  const rssFile = join(rssDir, 'rss-compare');
+  const times = { score: [], compare: [] };
+  const peak = { score: 0, compare: 0 };
+  for (let r = 0; r < runs; r++) {
+    let both = 0;
+    for (const file of [before, after]) {
+      both += run(['--import', join(root, 'bench/rss-on-exit.mjs'), cli, 'score', file, '--format', 'json', '--output', '/dev/null'], { env: { SVCAUDIT_RSS_FILE: rssFile } }).ms;
+      peak.score = Math.max(peak.score, Number(readFileSync(rssFile, 'utf8')));
+    }
+    times.score.push(both);
+    times.compare.push(run(['--import', join(root, 'bench/rss-on-exit.mjs'), cli, 'compare', before, after, '--by', 'role', '--format', 'json', '--output', '/dev/null'], { env: { SVCAUDIT_RSS_FILE: rssFile } }).ms);
+    peak.compare = Math.max(peak.compare, Number(readFileSync(rssFile, 'utf8')));
+  }
+  rmSync(rssDir, { recursive: true, force: true });
+  const [score, compared] = [median(times.score), median(times.compare)];
+  console.log(`\n## compare of two ${rows.toLocaleString('en')}-row CSVs (paired by name, --by role --format json; median of ${runs})\n`);
+  console.log('| run | time | peak memory (RSS) |\n| --- | --- | --- |');
+  console.log(`| score each CSV (two runs) | ${fmt(score)} | ${(peak.score / 1024).toFixed(0)} MiB (the larger run) |`);
+  console.log(`| svcaudit compare | ${fmt(compared)}, ${ratio(compared, score)} the two scores | ${(peak.compare / 1024).toFixed(0)} MiB |`);
+  console.log(`\ngoal: about the two scores' time (compare scores both sides, then pairs ${rows.toLocaleString('en')} respondents and tests every item), peak memory under 200 MB`);
+}
+
 console.log(`# svcaudit benchmark\n\nNode ${process.version}, ${process.platform}/${process.arch}${quick ? ', quick mode' : ''}`);
 if (wants('startup')) startup();
 if (wants('lazy')) await lazyLoading().catch((e) => console.log(`\n(lazy-loading check skipped: ${e.message})`));
 if (wants('files')) manyFiles();
 if (wants('csv')) await csv();
+if (wants('compare')) await compare();

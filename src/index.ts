@@ -8,7 +8,7 @@ import type { Finding } from './core/finding.js';
 import { expandInputs } from './inputs/expand-inputs.js';
 import { readAnswerSets } from './inputs/read-answer-sets.js';
 import { ANSWERS_EXTENSIONS } from './inputs/registry.js';
-import type { Rubric } from './rubric/model.js';
+import { rubricItems, type Rubric } from './rubric/model.js';
 import { COMPARE_FORMAT_NAMES, loadCompareFormat, type CompareFormatName } from './report/compare/formats.js';
 import type { CompareFormatter } from './report/compare/types.js';
 import { FINDINGS_FORMAT_NAMES, loadFindingsFormat, type FindingsFormatName } from './report/findings/formats.js';
@@ -25,7 +25,7 @@ export { RULES, type RuleId, type RuleInfo } from './core/rules.js';
 export type { AnswerSet, Answer, Score } from './core/answers.js';
 export type { Rubric, Section, Item, Action, Scale, Effort } from './rubric/model.js';
 export type { Report, ItemResult, SectionResult, Overall, PlanStep, Quote } from './scoring/report.js';
-export type { Comparison } from './compare/comparison.js';
+export type { Comparison, Change, SectionChange, ItemChange, GroupChange, Verdict, ComparisonWarning } from './compare/comparison.js';
 export type { ComparableReport } from './compare/comparable.js';
 export type { GapFormatName, GapFormatter, CompareFormatName, CompareFormatter, FindingsFormatName, FindingsFormatter };
 export type { GapFormatOptions } from './report/gap/types.js';
@@ -50,7 +50,8 @@ export interface ReadAnswersResult {
 /** Reads answers files, folders, globs and CSV exports against a rubric, as `score` reads them. */
 export async function readAnswers(inputs: readonly string[], rubric: Rubric): Promise<ReadAnswersResult> {
   const answerSets: AnswerSet[] = [];
-  const { findings } = await readAnswerSets(await expandInputs(inputs, ANSWERS_EXTENSIONS), rubric, (set) => answerSets.push(set));
+  const files = await expandInputs(inputs, ANSWERS_EXTENSIONS, { itemIds: async () => new Set(rubricItems(rubric).map((item) => item.id)) });
+  const { findings } = await readAnswerSets(files, rubric, (set) => answerSets.push(set));
   return { answerSets, findings };
 }
 

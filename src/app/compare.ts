@@ -5,22 +5,29 @@
  * (src/compare/). Values in; the comparison, the follow-up side and notes out.
  */
 import { statSync } from 'node:fs';
-import { compareReports } from '../compare/compare.js';
+import { compareSides } from '../compare/compare.js';
 import type { ComparableReport } from '../compare/comparable.js';
 import type { Comparison } from '../compare/comparison.js';
+import { RespondentTable } from '../compare/respondent-table.js';
+import type { ComparisonSide } from '../compare/side.js';
 import { SvcauditError } from '../core/errors.js';
-import { STDIN } from '../core/io/read-input.js';
+import { fileError, STDIN } from '../core/io/read-input.js';
+import { excerpt } from '../core/inert-text.js';
 import { decodeText } from '../core/io/decode-text.js';
 import { inputFile } from '../inputs/read-answer-sets.js';
 import { formatOfName, inputFormat, loadInputAdapter } from '../inputs/registry.js';
 import type { Rubric } from '../rubric/model.js';
 import { scoreInputs, type ScoreInputsOptions } from './score.js';
 
-export interface CompareOptions extends Pick<ScoreInputsOptions, 'onNote'> {
+export interface CompareOptions extends Pick<ScoreInputsOptions, 'onNote' | 'ignore'> {
   /** The rubric to score answers with, or a loader called on first use (two saved reports need none). */
   readonly rubric: Rubric | (() => Promise<Rubric>);
   /** Reads stdin, for a side given as `-`. */
   readonly readStdin?: () => Promise<Uint8Array>;
+  /** `--by`: the respondent field whose groups are compared as well. */
+  readonly by?: string | undefined;
+  /** `--min-group`: groups with fewer respondents on a side are not compared (default 3). */
+  readonly minGroup?: number | undefined;
 }
 
 export interface CompareResult {
@@ -33,12 +40,13 @@ export async function compare(before: string, after: string, options: CompareOpt
   if (before === STDIN && after === STDIN) throw new SvcauditError('usage', 'Only one side can be read from stdin (-).', { file: STDIN });
   const baseline = await loadSide(before, options);
   const followUp = await loadSide(after, options);
-  checkSameRubric(baseline, followUp, { before, after }, options.onNote ?? (() => undefined));
-  return { comparison: compareReports(baseline, followUp, { beforeInput: before, afterInput: after }), followUp };
+  checkSameRubric(baseline.report, followUp.report, { before, after });
+  const comparison = compareSides(baseline, followUp, { beforeInput: before, afterInput: after, by: options.by, minGroup: options.minGroup });
+  return { comparison, followUp: followUp.report };
 }
 
-/** One side: a saved report is read as it is; anything else is scored. */
-async function loadSide(path: string, options: CompareOptions): Promise<ComparableReport> {
+/** One side: a saved report is read as it is; anything else is scored, each respondent kept in a compact table for pairing. */
+async function loadSide(path: string, options: CompareOptions): Promise<ComparisonSide> {
   const input = inputFile(path, options.readStdin);
   const named = formatOfName(path);
   // Only stdin, a .json file or a file of another ending can be a saved report, told by its text;
@@ -46,10 +54,13 @@ async function loadSide(path: string, options: CompareOptions): Promise<Comparab
   const sniff = path === STDIN || ((named === undefined || named === 'saved-report') && isFile(path));
   if (sniff) {
     const text = textOf(await input.bytes(), input.file);
-    if (inputFormat(path, () => text, ['report', 'answers']) === 'saved-report') return (await loadInputAdapter('saved-report')).readReport!(input);
+    if (inputFormat(path, () => text, ['report', 'answers']) === 'saved-report') return { kind: 'saved', report: await (await loadInputAdapter('saved-report')).readReport!(input) };
   }
-  const scoring: ScoreInputsOptions = { ...(options.onNote ? { onNote: options.onNote } : {}), readStdin: input.bytes };
-  return (await scoreInputs([path], typeof options.rubric === 'function' ? await options.rubric() : options.rubric, scoring)).report;
+  const rubric = typeof options.rubric === 'function' ? await options.rubric() : options.rubric;
+  const table = new RespondentTable(rubric, { by: options.by });
+  const scoring: ScoreInputsOptions = { ...(options.onNote ? { onNote: options.onNote } : {}), ignore: options.ignore, readStdin: input.bytes, by: options.by, onSet: (set) => table.add(set) };
+  const { report } = await scoreInputs([path], rubric, scoring);
+  return { kind: 'scored', rubric, report, table };
 }
 
 /** UTF-8 text, or the error `score` gives for a binary file (exit 2, naming the file). */
@@ -60,22 +71,27 @@ function textOf(bytes: Uint8Array, file: string): string {
 }
 
 function isFile(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  } catch (error) {
+    // A link loop, a path through a file: said in words (exit 2).
+    throw fileError(path, error);
+  }
 }
 
 /**
  * Items of two different rubrics cannot be matched, so that is an error
  * naming the follow-up (the side usually made later, with the wrong rubric).
- * A revised version of the same rubric is compared item by item, with a note.
+ * A revised version of the same rubric is compared item by item, with a
+ * warning in the comparison itself.
  */
-function checkSameRubric(before: ComparableReport, after: ComparableReport, inputs: { before: string; after: string }, notify: (message: string) => void): void {
+function checkSameRubric(before: ComparableReport, after: ComparableReport, inputs: { before: string; after: string }): void {
   if (before.rubric.id !== after.rubric.id) {
     throw new SvcauditError(
       'usage',
-      `The two audits use different rubrics: ${before.rubric.id} in ${inputs.before}, ${after.rubric.id} here. Compare two audits of the same rubric (pass --rubric for answers files).`,
+      // A saved report's rubric id is text from its file: quoted as a short inert excerpt.
+      `The two audits use different rubrics: ${excerpt(before.rubric.id)} in ${inputs.before}, ${excerpt(after.rubric.id)} here. Compare two audits of the same rubric (pass --rubric for answers files).`,
       { file: inputs.after },
     );
   }
-  const [v1, v2] = [before.rubric.version, after.rubric.version];
-  if (v1 !== v2) notify(`svcaudit: note: the rubric's version changed (${v1 ?? 'none'} before, ${v2 ?? 'none'} after); items are matched by id.`);
 }

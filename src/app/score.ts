@@ -4,27 +4,40 @@
  * the report, and apply the gates a CI job sets (`--strict`, `--fail-under`). Values in; the
  * report, the outcome and the messages out. Notes are handed to `onNote` as they arise.
  */
-import { isAnswered } from '../core/answers.js';
+import { isAnswered, type AnswerSet } from '../core/answers.js';
 import { SvcauditError } from '../core/errors.js';
 import { excerpt } from '../core/inert-text.js';
 import { capFindings, findingsErrorCode, firstError, hasErrors, type Finding } from '../core/finding.js';
 import { displayName } from '../core/io/read-input.js';
 import { sortedByCodePoint } from '../core/order.js';
 import type { Outcome } from '../core/outcome.js';
-import { expandInputs } from '../inputs/expand-inputs.js';
+import { expandInputs, type IgnorePatterns } from '../inputs/expand-inputs.js';
 import { readAnswerSets } from '../inputs/read-answer-sets.js';
 import { ANSWERS_EXTENSIONS } from '../inputs/registry.js';
 import { rubricItems, type Rubric } from '../rubric/model.js';
 import { addAnswerSet, buildReport, createTally, groupValue, NO_GROUP } from '../scoring/index.js';
 import type { Report } from '../scoring/report.js';
+import type { Attribution } from '../scoring/tally.js';
 
 export interface ScoreInputsOptions {
   readonly by?: string | undefined;
   readonly perceptionGap?: number | undefined;
+  /** Effort points per 30-day phase of the plan; default 6. */
+  readonly capacity?: number | undefined;
+  /** Groups with fewer respondents are reported without scores; default 3. */
+  readonly minGroup?: number | undefined;
+  /** Who quotes are attributed to; default `role`. */
+  readonly attribution?: Attribution | undefined;
+  /** Shown in report headers (the configuration file's `organisation`). */
+  readonly organisation?: string | undefined;
   /** Where `-` comes from; compare hands on stdin it has already read. */
   readonly readStdin?: () => Promise<Uint8Array>;
   /** A message for the person running the command (a file passed over, a group without the field). */
   readonly onNote?: (message: string) => void;
+  /** Each respondent's answers as they are read (compare keeps a compact table of them to pair respondents). */
+  readonly onSet?: (set: AnswerSet) => void;
+  /** Left out of folder and glob expansion (the configuration file's `ignore`). */
+  readonly ignore?: IgnorePatterns | undefined;
 }
 
 export interface ScoreOptions extends ScoreInputsOptions {
@@ -62,9 +75,9 @@ export async function score(inputs: readonly string[], rubric: Rubric, options: 
  */
 export async function scoreInputs(inputs: readonly string[], rubric: Rubric, options: ScoreInputsOptions = {}): Promise<{ report: Report; missing: MissingAnswers }> {
   const notify = options.onNote ?? (() => undefined);
-  const files = await expandInputs(inputs, ANSWERS_EXTENSIONS);
-  const tally = createTally(rubric, { by: options.by });
   const itemIds = rubricItems(rubric).map((item) => item.id);
+  const files = await expandInputs(inputs, ANSWERS_EXTENSIONS, { itemIds: async () => new Set(itemIds), ignore: options.ignore, onPassedOver: notify });
+  const tally = createTally(rubric, { by: options.by, attribution: options.attribution });
   const missing: MissingAnswers = { total: 0, examples: [] };
   const grouping = new GroupingCheck(options.by);
   const read = await readAnswerSets(files, rubric, (set) => {
@@ -73,6 +86,7 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
     missing.total += left.length;
     if (left.length > 0 && missing.examples.length < MISSING_EXAMPLES) missing.examples.push({ source: set.source, items: left });
     addAnswerSet(tally, set);
+    options.onSet?.(set);
   }, {
     ...(options.readStdin ? { readStdin: options.readStdin } : {}),
     skipRubric: (path) => !inputs.includes(path),
@@ -98,7 +112,7 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
   }
   if (read.respondents === 0) throw new SvcauditError('usage', 'No answers were found in the inputs.', { file: inputs.map(displayName).join(' ') });
   grouping.verify(inputs, notify);
-  return { report: buildReport(tally, { perceptionGap: options.perceptionGap }), missing };
+  return { report: buildReport(tally, { perceptionGap: options.perceptionGap, capacity: options.capacity, minGroup: options.minGroup, organisation: options.organisation }), missing };
 }
 
 /** `--strict` and `--fail-under`, each saying why it failed. */

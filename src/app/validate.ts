@@ -4,16 +4,20 @@
  * their rubric (see inputs/rubric-cache.ts). Returns findings per file, in the order given, and
  * the outcome; only an unreadable or missing file throws (exit 2).
  */
+import { normalize } from 'node:path';
+import { isConfigFileName } from '../core/config-files.js';
 import type { FileFindings } from '../core/file-findings.js';
-import { capFindings } from '../core/finding.js';
+import { capFindings, compareFindings } from '../core/finding.js';
+import type { InputFile } from '../inputs/adapter.js';
 import { utf8Text } from '../core/io/decode-text.js';
 import type { Outcome } from '../core/outcome.js';
-import { expandInputs } from '../inputs/expand-inputs.js';
+import { expandInputs, type IgnorePatterns } from '../inputs/expand-inputs.js';
 import { inputFile } from '../inputs/read-answer-sets.js';
 import { ANSWERS_EXTENSIONS, inputFormat, loadInputAdapter, type InputFormatName } from '../inputs/registry.js';
 import { RubricCache } from '../inputs/rubric-cache.js';
 import { headText } from '../inputs/svcaudit-csv/detect.js';
 import { countFindings, exceedsMaxWarnings } from '../report/findings/summary.js';
+import { rubricItems } from '../rubric/model.js';
 
 export interface ValidateFilesOptions {
   /** `--rubric`: answers files are checked against it instead of the rubric they name. */
@@ -26,6 +30,15 @@ export interface ValidateOptions extends ValidateFilesOptions {
   readonly quiet?: boolean | undefined;
   /** More warnings than this is the outcome `findings`. */
   readonly maxWarnings?: number | undefined;
+  /** Left out of folder and glob expansion (the configuration file's `ignore`). */
+  readonly ignore?: IgnorePatterns | undefined;
+  /** A message for the person running the command (the files folders and globs passed over). */
+  readonly onNote?: (message: string) => void;
+  /**
+   * Files checked before the inputs (the configuration file in use, when it has errors), reported
+   * first unless an input is the same file.
+   */
+  readonly also?: readonly FileFindings[];
 }
 
 export interface ValidateResult {
@@ -37,7 +50,19 @@ export interface ValidateResult {
 
 /** Files, folders and globs as a user gives them, checked and counted. */
 export async function validate(inputs: readonly string[], options: ValidateOptions = {}): Promise<ValidateResult> {
-  const all = await validateFiles(await expandInputs(inputs, ANSWERS_EXTENSIONS), options);
+  const rubrics = new RubricCache(options.rubric);
+  const files = await expandInputs(inputs, ANSWERS_EXTENSIONS, {
+    configFiles: true,
+    // A CSV found in a folder is one to check when its header names an item of the rubric it is checked against.
+    itemIds: async () => {
+      const rubric = await rubrics.forCsv();
+      return rubric.kind === 'found' ? new Set(rubricItems(rubric.rubric).map((item) => item.id)) : undefined;
+    },
+    ignore: options.ignore,
+    ...(options.onNote ? { onPassedOver: options.onNote } : {}),
+  });
+  const checked = await checkFiles(files, options, rubrics);
+  const all = [...(options.also ?? []).filter((extra) => !checked.some((r) => normalize(r.file) === normalize(extra.file))), ...checked];
   const results = options.quiet ? all.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : all;
   const counts = countFindings(results);
   const wanting = counts.errors > 0 || exceedsMaxWarnings(counts, options.maxWarnings);
@@ -45,7 +70,10 @@ export async function validate(inputs: readonly string[], options: ValidateOptio
 }
 
 export async function validateFiles(paths: readonly string[], options: ValidateFilesOptions = {}): Promise<FileFindings[]> {
-  const rubrics = new RubricCache(options.rubric);
+  return checkFiles(paths, options, new RubricCache(options.rubric));
+}
+
+async function checkFiles(paths: readonly string[], options: ValidateFilesOptions, rubrics: RubricCache): Promise<FileFindings[]> {
   const inputs = await Promise.all(
     paths.map(async (path) => {
       const input = inputFile(path, options.readStdin);
@@ -59,13 +87,20 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   for (const pass of [true, false]) {
     for (const [i, { input, format, rubricFirst }] of inputs.entries()) {
       if (rubricFirst !== pass) continue;
-      ordered[i] = await (await loadInputAdapter(format)).validate!(input, rubrics);
+      ordered[i] = isConfigFileName(input.path) ? await checkConfigFile(input) : await (await loadInputAdapter(format)).validate!(input, rubrics);
     }
   }
   const given = await rubrics.givenResult();
   // A broken --rubric is reported as a file of its own, once.
   if (given && given.findings.length > 0 && !ordered.some((r) => r.file === given.file)) ordered.unshift(given);
   return ordered.map((r) => ({ ...r, findings: capFindings(r.findings) }));
+}
+
+/** A configuration file (docs/configuration.md), told by its name: it has no `kind:`. */
+async function checkConfigFile(input: InputFile): Promise<FileFindings> {
+  const { checkConfigBytes } = await import('../rubric/check-config.js');
+  const checked = await checkConfigBytes(await input.bytes(), input.file);
+  return { file: input.file, kind: 'config', findings: [...checked.findings].sort(compareFindings) };
 }
 
 /** Only decides the order of checking; every file is still checked by what it really holds. */

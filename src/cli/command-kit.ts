@@ -35,6 +35,24 @@ export function indexNumber(value: string): number {
   return n;
 }
 
+/**
+ * The plan's phase capacity: a whole number of at least 3, so a phase can always hold a high-effort
+ * action (docs/formulas.md, "The improvement plan"). The scheduler's MIN_CAPACITY, written out here so
+ * that parsing flags loads no scoring code.
+ */
+const MIN_CAPACITY = 3;
+
+export function capacityNumber(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < MIN_CAPACITY) throw new InvalidArgumentError(`expected a whole number, ${MIN_CAPACITY} or more.`);
+  return Number(value);
+}
+
+/** A count such as `--min-group`: a whole number, 1 or more. */
+export function positiveInteger(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number, 1 or more.');
+  return Number(value);
+}
+
 export function nonNegativeInteger(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more.');
   return Number(value);

@@ -3,7 +3,7 @@
  * colour. Commands write through these, never to `process` directly, so
  * tests can run them in memory.
  */
-import { realpathSync, statSync, type Stats } from 'node:fs';
+import { appendFileSync, mkdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import { writeFileAtomic } from '../core/io/atomic-write.js';
 import { inert } from '../core/inert-text.js';
@@ -64,12 +64,29 @@ export async function emit(ctx: CliContext, text: string, output: string | undef
     return;
   }
   refuseInputAsOutput(output, inputs);
+  writeOutputFile(output, text);
+}
+
+/**
+ * A file written whole or not at all (core/io/atomic-write.ts), with errors said in words (exit 2).
+ * `exclusive`: a file of that name is never replaced, even one that appeared a moment ago.
+ */
+export function writeOutputFile(path: string, text: string, options: WriteOptions = {}): void {
   try {
-    if (statOrUndefined(output)?.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-    writeFileAtomic(output, text);
+    if (options.makeFolder === true) mkdirSync(dirname(path), { recursive: true });
+    if (statOrUndefined(path)?.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    writeFileAtomic(path, text, undefined, { exclusive: options.exclusive === true });
   } catch (error) {
-    throw outputError(output, error);
+    throw outputError(options.shownAs ?? path, error, options.exclusive === true ? 'create' : 'replace');
   }
+}
+
+interface WriteOptions {
+  readonly exclusive?: boolean;
+  /** Create the file's folder first, and any above it. */
+  readonly makeFolder?: boolean;
+  /** The name messages give the file (a path from the working folder). */
+  readonly shownAs?: string;
 }
 
 function statOrUndefined(path: string): Stats | undefined {
@@ -102,10 +119,23 @@ function refuseInputAsOutput(output: string, inputs: readonly (string | undefine
 /** The endings folder expansion reads as answers (inputs/registry.ts), which an output inside an input folder must not take. */
 const ANSWERS_ENDINGS = /\.(ya?ml|csv|tsv)$/i;
 
-function outputError(path: string, error: unknown): SvcauditError {
+/** Text added to the end of a file (a CI job's summary page), with the errors of `emit`. */
+export async function appendTo(path: string, text: string): Promise<void> {
+  try {
+    appendFileSync(path, text);
+  } catch (error) {
+    throw outputError(path, error, 'append');
+  }
+}
+
+/**
+ * `replace`: the file was to be replaced atomically, so what was there before is still whole;
+ * `create`: a new file, never one that exists; `append`: text added at its end.
+ */
+function outputError(path: string, error: unknown, how: 'replace' | 'create' | 'append' = 'replace'): SvcauditError {
   const code = (error as NodeJS.ErrnoException).code;
   const why =
-    code === 'ENOENT' ? (statOrUndefined(dirname(path))?.isDirectory() ? 'its temporary file vanished before it could take the file\'s place (removed by another program?)' : `the folder ${dirname(path)} does not exist`)
+    code === 'ENOENT' ? (how !== 'append' && statOrUndefined(dirname(path))?.isDirectory() ? 'its temporary file vanished before it could take the file\'s place (removed by another program?)' : `the folder ${dirname(path)} does not exist`)
     : code === 'EISDIR' ? 'it is a folder; give a file name'
     : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
     : code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full'
@@ -113,8 +143,13 @@ function outputError(path: string, error: unknown): SvcauditError {
     : code === 'ELOOP' ? 'the path goes through symbolic links that loop back on themselves'
     : code === 'ENOTDIR' ? 'a part of the path is a file, not a folder'
     : code === 'EIO' ? 'the disk reported an error'
+    : code === 'EEXIST' ? 'a file of that name appeared meanwhile'
     : `${code ?? 'unknown error'}`;
-  return new SvcauditError('file-unwritable', `Cannot write the output file: ${why}; an earlier file of that name is unchanged.`, { file: path }, { cause: error });
+  const message =
+    how === 'replace' ? `Cannot write the output file: ${why}; an earlier file of that name is unchanged.`
+    : how === 'create' ? `Cannot write the file: ${why}; it was left as it was.`
+    : `Cannot add to the file: ${why}.`;
+  return new SvcauditError('file-unwritable', message, { file: path }, { cause: error });
 }
 
 const SGR = /(\u001b\[[0-9;]*m)/;

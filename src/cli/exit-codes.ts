@@ -20,6 +20,7 @@ const ERROR_EXIT_CODES = {
   'file-unreadable': 2,
   'file-unwritable': 2,
   'file-unparseable': 2,
+  'wrong-kind': 2,
   'rubric-not-found': 2,
   'no-terminal': 2,
   'would-overwrite': 2,

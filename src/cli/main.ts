@@ -22,12 +22,16 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   }
 }
 
+function isDebug(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
+  return argv.includes('--debug') || /(^|,)svcaudit(,|$)/.test(env.DEBUG ?? '');
+}
+
 async function reportError(error: unknown, ctx: CliContext, argv: readonly string[]): Promise<ExitCode> {
-  const debug = argv.includes('--debug') || /(^|,)svcaudit(,|$)/.test(ctx.env.DEBUG ?? '');
+  const debug = isDebug(argv, ctx.env);
   if (error instanceof CommanderError) {
-    // commander has already printed help, the version or its own message.
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return outcomeExitCode('ok');
-    return USAGE_EXIT_CODE;
+    // commander has already printed help, the version or its own message; help that was asked for
+    // (`--help`, `help`) ends with commander's exit code 0, help shown for a mistake with 1.
+    return error.exitCode === 0 ? outcomeExitCode('ok') : USAGE_EXIT_CODE;
   }
   if (isSvcauditError(error)) {
     if (error.files.length > 0) {
@@ -77,6 +81,8 @@ function guardedStderr(): NodeJS.WriteStream {
 
 /** The process entry, called by `bin/svcaudit.cjs`; importing this module runs nothing. */
 export async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  quietWarnings(isDebug(argv, process.env));
   const ctx: CliContext = {
     stdout: openStdout(),
     // Opened on first use: Node builds process.stdin (and its dozen stream and file modules) only
@@ -90,10 +96,21 @@ export async function main(): Promise<void> {
     env: process.env,
     cwd: process.cwd(),
   };
-  const code = await runCli(process.argv.slice(2), ctx);
+  const code = await runCli(argv, ctx);
   process.exitCode = stderrFailed ? INTERNAL_EXIT_CODE : code;
   // An 'error' event of a pipe arrives after the last write; it still decides the exit code.
   process.once('beforeExit', () => {
     if (stderrFailed) process.exitCode = INTERNAL_EXIT_CODE;
   });
+}
+
+/**
+ * Node writes process warnings to stderr itself (yaml's "Keys with collection values will be
+ * stringified", a dependency's deprecation); none is for the user to act on, and docs/exit-codes.md
+ * promises that no Node warning reaches one. Node's own listener is replaced by one that speaks
+ * only under --debug (through the guarded stderr, so a full one still ends in exit 2).
+ */
+function quietWarnings(debug: boolean): void {
+  process.removeAllListeners('warning');
+  if (debug) process.on('warning', (warning) => guardedStderr().write(`${warning.stack ?? String(warning)}\n`));
 }

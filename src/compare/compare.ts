@@ -1,100 +1,114 @@
 /**
- * Two audits of the same rubric, item by item. Pure: two reports in,
- * one Comparison out.
- *
- * Thresholds: an item improved when its mean score rose by more than
- * EPSILON, slipped when it fell by more, and is unchanged otherwise. The
- * scores are means of whole levels, so any real change is at least
- * 1/(respondents) of a point; EPSILON only absorbs floating-point noise
- * (a mean computed as 3.0000000000000004 on one side and 3 on the other).
- * The gap test is the report's own (isMet), so the two always agree.
+ * Two audits of the same rubric, item by item, section by section and
+ * overall, with a verdict that tells change from noise (docs/statistics.md,
+ * "Compare: telling change from noise"). Pure: two sides in, one Comparison
+ * out. A side is answers scored here (its report and its respondent table) or
+ * a report saved by `score --format json`.
  */
 import { SvcauditError } from '../core/errors.js';
-import { EPSILON, isMet } from '../scoring/tolerance.js';
-import type { ComparableItem, ComparableReport } from './comparable.js';
-import type { Change, Comparison, Figures, ItemChange, ItemStatus, SectionChange } from './comparison.js';
-
-const NO_FIGURES: Figures = { score: null, index: null, gap: null };
+import { DEFAULT_MIN_GROUP } from '../scoring/groups.js';
+import type { Change, Comparison, ComparisonWarning, SectionChange } from './comparison.js';
+import { compareGroups } from './groups.js';
+import { compareItems, figuresOf, type MatchedItem } from './item-changes.js';
+import { pairRespondents, type Pairing } from './pairing.js';
+import { savedSample, scoredSample, type Sample, type SampleScore } from './sample.js';
+import type { ComparisonSide } from './side.js';
+import { scoreChange } from './verdicts.js';
 
 export interface CompareOptions {
   /** The inputs as the user gave them, shown in every format. */
-  readonly beforeInput?: string;
-  readonly afterInput?: string;
+  readonly beforeInput?: string | undefined;
+  readonly afterInput?: string | undefined;
+  /** `--by`: the respondent field whose groups are compared too. */
+  readonly by?: string | undefined;
+  /** `--min-group`: groups with fewer respondents on a side are not compared (default 3). */
+  readonly minGroup?: number | undefined;
 }
 
-export function compareReports(before: ComparableReport, after: ComparableReport, options: CompareOptions = {}): Comparison {
+export function compareSides(before: ComparisonSide, after: ComparisonSide, options: CompareOptions = {}): Comparison {
+  const b = before.report;
+  const a = after.report;
   // The command says which files disagree; this guard keeps the API honest on its own.
-  if (before.rubric.id !== after.rubric.id) {
-    throw new SvcauditError('usage', `The audits use different rubrics (${before.rubric.id} and ${after.rubric.id}); only audits of the same rubric can be compared.`);
+  if (b.rubric.id !== a.rubric.id) {
+    throw new SvcauditError('usage', `The audits use different rubrics (${b.rubric.id} and ${a.rubric.id}); only audits of the same rubric can be compared.`);
   }
-  const sections = matchById(before.sections, after.sections).map(([b, a]): SectionChange => {
-    const either = (a ?? b)!;
-    return { id: either.id, title: either.title, ...change(b ?? NO_FIGURES, a ?? NO_FIGURES) };
+  const inputs = { before: options.beforeInput ?? 'before', after: options.afterInput ?? 'after' };
+  const minGroup = options.minGroup ?? DEFAULT_MIN_GROUP;
+  const pairing = before.kind === 'scored' && after.kind === 'scored' ? pairRespondents(before.table, after.table) : null;
+  const paired = pairing?.design === 'paired';
+  const samples = { before: sampleOf(before), after: sampleOf(after) };
+  const matched = matchById(b.items, a.items).map(([x, y]): MatchedItem => ({ id: (y ?? x)!.id, before: x, after: y }));
+
+  const items = compareItems(matched, { ...samples, pairs: paired ? pairing! : null, minNumbers: 0 }, before, after);
+  const sections = matchById(b.sections, a.sections).map(([x, y]): SectionChange => {
+    const either = (y ?? x)!;
+    return { id: either.id, title: either.title, ...scoreChangeOf(samples.before.sections.get(either.id), samples.after.sections.get(either.id)) };
   });
-  const items = matchById(before.items, after.items).map(([b, a]) => itemChange(b, a));
-  const ids = (status: ItemStatus | ((item: ItemChange) => boolean)): string[] =>
-    items.filter(typeof status === 'function' ? status : (item) => item.status === status).map((item) => item.id);
+  const warnings: ComparisonWarning[] = [...sideWarnings(before, after, inputs, pairing)];
+  const groups = options.by === undefined ? [] : compareGroups({ before, after, by: options.by, minGroup, matched, pairing: paired ? pairing : null, inputs, warnings });
 
   return {
-    svcaudit: 1,
+    svcaudit: 2,
     kind: 'comparison',
     // The follow-up's title and version: a rubric revised between audits is described as it is now.
-    rubric: { id: after.rubric.id, title: after.rubric.title, version: after.rubric.version },
-    scale: { min: after.scale.min, max: after.scale.max },
+    rubric: { id: a.rubric.id, title: a.rubric.title, version: a.rubric.version },
+    scale: { min: a.scale.min, max: a.scale.max },
+    design: pairing?.design ?? 'independent',
+    pairs: pairing?.pairs ?? 0,
     inputs: {
-      before: { input: options.beforeInput ?? 'before', respondents: before.respondents, rubricVersion: before.rubric.version },
-      after: { input: options.afterInput ?? 'after', respondents: after.respondents, rubricVersion: after.rubric.version },
+      before: { input: inputs.before, respondents: b.respondents, rubricVersion: b.rubric.version },
+      after: { input: inputs.after, respondents: a.respondents, rubricVersion: a.rubric.version },
     },
-    overall: change(before.overall, after.overall),
+    overall: scoreChangeOf(samples.before.overall, samples.after.overall),
     sections,
     items,
-    improved: ids((item) => rose(item.delta.score)),
-    slipped: ids((item) => fell(item.delta.score)),
-    reachedTarget: ids('reached-target'),
-    unchanged: ids('unchanged'),
-    notCompared: ids('not-compared'),
+    groups,
+    // The same file on both sides can give the same warning twice.
+    warnings: warnings.filter((w, i) => warnings.findIndex((x) => x.code === w.code && x.message === w.message) === i),
+    details: { pairedBy: pairing?.by ?? null, by: options.by ?? null, minGroup },
   };
 }
 
-function itemChange(b: ComparableItem | undefined, a: ComparableItem | undefined): ItemChange {
-  const either = (a ?? b)!;
-  const figures = change(b ?? NO_FIGURES, a ?? NO_FIGURES);
-  return { id: either.id, section: either.section, title: either.title, target: either.target, status: itemStatus(figures), ...figures };
+function sampleOf(side: ComparisonSide): Sample {
+  return side.kind === 'scored' ? scoredSample(side.rubric, side.table, side.report) : savedSample(side.report);
 }
 
-export function itemStatus({ before, after, delta }: Change): ItemStatus {
-  if (delta.score === null) return 'not-compared';
-  if (before.gap !== null && after.gap !== null && !isMet(before.gap) && isMet(after.gap)) return 'reached-target';
-  if (rose(delta.score)) return 'improved';
-  if (fell(delta.score)) return 'slipped';
-  return 'unchanged';
+const NOBODY: SampleScore = { score: null, index: null, gap: null, n: 0, V: null, df: null };
+
+function scoreChangeOf(before: SampleScore | undefined, after: SampleScore | undefined): Change {
+  const b = before ?? NOBODY;
+  const a = after ?? NOBODY;
+  return { before: figuresOf(b), after: figuresOf(a), ...scoreChange(b, a) };
 }
 
-function rose(delta: number | null): boolean {
-  return delta !== null && delta > EPSILON;
-}
-
-function fell(delta: number | null): boolean {
-  return delta !== null && delta < -EPSILON;
-}
-
-function change(before: Figures, after: Figures): Change {
-  const pick = (f: Figures): Figures => ({ score: f.score, index: f.index, gap: f.gap });
-  return {
-    before: pick(before),
-    after: pick(after),
-    delta: { score: minus(after.score, before.score), index: minus(after.index, before.index), gap: minus(after.gap, before.gap) },
-  };
-}
-
-function minus(after: number | null, before: number | null): number | null {
-  return after === null || before === null ? null : after - before;
+function sideWarnings(before: ComparisonSide, after: ComparisonSide, inputs: { before: string; after: string }, pairing: Pairing | null): ComparisonWarning[] {
+  const warnings: ComparisonWarning[] = [];
+  const [v1, v2] = [before.report.rubric.version, after.report.rubric.version];
+  if (v1 !== v2) {
+    warnings.push({ code: 'rubric-version', message: `The rubric's version changed: ${v1 ?? 'none'} in ${inputs.before}, ${v2 ?? 'none'} in ${inputs.after}; items are matched by id.` });
+  }
+  for (const [side, input] of [[before, inputs.before], [after, inputs.after]] as const) {
+    if (side.kind === 'saved' && side.report.format === 1) {
+      warnings.push({
+        code: 'no-intervals',
+        message: `${input} is a report of format 1, which does not record how sure its section and overall scores are, so their verdicts read "too few answers"; save it again with this version of svcaudit, or compare the answers themselves.`,
+      });
+    }
+  }
+  if (pairing !== null) {
+    for (const [count, input] of [[pairing.repeated.before, inputs.before], [pairing.repeated.after, inputs.after]] as const) {
+      if (count === 0) continue;
+      const key = pairing.by === 'id' ? 'an id' : 'a name';
+      warnings.push({ code: 'repeated-key', message: `${count} respondents of ${input} share ${key} with another respondent there, so they are not paired.` });
+    }
+  }
+  return warnings;
 }
 
 /**
  * Pairs entries by id: the follow-up's order first (the rubric as it is now),
  * then any the follow-up no longer has, in the baseline's order. A revised
- * rubric can add or drop an item; it is shown, with no delta.
+ * rubric can add or drop an item; it is shown, with no change.
  */
 function matchById<T extends { readonly id: string }>(before: readonly T[], after: readonly T[]): [T | undefined, T | undefined][] {
   const byId = new Map(before.map((entry) => [entry.id, entry]));

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'file-unreadable'
   | 'file-unwritable' // an output or answers file could not be saved (full disk, read-only folder)
   | 'file-unparseable' // a file given to a command other than validate could not be read as data
+  | 'wrong-kind' // a file of another kind than the command takes: a rubric given as answers, answers as a rubric
   | 'rubric-not-found'
   | 'no-terminal' // assess without a TTY
   | 'would-overwrite'

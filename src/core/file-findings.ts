@@ -5,6 +5,6 @@ export interface FileFindings {
   /** The path as the user gave it (or `<stdin>`). */
   readonly file: string;
   /** `rubric`, `answers`, or undefined when the file could not be told. */
-  readonly kind: 'rubric' | 'answers' | undefined;
+  readonly kind: 'rubric' | 'answers' | 'config' | undefined;
   readonly findings: readonly Finding[];
 }

@@ -22,9 +22,22 @@ export interface Span {
   endColumn?: number;
 }
 
+/**
+ * Longer than any message needs; a message quoting a file's text (a key of ten thousand
+ * characters, say) is cut here, so no output format carries it whole.
+ */
+const MAX_MESSAGE_LENGTH = 500;
+
 /** A finding with the rule's default severity. */
 export function finding(rule: RuleId, message: string, file: string, span: Span): Finding {
-  return { rule, severity: RULES[rule].severity, message, file, ...span };
+  return { rule, severity: RULES[rule].severity, message: bounded(message), file, ...span };
+}
+
+function bounded(message: string): string {
+  if (message.length <= MAX_MESSAGE_LENGTH) return message;
+  // Never between the two halves of a surrogate pair.
+  const cut = /[\uD800-\uDBFF]/.test(message[MAX_MESSAGE_LENGTH - 2]!) ? MAX_MESSAGE_LENGTH - 2 : MAX_MESSAGE_LENGTH - 1;
+  return `${message.slice(0, cut)}…`;
 }
 
 export function hasErrors(findings: readonly Finding[]): boolean {

@@ -168,6 +168,11 @@ export const RULES = {
     summary: 'A score outside the rubric\'s scale.',
     help: 'Use a level between the scale\'s minimum and maximum, `na`, or leave the item out.',
   },
+  'answer-outside-audience': {
+    severity: 'warning',
+    summary: 'A score from a respondent whose role is not in the item\'s audience.',
+    help: 'The item\'s `audience` lists the roles who can judge it (roles compared without regard to case); the score still counts. Check the respondent\'s `role`, answer `na` or leave the item out, or widen the audience in the rubric.',
+  },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

@@ -5,7 +5,7 @@
 import type { AnswerSet } from '../core/answers.js';
 import type { FileFindings } from '../core/file-findings.js';
 import type { Finding } from '../core/finding.js';
-import type { ComparableReport } from '../compare/comparable.js';
+import type { SavedReport } from '../compare/comparable.js';
 import type { Rubric } from '../rubric/model.js';
 import type { RubricCache } from './rubric-cache.js';
 
@@ -37,5 +37,5 @@ export interface InputAdapter {
   /** `validate`: every finding in the file, against the rubric its answers name. */
   readonly validate?: (input: InputFile, rubrics: RubricCache) => Promise<FileFindings>;
   /** `compare`: a report saved by `score --format json`. */
-  readonly readReport?: (input: InputFile) => Promise<ComparableReport>;
+  readonly readReport?: (input: InputFile) => Promise<SavedReport>;
 }

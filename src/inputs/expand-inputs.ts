@@ -2,43 +2,122 @@
  * Turns the inputs users type (files, folders, globs, `-`) into a sorted,
  * de-duplicated list of files. Globs are expanded here too because CI
  * configurations often quote them, and Node 20 has no fs.glob.
+ *
+ * A file named outright is always read. Folders and globs yield only svcaudit's files
+ * (found-files.ts), leave out what the configuration file's `ignore` patterns match, and count
+ * what they pass over; when they yield nothing at all, that is an error that says what was looked
+ * for (docs/file-formats.md, "Folders and globs"): a CI job pointed at the wrong folder must not pass.
  */
 import { readdirSync, statSync, type Stats } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { SvcauditError } from '../core/errors.js';
-import { fileError, STDIN } from '../core/io/read-input.js';
-import { compareCodePoints } from '../core/order.js';
+import { displayName, fileError, STDIN } from '../core/io/read-input.js';
 import { pushAll } from '../core/max-of.js';
+import { compareCodePoints } from '../core/order.js';
+import { passedOverReason, type FoundFileRules, type PassedOverReason } from './found-files.js';
 
 const GLOB_CHARS = /[*?[{]/;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
-export async function expandInputs(inputs: readonly string[], extensions: readonly string[]): Promise<string[]> {
+/** The configuration file's `ignore`: glob patterns, relative to the folder of that file. */
+export interface IgnorePatterns {
+  readonly base: string;
+  readonly patterns: readonly string[];
+}
+
+interface ExpandOptions {
+  /** The item ids a CSV found in a folder must name in its header; undefined: every CSV is read. */
+  readonly itemIds?: () => Promise<ReadonlySet<string> | undefined>;
+  /** Whether folders yield configuration files (validate checks them). */
+  readonly configFiles?: boolean;
+  readonly ignore?: IgnorePatterns | undefined;
+  /** One note counting the .yaml, .yml and .csv files that folders and globs passed over, when there are any. */
+  readonly onPassedOver?: (note: string) => void;
+}
+
+type PassedOver = Readonly<Partial<Record<PassedOverReason | 'other', number>>>;
+
+export async function expandInputs(inputs: readonly string[], extensions: readonly string[], options: ExpandOptions = {}): Promise<string[]> {
   const files: string[] = [];
+  const found: string[] = [];
+  const ignored = ignoreMatcher(options.ignore);
+  const others: Others = { count: 0, example: undefined };
+  /** The files with one of the endings; the others are counted. */
+  const yielded = (candidates: readonly string[]) => {
+    const kept = candidates.filter((file) => hasEnding(file, extensions));
+    others.count += candidates.length - kept.length;
+    others.example ??= candidates.find((file) => !hasEnding(file, extensions));
+    return kept.sort(compareCodePoints);
+  };
   for (const input of inputs) {
     if (input === STDIN) {
       files.push(STDIN);
       continue;
     }
     // One look at the disk per input; a name with glob characters that exists is taken as it is.
-    const found = stat(input);
-    if (found === undefined && GLOB_CHARS.test(input)) pushAll(files, expandGlob(input, input));
-    else if (found?.isDirectory()) pushAll(files, walk(input, extensions).sort(compareCodePoints));
-    else if (found !== undefined) files.push(input);
+    const entry = stat(input);
+    if (entry === undefined && GLOB_CHARS.test(input)) pushAll(found, yielded(expandGlob(input, ignored)));
+    else if (entry?.isDirectory()) pushAll(found, yielded(walk(input, ignored)));
+    else if (entry !== undefined) files.push(input);
     else throw new SvcauditError('file-not-found', 'No such file or folder.', { file: input });
   }
-  return [...new Set(files)];
+  const passed: Record<string, number> = {};
+  if (found.length > 0) {
+    const rules: FoundFileRules = { itemIds: found.some((f) => f.toLowerCase().endsWith('.csv')) ? await options.itemIds?.() : undefined, configFiles: options.configFiles === true };
+    const named = new Set(files);
+    for (const file of found) {
+      const reason = named.has(file) ? undefined : passedOverReason(file, rules);
+      if (reason === undefined) files.push(file);
+      else passed[reason] = (passed[reason] ?? 0) + 1;
+    }
+  }
+  if (others.count > 0) passed.other = others.count;
+  const unique = [...new Set(files)];
+  if (unique.length === 0) throw nothingToRead(inputs, passed, others.example, options.configFiles === true);
+  const { other: _, ...counted } = passed;
+  if (Object.keys(counted).length > 0) options.onPassedOver?.(`svcaudit: note: passed over ${passedOverText(counted)} found in folders and globs; name a file to read it anyway.`);
+  return unique;
 }
 
-function expandGlob(pattern: string, input: string): string[] {
+/** What folders and globs look for, in the words of docs/file-formats.md. */
+function lookedFor(configFiles: boolean): string {
+  const config = configFiles ? ', svcaudit.config.yaml and .svcauditrc.yaml' : '';
+  return `.yaml/.yml files with a top-level \`svcaudit:\` key${config}, and .csv files whose header holds item ids`;
+}
+
+/** `2 .yaml/.yml files without a top-level \`svcaudit:\` key, 1 file of another type`, for a note or an error. */
+function passedOverText(passed: PassedOver): string {
+  const parts: string[] = [];
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  if (passed['yaml-without-key']) parts.push(count(passed['yaml-without-key'], '.yaml/.yml file without a top-level `svcaudit:` key', '.yaml/.yml files without a top-level `svcaudit:` key'));
+  if (passed['csv-without-items']) parts.push(count(passed['csv-without-items'], '.csv file whose header holds no item id', '.csv files whose header holds no item id'));
+  if (passed['config-file']) parts.push(count(passed['config-file'], 'configuration file', 'configuration files'));
+  if (passed.other) parts.push(count(passed.other, 'file of another type', 'files of other types'));
+  return parts.join(', ');
+}
+
+function nothingToRead(inputs: readonly string[], passed: PassedOver, example: string | undefined, configFiles: boolean): SvcauditError {
+  const what = passedOverText(passed);
+  const seen = what === '' ? 'found no file at all' : `passed over ${what}${passed.other && example ? ` (such as ${example})` : ''}`;
+  const message = `No file to read: folders and globs yield ${lookedFor(configFiles)}; here they ${seen}. A file named outright is always read.`;
+  return new SvcauditError('usage', message, { file: inputs.map(displayName).join(' ') });
+}
+
+interface Others {
+  count: number;
+  example: string | undefined;
+}
+
+/** Every file the pattern matches (of any ending: expandInputs counts those it does not read). */
+function expandGlob(pattern: string, ignored: (path: string, folder: boolean) => boolean): string[] {
   const normalized = pattern.split(sep).join('/');
   const parts = normalized.split('/');
   const firstGlob = parts.findIndex((p) => GLOB_CHARS.test(p));
   const base = parts.slice(0, firstGlob).join('/') || '.';
   const regex = globToRegExp(parts.slice(firstGlob).join('/'));
-  const candidates = stat(base)?.isDirectory() ? walk(base, []) : [];
-  const matches = candidates.filter((file) => regex.test(relative(base, file).split(sep).join('/'))).sort(compareCodePoints);
-  if (matches.length === 0) throw new SvcauditError('file-not-found', 'No file matches this pattern.', { file: input });
+  const candidates = stat(base)?.isDirectory() ? walk(base, ignored) : [];
+  const matches = candidates.filter((file) => regex.test(relative(base, file).split(sep).join('/')));
+  if (matches.length === 0) throw new SvcauditError('file-not-found', 'No file matches this pattern.', { file: pattern });
   return matches;
 }
 
@@ -76,8 +155,13 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/** Files under a folder; with extensions, only those (case-insensitive). */
-function walk(dir: string, extensions: readonly string[]): string[] {
+function hasEnding(file: string, extensions: readonly string[]): boolean {
+  const lower = file.toLowerCase();
+  return extensions.some((ext) => lower.endsWith(ext));
+}
+
+/** Files under a folder, leaving out what `ignored` matches. */
+function walk(dir: string, ignored: (path: string, folder: boolean) => boolean): string[] {
   const out: string[] = [];
   let entries;
   try {
@@ -88,12 +172,33 @@ function walk(dir: string, extensions: readonly string[]): string[] {
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) pushAll(out, walk(path, extensions));
-    } else if (entry.isFile() && (extensions.length === 0 || extensions.some((ext) => entry.name.toLowerCase().endsWith(ext)))) {
+      if (!SKIPPED_FOLDERS.has(entry.name) && !ignored(path, true)) pushAll(out, walk(path, ignored));
+    } else if (entry.isFile() && !ignored(path, false)) {
       out.push(path);
     }
   }
   return out;
+}
+
+/**
+ * The configuration file's `ignore` (docs/configuration.md), as .gitignore reads its patterns: a
+ * pattern with no `/` but a trailing one matches a file or folder name at any depth; any other is
+ * matched against the path from the configuration file's folder; a trailing `/` matches folders
+ * only; a folder that matches leaves out everything under it.
+ */
+function ignoreMatcher(ignore: IgnorePatterns | undefined): (path: string, folder: boolean) => boolean {
+  if (ignore === undefined || ignore.patterns.length === 0) return () => false;
+  const rules = ignore.patterns.map((raw) => {
+    const folderOnly = raw.endsWith('/');
+    const pattern = raw.replace(/\/+$/, '');
+    const anchored = pattern.includes('/');
+    return { folderOnly, anchored, regex: globToRegExp(pattern.replace(/^\//, '')) };
+  });
+  return (path, folder) => {
+    const fromBase = relative(ignore.base, path).split(sep).join('/');
+    const name = basename(path);
+    return rules.some((rule) => (folder || !rule.folderOnly) && (rule.anchored ? !fromBase.startsWith('../') && rule.regex.test(fromBase) : rule.regex.test(name)));
+  };
 }
 
 // Synchronous file-system calls: see read-input.ts.

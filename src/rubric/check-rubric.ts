@@ -12,7 +12,7 @@ import { normalizeRubric } from './normalize.js';
 import type { RawRubric } from './raw-types.js';
 import { rubricSchema } from './schema.js';
 import { schemaFindings } from './schema-findings.js';
-import { semanticFindings } from './semantic-rules.js';
+import { semanticFindings, withoutBroken } from './semantic-rules.js';
 import { decodeText } from '../core/io/decode-text.js';
 import { checkYamlText } from './quick-yaml.js';
 import { locate, type YamlSource } from '../core/source.js';
@@ -20,6 +20,8 @@ import { locate, type YamlSource } from '../core/source.js';
 export interface Checked<T> {
   readonly value: T | undefined;
   readonly findings: readonly Finding[];
+  /** The file is of another kind than was asked for (answers where a rubric was wanted). */
+  readonly wrongKind?: true;
 }
 
 export async function checkRubricText(bytes: Uint8Array | string, file: string, sourceName = file): Promise<Checked<Rubric>> {
@@ -34,10 +36,14 @@ export function checkRubricSource(source: YamlSource, sourceName = source.file):
   const carried = source.findings;
   if (kind.kind !== 'rubric') {
     const message = 'This is an answers file (`kind: answers`), but a rubric was expected here.';
-    return { value: undefined, findings: [...carried, finding('unknown-kind', message, source.file, locate(source, ['kind']))] };
+    return { value: undefined, findings: [...carried, finding('unknown-kind', message, source.file, locate(source, ['kind']))], wrongKind: true };
   }
   if (!validateRubric(source.value)) {
-    return { value: undefined, findings: [...carried, ...schemaFindings(validateRubric.errors ?? [], rubricSchema, source)] };
+    // One typo never hides the other problems (docs/rules.md): the semantic rules run on every
+    // value the schema did not find wrong.
+    const errors = validateRubric.errors ?? [];
+    const usable = withoutBroken(source.value, errors);
+    return { value: undefined, findings: [...carried, ...schemaFindings(errors, rubricSchema, source), ...semanticFindings(usable, source)] };
   }
   const raw = source.value as RawRubric;
   const findings = [...carried, ...semanticFindings(raw, source)];

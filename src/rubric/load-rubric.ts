@@ -45,7 +45,7 @@ export async function builtinRubricIds(): Promise<string[]> {
 }
 
 /** A reference is a path when it looks like one; otherwise it names a built-in rubric. */
-function isPathReference(ref: string): boolean {
+export function isPathReference(ref: string): boolean {
   return ref === '-' || /[\\/]/.test(ref) || /\.ya?ml$/i.test(ref);
 }
 
@@ -67,6 +67,12 @@ export async function checkRubricReference(ref: string): Promise<Checked<Rubric>
 /** The rubric a command works with; throws when it cannot be used. */
 export async function loadRubric(ref: string = DEFAULT_RUBRIC): Promise<{ rubric: Rubric; warnings: readonly Finding[] }> {
   const checked = await checkRubricReference(ref);
+  if (checked.wrongKind) {
+    // Not a rubric found wanting but a job that cannot be done (exit 2, docs/exit-codes.md), said once.
+    const where = checked.findings.find((f) => f.rule === 'unknown-kind');
+    const message = 'This is an answers file (`kind: answers`), not a rubric; give answers to the command itself and a rubric file with --rubric.';
+    throw new SvcauditError('wrong-kind', message, where ? { file: where.file, line: where.line, column: where.column } : { file: checked.file });
+  }
   if (!checked.value || hasErrors(checked.findings)) throw new RubricFindingsError(checked.file, checked.findings);
   return { rubric: checked.value, warnings: checked.findings };
 }

@@ -16,6 +16,8 @@ export interface Action {
   readonly to: number;
   readonly text: string;
   readonly effort: Effort;
+  /** Who does it (a role such as "team leaders"); undefined when the rubric names nobody. */
+  readonly owner: string | undefined;
 }
 
 export interface Item {
@@ -25,6 +27,11 @@ export interface Item {
   readonly title: string;
   readonly prompt: string;
   readonly why: string | undefined;
+  /**
+   * The respondent roles who can judge the item, as written; undefined when
+   * anyone can. Compare with `inAudience`.
+   */
+  readonly audience: readonly string[] | undefined;
   /** Relative weight within the section, >= 0. */
   readonly weight: number;
   readonly target: number;
@@ -58,4 +65,31 @@ export interface Rubric {
 /** All items in rubric order. */
 export function rubricItems(rubric: Rubric): Item[] {
   return rubric.sections.flatMap((s) => s.items);
+}
+
+/** A role as roles are compared: surrounding space trimmed, case ignored (`Staff ` is `staff`). */
+function roleKey(role: string): string {
+  return role.trim().toLowerCase();
+}
+
+/** Whether a respondent of `role` is one the item asks; an item with no audience asks everyone. */
+export function inAudience(item: Pick<Item, 'audience'>, role: string): boolean {
+  return item.audience === undefined || item.audience.some((r) => roleKey(r) === roleKey(role));
+}
+
+/**
+ * The rubric as a respondent of `role` is asked it (`assess --role`, `template --for`): only the
+ * items whose audience includes the role or that have none; sections left empty are dropped.
+ * `leftOut` counts the items that are for other roles.
+ */
+export function rubricForRole(rubric: Rubric, role: string): { rubric: Rubric; leftOut: number } {
+  let leftOut = 0;
+  const sections = rubric.sections
+    .map((section) => {
+      const items = section.items.filter((item) => inAudience(item, role));
+      leftOut += section.items.length - items.length;
+      return { ...section, items };
+    })
+    .filter((section) => section.items.length > 0);
+  return { rubric: { ...rubric, sections }, leftOut };
 }

@@ -34,6 +34,7 @@ function normalizeItem(item: RawItem, section: string, sectionTarget: number): I
     to: action.to ?? target,
     text: action.text,
     effort: action.effort ?? 'medium',
+    owner: action.owner,
   }));
   return {
     id: item.id,
@@ -41,6 +42,7 @@ function normalizeItem(item: RawItem, section: string, sectionTarget: number): I
     title: item.title,
     prompt: item.prompt,
     why: item.why,
+    audience: item.audience,
     weight: item.weight ?? 1,
     target,
     levels: levelMap(item.levels),

@@ -1,6 +1,6 @@
 /**
- * The JSON Schemas of the two file kinds: the single source of truth for
- * their shape. The build writes them to `schemas/*.schema.json` (shipped, so
+ * The JSON Schemas of svcaudit's file kinds (rubric, answers, configuration): the single source of
+ * truth for their shape. The build writes them to `schemas/*.schema.json` (shipped, so
  * an editor's YAML language server can complete files) and compiles them to
  * standalone ajv validators; the raw file types are derived from them with
  * json-schema-to-ts, so the types cannot drift from the schemas.
@@ -76,6 +76,13 @@ export const rubricSchema = {
         title: text,
         prompt: text,
         why: { type: 'string' },
+        audience: {
+          type: 'array',
+          description: 'The respondent roles who can judge this item (compared with `respondent.role`, case ignored); default anyone.',
+          items: text,
+          minItems: 1,
+          maxItems: 100,
+        },
         weight: { ...weight, description: 'Relative weight within the section, >= 0 (default 1).' },
         target: level,
         levels: {
@@ -97,6 +104,7 @@ export const rubricSchema = {
         to: { ...level, description: 'The level this action lifts the item to (default: the item target).' },
         text,
         effort: { enum: ['low', 'medium', 'high'] },
+        owner: { ...text, description: 'Who does it, such as a role: team leaders, head of operations.' },
       },
       patternProperties: USER_KEYS,
       additionalProperties: false,
@@ -150,6 +158,86 @@ export const answersSchema = {
           },
         ],
       },
+    },
+  },
+  patternProperties: USER_KEYS,
+  additionalProperties: false,
+} as const;
+
+/**
+ * The formats of each command's `--format`, as the configuration file may name them. The
+ * registries (formats.ts in report/gap, report/findings and report/compare) are the source; the schema cannot import them (the import flow
+ * of docs/architecture.md), so a test holds these lists to them.
+ */
+export const CONFIG_FORMATS = {
+  score: ['text', 'json', 'markdown', 'csv', 'html'],
+  validate: ['stylish', 'json', 'junit', 'sarif', 'github'],
+  compare: ['text', 'json', 'markdown', 'html'],
+} as const;
+
+const groupKey = { ...text, description: 'A respondent field to group by, such as role (`--by`).' } as const;
+const minGroup = { type: 'integer', minimum: 1, maximum: 1e6, description: 'Groups smaller than this are not shown on their own (`--min-group`).' } as const;
+const validateFormat = { enum: CONFIG_FORMATS.validate } as const;
+
+/** docs/configuration.md: defaults for the commands; paths are relative to the file, and flags win. */
+export const configSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'svcaudit-config.schema.json',
+  title: 'svcaudit configuration',
+  description: 'svcaudit.config.yaml, .svcauditrc.yaml, or the `svcaudit` key of package.json: defaults for the commands. Paths are relative to this file; flags win.',
+  type: 'object',
+  properties: {
+    svcaudit: { const: 1, description: 'Format version (optional).' },
+    organisation: { ...text, description: 'The organisation audited, shown in report headers.' },
+    rubric: { ...text, description: 'A rubric file (relative to this file) or the id of a built-in rubric (`--rubric`).' },
+    map: { ...text, description: 'A mapping file for survey exports, relative to this file (`--map`).' },
+    ignore: {
+      type: 'array',
+      maxItems: 1000,
+      description: 'Glob patterns left out of folder and glob expansion, relative to this file (`**/drafts/`, `archive/**`).',
+      items: text,
+    },
+    score: {
+      // Empty (null) when every key under it is commented out, as in the file `svcaudit init` writes.
+      type: ['object', 'null'],
+      description: 'Defaults for `svcaudit score`.',
+      properties: {
+        format: { enum: CONFIG_FORMATS.score, description: 'Report format (`--format`).' },
+        by: groupKey,
+        'min-group': minGroup,
+        attribution: { enum: ['role', 'name', 'none'], description: 'How quotes are attributed (`--attribution`).' },
+        capacity: { type: 'integer', minimum: 3, maximum: 1e6, description: 'Effort points per 30-day phase of the plan (`--capacity`).' },
+        'fail-under': { type: 'number', minimum: 0, maximum: 100, description: 'Exit 1 when the overall index is below this (`--fail-under`).' },
+        'perception-gap': { type: 'number', minimum: 0, maximum: 1e6, description: 'Flag items whose group scores differ by this much (`--perception-gap`).' },
+      },
+      patternProperties: USER_KEYS,
+      additionalProperties: false,
+    },
+    validate: {
+      // Empty (null) when every key under it is commented out, as in the file `svcaudit init` writes.
+      type: ['object', 'null'],
+      description: 'Defaults for `svcaudit validate`.',
+      properties: {
+        format: {
+          description: 'Output format, or several (`--format`, repeated).',
+          anyOf: [validateFormat, { type: 'array', minItems: 1, maxItems: 10, items: validateFormat }],
+        },
+        'max-warnings': { type: 'integer', minimum: 0, maximum: 1e9, description: 'Exit 1 when there are more warnings than this (`--max-warnings`).' },
+      },
+      patternProperties: USER_KEYS,
+      additionalProperties: false,
+    },
+    compare: {
+      // Empty (null) when every key under it is commented out, as in the file `svcaudit init` writes.
+      type: ['object', 'null'],
+      description: 'Defaults for `svcaudit compare`.',
+      properties: {
+        format: { enum: CONFIG_FORMATS.compare, description: 'Report format (`--format`).' },
+        by: groupKey,
+        'min-group': minGroup,
+      },
+      patternProperties: USER_KEYS,
+      additionalProperties: false,
     },
   },
   patternProperties: USER_KEYS,

@@ -5,7 +5,7 @@
  * never in an exception or a hang.
  */
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
-import { excerpt } from '../core/inert-text.js';
+import { excerpt, inert } from '../core/inert-text.js';
 import { finding, type Finding, type Span } from '../core/finding.js';
 import { MAX_DEPTH, START, type PathSegment, type YamlSource } from '../core/source.js';
 
@@ -20,7 +20,8 @@ export function parseYaml(text: string, file: string): YamlSource {
   const lineCounter = countLines(source);
   // uniqueKeys off: yaml compares every key with every earlier key of its mapping, which takes
   // minutes on a file of 100,000 keys; checkTree finds the same duplicates with one Set per mapping.
-  // logLevel 'error': yaml's warnings would reach users as Node warnings; checkTree reports their causes.
+  // logLevel 'error': yaml would otherwise warn through Node (a mapping used as a key is "stringified"),
+  // and that warning would reach the user beside the finding that already says what is wrong.
   let doc: Document.Parsed;
   try {
     doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' });
@@ -33,7 +34,8 @@ export function parseYaml(text: string, file: string): YamlSource {
   const locateIn = (path: readonly PathSegment[], at: 'key' | 'value' = 'value') => locateNode(doc, lineCounter, index, path, at);
   const fail = (findings: Finding[]): YamlSource => ({ file, value: undefined, locate: locateIn, findings });
 
-  const errors = dedupe(doc.errors.map((e) => yamlErrorFinding(e, file, lineCounter)));
+  const end = lastCharacter(source);
+  const errors = atOpenings(bounded(dedupe(doc.errors.map((e) => yamlErrorFinding(e, file, lineCounter, end))), file), doc, lineCounter, source);
   // Any YAML error makes the data untrustworthy.
   if (errors.length > 0) return fail(errors);
   const tree = checkTree(doc, file, lineCounter);
@@ -92,23 +94,113 @@ const FRIENDLY: Record<string, string> = {
   TAB_AS_INDENT: 'Tabs cannot be used to indent YAML; use spaces.',
   BAD_INDENT: 'The indentation here does not line up with the lines around it.',
   MULTILINE_IMPLICIT_KEY: 'A key must fit on one line; is a `:` missing or a quote left open?',
-  MISSING_CHAR: 'A closing character is missing (a quote, `]` or `}`).',
   RESOURCE_EXHAUSTION: `The data is nested too deeply (more than a YAML file of this kind could need).`,
   MULTIPLE_DOCS: 'The file holds more than one YAML document (`---`); keep one per file.',
 };
 
-function yamlErrorFinding(error: YAMLError, file: string, lc: LineCounter): Finding {
-  const [start, end] = error.pos;
-  const span = toSpan(start, end, lc);
+/** yaml's message for a `[` or `{` that is never closed (at the top level, or inside a block mapping). */
+const UNCLOSED_FLOW = /^Flow (sequence|map) (?:in block collection )?must (?:be sufficiently indented and )?end with a ([\]}])$/;
+
+/**
+ * A message quotes at most this much of the file: yaml's "Unexpected … token" quotes the whole rest
+ * of the document, which for a file that is not YAML (a README, a bundle) is most of it.
+ */
+const MAX_QUOTE = 40;
+const MAX_MESSAGE = 200;
+
+/** `end`: the offset of the text's last character (lastCharacter), computed once for all the errors. */
+function yamlErrorFinding(error: YAMLError, file: string, lc: LineCounter, end: number): Finding {
+  // An error at the end of the input (a `[` or a quote never closed) would point one line past the
+  // last when the text ends with a line break: it belongs to the last character.
+  const [from, to] = error.pos.map((offset) => Math.min(offset, end)) as [number, number];
+  const span = toSpan(from, to, lc);
   // yaml reports its own stack overflow on deep flow collections as an error of the document.
   if (error.code === 'RESOURCE_EXHAUSTION' || /Maximum call stack/.test(error.message)) return finding('yaml-too-complex', FRIENDLY.RESOURCE_EXHAUSTION!, file, span);
-  // yaml's own messages quote the token they stopped at, which can be a whole line: an excerpt is enough.
-  const message = FRIENDLY[error.code] ?? `${excerpt(firstLine(error.message), 160)}.`.replace(/\.\.$/, '.');
+  const unclosed = UNCLOSED_FLOW.exec(error.message.split('\n')[0]!.trim());
+  if (unclosed) {
+    const [open, close, what] = unclosed[2] === '}' ? ['{', '}', 'mapping'] : ['[', ']', 'list'];
+    const message = `This \`${open}\` is never closed: end the ${what} with \`${close}\`, and indent every line it runs on further than its key.`;
+    // Pointed at its opening bracket later (atOpenings); until then, where yaml gave up.
+    return { ...finding('yaml-syntax', message, file, span), [UNCLOSED]: { open, at: error.pos[0] } } as Finding;
+  }
+  if (error.code === 'MISSING_CHAR' && /^Missing closing ['"]quote/.test(error.message)) {
+    const quote = error.message.includes("'quote") ? "'" : '"';
+    return finding('yaml-syntax', `A quoted text is never closed: end it with \`${quote}\`.`, file, span);
+  }
+  // yaml's own messages quote the token they stopped at: cut short, and inert (core/inert-text.ts).
+  const message = FRIENDLY[error.code] ?? inert(bound(`${firstLine(error.message)}.`.replace(/\.\.$/, '.')));
   return finding('yaml-syntax', message, file, span);
+}
+
+/** The offset of the last character that is not a line break (0 for an empty text); a loop, as a regex anchored at the end backtracks over every run of breaks. */
+function lastCharacter(text: string): number {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  return Math.max(0, end - 1);
+}
+
+const UNCLOSED = Symbol('unclosed flow collection');
+type Unclosed = Finding & { [UNCLOSED]?: { open: string; at: number } };
+
+/**
+ * A flow collection never closed is pointed at its opening bracket: the innermost flow collection
+ * of that bracket that runs to where yaml gave up. One walk of the document, without recursion
+ * (the collections can be nested thousands deep), for the few findings that are kept.
+ */
+function atOpenings(findings: Finding[], doc: Document.Parsed, lc: LineCounter, text: string): Finding[] {
+  const wanted = findings.filter((f): f is Unclosed & { [UNCLOSED]: { open: string; at: number } } => (f as Unclosed)[UNCLOSED] !== undefined);
+  if (wanted.length === 0) return findings;
+  const openings = new Map<Finding, number>();
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!isMap(node) && !isSeq(node)) continue;
+    const range = node.range;
+    if (node.flow && range) {
+      for (const f of wanted) {
+        const { open, at } = f[UNCLOSED];
+        if (range[0] > at || range[1] < Math.min(at, text.length) || text[range[0]] !== open) continue;
+        if ((openings.get(f) ?? -1) < range[0]) openings.set(f, range[0]);
+      }
+    }
+    for (const child of node.items) stack.push(isPair(child) ? child.value : child);
+  }
+  return findings.map((f) => {
+    const { [UNCLOSED]: _, ...plain } = f as Unclosed;
+    const start = openings.get(f);
+    return start === undefined ? plain : { ...plain, ...toSpan(start, start + 1, lc) };
+  });
 }
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+/** A message with its quotation of the file cut short, and no longer than MAX_MESSAGE in any case. */
+function bound(message: string): string {
+  // Found with indexOf rather than a regular expression, which would try every `: "` of a quotation
+  // that runs over most of the file: linear whatever the message holds.
+  const open = message.indexOf(': "');
+  let quoted = message;
+  if (open >= 0 && message.endsWith('".') && message.length - open - 5 > MAX_QUOTE) {
+    const excerpt = message.slice(open + 3, open + 3 + MAX_QUOTE).replace(/\\[^"]?$/, '');
+    quoted = `${message.slice(0, open)}: "${excerpt}…".`;
+  }
+  return quoted.length <= MAX_MESSAGE ? quoted : `${quoted.slice(0, MAX_MESSAGE - 1)}…`;
+}
+
+/**
+ * After this many syntax errors the rest are echoes of the first (a file that is not YAML gives
+ * one per token, hundreds of lines): they are counted in one last finding instead.
+ */
+const MAX_SYNTAX_FINDINGS = 10;
+
+function bounded(findings: Finding[], file: string): Finding[] {
+  if (findings.length <= MAX_SYNTAX_FINDINGS + 1) return findings;
+  const rest = findings.slice(MAX_SYNTAX_FINDINGS);
+  const next = rest[0]!;
+  const message = `And ${rest.length} more YAML errors from here to the end of the file; is it a rubric, answers or configuration file at all?`;
+  return [...findings.slice(0, MAX_SYNTAX_FINDINGS), finding('yaml-syntax', message, file, { line: next.line, column: next.column })];
 }
 
 /** yaml reports some problems once per token; one finding per place is enough. */
@@ -198,8 +290,8 @@ function spanOf(node: Node, lc: LineCounter): Span {
 
 /**
  * The pairs of each mapping by key, built on first use: looking keys up one by one along the pairs
- * would make a file with a finding per key (100,000 unknown answers) quadratic. The first pair of
- * a key wins, as the reading order of a person would have it.
+ * would make a file with a finding per key (100,000 unknown answers) quadratic. Of two equal keys
+ * the last wins, whose value is the one the data holds (see the duplicate-key finding).
  */
 class KeyIndex {
   private readonly maps = new WeakMap<YAMLMap, Map<string, Pair>>();
@@ -210,7 +302,7 @@ class KeyIndex {
       byKey = new Map();
       for (const pair of map.items) {
         const text = isScalar(pair.key) ? scalarKey(pair.key.value) : pair.key === null ? '' : undefined;
-        if (text !== undefined && !byKey.has(text)) byKey.set(text, pair as Pair);
+        if (text !== undefined) byKey.set(text, pair as Pair);
       }
       this.maps.set(map, byKey);
     }

@@ -5,6 +5,8 @@ export { buildReport, DEFAULT_PERCEPTION_GAP } from './score.js';
 export type { BuildReportOptions } from './score.js';
 export { rankGaps } from './rank.js';
 export { buildPlan } from './plan.js';
+export { DEFAULT_CAPACITY, EFFORT_POINTS, MIN_CAPACITY, schedulePlan } from './plan-schedule.js';
+export type { PlanActionInput, PlanItemInput, PlanScheduleOptions } from './plan-schedule.js';
 export { levelStats } from './stats.js';
 export type { LevelStats } from './stats.js';
 export { effectiveWeights } from './weights.js';

@@ -12,13 +12,35 @@ import type { Quote } from './report.js';
 import { isLevel } from '../rubric/scale.js';
 import { levelCount } from './scale.js';
 import { splitSource } from './source-key.js';
+import { CovarianceAccumulator } from './statistics/covariance-accumulator.js';
 
 /** The group of respondents who lack the `--by` field (or leave it blank). */
 export const NO_GROUP = '(none)';
 
+/** Who a quote is attributed to (`--attribution`, docs/formulas.md "Quotes"). */
+export type Attribution = 'role' | 'name' | 'none';
+
 export interface TallyOptions {
   /** The respondent field to group on (`--by`). */
   readonly by?: string | undefined;
+  readonly attribution?: Attribution | undefined;
+}
+
+/**
+ * Group covariances are kept for this many groups at most: each costs O(k^2) memory, and a
+ * `--by` with more groups (only with `--many-groups`) reports its group intervals as unknown.
+ */
+const MAX_GROUPS_WITH_INTERVALS = 1000;
+
+/** One group of respondents: the same totals as the whole audit, for its respondents alone. */
+export interface GroupTally {
+  /** The value as first met (`Customer`), shown for every spelling that folds to the same key. */
+  readonly value: string;
+  respondents: number;
+  /** Per item and level: `counts[slot * A + level - min]`. */
+  readonly counts: Float64Array;
+  /** Undefined past MAX_GROUPS_WITH_INTERVALS groups. */
+  readonly covariance: CovarianceAccumulator | undefined;
 }
 
 /** A quote with the keys that order it, so quote order never depends on input order. */
@@ -54,12 +76,19 @@ export interface Tally {
   respondents: number;
   /** Item id → totals, in rubric order. */
   readonly items: ReadonlyMap<string, ItemTally>;
-  /**
-   * Group value → per item `[n, sum]` at `[2*slot, 2*slot + 1]`. Only the group
-   * mean is reported, so two numbers per item suffice; level counts would cost
-   * A times as much when grouping on a field with many values.
-   */
-  readonly groups: Map<string, Float64Array>;
+  /** Group key (the value trimmed and lower-cased) → its totals. */
+  readonly groups: Map<string, GroupTally>;
+  /** Covariances of the items' scores over the respondents, for the section and overall intervals. */
+  readonly covariance: CovarianceAccumulator;
+  /** Respondents who gave at least one number (Krippendorff's alpha's `n`). */
+  scoring: number;
+  /** The earliest and latest answer date (`YYYY-MM-DD`), or null. */
+  fieldwork: { from: string; to: string } | null;
+  readonly attribution: Attribution;
+  /** Respondents met so far per role key, for quotes attributed as `customer 2`. */
+  readonly roleCounts: Map<string, number>;
+  /** Scratch: the current respondent's number per item slot, reused so adding allocates nothing. */
+  readonly row: (number | undefined)[];
   /** Input file → completeness. */
   readonly sources: Map<string, SourceTally>;
 }
@@ -70,7 +99,20 @@ export function createTally(rubric: Rubric, options: TallyOptions = {}): Tally {
   rubricItems(rubric).forEach((item, slot) => {
     items.set(item.id, { slot, counts: new Float64Array(a), na: 0, quotes: [] });
   });
-  return { rubric, by: options.by ?? null, respondents: 0, items, groups: new Map(), sources: new Map() };
+  return {
+    rubric,
+    by: options.by ?? null,
+    respondents: 0,
+    items,
+    groups: new Map(),
+    sources: new Map(),
+    covariance: new CovarianceAccumulator(items.size),
+    scoring: 0,
+    fieldwork: null,
+    attribution: options.attribution ?? 'role',
+    roleCounts: new Map(),
+    row: new Array<number | undefined>(items.size),
+  };
 }
 
 /**
@@ -80,10 +122,14 @@ export function createTally(rubric: Rubric, options: TallyOptions = {}): Tally {
  */
 export function addAnswerSet(tally: Tally, set: AnswerSet): void {
   const { scale } = tally.rubric;
-  const { file, row } = splitSource(set.source);
-  // Who said it, built at the first quote: most answers (every CSV cell) quote nothing.
+  const { file, row: sourceRow } = splitSource(set.source);
+  // Who said it: counted for every respondent (a role's place is in input order), built into text at the first quote.
+  const by = attributedTo(tally, set);
   let origin: QuoteOrigin | undefined;
-  const group = tally.by === null ? undefined : groupSums(tally, groupValue(set, tally.by));
+  const group = tally.by === null ? undefined : groupTally(tally, groupValue(set, tally.by));
+  const a = tally.rubric.scale.max - tally.rubric.scale.min + 1;
+  const { row } = tally;
+  row.fill(undefined);
 
   let answered = 0;
   let na = 0;
@@ -98,19 +144,31 @@ export function addAnswerSet(tally: Tally, set: AnswerSet): void {
       // The loader reports bad scores; this guard only keeps one that slips through from corrupting the counts.
       item.counts[score - scale.min]! += 1;
       answered++;
-      if (group !== undefined) {
-        group[2 * item.slot]! += 1;
-        group[2 * item.slot + 1]! += score;
-      }
+      row[item.slot] = score;
+      if (group !== undefined) group.counts[item.slot * a + score - scale.min]! += 1;
     }
     // A note on an `na` or blank answer still says something (why it does not apply).
     if (answer.note !== undefined || answer.evidence.length > 0) {
-      origin ??= { by: respondentLabel(set), source: set.source, file, row };
+      origin ??= { by, source: set.source, file, row: sourceRow };
       collectQuotes(item.quotes, answer, origin);
     }
   }
 
   tally.respondents++;
+  if (answered > 0) {
+    tally.scoring++;
+    tally.covariance.add(row);
+  }
+  if (group !== undefined) {
+    group.respondents++;
+    if (answered > 0) group.covariance?.add(row);
+  }
+  if (set.date !== undefined) {
+    const f = tally.fieldwork;
+    if (f === null) tally.fieldwork = { from: set.date, to: set.date };
+    else if (set.date < f.from) f.from = set.date;
+    else if (set.date > f.to) f.to = set.date;
+  }
   const source = sourceTally(tally, file);
   source.respondents++;
   source.answered += answered;
@@ -128,13 +186,44 @@ export function groupValue(set: Pick<AnswerSet, 'respondent'>, by: string): stri
   return value === undefined || value === '' ? NO_GROUP : value;
 }
 
-function groupSums(tally: Tally, value: string): Float64Array {
-  let sums = tally.groups.get(value);
-  if (sums === undefined) {
-    sums = new Float64Array(2 * tally.items.size);
-    tally.groups.set(value, sums);
+/** Values that differ only in case or surrounding space are one group (docs/formulas.md, "Groups"). */
+function groupKey(value: string): string {
+  return value.trim().toLowerCase();
+}
+
+function groupTally(tally: Tally, value: string): GroupTally {
+  const key = groupKey(value);
+  let group = tally.groups.get(key);
+  if (group === undefined) {
+    const a = tally.rubric.scale.max - tally.rubric.scale.min + 1;
+    const k = tally.items.size;
+    const covariance = tally.groups.size < MAX_GROUPS_WITH_INTERVALS ? new CovarianceAccumulator(k) : undefined;
+    group = { value, respondents: 0, counts: new Float64Array(k * a), covariance };
+    tally.groups.set(key, group);
   }
-  return sums;
+  return group;
+}
+
+/** How a role is named in a quote's attribution: `staff member 3`, `customer 2`. */
+const ROLE_NOUN: Readonly<Record<string, string>> = { staff: 'staff member' };
+
+/**
+ * Who a respondent's quotes are attributed to: by role and place among that role's respondents
+ * (`customer 2`, the default), by name (`--attribution name`), or nobody (`none`).
+ */
+function attributedTo(tally: Tally, set: AnswerSet): string | undefined {
+  const role = set.respondent.role?.trim() ?? '';
+  const key = role === '' ? '' : role.toLowerCase();
+  const place = (tally.roleCounts.get(key) ?? 0) + 1;
+  tally.roleCounts.set(key, place);
+  switch (tally.attribution) {
+    case 'none':
+      return undefined;
+    case 'name':
+      return respondentLabel(set);
+    case 'role':
+      return role === '' ? `respondent ${place}` : `${Object.hasOwn(ROLE_NOUN, key) ? ROLE_NOUN[key] : role} ${place}`;
+  }
 }
 
 function sourceTally(tally: Tally, file: string): SourceTally {

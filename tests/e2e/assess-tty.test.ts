@@ -33,10 +33,10 @@ describe.skipIf(SKIP_TMUX)('svcaudit assess in a terminal', () => {
     expect(intro).toContain('Saving to ./answers.yaml after every answer');
     // Each screen: the title, progress, section, prompt, why, every level with label and descriptor, and the ways on.
     expect(intro).toMatch(/\? Be nice {2}1\/13 · The ten service commitments/);
-    expect(intro).toContain('How consistently do customers meet courtesy');
+    expect(intro).toContain('In recent contacts, across every team that deals with');
     expect(intro).toContain('Why it matters:');
-    expect(intro).toMatch(/❯ 1 {2}Not in place — Courtesy depends on who answers/);
-    expect(intro).toMatch(/5 {2}Exemplary {4}— Customers single out staff friendliness/);
+    expect(intro).toMatch(/❯ 1 {2}Absent {17}— Fewer than half of sampled contacts/);
+    expect(intro).toMatch(/5 {2}Measured and improving — At least 9 in 10 sampled contacts/);
     expect(intro).toContain('n/a  Not applicable');
     expect(intro).toContain('Skip for now');
     expect(intro).not.toContain('Back'); // nothing to go back to from the first question
@@ -69,7 +69,7 @@ describe.skipIf(SKIP_TMUX)('svcaudit assess in a terminal', () => {
     // Back to question 3: its saved answer is preselected, and it can be changed.
     second.keys('8', 'Enter');
     const back = await second.waitFor('  3/13 · ');
-    expect(back).toMatch(/❯ 2 {2}Occasional/);
+    expect(back).toMatch(/❯ 2 {2}Ad hoc/);
     await answer(second, 3, '3');
     const keys = ['1', '2', '3', '4', '5', '1', '2', '3', '4', '5'];
     for (let n = 4; n <= 13; n++) await answer(second, n, keys[n - 4]!, n === 13 ? 'the last one' : '');

@@ -100,8 +100,8 @@ describe('a rubric with a warning', () => {
     const r = await svcaudit(['compare', ANSWERS, ANSWERS, '--rubric', NO_LEVELS, '--format', 'json']);
     expect(r.code).toBe(0);
     expect(messages(r.stderr)).toEqual([WARNING(NO_LEVELS)]);
-    const comparison = JSON.parse(r.stdout) as { items: { id: string; delta: { score: number } }[] };
-    expect(comparison.items.map((i) => [i.id, i.delta.score])).toEqual([['be-nice', 0], ['listen', 0]]);
+    const comparison = JSON.parse(r.stdout) as { items: { id: string; change: number | null }[] };
+    expect(comparison.items.map((i) => [i.id, i.change])).toEqual([['be-nice', 0], ['listen', 0]]);
   });
 
   it('with --fail-under the warning does not change the exit code: the score does', async () => {

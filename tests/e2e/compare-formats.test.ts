@@ -109,7 +109,7 @@ describe('compare: golden files of every format', () => {
     }
     const json = JSON.parse(pinned.get('json')!.stdout.toString('utf8')) as { items: unknown[] };
     expect(json.items).toHaveLength(13);
-    expect(pinned.get('text')!.stdout.toString('utf8').split('\n')[1]).toBe('service-commitments · 1.0.0 · 2023-11-14');
+    expect(pinned.get('text')!.stdout.toString('utf8').split('\n')[1]).toBe('service-commitments · 2.0.0 · 2023-11-14');
   });
 
   it('the text format is laid out at 100 columns: no line is wider', () => {

@@ -55,7 +55,7 @@ describe.skipIf(skip)('HTML reports in headless Chromium', () => {
     await Promise.all([
       run(['score', 'examples/interviews', '--by', 'role', '--format', 'html', '--output', files.score]),
       run(['compare', 'examples/interviews', 'examples/follow-up', '--format', 'html', '--output', files.compare]),
-      run(['score', 'tests/fixtures/hostile/answers', '--rubric', 'tests/fixtures/hostile/rubric.yaml', '--by', 'role', '--format', 'html', '--output', files.hostile]),
+      run(['score', 'tests/fixtures/hostile/answers', '--rubric', 'tests/fixtures/hostile/rubric.yaml', '--by', 'role', '--min-group', '1', '--attribution', 'name', '--format', 'html', '--output', files.hostile]),
     ]);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -110,7 +110,7 @@ describe.skipIf(skip)('HTML reports in headless Chromium', () => {
     await expectVisibleCharts(loaded.page, ['chart-items', 'chart-gaps', 'chart-groups']);
     const text = await loaded.page.locator('body').innerText();
     expect(text).toContain('Service Commitments Audit');
-    expect(text).toMatch(/Overall score\s+2\.90/i);
+    expect(text).toMatch(/Overall score\s+2\.94/i);
     expect(text).toContain('Waited 14 min on hold on 3 Oct before anyone answered');
     await loaded.page.screenshot({ path: join(ARTIFACTS, 'html-report.png'), fullPage: true });
     // Printing is part of the job: the print style sheet must keep the charts on the page.
@@ -166,7 +166,7 @@ describe.skipIf(skip)('HTML reports in headless Chromium', () => {
     for (const [heading, label] of [
       ['By role: perception gaps', 'spread 1.70'],
       ['Every item against its target', '3.40 / 4.00'],
-      ['Gaps in priority order', 'gap 1.71 · priority 0.19'],
+      ['Gaps in priority order', 'gap 1.60 · priority 0.18'],
     ] as const) {
       expect(pageOf(heading), heading).toBeGreaterThanOrEqual(0);
       expect(pageOf(label), heading).toBe(pageOf(heading));
@@ -192,14 +192,26 @@ describe.skipIf(skip)('HTML reports in headless Chromium', () => {
     await context.close();
   });
 
-  it('shows the compare report: no errors, no requests, the before-and-after chart visible', async () => {
+  it('shows the compare report: no errors, no requests, the change-interval and before-and-after charts visible', async () => {
     const loaded = await open(files.compare);
     await expectCleanLoad(loaded);
-    await expectVisibleCharts(loaded.page, ['chart-before-after']);
+    await expectVisibleCharts(loaded.page, ['chart-changes', 'chart-before-after']);
     const text = await loaded.page.locator('body').innerText();
     expect(text).toContain('Before: examples/interviews (10 respondents)');
-    expect(text).toMatch(/\+0\.65/);
+    expect(text).toContain('Paired: 10 respondents answered both audits (matched by name)');
+    expect(text).toMatch(/\+0\.65 \[\+0\.08, \+1\.22\]/);
     expect(text).toContain('Reached target (2)');
+    // The interval chart stays legible: its labels at least 10 CSS pixels high, and every item's
+    // marker and whisker inside the plot.
+    const chart = loaded.page.locator('#chart-changes');
+    const scale = await chart.evaluate((svg) => svg.getBoundingClientRect().width / 760);
+    expect(scale * 10).toBeGreaterThanOrEqual(9);
+    const marks = await chart.locator('.mark').evaluateAll((els) => els.map((el) => (el as unknown as { getBBox(): { x: number; width: number } }).getBBox()).map((b) => [b.x, b.x + b.width]));
+    expect(marks.length).toBe(13);
+    for (const [x0, x1] of marks) {
+      expect(x0).toBeGreaterThanOrEqual(272 - 7);
+      expect(x1).toBeLessThanOrEqual(540 + 7);
+    }
     // The follow-up's own plan and notes, labelled as the follow-up's.
     expect(text).toContain('Improvement plan (follow-up audit)');
     expect(text).toContain('Notes and evidence (follow-up audit)');

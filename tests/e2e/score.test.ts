@@ -59,11 +59,12 @@ const INPUTS: readonly Input[] = [
   { name: 'CSV on stdin --by role', args: ['-', '--by', 'role'], input: () => read(INTERVIEWS_CSV), respondents: 10, by: 'role' },
 ];
 
-const ITEM_FIELDS = ['id', 'section', 'title', 'score', 'target', 'gap', 'priority', 'n', 'median', 'min', 'max', 'sd', 'rwg', 'na', 'flags', 'groups'];
+const ITEM_FIELDS = ['id', 'section', 'title', 'score', 'target', 'gap', 'priority', 'n', 'median', 'min', 'max', 'sd', 'ci', 'atTarget', 'rwg', 'na', 'unanswered', 'index', 'flags', 'groups', 'spread', 'quotes'];
 
 function expectProductJson(report: any, input: Input): void {
-  expect(report.svcaudit).toBe(1);
-  expect(report.rubric).toMatchObject({ id: 'service-commitments', title: expect.any(String), version: '1.0.0' });
+  expect(report.svcaudit).toBe(2);
+  for (const field of ['organisation', 'fieldwork', 'groups', 'agreement', 'plan', 'sources']) expect(report, field).toHaveProperty(field);
+  expect(report.rubric).toMatchObject({ id: 'service-commitments', title: expect.any(String), version: '2.0.0' });
   expect(report.respondents).toBe(input.respondents);
   const { score, target, gap, index } = report.overall;
   for (const n of [score, target, gap, index]) expect(typeof n).toBe('number');
@@ -86,15 +87,16 @@ function expectProductJson(report: any, input: Input): void {
     expect(item.min).toBeLessThanOrEqual(item.median);
     expect(item.median).toBeLessThanOrEqual(item.max);
     if (input.by === undefined) expect(item.groups).toEqual({});
-    else expect(Object.keys(item.groups).sort()).toEqual(['customer', 'manager', 'staff']);
+    // The one manager is below --min-group 3: no figure of the group's.
+    else expect(Object.keys(item.groups).sort()).toEqual(['remove-hindrances', 'train-everyone'].includes(item.id) ? ['staff'] : ['customer', 'staff']);
   }
   // The priorities add up to the overall gap (docs/formulas.md).
   const priorities = report.items.reduce((sum: number, i: any) => sum + i.priority, 0);
   expect(priorities).toBeCloseTo(gap, 10);
   expect(report.plan.length).toBeGreaterThan(0);
   for (const step of report.plan) {
-    expect(step).toMatchObject({ item: expect.any(String), to: expect.any(Number), text: expect.any(String), effort: expect.stringMatching(/^(low|medium|high)$/) });
-    expect([1, 2, 3]).toContain(step.phase);
+    expect(step).toMatchObject({ item: expect.any(String), to: expect.any(Number), text: expect.any(String), effort: expect.stringMatching(/^(low|medium|high)$/), owner: expect.any(String), value: expect.any(Number) });
+    expect([1, 2, 3, 4]).toContain(step.phase);
     expect(ITEM_IDS).toContain(step.item);
   }
 }
@@ -174,10 +176,11 @@ describe('what the numbers say', () => {
   });
 
   it('flags low agreement and perception gaps between roles', async () => {
-    const report = JSON.parse((await svcaudit(['score', INTERVIEWS, '--by', 'role', '--format', 'json'])).stdout);
+    const report = JSON.parse((await svcaudit(['score', INTERVIEWS, '--by', 'role', '--min-group', '1', '--format', 'json'])).stdout);
     const beNice = report.items.find((i: any) => i.id === 'be-nice');
-    // customer 4,1,5,3,2 → 3; staff 3,4,4,4 → 3.75; manager 4.
-    expect(beNice.groups).toEqual({ customer: 3, manager: 4, staff: 3.75 });
+    // customer 4,1,5,3,2 → 3; staff 3,4,4,4 → 3.75; manager 4 (shown with --min-group 1).
+    expect(Object.fromEntries(Object.entries(beNice.groups).map(([k, v]: [string, any]) => [k, v.score]))).toEqual({ customer: 3, manager: 4, staff: 3.75 });
+    expect(beNice.spread).toEqual({ value: 1, high: 'manager', low: 'customer' });
     expect(beNice.flags).toEqual(expect.arrayContaining(['perception-gap', 'low-agreement']));
   });
 });
@@ -237,7 +240,8 @@ describe('gates', () => {
   it('--strict counts blank cells of a CSV too', async () => {
     const r = await svcaudit(['score', INTERVIEWS_CSV, '--strict', '--format', 'json']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/--strict: 2 answers are missing/);
+    // Two blank cells, and the five customers' two items for staff and managers.
+    expect(r.stderr).toMatch(/--strict: 12 answers are missing/);
     expect(JSON.parse(r.stdout).respondents).toBe(10);
   });
 
@@ -313,12 +317,25 @@ describe('bad answers files', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('a rubric file given to score: exit 1, naming the file and its `kind:` line', async () => {
+  it('a rubric file given to score: exit 2 (a file of the wrong kind), said once, at its `kind:` line', async () => {
     const r = await svcaudit(['score', 'rubrics/service-commitments.yaml']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('svcaudit: rubrics/service-commitments.yaml:3:7: ');
-    expect(r.stderr).toContain('`score` takes answers files');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('svcaudit: rubrics/service-commitments.yaml:3:7: This is a rubric file (`kind: rubric`), not answers; pass a rubric with --rubric.\n');
+    expect(r.stderr).not.toContain('unknown-kind');
     expect(r.stdout).toBe('');
+  });
+
+  it('a rubric file as a side of compare: exit 2, said once', async () => {
+    const r = await svcaudit(['compare', 'examples/interviews', 'rubrics/service-commitments.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual(['svcaudit: rubrics/service-commitments.yaml:3:7: This is a rubric file (`kind: rubric`), not answers; pass a rubric with --rubric.']);
+  });
+
+  it('an answers file given as --rubric: exit 2, said once', async () => {
+    const r = await svcaudit(['score', 'examples/interviews', '--rubric', 'examples/self-audit.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^svcaudit: examples\/self-audit\.yaml:\d+:\d+: This is an answers file \(`kind: answers`\), not a rubric; .*\n$/);
+    expect(r.stderr).not.toContain('unknown-kind');
   });
 
   it('a CSV syntax error: exit 2 with the line and column', async () => {
@@ -348,11 +365,11 @@ describe('bad answers files', () => {
     expect(r.stderr).toContain('nothing-*.yaml');
   });
 
-  it('an empty folder: exit 2, naming it', async () => {
+  it('an empty folder: exit 2, naming it and what was looked for', async () => {
     const r = await inBad(['empty-folder']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('empty-folder');
-    expect(r.stderr).toMatch(/No answers/);
+    expect(r.stderr).toMatch(/No file to read: folders and globs yield \.yaml\/\.yml files with a top-level `svcaudit:` key/);
     expect(r.stdout).toBe('');
   });
 
@@ -401,7 +418,7 @@ describe('svcaudit template', () => {
     expect(t.code).toBe(0);
     expect(t.stderr).toBe('');
     for (const id of ITEM_IDS) expect(t.stdout).toMatch(new RegExp(`^ {2}${id}:$`, 'm'));
-    expect(t.stdout).toMatch(/^rubric: service-commitments(@1\.0\.0)?$/m);
+    expect(t.stdout).toMatch(/^rubric: service-commitments(@2\.0\.0)?$/m);
     expect(t.stdout).toContain('# Be nice: ');
     const v = await svcaudit(['validate', '-'], { input: t.stdout });
     expect(v.stdout + v.stderr).not.toMatch(/error/);
@@ -433,7 +450,9 @@ describe('svcaudit template', () => {
     const report = JSON.parse(r.stdout);
     const item = (id: string) => report.items.find((i: any) => i.id === id);
     expect(report.respondents).toBe(1);
-    expect(item('be-nice')).toMatchObject({ score: 4, n: 1, groups: { customer: 4 } });
+    // One customer: a group below --min-group 3, counted but not shown.
+    expect(item('be-nice')).toMatchObject({ score: 4, n: 1, groups: {} });
+    expect(report.groups).toEqual([{ value: 'customer', n: 1, shown: false, overall: null }]);
     expect(item('listen')).toMatchObject({ score: null, n: 0, na: 1 });
     expect(item('respond-quickly')).toMatchObject({ score: null, n: 0, na: 0 });
     // Commitments: be-nice 4 and smile 2 → 3; three keys: one-touch 1; sections weighted 2:1.
@@ -470,10 +489,10 @@ describe('--by with a field the respondents lack', () => {
     try {
       writeFileSync(join(dir, 'a.yaml'), 'svcaudit: 1\nkind: answers\nrubric: service-commitments\nrespondent: {role: staff}\nanswers: {be-nice: 4}\n');
       writeFileSync(join(dir, 'b.yaml'), 'svcaudit: 1\nkind: answers\nrubric: service-commitments\nanswers: {be-nice: 2}\n');
-      const r = await runCli(['score', dir, '--by', 'role', '--format', 'json']);
+      const r = await runCli(['score', dir, '--by', 'role', '--min-group', '1', '--format', 'json']);
       expect(r.code).toBe(0);
       expect(r.stderr).toContain('1 respondent has no `role`; they are grouped as (none)');
-      expect(JSON.parse(r.stdout).items[0].groups).toEqual({ staff: 4, '(none)': 2 });
+      expect(JSON.parse(r.stdout).items[0].groups).toEqual({ '(none)': { score: 2, n: 1, ci: null }, staff: { score: 4, n: 1, ci: null } });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

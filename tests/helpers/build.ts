@@ -3,8 +3,12 @@
  * tests state only the numbers that matter. Defaults follow docs/formulas.md:
  * scale 1..5, target = max - 1, weights 1, an action's `to` = the item's target.
  */
+import type { Attribution } from '../../src/scoring/tally.js';
 import type { Answer, AnswerSet, Score } from '../../src/core/answers.js';
 import type { Action, Effort, Item, Rubric, Section } from '../../src/rubric/model.js';
+import { RespondentTable } from '../../src/compare/respondent-table.js';
+import type { SavedSide, ScoredSide } from '../../src/compare/side.js';
+import { checkReport } from '../../src/inputs/saved-report/read-report.js';
 import { addAnswerSet, buildReport, createTally } from '../../src/scoring/index.js';
 import type { ItemResult, Report, SectionResult } from '../../src/scoring/index.js';
 
@@ -12,12 +16,14 @@ export interface ActionSpec {
   readonly to?: number;
   readonly text?: string;
   readonly effort?: Effort;
+  readonly owner?: string;
 }
 
 export interface ItemSpec {
   readonly id: string;
   readonly weight?: number;
   readonly target?: number;
+  readonly audience?: readonly string[];
   readonly actions?: readonly ActionSpec[];
 }
 
@@ -46,6 +52,7 @@ export function buildRubric(spec: RubricSpec): Rubric {
         to: a.to ?? target,
         text: a.text ?? `${i.id} action ${k + 1}`,
         effort: a.effort ?? 'medium',
+        owner: a.owner,
       }));
       return {
         id: i.id,
@@ -53,6 +60,7 @@ export function buildRubric(spec: RubricSpec): Rubric {
         title: i.id,
         prompt: `${i.id}?`,
         why: undefined,
+        audience: i.audience,
         weight: i.weight ?? 1,
         target,
         levels: new Map(),
@@ -103,11 +111,11 @@ export function column(itemId: string, scores: readonly Score[], source = 'answe
 export function scoreSets(
   rubric: Rubric,
   sets: readonly AnswerSet[],
-  options: { readonly by?: string; readonly perceptionGap?: number } = {},
+  options: { readonly by?: string; readonly perceptionGap?: number; readonly capacity?: number; readonly minGroup?: number; readonly attribution?: Attribution } = {},
 ): Report {
-  const tally = createTally(rubric, { by: options.by });
+  const tally = createTally(rubric, { by: options.by, attribution: options.attribution });
   for (const set of sets) addAnswerSet(tally, set);
-  return buildReport(tally, { perceptionGap: options.perceptionGap });
+  return buildReport(tally, { perceptionGap: options.perceptionGap, capacity: options.capacity, minGroup: options.minGroup });
 }
 
 /** The report line of one item; fails the test when it is missing. */
@@ -122,4 +130,41 @@ export function sectionOf(report: Report, id: string): SectionResult {
   const section = report.sections.find((s) => s.id === id);
   if (section === undefined) throw new Error(`no section ${id} in the report`);
   return section;
+}
+
+/** One side of `compare` scored here: its report and its respondent table, as app/compare.ts builds them. */
+export function scoredSide(rubric: Rubric, sets: readonly AnswerSet[], options: { readonly by?: string } = {}): ScoredSide {
+  const table = new RespondentTable(rubric, { by: options.by });
+  for (const set of sets) table.add(set);
+  return { kind: 'scored', rubric, report: scoreSets(rubric, sets, options), table };
+}
+
+/** A report as svcaudit 1.x saved it: format 1, without the intervals, groups and agreement of format 2. */
+export function asFormat1(report: Report): object {
+  const { organisation: _o, fieldwork: _f, attribution: _a, minGroup: _m, groups: _g, agreement: _ag, ...rest } = report;
+  const figures = <T extends object>(x: T) => {
+    const { ci: _ci, se: _se, df: _df, limitedBy: _l, ...kept } = x as T & { ci?: unknown; se?: unknown; df?: unknown; limitedBy?: unknown };
+    return kept;
+  };
+  return {
+    ...rest,
+    svcaudit: 1,
+    overall: figures(report.overall),
+    sections: report.sections.map(figures),
+    items: report.items.map(({ ci: _ci, atTarget: _t, unanswered: _u, groups, spread, ...item }) => ({
+      ...item,
+      groups: Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, v.score])),
+      spread: spread?.value ?? null,
+    })),
+  };
+}
+
+/** One side of `compare` read back from a saved JSON report (of the format the object says). */
+export function savedSide(report: object, file = 'saved.json'): SavedSide {
+  return { kind: 'saved', report: checkReport(JSON.parse(JSON.stringify(report)), file) };
+}
+
+/** Respondents `r1`, `r2`, … answering one item each: `respondents('q', [1, 2, 3])`, with ids unless `ids` is false. */
+export function respondents(itemId: string, scores: readonly Score[], options: { readonly ids?: boolean; readonly prefix?: string } = {}): AnswerSet[] {
+  return scores.map((score, i) => buildAnswers(`${options.prefix ?? 'r'}${i + 1}.yaml`, { [itemId]: score }, options.ids === false ? {} : { id: `${options.prefix ?? 'r'}${i + 1}` }));
 }

@@ -19,6 +19,8 @@ export interface MemoryOptions {
   readonly tty?: boolean;
   readonly env?: NodeJS.ProcessEnv;
   readonly stdin?: string | Buffer;
+  /** The working folder (the repository by default), where the configuration file is looked for. */
+  readonly cwd?: string;
 }
 
 export async function runInMemory(argv: readonly string[], options: MemoryOptions = {}): Promise<MemoryRun> {
@@ -36,7 +38,7 @@ export async function runInMemory(argv: readonly string[], options: MemoryOption
     stderr: Object.assign(err, { isTTY: tty, ...(tty ? { columns: 100 } : {}) }),
     stdin: Object.assign(Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]), { isTTY: false }),
     env: { NO_COLOR: '1', ...options.env },
-    cwd: REPO,
+    cwd: options.cwd ?? REPO,
   };
   const code = await runCli(argv, ctx);
   return { code, stdout, stderr };

@@ -150,6 +150,11 @@ function writeCsv(dir: string, respondents: readonly Respondent[], rubric: Rubri
 
 let runs = 0;
 
+const errorsOf = (findings: readonly Finding[]): Finding[] => findings.filter((f) => f.severity === 'error');
+
+/** answer-outside-audience warnings by message, which names the item and the role but not the file. */
+const audienceWarnings = (findings: readonly Finding[]): string[] => findings.filter((f) => f.rule === 'answer-outside-audience').map((f) => f.message).sort();
+
 async function checkEquivalence(rubric: Rubric, respondents: readonly Respondent[], order: readonly number[], dropEmpty: boolean, crlf: boolean, blankStyle: number): Promise<void> {
   const dir = join(tmp, `run-${runs++}`);
   mkdirSync(dir);
@@ -159,8 +164,10 @@ async function checkEquivalence(rubric: Rubric, respondents: readonly Respondent
     for (const by of [undefined, 'role']) {
       const fromYaml = await scoreFiles(yamlFiles, rubric, by);
       const fromCsv = await scoreFiles([csv], rubric, by);
-      expect(fromYaml.findings).toEqual([]);
-      expect(fromCsv.findings).toEqual([]);
+      // Random roles score items whose audience leaves them out: the same warnings from both readers.
+      expect(errorsOf(fromYaml.findings)).toEqual([]);
+      expect(errorsOf(fromCsv.findings)).toEqual([]);
+      expect(audienceWarnings(fromCsv.findings)).toEqual(audienceWarnings(fromYaml.findings));
       expect(fromYaml.respondents).toBe(respondents.length);
       expect(fromCsv.respondents).toBe(respondents.length);
       expect(comparable(fromCsv.report, true)).toEqual(comparable(fromYaml.report, true));
@@ -220,16 +227,22 @@ describe('the examples: examples/interviews/ and examples/interviews.csv', () =>
     expect(yamlFiles).toHaveLength(10);
     const fromYaml = await scoreFiles(yamlFiles, builtin, by);
     const fromCsv = await scoreFiles([join(REPO, 'examples/interviews.csv')], builtin, by);
-    expect(fromYaml.findings).toEqual([]);
-    expect(fromCsv.findings).toEqual([]);
+    // The customers leave the two items meant for staff and managers unanswered: no audience warning in either.
+    expect(errorsOf(fromYaml.findings)).toEqual([]);
+    expect(errorsOf(fromCsv.findings)).toEqual([]);
+    expect(audienceWarnings(fromYaml.findings)).toEqual([]);
+    expect(audienceWarnings(fromCsv.findings)).toEqual(audienceWarnings(fromYaml.findings));
     expect(fromYaml.respondents).toBe(10);
     expect(fromCsv.respondents).toBe(10);
     expect(comparable(fromCsv.report, false)).toEqual(comparable(fromYaml.report, false));
     // Something real was compared: every item scored by most interviewees, and groups when asked.
     expect(fromCsv.report.items).toHaveLength(13);
-    for (const item of fromCsv.report.items) expect(item.n).toBeGreaterThanOrEqual(7);
+    // Every item is scored by most of those who can judge it: the five staff and managers alone for two items.
+    for (const item of fromCsv.report.items) expect(item.n).toBeGreaterThanOrEqual(['remove-hindrances', 'train-everyone'].includes(item.id) ? 4 : 7);
     expect(fromCsv.report.overall.score).not.toBeNull();
-    if (by === 'role') expect(Object.keys(fromCsv.report.items[0]!.groups).sort()).toEqual(['customer', 'manager', 'staff']);
+    // The one manager is a group below --min-group 3: counted in groups[], without figures.
+    if (by === 'role') expect(Object.keys(fromCsv.report.items[0]!.groups).sort()).toEqual(['customer', 'staff']);
+    if (by === 'role') expect(fromCsv.report.groups.map((g) => [g.value, g.shown])).toEqual([['customer', true], ['manager', false], ['staff', true]]);
     // A CSV has no notes or evidence; the YAML interviews do.
     expect(fromCsv.report.items.every((item) => item.quotes.length === 0)).toBe(true);
     expect(fromYaml.report.items.some((item) => item.quotes.length > 0)).toBe(true);

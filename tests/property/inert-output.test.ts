@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { GAP_FORMAT_NAMES, loadGapFormat } from '../../src/report/gap/formats.js';
 import { FINDINGS_FORMAT_NAMES, loadFindingsFormat } from '../../src/report/findings/formats.js';
 import { COMPARE_FORMAT_NAMES, loadCompareFormat } from '../../src/report/compare/formats.js';
-import { compareReports } from '../../src/compare/compare.js';
+import { compareSides } from '../../src/compare/compare.js';
 import { formatRubricTable } from '../../src/report/rubric/rubric-table.js';
 import { formatTemplate } from '../../src/report/rubric/template.js';
 import { plainStyle, type Style } from '../../src/report/shared/style.js';
@@ -21,7 +21,7 @@ import { note, type CliContext } from '../../src/cli/context.js';
 import { finding } from '../../src/core/finding.js';
 import type { Rubric } from '../../src/rubric/model.js';
 import { loadAll } from '../helpers/formats.js';
-import { buildAnswers, buildRubric, scoreSets } from '../helpers/build.js';
+import { buildAnswers, buildRubric, savedSide, scoredSide, scoreSets } from '../helpers/build.js';
 import { propertyRuns } from '../helpers/property-runs.js';
 
 const GAP = await loadAll(GAP_FORMAT_NAMES, loadGapFormat);
@@ -64,15 +64,19 @@ function hostileRubric(t: readonly string[]): Rubric {
   };
 }
 
-function hostileReport(rubric: Rubric, t: readonly string[]) {
-  const sets = [0, 1, 2, 3, 4, 5].map((i) =>
+function hostileSets(t: readonly string[]) {
+  return [0, 1, 2, 3, 4, 5].map((i) =>
     buildAnswers(
       `${t[i % t.length]}.yaml`,
       { a: { score: 1 + (i % 5), note: t[(i + 1) % t.length]!, evidence: [t[(i + 2) % t.length]!] }, b: 1 + ((i * 3) % 5) },
-      { role: t[i % 2]!, name: t[(i + 3) % t.length]! },
+      { role: t[i % 2]!, name: t[(i + 3) % t.length]!, date: t[(i + 4) % t.length]! },
     ),
   );
-  return scoreSets(rubric, sets, { by: 'role' });
+}
+
+function hostileReport(rubric: Rubric, t: readonly string[]) {
+  // The configuration file's organisation goes to every header.
+  return { ...scoreSets(rubric, hostileSets(t), { by: 'role', minGroup: 1, attribution: 'name' }), organisation: t[5 % t.length]! };
 }
 
 const colour: Style = { ...plainStyle, red: (s: string) => `\u001b[31m${s}\u001b[39m`, bold: (s: string) => `\u001b[1m${s}\u001b[22m` };
@@ -103,13 +107,16 @@ describe('generated user text comes out inert', () => {
     fc.assert(
       fc.property(fc.array(userText, { minLength: 8, maxLength: 8 }), fc.boolean(), (t, coloured) => {
         const rubric = hostileRubric(t);
-        const before = hostileReport(rubric, t);
-        const after = hostileReport(rubric, [...t].reverse());
-        const comparison = compareReports(before, after, { beforeInput: t[0]!, afterInput: t[1]! });
-        for (const name of COMPARE_FORMAT_NAMES) {
-          if (name === 'json') continue;
-          const out = COMPARE[name](comparison, { style: coloured ? colour : plainStyle, width: 100, date: '2026-11-20', followUp: after });
-          assertInert(out, name === 'html' ? RAW_IN_CSV : RAW);
+        const before = scoredSide(rubric, hostileSets(t), { by: 'role' });
+        const after = scoredSide(rubric, hostileSets([...t].reverse()), { by: 'role' });
+        const options = { beforeInput: t[0]!, afterInput: t[1]!, by: 'role', minGroup: 1 };
+        // Scored here, and read back from saved JSON reports (their text is as hostile).
+        for (const comparison of [compareSides(before, after, options), compareSides(savedSide(before.report), savedSide(after.report), options)]) {
+          for (const name of COMPARE_FORMAT_NAMES) {
+            if (name === 'json') continue;
+            const out = COMPARE[name](comparison, { style: coloured ? colour : plainStyle, width: 100, date: '2026-11-20', followUp: after.report });
+            assertInert(out, name === 'html' ? RAW_IN_CSV : RAW);
+          }
         }
       }),
       propertyRuns({ runs: 40 }),
@@ -122,6 +129,7 @@ describe('generated user text comes out inert', () => {
         const rubric = hostileRubric(t);
         assertInert(formatRubricTable(rubric, { style: plainStyle, width: 100 }));
         assertInert(formatTemplate(rubric, 'yaml'));
+        assertInert(formatTemplate(rubric, 'yaml', t[1]!));
         const shown = inertRubric(rubric);
         const item = shown.sections[0]!.items[0]!;
         const view = renderScreen({ item, section: shown.sections[0]!, position: 1, total: 2, answer: undefined, canGoBack: true }, shown, plainStyle, { columns: 80, rows: 40 });

@@ -4,7 +4,8 @@
  * size n and of size 4n in the same run and asserts the ratio stays well under 16 (quadratic).
  * The cases are the inputs that were quadratic: many keys in one YAML mapping (unknown answers,
  * `x-` keys with one bad score, anchors, wrong values), many sections, many bad CSV rows, and in
- * the text report a long title, a long group name with --by, a long note without spaces, many roles.
+ * the text report a long title, a long group name with --by, a long note without spaces, many roles;
+ * the configuration file and the compare formats alike.
  */
 import { describe, expect, it } from 'vitest';
 import { checkAnswersText } from '../../src/inputs/answers-yaml/check-answers-text.js';
@@ -19,7 +20,11 @@ import { plainStyle } from '../../src/report/shared/style.js';
 import { finding } from '../../src/core/finding.js';
 import type { Rubric } from '../../src/rubric/model.js';
 import { loadAll } from '../helpers/formats.js';
-import { buildAnswers, buildRubric, scoreSets } from '../helpers/build.js';
+import { buildAnswers, buildRubric, scoredSide, scoreSets } from '../helpers/build.js';
+import { COMPARE_FORMAT_NAMES, loadCompareFormat } from '../../src/report/compare/formats.js';
+import { compareSides } from '../../src/compare/compare.js';
+import { checkConfigBytes } from '../../src/rubric/check-config.js';
+import { githubSummary } from '../../src/report/findings/github-summary.js';
 import { growth as measureGrowth, LINEAR_RATIO, type Growth } from '../helpers/growth.js';
 
 /** The measured ratios, printed once at the end with FC_VERBOSE or on failure, for the record. */
@@ -56,6 +61,16 @@ describe('YAML readers', () => {
     ['many unknown keys', 1000, (n: number) => `svcaudit: 1\nkind: rubric\nid: big\ntitle: Big\n${lines(n, (i) => `k${i}: 1\n`)}sections: []\n`],
   ])('rubric: %s', async (_, n, make) => {
     const g = await growth(n, make, (text) => checkRubricText(text, 'r.yaml'));
+    expect(g.ratio, JSON.stringify(g)).toBeLessThan(LINEAR_RATIO);
+  }, 60_000);
+});
+
+describe('the configuration file', () => {
+  it.each([
+    ['many unknown keys', (n: number) => `rubric: service-commitments\n${lines(n, (i) => `k${i}: 1\n`)}`],
+    ['many x- keys and one bad value', (n: number) => `score:\n  format: nope\n${lines(n, (i) => `x-k${i}: 1\n`)}`],
+  ])('%s', async (_, make) => {
+    const g = await growth(2500, make, (text) => checkConfigBytes(Buffer.from(text), 'svcaudit.config.yaml'));
     expect(g.ratio, JSON.stringify(g)).toBeLessThan(LINEAR_RATIO);
   }, 60_000);
 });
@@ -104,6 +119,28 @@ describe('gap report formats', () => {
   }
 });
 
+const COMPARE = await loadAll(COMPARE_FORMAT_NAMES, loadCompareFormat);
+
+/** Two scored sides of one rubric, grouped by `by`: each respondent answers the one item. */
+function comparison(rubric: Rubric, people: (side: number) => ReturnType<typeof buildAnswers>[], by: string) {
+  return compareSides(scoredSide(rubric, people(0), { by }), scoredSide(rubric, people(1), { by }), { by, minGroup: 1 });
+}
+
+const compareCases = [
+  ['a long item title', 12_000, (n: number) => comparison(titled('word '.repeat(n / 5)), (side) => [0, 1, 2].map((i) => buildAnswers(`${side}-${i}.yaml`, { a: 2 + side + (i % 2) })), 'role')],
+  ['a long group name', 3000, (n: number) => comparison(titled('T'), (side) => [0, 1, 2].map((i) => buildAnswers(`${side}-${i}.yaml`, { a: 2 + side }, { role: `${'g'.repeat(n)}${i}` })), 'role')],
+  ['many groups', 600, (n: number) => comparison(titled('T'), (side) => Array.from({ length: n }, (_, i) => buildAnswers(`${side}-${i}.yaml`, { a: 1 + ((i + side) % 5) }, { role: `role${i}` })), 'role')],
+] as const;
+
+describe('compare formats', () => {
+  for (const name of COMPARE_FORMAT_NAMES) {
+    it.each(compareCases)(`${name}: %s`, async (_, n, make) => {
+      const g = await growth(n, make, (c) => COMPARE[name](c, OPTIONS));
+      expect(g.ratio, JSON.stringify(g)).toBeLessThan(LINEAR_RATIO);
+    }, 120_000);
+  }
+});
+
 describe('rubric formats and findings formats', () => {
   it.each([
     ['rubric show', (r: Rubric) => formatRubricTable(r, { style: plainStyle, width: 100 })],
@@ -116,6 +153,12 @@ describe('rubric formats and findings formats', () => {
   it.each(FINDINGS_FORMAT_NAMES)('%s with many findings', async (name) => {
     const make = (n: number) => [{ file: 'a.yaml', kind: 'answers' as const, findings: Array.from({ length: n }, (_, i) => finding('answers-unknown-item', `Rubric has no item \`x-${i}\`.`, 'a.yaml', { line: i + 1, column: 3 })) }];
     const g = await growth(10_000, make, (files) => FINDINGS[name](files, { style: plainStyle, toolVersion: '1.0.0', maxWarnings: undefined }));
+    expect(g.ratio, JSON.stringify(g)).toBeLessThan(LINEAR_RATIO);
+  });
+
+  it('the GitHub job summary with many findings', async () => {
+    const make = (n: number) => [{ file: 'a.yaml', kind: 'answers' as const, findings: Array.from({ length: n }, (_, i) => finding('answers-unknown-item', `Rubric has no item \`x-${i}\`.`, 'a.yaml', { line: i + 1, column: 3 })) }];
+    const g = await growth(10_000, make, githubSummary);
     expect(g.ratio, JSON.stringify(g)).toBeLessThan(LINEAR_RATIO);
   });
 });

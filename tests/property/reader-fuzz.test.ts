@@ -1,5 +1,5 @@
 /**
- * Fuzzing the real readers: YAML answers and rubric files, CSV exports and saved JSON reports,
+ * Fuzzing the real readers: YAML answers, rubric and configuration files, CSV exports and saved JSON reports,
  * mutated from valid files with the pieces that break readers (quotes, anchors, tags, control
  * characters, long runs, deep nesting, huge keys). Each input must end in findings or success
  * (or, for a saved report, the project's own error), within a bounded time, with every finding
@@ -20,6 +20,7 @@ import { propertyRuns } from '../helpers/property-runs.js';
 const { rubric } = await loadRubric();
 const RUBRIC_TEXT = readFileSync(new URL('../../rubrics/service-commitments.yaml', import.meta.url), 'utf8').slice(0, 4000);
 const ANSWERS = 'svcaudit: 1\nkind: answers\nrubric: service-commitments\nrespondent: {name: Dana, role: staff}\nanswers:\n  be-nice: 4\n  respond-quickly: {score: 2, note: "Calls ring out", evidence: ["14 min"]}\n  keep-promises: na\n';
+const CONFIG = 'svcaudit: 1\norganisation: Harbour Street\nrubric: service-commitments\nignore: [drafts/]\nscore:\n  format: markdown\n  by: role\n  min-group: 5\nvalidate:\n  format: [stylish, sarif]\n  max-warnings: 0\n';
 const CSV = 'name,role,be-nice,respond-quickly\nDana,staff,4,2\n"Lee, Jo",customer,na,3\n';
 const REPORT = JSON.stringify({ svcaudit: 2, rubric: { id: 'service-commitments', title: 'T', version: '1.0.0' }, scale: { min: 1, max: 5, labels: {} }, respondents: 3, overall: { score: 3, target: 4, gap: 1, index: 50, ci: null }, sections: [], items: [{ id: 'be-nice', section: 's', title: 'Be nice', score: 3, n: 3, sd: 1, target: 4 }] });
 
@@ -73,6 +74,12 @@ async function timed<T>(work: () => Promise<T>): Promise<T> {
   return result;
 }
 
+/** A rubric given where answers are read is the project's own error (exit 2), not a finding: nothing more to check. */
+function wrongKind(error: unknown): Finding[] {
+  if (isSvcauditError(error) && error.code === 'wrong-kind') return [];
+  throw error;
+}
+
 async function readAnswersOf(name: string, text: string): Promise<Finding[]> {
   const format = name.endsWith('.csv') ? 'svcaudit-csv' : 'answers-yaml';
   const adapter = await loadInputAdapter(format);
@@ -93,7 +100,19 @@ describe('fuzzed inputs through the real readers', () => {
         const format = name.endsWith('.csv') ? 'svcaudit-csv' : 'answers-yaml';
         const validated = await timed(async () => (await loadInputAdapter(format)).validate!(input(name, text), new RubricCache(undefined)));
         checkFindings(validated.findings, name, text);
-        checkFindings(await timed(() => readAnswersOf(name, text)), name, text);
+        checkFindings(await timed(() => readAnswersOf(name, text).catch(wrongKind)), name, text);
+      }),
+      propertyRuns({ runs: 25 }),
+    );
+  }, 300_000);
+
+  it('a configuration file: findings or success, in bounded time, placed in the file', async () => {
+    const { checkConfigBytes } = await import('../../src/rubric/check-config.js');
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 6 }), async (mutations) => {
+        const text = mutate(CONFIG, mutations);
+        const checked = await timed(() => checkConfigBytes(Buffer.from(text), 'svcaudit.config.yaml'));
+        checkFindings(checked.findings, 'svcaudit.config.yaml', text);
       }),
       propertyRuns({ runs: 25 }),
     );

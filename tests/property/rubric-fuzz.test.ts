@@ -194,7 +194,7 @@ describe('mutated answers files', () => {
   beforeAll(async () => {
     rubric = (await checkRubricText(BUILTIN_TEXT, 'builtin')).value!;
     // A complete, clean answers file: every item, with a few notes, evidence and an `na`.
-    const lines = ['svcaudit: 1', 'kind: answers', 'rubric: service-commitments@1.0.0', 'respondent:', '  name: Dana', '  role: customer', 'date: 2026-11-20', 'answers:'];
+    const lines = ['svcaudit: 1', 'kind: answers', 'rubric: service-commitments@2.0.0', 'respondent:', '  name: Dana', '  role: manager', 'date: 2026-11-20', 'answers:'];
     rubricItems(rubric).forEach((item, i) => {
       if (i % 4 === 1) lines.push(`  ${item.id}:`, `    score: ${(i % 5) + 1}`, `    note: "Seen on ${i + 1} calls: mostly fine"`, '    evidence:', '      - Waited 14 min on hold');
       else if (i % 4 === 3) lines.push(`  ${item.id}: na`);

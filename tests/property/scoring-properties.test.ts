@@ -91,8 +91,9 @@ describe('scoring properties', () => {
     );
     fc.assert(
       fc.property(arbShuffled, fc.constantFrom(undefined, 'role'), ({ rubric, sets, shuffled }, by) => {
-        const a = scoreSets(rubric, sets, by === undefined ? {} : { by });
-        const b = scoreSets(rubric, shuffled, by === undefined ? {} : { by });
+        // Quotes by name: `--attribution role` numbers respondents in input order ("customer 2"), by design.
+        const a = scoreSets(rubric, sets, by === undefined ? { attribution: 'name' } : { by, attribution: 'name' });
+        const b = scoreSets(rubric, shuffled, by === undefined ? { attribution: 'name' } : { by, attribution: 'name' });
         expect(b).toStrictEqual(a);
         // Key order too: the JSON output must not change.
         expect(JSON.stringify(b)).toBe(JSON.stringify(a));
@@ -159,20 +160,21 @@ describe('scoring properties', () => {
     );
   });
 
-  it('plans only actions with score < to <= target, in priority order, phases 1..3', () => {
+  it('plans only actions with score < to <= target and a value above 0, by phase 1..4', () => {
     fc.assert(
       fc.property(arbCase, ({ rubric, sets }) => {
         const report = scoreSets(rubric, sets);
         const byId = new Map(report.items.map((i) => [i.id, i]));
-        let lastPriority = Infinity;
+        let lastPhase = 1;
         for (const step of report.plan) {
           const item = byId.get(step.item)!;
           expect(item.score).not.toBeNull();
           expect(item.score!).toBeLessThan(step.to);
           expect(step.to).toBeLessThanOrEqual(item.target);
-          expect([1, 2, 3]).toContain(step.phase);
-          expect(item.priority!).toBeLessThanOrEqual(lastPriority);
-          lastPriority = item.priority!;
+          expect(step.value).toBeGreaterThan(0);
+          expect([1, 2, 3, 4]).toContain(step.phase);
+          expect(step.phase).toBeGreaterThanOrEqual(lastPhase);
+          lastPhase = step.phase;
         }
       }),
     );

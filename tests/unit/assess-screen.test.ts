@@ -2,6 +2,7 @@
  * One question of `svcaudit assess` as drawn: header, every level with its
  * label and descriptor (wrapped under itself), the ways on, the preselection.
  */
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { SessionScreen } from '../../src/app/assess/session.js';
 import { renderScreen, truncate, type ScreenView } from '../../src/cli/assess/screen.js';
@@ -9,7 +10,8 @@ import { loadRubric } from '../../src/rubric/load-rubric.js';
 import { plainStyle } from '../../src/report/shared/style.js';
 import { displayWidth } from '../../src/report/shared/text-width.js';
 
-const { rubric } = await loadRubric('service-commitments');
+// The screen's layout is measured on fixed texts: the first edition of the built-in rubric, kept as a fixture.
+const { rubric } = await loadRubric(fileURLToPath(new URL('../fixtures/assess/service-commitments-1.0.0.yaml', import.meta.url)));
 const section = rubric.sections[0]!;
 const screen = (over: Partial<SessionScreen> = {}): SessionScreen => ({
   item: section.items[0]!,

@@ -198,6 +198,7 @@ describe('json', () => {
   it('has every file, clean ones included, with counts and sorted findings', () => {
     const out = json(SAMPLE, OPTIONS);
     expect(JSON.parse(out)).toEqual({
+      svcaudit: 1,
       files: [
         {
           file: RUBRIC,
@@ -229,7 +230,7 @@ describe('json', () => {
 
   it('is JSON with 2-space indentation and nothing else, even when empty', () => {
     const out = json([], OPTIONS);
-    expect(out).toBe('{\n  "files": [],\n  "errorCount": 0,\n  "warningCount": 0\n}\n');
+    expect(out).toBe('{\n  "svcaudit": 1,\n  "files": [],\n  "errorCount": 0,\n  "warningCount": 0\n}\n');
     const sample = json(SAMPLE, OPTIONS);
     expect(sample).toBe(`${JSON.stringify(JSON.parse(sample), null, 2)}\n`);
   });
@@ -319,11 +320,11 @@ describe('junit', () => {
   it('has one testsuite per file, a testcase per finding and a passing one per clean file', () => {
     const doc = parseXml(junit(SAMPLE, OPTIONS));
     expect(doc.name).toBe('testsuites');
-    expect(doc.attrs).toEqual({ name: 'svcaudit', tests: '6', failures: '5' });
+    expect(doc.attrs).toEqual({ name: 'svcaudit', tests: '6', failures: '3' });
     expect(doc.children.map((s) => [s.attrs.name, s.attrs.tests, s.attrs.failures])).toEqual([
-      [RUBRIC, '3', '3'],
+      [RUBRIC, '3', '2'],
       ['answers/dana.yaml', '1', '0'],
-      [UNICODE, '2', '2'],
+      [UNICODE, '2', '1'],
     ]);
     const [rubric, clean, unicode] = doc.children;
     expect(rubric!.children.map((c) => c.attrs.name)).toEqual([
@@ -331,13 +332,10 @@ describe('junit', () => {
       'schema-unknown-key 12:3',
       'item-without-levels 12:7',
     ]);
-    // Warnings fail too, or CI would not show them.
+    // A warning is shown, but as a passing test case: the run it comes from exits 0.
     const warning = rubric!.children[2]!;
     expect(warning.attrs.classname).toBe(RUBRIC);
-    expect(warning.children[0]).toMatchObject({
-      name: 'failure',
-      attrs: { message: 'Item `be-nice` has no level descriptors.', type: 'item-without-levels' },
-    });
+    expect(warning.children[0]).toMatchObject({ name: 'system-out', attrs: {} });
     expect(warning.children[0]!.text).toContain(`warning at ${RUBRIC}:12:7`);
     expect(warning.children[0]!.text).toContain(RULES['item-without-levels'].help);
     expect(clean!.children).toEqual([
@@ -357,6 +355,24 @@ describe('junit', () => {
     // Everything survives a round trip but NUL, backspace and ESC; CR and LF stay, as references.
     expect(failure.attrs.message).toBe(NASTY_MESSAGE.replace(/[\u0000\u0008\u001b]/g, ''));
     expect(failure.text).toContain('50%\r\nnext: a, b[31mend');
+  });
+
+  it('calls no warning a failure in a run that exits 0', () => {
+    const doc = parseXml(junit(ONE_WARNING, OPTIONS));
+    expect(doc.attrs.failures).toBe('0');
+    expect(doc.children[0]!.attrs.failures).toBe('0');
+    const testcase = doc.children[0]!.children[0]!;
+    expect(testcase.children.map((c) => c.name)).toEqual(['system-out']);
+    expect(testcase.children[0]!.text).toContain('warning at r.yaml:9:13');
+  });
+
+  it('calls warnings failures when they exceed --max-warnings, as the exit code does', () => {
+    for (const maxWarnings of [0, 1]) {
+      const doc = parseXml(junit(ONE_WARNING, { ...OPTIONS, maxWarnings }));
+      const exceeded = exceedsMaxWarnings(countFindings(ONE_WARNING), maxWarnings);
+      expect(doc.attrs.failures).toBe(exceeded ? '1' : '0');
+      expect(doc.children[0]!.children[0]!.children[0]!.name).toBe(exceeded ? 'failure' : 'system-out');
+    }
   });
 
   it('is an empty but valid report for no files', () => {
@@ -435,8 +451,10 @@ describe('sarif', () => {
       shortDescription: { text: RULES['item-without-levels'].summary },
       fullDescription: { text: RULES['item-without-levels'].summary },
       help: { text: RULES['item-without-levels'].help },
+      helpUri: 'https://github.com/svcaudit/svcaudit/blob/main/docs/rules.md#item-without-levels',
       defaultConfiguration: { level: 'warning' },
     });
+    for (const rule of driver.rules) expect(rule.helpUri).toBe(`https://github.com/svcaudit/svcaudit/blob/main/docs/rules.md#${rule.id}`);
     expect(log.runs[0]!.results).toEqual([]);
   });
 
@@ -461,7 +479,12 @@ describe('sarif', () => {
     ['rubric.yaml', { uri: 'rubric.yaml', uriBaseId: '%SRCROOT%' }],
     ['./a/./b c.yaml', { uri: 'a/./b%20c.yaml', uriBaseId: '%SRCROOT%' }],
     ['dir\\sub\\x.yaml', { uri: 'dir/sub/x.yaml', uriBaseId: '%SRCROOT%' }],
-    ['../up.yaml', { uri: '../up.yaml', uriBaseId: '%SRCROOT%' }],
+    // Outside the working folder: under %SRCROOT% it would name a place outside the checkout.
+    ['../up.yaml', { uri: '../up.yaml' }],
+    ['a/../../up.yaml', { uri: 'a/../../up.yaml' }],
+    ['..', { uri: '..' }],
+    ['a/../b.yaml', { uri: 'a/../b.yaml', uriBaseId: '%SRCROOT%' }],
+    ['..x/y.yaml', { uri: '..x/y.yaml', uriBaseId: '%SRCROOT%' }],
     ['a:b#1%?.yaml', { uri: 'a%3Ab%231%25%3F.yaml', uriBaseId: '%SRCROOT%' }],
     ['<stdin>', { uri: 'stdin', uriBaseId: '%SRCROOT%' }],
     ['/home/me/my file.yaml', { uri: 'file:///home/me/my%20file.yaml' }],

@@ -107,7 +107,7 @@ const ONE = scoreSets(SERVICE, [
     },
     { name: 'Dana', role: 'manager' },
   ),
-]);
+], { attribution: 'name' });
 
 /**
  * Four interviews grouped by role.
@@ -141,7 +141,9 @@ const MANY_SETS: AnswerSet[] = [
     { role: 'customer' },
   ),
 ];
-const MANY = scoreSets(SERVICE, MANY_SETS, { by: 'role' });
+/** Respondents named, and groups of two shown (`--attribution name --min-group 1`): the defaults have tests of their own. */
+const NAMED = { attribution: 'name', minGroup: 1 } as const;
+const MANY = scoreSets(SERVICE, MANY_SETS, { by: 'role', ...NAMED });
 
 /** Item b answered only `na`, section s2 answered by nobody: both "not scored". */
 const UNSCORED = scoreSets(buildRubric({ sections: [{ id: 's1', items: ['a', 'b'] }, { id: 's2', items: ['c'] }] }), [
@@ -190,7 +192,7 @@ const HOSTILE = scoreSets(
     ),
     buildAnswers('y.yaml', { script: 2, pipe: 4, code: 5, heading: 1 }, { name: 'Mallory', role: '=cmd|/C calc' }),
   ],
-  { by: 'role' },
+  { by: 'role', attribution: 'name', minGroup: 1 },
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -362,30 +364,39 @@ describe('json', () => {
 describe('csv', () => {
   it('has the documented header, one row per item in rubric order, unrounded numbers', () => {
     const rows = parseCsv(csv(ONE, OPTIONS));
-    expect(rows[0]).toEqual(['section', 'item', 'title', 'score', 'target', 'gap', 'priority', 'index', 'n', 'median', 'min', 'max', 'sd', 'rwg', 'na', 'flags']);
+    expect(rows[0]).toEqual([
+      'section', 'item', 'title', 'score', 'target', 'ci_lo', 'ci_hi', 'gap', 'priority', 'index', 'n', 'median', 'min', 'max', 'sd', 'rwg', 'na',
+      'unanswered', 'at_target', 'at_target_lo', 'at_target_hi', 'flags',
+    ]);
     expect(rows.slice(1).map((r) => r[1])).toEqual(['be-nice', 'respond-quickly', 'keep-promises', 'listen', 'follow-up']);
-    // respond-quickly: score 1, target 4, gap 3, priority 2/9 · 3 = 2/3, index 0, n 1, sd and rwg empty (n < 2).
-    expect(rows[2]).toEqual(['commitments', 'respond-quickly', 'Respond quickly', '1', '4', '3', String((2 / 9) * 3), '0', '1', '1', '1', '1', '', '', '0', '']);
-    expect(rows.every((r) => r.length === 16)).toBe(true);
+    // respond-quickly: score 1, target 4, no interval (n < 3), gap 3, priority 2/9 · 3 = 2/3, index 0, n 1,
+    // sd and rwg empty; none of 1 at target: Wilson [0, z²/(1 + z²)] with z = 1.959964, 3.841459/4.841459 = 0.793451.
+    const quick = rows[2]!;
+    expect(quick.slice(0, 18)).toEqual(['commitments', 'respond-quickly', 'Respond quickly', '1', '4', '', '', '3', String((2 / 9) * 3), '0', '1', '1', '1', '1', '', '', '0', '0']);
+    expect(quick.slice(18, 20)).toEqual(['0', '0']);
+    expect(Number(quick[20])).toBeCloseTo(0.793451, 6);
+    expect(quick[21]).toBe('');
+    expect(rows.every((r) => r.length === 22)).toBe(true);
   });
 
   it('adds a group:<value> column per group, and joins flags with ;', () => {
     const rows = parseCsv(csv(MANY, OPTIONS));
-    expect(rows[0]!.slice(16)).toEqual(['group:customer', 'group:staff']);
+    expect(rows[0]!.slice(22)).toEqual(['group:customer', 'group:staff']);
     const cell = (row: readonly string[], column: string): string => row[rows[0]!.indexOf(column)]!;
     const keep = rows[3]!;
     expect(cell(keep, 'item')).toBe('keep-promises');
     expect(['score', 'n', 'na', 'flags', 'group:customer', 'group:staff'].map((c) => cell(keep, c))).toEqual([String(11 / 3), '3', '1', '', '3.5', '4']);
     expect(Number(cell(keep, 'sd'))).toBeCloseTo(Math.sqrt(1 / 3), 12);
     expect(Number(cell(keep, 'rwg'))).toBeCloseTo(5 / 6, 12);
-    expect(rows[1]![15]).toBe('perception-gap;low-agreement'); // be-nice
+    expect(cell(rows[1]!, 'flags')).toBe('perception-gap;low-agreement'); // be-nice
   });
 
   it('leaves the cells of an unscored item empty', () => {
     const rows = parseCsv(csv(UNSCORED, OPTIONS));
     const b = rows.find((r) => r[1] === 'b')!;
-    expect(b).toEqual(['s1', 'b', 'b', '', '4', '', '', '', '0', '', '', '', '', '', '1', '']);
-    expect(rows.find((r) => r[1] === 'c')![8]).toBe('0');
+    // Nobody scored b (one na): every figure empty, n 0, na 1, unanswered 0.
+    expect(b).toEqual(['s1', 'b', 'b', '', '4', '', '', '', '', '', '0', '', '', '', '', '', '1', '0', '', '', '', '']);
+    expect(rows.find((r) => r[1] === 'c')![10]).toBe('0');
   });
 
   it('quotes per RFC 4180 and defuses formulas in text cells only', () => {
@@ -405,7 +416,7 @@ describe('csv', () => {
     const out = csv(HOSTILE, OPTIONS);
     const rows = parseCsv(out);
     expect(rows.every((r) => r.length === rows[0]!.length)).toBe(true);
-    expect(rows[0]!.slice(16)).toEqual(['group:=cmd|/C calc', 'group:st|aff <script>']);
+    expect(rows[0]!.slice(22)).toEqual(['group:=cmd|/C calc', 'group:st|aff <script>']);
     expect(rows.find((r) => r[1] === 'heading')![2]).toBe('# not a heading\n- not a list');
     const formula = scoreSets(retitle(buildRubric({ sections: [{ id: 's', items: ['a'] }] }), { a: '=1+1', s: '-s' }), [buildAnswers('f.yaml', { a: 2 })]);
     const [, row] = parseCsv(csv(formula, OPTIONS));
@@ -429,7 +440,7 @@ describe('text', () => {
     const out = text(ONE, OPTIONS);
     const lines = out.split('\n');
     expect(lines[0]).toBe('Service Commitments Audit');
-    expect(lines[1]).toBe('test-rubric · 1.0.0 · 2026-11-20');
+    expect(lines[1]).toBe('test-rubric · 1.0.0 · report 2026-11-20');
     expect(lines[2]).toBe('1 respondent · 5 of 5 answers scored');
     expect(out).toContain('Overall  score 2.89 · target 4.22 · gap 1.33 · index 47/100');
     // Index 47.2 of 30 cells: 14 full.
@@ -449,7 +460,7 @@ describe('text', () => {
 
   it('caps the source list at 10', () => {
     const sets = Array.from({ length: 13 }, (_, i) => buildAnswers(`r${String(i).padStart(2, '0')}.yaml`, { listen: 4 }));
-    const out = text(scoreSets(SERVICE, sets), OPTIONS);
+    const out = text(scoreSets(SERVICE, sets, { attribution: 'name' }), OPTIONS);
     expect(out).toContain('  r09.yaml');
     expect(out).not.toContain('r10.yaml');
     expect(out).toContain('  … and 3 more\n');
@@ -458,16 +469,17 @@ describe('text', () => {
   it('shows flags as words, group columns and the spread', () => {
     const out = text(MANY, { ...OPTIONS, width: 140 });
     const row = out.split('\n').find((l) => l.includes('Be nice'))!;
-    // Title, score, target, gap, bar, n, customer, staff, spread, flags.
-    expect(row.split('│').map((c) => c.trim()).slice(1, -1)).toEqual(['Be nice', '3.50', '4.00', '0.50', '█'.repeat(6) + '░'.repeat(4), '4', '2.50', '4.50', '2.00', 'perception gap']);
+    // Title, score, target, interval, gap, bar, n, customer, staff, spread, flags. Be nice [4,5,2,3]: mean 3.5,
+    // sd √(5/3), t(0.975, 3) = 3.182446: 3.5 ± 2.054 = [1.446, 5.554], shown clipped to the scale.
+    expect(row.split('│').map((c) => c.trim()).slice(1, -1)).toEqual(['Be nice', '3.50', '4.00', '1.45–5.00', '0.50', '█'.repeat(6) + '░'.repeat(4), '4', '2.50', '4.50', '2.00', 'perception gap']);
     const next = out.split('\n')[out.split('\n').indexOf(row) + 1]!;
     expect(next).toContain('low agreement');
-    expect(out).toMatch(/│ Item +│ +Score │ Target │ +Gap │ Index +│ +n │ customer │ staff │ Spread │ Flags +│/);
+    expect(out).toMatch(/│ Item +│ +Score │ Target │ +95% CI │ +Gap │ Index +│ +n │ customer │ staff │ Spread │ Flags +│/);
   });
 
   it('marks unscored items and sections', () => {
     const out = text(UNSCORED, OPTIONS);
-    expect(out.split('\n').find((l) => l.startsWith('│ b '))).toMatch(/^│ b +│ +– │ +4\.00 │ +– │ +│ +0 │ not scored │$/);
+    expect(out.split('\n').find((l) => l.startsWith('│ b '))).toMatch(/^│ b +│ +– │ +4\.00 │ too few │ +– │ +│ +0 │ not scored │$/);
     expect(section(out, '\ns2\n')).toContain('not scored · 0 of 1 items scored');
     expect(section(out, '\ns1\n', '\ns2\n')).toContain('score 3.00 · target 4.00 · gap 1.00 · index 50/100 · 1 of 2 items scored');
     expect(text(EMPTY, OPTIONS)).toContain('Overall  not scored: no item has a score yet');
@@ -492,7 +504,15 @@ describe('text', () => {
     expect(top).toContain('… and 2 more items below target');
   });
 
-  it('groups the plan into 30/60/90 days, priority order within each, with effort and item title', () => {
+  /*
+   * The schedule of docs/formulas.md, capacity 6. Values (e = 2/9 for each of these items):
+   * Publish (respond-quickly 1→2, low) 2/9 per point; Greet (be-nice 2→3, low) 2/9; Staff (respond-quickly
+   * 2→4, high) 4/9 over 3 points = 4/27; Coach (be-nice 3→4, medium) 2/9 over 2 = 1/9; Call back (follow-up
+   * 3→4, medium) 1/9. Order: Publish, Greet (tie; respond-quickly has the higher priority), Staff, Coach, Call
+   * back (tie; be-nice's priority 4/9 beats follow-up's 2/9). Phase 1: Publish 1 + Greet 1, Staff and Coach
+   * wait for their first steps, Call back 2 (4 of 6 points). Phase 2: Staff 3 + Coach 2.
+   */
+  it('schedules the plan into 30-day phases by value per effort point, each step after the one before', () => {
     const plan = section(text(ONE, OPTIONS), 'Improvement plan', 'Notes and evidence');
     expect(plan.split('\n').filter((l) => l !== '')).toEqual([
       'Improvement plan',
@@ -501,11 +521,29 @@ describe('text', () => {
       '  [low]    Be nice: Greet every customer by name',
       '  [medium] Follow up: Call back every complaint within two days',
       'Days 31-60',
-      '  [medium] Be nice: Coach staff on tone with recorded calls',
-      'Days 61-90',
       '  [high]   Respond quickly: Staff the phones until 7pm so that calls after work hours reach a person',
       '           instead of a voicemail box that nobody empties',
+      '  [medium] Be nice: Coach staff on tone with recorded calls',
     ]);
+  });
+
+  it('opens with Start here: the verdict and the first three actions of phase 1; in a terminal, again at the end', () => {
+    const out = text(ONE, OPTIONS);
+    const start = [
+      'Start here',
+      '2 of 5 items at target; the largest gap: Respond quickly',
+      '  1. Respond quickly: Publish opening hours on every channel (effort: low)',
+      '  2. Be nice: Greet every customer by name (effort: low)',
+      '  3. Follow up: Call back every complaint within two days (effort: medium)',
+    ].join('\n');
+    expect(out).toContain(`${start}\nEffort: low = days, medium = weeks, high = a quarter-long project.\n`);
+    expect(out.indexOf('Start here')).toBeLessThan(out.indexOf('Overall'));
+    expect(out.match(/Start here/g)).toHaveLength(1);
+    const terminal = text(ONE, { ...OPTIONS, terminal: true });
+    expect(terminal.match(/Start here/g)).toHaveLength(2);
+    expect(terminal.endsWith(`${start}\n`)).toBe(true);
+    // Effort is explained once, not again in the repeat.
+    expect(terminal.match(/Effort: low = days/g)).toHaveLength(1);
   });
 
   it('says why there is no plan', () => {
@@ -583,11 +621,12 @@ describe('markdown', () => {
     await expect(markdown(HOSTILE, OPTIONS)).toMatchFileSnapshot(`${FIXTURES}hostile.md`);
   });
 
-  it('has the title, the summary, the sections, top gaps, plan, notes and footer in that order', () => {
+  it('has the title, Start here, the summary, the sections, top gaps, plan, notes and footer in that order', () => {
     const out = markdown(ONE, OPTIONS);
     const headings = out.split('\n').filter((l) => l.startsWith('#'));
     expect(headings).toEqual([
       '# Service Commitments Audit',
+      '## Start here',
       '## Sections',
       '### The ten service commitments',
       '### The three keys of good service',
@@ -595,14 +634,13 @@ describe('markdown', () => {
       '## Improvement plan',
       '### First 30 days',
       '### Days 31-60',
-      '### Days 61-90',
       '## Notes and evidence',
       '### Be nice',
       '### Respond quickly',
     ]);
-    expect(out).toContain('| 2.89 | 4.22 | 1.33 | 47/100 | 1 point or more short | 1 |');
+    expect(out).toContain('| 2.89 | 4.22 | too few answers to judge | 1.33 | 47/100 | 1 point or more short | 1 |');
     expect(out).toContain('1 respondent · 5 of 5 answers scored.');
-    expect(out).toContain('| The three keys of good service | 3.33 | 4.00 | 0.67 | 58/100 | 2 of 2 | within 1 point |');
+    expect(out).toContain('| The three keys of good service | 3.33 | 4.00 | too few | 0.67 | 58/100 | 2 of 2 | within 1 point |');
     expect(out.endsWith('---\n\n_Generated by svcaudit on 2026-11-20 · rubric test-rubric 1.0.0_\n')).toBe(true);
   });
 
@@ -626,20 +664,36 @@ describe('markdown', () => {
         '',
       ].join('\n'),
     );
-    expect(section(out, '### Days 61-90', '## Notes')).toContain('- [ ] **Respond quickly** — Staff the phones until 7pm');
+    expect(section(out, '### Days 31-60', '## Notes')).toContain('- [ ] **Respond quickly** — Staff the phones until 7pm');
+    expect(section(out, '## Start here', '| Overall score')).toBe(
+      [
+        '## Start here',
+        '',
+        '**2 of 5 items at target; the largest gap: Respond quickly**',
+        '',
+        '1. **Respond quickly** — Publish opening hours on every channel _(effort: low)_',
+        '2. **Be nice** — Greet every customer by name _(effort: low)_',
+        '3. **Follow up** — Call back every complaint within two days _(effort: medium)_',
+        '',
+        '_Effort: low = days, medium = weeks, high = a quarter-long project._',
+        '',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('shows group columns, flags, unscored items and blockquoted notes', () => {
     const out = markdown(MANY, OPTIONS);
-    expect(out).toContain('| Item | Score | Target | Gap | n | Flags | customer | staff | Spread |');
-    expect(out).toContain('| Be nice | 3.50 | 4.00 | 0.50 | 4 | perception gap, low agreement | 2.50 | 4.50 | 2.00 |');
-    expect(out).toContain('4 respondents · 18 of 20 answers scored · 1 na · 1 unanswered. Grouped by role.');
+    expect(out).toContain('| Item | Score | Target | 95% CI | Gap | n | At target | Flags | customer | staff | Spread |');
+    // Be nice [4,5,2,3]: 2 of 4 at or above the target of 4.
+    expect(out).toContain('| Be nice | 3.50 | 4.00 | 1.45–5.00 | 0.50 | 4 | 50% | perception gap, low agreement | 2.50 | 4.50 | 2.00 |');
+    expect(out).toContain('4 respondents · 18 of 20 answers scored · 1 na · 1 unanswered. Grouped by role: customer 2.56 (index 39), n 2 · staff 3.78 (index 69), n 2.');
     expect(out).toContain('> **Evidence:** “Waited 14 min on hold” — Cat (customer)\n\n> **Evidence:** “Email answered');
     expect(out).toContain('## Sources');
     expect(out).toContain('| interviews/cat.yaml | 1 | 4 | 0 | 1 | 5 |');
     const unscored = markdown(UNSCORED, OPTIONS);
-    expect(unscored).toContain('| b | – | 4.00 | – | 0 | not scored |');
-    expect(unscored).toContain('| s2 | – | – | – | – | 0 of 1 | – |');
+    expect(unscored).toContain('| b | – | 4.00 | too few | – | 0 | – | not scored |');
+    expect(unscored).toContain('| s2 | – | – | too few | – | – | 0 of 1 | – |');
     expect(unscored).not.toContain('## Sources');
   });
 

@@ -11,7 +11,10 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = join(import.meta.dirname, '../../src');
 
-/** What each top-level folder may import besides itself. `generated` is the build's ajv code, which imports nothing. */
+/**
+ * What each top-level folder may import besides itself. `generated` is the build's output (the ajv
+ * validators, the rule examples of `svcaudit rules`), which imports nothing but types.
+ */
 const ALLOWED: Record<string, readonly string[]> = {
   core: ['generated'],
   generated: [],
@@ -20,16 +23,13 @@ const ALLOWED: Record<string, readonly string[]> = {
   compare: ['scoring', 'rubric', 'core'],
   inputs: ['compare', 'scoring', 'rubric', 'core', 'generated'],
   report: ['compare', 'scoring', 'rubric', 'core'],
-  app: ['inputs', 'report', 'compare', 'scoring', 'rubric', 'core'],
+  app: ['inputs', 'report', 'compare', 'scoring', 'rubric', 'core', 'generated'],
   cli: ['app', 'inputs', 'report', 'compare', 'scoring', 'rubric', 'core'],
   'index.ts': ['app', 'inputs', 'report', 'compare', 'scoring', 'rubric', 'core'],
 };
 
-const CLI_ONLY_PACKAGES = /^(commander|@commander-js\/|@inquirer\/|chalk$|cli-table3$)/;
-const CLI_ONLY_EXCEPTIONS: Record<string, RegExp> = {
-  // The text tables of the reports are drawn with cli-table3 (a formatter, not the command line).
-  'cli-table3': /^report\//,
-};
+const CLI_ONLY_PACKAGES = /^(commander|@commander-js\/|@inquirer\/|chalk$)/;
+const CLI_ONLY_EXCEPTIONS: Record<string, RegExp> = {};
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -13,7 +13,8 @@ import { checkRubricText } from '../../src/rubric/check-rubric.js';
 import type { Finding, Severity } from '../../src/core/finding.js';
 import { rubricItems, type Rubric } from '../../src/rubric/model.js';
 import { RULE_IDS, RULES, type RuleId } from '../../src/core/rules.js';
-import { answersSchema, rubricSchema } from '../../src/rubric/schema.js';
+import { answersSchema, configSchema, rubricSchema } from '../../src/rubric/schema.js';
+import { comparisonSchema } from '../../src/compare/schema.js';
 import { parseYaml } from '../../src/rubric/yaml-source.js';
 import { validateFiles } from '../../src/app/validate.js';
 import { REPO } from '../helpers/run-cli.js';
@@ -169,7 +170,7 @@ const FAILING: readonly FailCase[] = [
   },
   {
     rule: 'answers-rubric-mismatch', fixture: 'answers-rubric-mismatch/fail-version.yaml', check: 'answers', severity: 'error',
-    at: [{ line: 3, column: 9, says: 'version 2.0.0 of `service-commitments`, but the rubric in use is version 1.0.0' }],
+    at: [{ line: 3, column: 9, says: 'version 1.0.0 of `service-commitments`, but the rubric in use is version 2.0.0' }],
   },
   {
     rule: 'answers-unknown-item', fixture: 'answers-unknown-item/fail.yaml', check: 'answers', severity: 'error',
@@ -193,6 +194,24 @@ const FAILING: readonly FailCase[] = [
       { line: 5, column: 12, says: 'score of `be-nice` must be a level from 1 to 5; found 6' },
       { line: 6, column: 11, says: 'score of `listen` must be a level from 1 to 5; found 0' },
       { line: 7, column: 18, says: 'score of `smile` must be a level from 1 to 5; found -1' },
+    ],
+  },
+  {
+    // A customer scoring the two items whose audience is staff and manager: a warning at each
+    // answer's key; the `na` is not a score and passes.
+    rule: 'answer-outside-audience', fixture: 'answer-outside-audience/fail.yaml', check: 'answers', severity: 'warning',
+    at: [
+      { line: 9, column: 3, says: 'Item `remove-hindrances` is for its audience (staff, manager); this respondent\'s role is `Customer`. The score still counts.' },
+      { line: 10, column: 3, says: 'Item `train-everyone` is for its audience (staff, manager)' },
+    ],
+  },
+  {
+    // The same rule in a CSV, at the cell: ` STAFF ` is staff (trimmed, case ignored), a row with no
+    // role has no audience to be outside of, and an `na` is not a score.
+    rule: 'answer-outside-audience', fixture: 'answer-outside-audience/fail.csv', check: 'csv', severity: 'warning',
+    at: [
+      { line: 2, column: 17, says: 'Item `remove-hindrances` is for its audience (staff, manager); this respondent\'s role is `Customer`.' },
+      { line: 5, column: 19, says: 'Item `train-everyone` is for its audience (staff, manager); this respondent\'s role is `customer`.' },
     ],
   },
   {
@@ -295,7 +314,7 @@ const PASSING: readonly PassCase[] = [
   ...RULE_IDS.filter((rule) => rule !== 'answers-unknown-rubric').map((rule) => ({
     rule,
     fixture: rule.startsWith('csv-') ? `${rule}/pass.csv` : `${rule}/pass.yaml`,
-    check: (rule.startsWith('csv-') ? 'csv' : rule.startsWith('answers-') ? 'answers' : 'rubric') as Check,
+    check: (rule.startsWith('csv-') ? 'csv' : /^answers?-/.test(rule) ? 'answers' : 'rubric') as Check,
   })),
   // The same answers as the failing fixture, with the rubric given.
   { rule: 'answers-unknown-rubric', fixture: 'answers-unknown-rubric/pass.yaml', check: 'validate', rubric: 'answers-unknown-rubric/in-house-rubric.yaml' },
@@ -370,6 +389,35 @@ describe('the built-in rubric', () => {
     expect(new Set(items.map((i) => i.id)).size).toBe(13);
   });
 
+  it('is version 2.0.0, says how to score, and its scale labels climb', () => {
+    expect(builtin.version).toBe('2.0.0');
+    expect(builtin.description).toMatch(/highest level whose every part is supported by evidence/);
+    expect([...builtin.scale.labels]).toEqual([[1, 'Absent'], [2, 'Ad hoc'], [3, 'Defined'], [4, 'Consistent'], [5, 'Measured and improving']]);
+  });
+
+  it('names who can judge each item: staff and managers alone for the two inward-facing keys', () => {
+    for (const item of rubricItems(builtin)) {
+      const inward = item.id === 'remove-hindrances' || item.id === 'train-everyone';
+      expect(item.audience, item.id).toEqual(inward ? ['staff', 'manager'] : ['customer', 'staff', 'manager']);
+    }
+  });
+
+  it('gives every item a low-effort quick win to level 2, and every action an owner', () => {
+    for (const item of rubricItems(builtin)) {
+      expect(item.actions.some((a) => a.to === 2 && a.effort === 'low'), item.id).toBe(true);
+      for (const action of item.actions) expect(action.owner, `${item.id}: ${action.text}`).toMatch(/\S/);
+    }
+  });
+
+  it('stages high-effort work: a "decide and fund" action one level below each delivery', () => {
+    const high = rubricItems(builtin).flatMap((item) => item.actions.filter((a) => a.effort === 'high').map((a) => ({ item, action: a })));
+    expect(high.length).toBeGreaterThan(0);
+    for (const { item, action } of high) {
+      expect(action.text, item.id).toMatch(/^Deliver /);
+      expect(item.actions.some((a) => a.to === action.to - 1 && a.effort !== 'high' && /^Decide /.test(a.text)), item.id).toBe(true);
+    }
+  });
+
   it('gives each item a descriptor for every level and at least three staged actions', () => {
     for (const item of rubricItems(builtin)) {
       expect([...item.levels.keys()], item.id).toEqual([1, 2, 3, 4, 5]);
@@ -384,13 +432,15 @@ describe('the shipped JSON Schemas', () => {
   it.each([
     ['rubric.schema.json', rubricSchema],
     ['answers.schema.json', answersSchema],
-  ] as const)('schemas/%s equals the schema in src/rubric/schema.ts', (file, schema) => {
+    ['config.schema.json', configSchema],
+    ['comparison.schema.json', comparisonSchema],
+  ] as const)('schemas/%s equals the schema in src/', (file, schema) => {
     const onDisk: unknown = JSON.parse(readFileSync(`${REPO}/schemas/${file}`, 'utf8'));
     expect(onDisk).toEqual(JSON.parse(JSON.stringify(schema)));
   });
 
-  it('are exactly the two file kinds (no stale schema left behind)', () => {
-    expect(readdirSync(`${REPO}/schemas`).filter((f) => f.endsWith('.schema.json')).sort()).toEqual(['answers.schema.json', 'rubric.schema.json']);
+  it('are exactly the three file kinds and the comparison (no stale schema left behind)', () => {
+    expect(readdirSync(`${REPO}/schemas`).filter((f) => f.endsWith('.schema.json')).sort()).toEqual(['answers.schema.json', 'comparison.schema.json', 'config.schema.json', 'rubric.schema.json']);
   });
 });
 

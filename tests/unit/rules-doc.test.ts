@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../src/core/rules.js';
-import { renderRulesDoc, RULES_DOC } from '../../scripts/rules-doc.js';
+import { collectRuleExamples, renderRulesDoc, RULES_DOC } from '../../scripts/rules-doc.js';
+import { ruleText } from '../../src/report/rules/rules-page.js';
 import { REPO } from '../helpers/run-cli.js';
 
 describe(RULES_DOC, () => {
@@ -19,5 +20,21 @@ describe(RULES_DOC, () => {
   it('gives every rule a heading whose anchor is the rule id, once', () => {
     const headings = readFileSync(`${REPO}/${RULES_DOC}`, 'utf8').split('\n').filter((line) => line.startsWith('### ')).map((line) => line.slice(4));
     expect([...headings].sort()).toEqual([...RULE_IDS].sort());
+  });
+});
+
+describe('svcaudit rules', () => {
+  it('has the examples the fixtures give today, as the build bundled them (run `npm run build` when this fails)', async () => {
+    const { RULE_EXAMPLES } = await import('../../src/generated/rule-examples.js');
+    expect(RULE_EXAMPLES).toEqual(JSON.parse(JSON.stringify(await collectRuleExamples(REPO))));
+  });
+
+  it('prints for each rule its section of the page, word for word', async () => {
+    const page = readFileSync(`${REPO}/${RULES_DOC}`, 'utf8');
+    for (const example of await collectRuleExamples(REPO)) {
+      const text = ruleText(example);
+      expect(page).toContain(`\n${text}`);
+      expect(text.startsWith(`### ${example.rule}\n`)).toBe(true);
+    }
   });
 });

@@ -62,18 +62,20 @@ describe('tally', () => {
     addAnswerSet(tally, buildAnswers('2.yaml', { a: 2 }, { name: 'Dana' }));
     addAnswerSet(tally, buildAnswers('3.yaml', { a: 3 }, { role: '  ' }));
     expect([...tally.groups.keys()]).toEqual(['staff', NO_GROUP]);
-    // [n, sum] per item slot: a is slot 0. (none): 2 + 3 over 2 respondents.
-    expect([...tally.groups.get(NO_GROUP)!.subarray(0, 2)]).toEqual([2, 5]);
-    expect([...tally.groups.get('staff')!.subarray(0, 2)]).toEqual([1, 4]);
+    // Level counts per item slot (a is slot 0, levels 1..5): (none) has one 2 and one 3.
+    expect([...tally.groups.get(NO_GROUP)!.counts.subarray(0, 5)]).toEqual([0, 1, 1, 0, 0]);
+    expect(tally.groups.get(NO_GROUP)!.respondents).toBe(2);
+    expect([...tally.groups.get('staff')!.counts.subarray(0, 5)]).toEqual([0, 0, 0, 1, 0]);
+    expect(tally.groups.get('staff')!.value).toBe(' staff '.trim());
   });
 
-  it('keeps notes and evidence, labelled by respondent, in file and row order', () => {
+  it('keeps notes and evidence, attributed as --attribution name says, in file and row order', () => {
     const report = scoreSets(rubric, [
       buildAnswers('survey.csv:10', { a: { score: 2, note: 'row ten' } }, { name: 'Ben' }),
       buildAnswers('survey.csv:9', { a: { score: 'na', note: 'no phone line', evidence: ['e1', ' ', 'e2'] } }, { role: 'staff' }),
       buildAnswers('a.yaml', { a: { score: null, note: '' } }, { name: 'Dana', role: 'customer' }),
       buildAnswers('b.yaml', { a: { score: 3, evidence: ['waited 14 min'] } }, { name: 'Dana', role: 'customer' }),
-    ]);
+    ], { attribution: 'name' });
     expect(itemOf(report, 'a').quotes).toEqual([
       // a.yaml's blank note and the blank evidence line are dropped.
       { by: 'Dana (customer)', kind: 'evidence', text: 'waited 14 min', source: 'b.yaml' },
@@ -83,5 +85,26 @@ describe('tally', () => {
       { by: 'staff', kind: 'evidence', text: 'e2', source: 'survey.csv:9' },
       { by: 'Ben', kind: 'note', text: 'row ten', source: 'survey.csv:10' },
     ]);
+  });
+});
+
+describe('attribution', () => {
+  const sets = () => [
+    buildAnswers('a.yaml', { a: { score: 2, note: 'one' } }, { name: 'Ann', role: 'customer' }),
+    buildAnswers('b.yaml', { a: { score: 3, note: 'two' } }, { name: 'Ben', role: 'Staff' }),
+    buildAnswers('c.yaml', { a: { score: 4, note: 'three' } }, { name: 'Cat', role: 'customer' }),
+    buildAnswers('d.yaml', { a: { score: 4, note: 'four' } }, { name: 'Dev' }),
+  ];
+
+  it('by default names the role and the place among that role\'s respondents, in input order', () => {
+    const quotes = itemOf(scoreSets(rubric, sets()), 'a').quotes;
+    expect(quotes.map((q) => [q.text, q.by])).toEqual([['one', 'customer 1'], ['two', 'staff member 1'], ['three', 'customer 2'], ['four', 'respondent 1']]);
+    expect(quotes.map((q) => q.source)).toEqual(['a.yaml', 'b.yaml', 'c.yaml', 'd.yaml']);
+  });
+
+  it('names nobody, and no file, with none', () => {
+    const report = scoreSets(rubric, sets(), { attribution: 'none' });
+    expect(itemOf(report, 'a').quotes.map((q) => [q.by, q.source])).toEqual([[undefined, 'input 1'], [undefined, 'input 2'], [undefined, 'input 3'], [undefined, 'input 4']]);
+    expect(report.sources.map((s) => s.source)).toEqual(['input 1', 'input 2', 'input 3', 'input 4']);
   });
 });

@@ -6,11 +6,12 @@
  * A lock whose process is gone (killed with SIGKILL, a crash, a power cut) is stale: `--force`
  * or `--resume` takes it over; a live session's lock is never taken.
  */
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { SvcauditError } from '../../core/errors.js';
+import { excerpt } from '../../core/inert-text.js';
 import { throughLinks } from '../../core/io/atomic-write.js';
 import type { OutFile } from './out-file.js';
 
@@ -56,7 +57,8 @@ export function acquireLock(out: OutFile, flags: { readonly force?: boolean | un
 }
 
 function heldError(out: OutFile, holder: Holder, stale: boolean): SvcauditError {
-  const who = `process ${holder.pid} on ${holder.host}, since ${holder.started}`;
+  // The host and the time are as the lock file says: quoted as short inert excerpts.
+  const who = `process ${holder.pid} on ${excerpt(holder.host)}, since ${excerpt(holder.started)}`;
   const message = stale
     ? `Another assess session held this file (${who}), and that process is no longer running. Add --force (or --resume) to take the file over.`
     : `Another assess session is answering into this file (${who}). Finish or stop that session first, or choose another file with --out.`;
@@ -69,7 +71,7 @@ function tryCreate(path: string, me: Holder): boolean {
     fd = openSync(path, 'wx', 0o644);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new SvcauditError('file-unwritable', `Cannot lock the answers file: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`, { file: path }, { cause: error });
+    throw new SvcauditError('file-unwritable', `Cannot lock the answers file: ${lockFailure((error as NodeJS.ErrnoException).code)}.`, { file: path }, { cause: error });
   }
   try {
     writeSync(fd, `${JSON.stringify(me)}\n`);
@@ -79,13 +81,40 @@ function tryCreate(path: string, me: Holder): boolean {
   return true;
 }
 
+/** A lock is one short line; anything else at its name (a FIFO, a device, a large file) is read no further. */
+const MAX_LOCK_BYTES = 4096;
+
 function readHolder(path: string): Holder | undefined {
   try {
+    const stat = statSync(path);
+    if (!stat.isFile() || stat.size > MAX_LOCK_BYTES) return undefined;
     const data = JSON.parse(readFileSync(path, 'utf8')) as Partial<Holder>;
     if (typeof data.pid !== 'number' || typeof data.host !== 'string' || typeof data.started !== 'string' || typeof data.token !== 'string') return undefined;
     return data as Holder;
   } catch {
     return undefined; // gone, or not a lock of ours: taken as no holder
+  }
+}
+
+/** Why the lock file could not be made, in words. */
+function lockFailure(code: string | undefined): string {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied in its folder';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full';
+    case 'ENOENT':
+      return 'its folder does not exist';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    case 'ELOOP':
+      return 'the path goes through symbolic links that loop back on themselves';
+    default:
+      return code ?? 'unknown error';
   }
 }
 

@@ -11,7 +11,7 @@ import { respondentLabel, type AnswerSet } from '../../core/answers.js';
 import { countAnswered, runSession, type SessionResult } from '../../app/assess/session.js';
 import type { Outcome } from '../../core/outcome.js';
 import { SvcauditError } from '../../core/errors.js';
-import { rubricItems, type Rubric } from '../../rubric/model.js';
+import { rubricForRole, rubricItems, type Rubric } from '../../rubric/model.js';
 import { addAnswerSet, buildReport, createTally } from '../../scoring/index.js';
 import type { Style } from '../../report/shared/style.js';
 import { loadCommandRubric } from '../command-rubric.js';
@@ -60,18 +60,20 @@ async function assessLocked(options: AssessFlags, ctx: CliContext, out: OutFile,
     date: existing?.date ?? today,
     answers: existing?.answers ?? new Map(),
   };
-  const introRows = introduce(ctx, errStyle, rubric, out, mode, base);
+  // `--role`: only the items whose audience includes the role are asked; the others stay unanswered.
+  const asked = options.role === undefined ? { rubric, leftOut: 0 } : rubricForRole(rubric, options.role);
+  const introRows = introduce(ctx, errStyle, asked.rubric, out, mode, base, asked.leftOut);
 
   const autosave = createAutosave(out, base, rubric, ctx, resumed?.text);
   const guard = guardInterrupts();
   let result: SessionResult;
   try {
-    const prompts = await createPrompts(rubric, ctx, style, guard.signal, introRows);
-    result = await runSession(rubric, base.answers, { ...prompts, save: autosave.save });
+    const prompts = await createPrompts(asked.rubric, ctx, style, guard.signal, introRows);
+    result = await runSession(asked.rubric, base.answers, { ...prompts, save: autosave.save });
   } catch (error) {
     if (!isPromptInterrupt(error)) throw error;
     // A closed terminal (SIGHUP) has nobody to read the message, and writing to it can fail.
-    if (guard.received() !== 'SIGHUP') stopped(ctx, errStyle, rubric, out, autosave, options.rubric);
+    if (guard.received() !== 'SIGHUP') stopped(ctx, errStyle, asked.rubric, out, autosave, options.rubric);
     return 'interrupted';
   } finally {
     guard.dispose();
@@ -82,7 +84,7 @@ async function assessLocked(options: AssessFlags, ctx: CliContext, out: OutFile,
   const respondentChanged = existing !== undefined && JSON.stringify(existing.respondent) !== JSON.stringify(base.respondent);
   if (!autosave.wrote() && (mode !== 'resume' || respondentChanged)) await autosave.save(result.answers);
   await printReport(ctx, style, rubric, { ...base, answers: result.answers });
-  finish(ctx, errStyle, rubric, out, result, options.rubric);
+  finish(ctx, errStyle, asked.rubric, out, result, options.rubric);
   return 'ok';
 }
 
@@ -101,7 +103,7 @@ function requireTerminal(ctx: CliContext): void {
 }
 
 /** The lines above the first question, wrapped to the terminal; returns the rows they take. */
-function introduce(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, mode: StartMode, base: AnswerSet): number {
+function introduce(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, mode: StartMode, base: AnswerSet, leftOut: number): number {
   const total = rubricItems(rubric).length;
   const who = respondentLabel(base);
   const lines = [`${style.bold(rubric.title)} ${style.dim(`· ${total} questions${who ? ` · ${who}` : ''}`)}`];
@@ -113,6 +115,7 @@ function introduce(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, 
   } else if (mode === 'overwrite') {
     lines.push(`--force: ${out.shown} will be replaced when you give the first answer.`);
   }
+  if (leftOut > 0) lines.push(`${leftOut} item${leftOut === 1 ? ' is' : 's are'} for other roles than ${base.respondent.role ?? ''} and left out.`);
   lines.push(style.dim(`Saving to ${out.shown} after every answer. Stop any time with Ctrl-C.`), '', '');
   const text = wrapForTerminal(lines.join('\n'), terminalColumns(ctx.stderr));
   ctx.stderr.write(text); // wrapped already, and ends in a line break
@@ -141,7 +144,7 @@ async function printReport(ctx: CliContext, style: Style, rubric: Rubric, set: A
   addAnswerSet(tally, set);
   const report = buildReport(tally);
   const text = await loadGapFormat('text');
-  ctx.stdout.write(`\n${text(report, { style, ...reportLayout(ctx) })}`);
+  ctx.stdout.write(`\n${text(report, { style, ...reportLayout(ctx), terminal: true })}`);
 }
 
 function finish(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, result: SessionResult, rubricRef: string | undefined): void {

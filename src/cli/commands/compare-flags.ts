@@ -1,7 +1,7 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { COMPARE_FORMAT_NAMES } from '../../report/compare/formats.js';
 import { DEFAULT_RUBRIC } from '../../rubric/default.js';
-import { commonOptions, type CommandKit } from '../command-kit.js';
+import { commonOptions, positiveInteger, type CommandKit } from '../command-kit.js';
 
 export function compareCommand({ ctx, done }: CommandKit) {
   return commonOptions(new Command('compare'))
@@ -11,10 +11,13 @@ export function compareCommand({ ctx, done }: CommandKit) {
     .option('--rubric <R>', 'rubric file or built-in id', DEFAULT_RUBRIC)
     .addOption(new Option('-f, --format <format>', 'report format (default: text)').choices(COMPARE_FORMAT_NAMES))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--by <key>', 'compare each group of respondents too, by this respondent field, such as role')
+    .option('--min-group <k>', 'compare only groups with at least this many respondents on each side (default 3)', positiveInteger)
     .addHelpText('after', `
 Examples:
   $ svcaudit compare examples/interviews examples/follow-up
   $ svcaudit compare baseline.json follow-up/ --format html --output progress.html
+  $ svcaudit compare baseline/ follow-up/ --by role --format json
 `)
     .action(async (before, after, options) => {
       const { runCompare } = await import('./compare.js');

@@ -8,6 +8,7 @@ import { readStream } from '../../core/io/read-input.js';
 import { loadCompareFormat } from '../../report/compare/formats.js';
 import type { Rubric } from '../../rubric/model.js';
 import { loadCommandRubric } from '../command-rubric.js';
+import { configFileOf, ignoreOf } from '../config.js';
 import { emit, note, reportLayout, styleForOutput, writesToFile, type CliContext } from '../context.js';
 import type { CompareFlags } from './compare-flags.js';
 
@@ -18,6 +19,9 @@ export async function runCompare(before: string, after: string, options: Compare
     rubric: () => (loaded ??= loadCommandRubric(options.rubric, ctx)),
     readStdin: () => readStream(ctx.stdin),
     onNote: (message) => note(ctx, message),
+    by: options.by,
+    minGroup: options.minGroup,
+    ignore: ignoreOf(ctx),
   });
   const format = await loadCompareFormat(options.format ?? 'text');
   const style = await styleForOutput(ctx, options, options.output);
@@ -26,7 +30,7 @@ export async function runCompare(before: string, after: string, options: Compare
     ...reportLayout(ctx),
     followUp,
   });
-  await emit(ctx, text, options.output, [before, after, options.rubric]);
+  await emit(ctx, text, options.output, [before, after, options.rubric, configFileOf(ctx)]);
   if (writesToFile(options.output)) note(ctx, `Report written to ${options.output}`);
   return 'ok';
 }

@@ -3,6 +3,7 @@ import type { Outcome } from '../../core/outcome.js';
 import { readStream } from '../../core/io/read-input.js';
 import { loadGapFormat } from '../../report/gap/formats.js';
 import { loadCommandRubric } from '../command-rubric.js';
+import { configFileOf, ignoreOf, organisationOf } from '../config.js';
 import { emit, note, reportLayout, styleForOutput, writesToFile, type CliContext } from '../context.js';
 import type { ScoreFlags } from './score-flags.js';
 
@@ -11,18 +12,24 @@ export async function runScore(inputs: string[], options: ScoreFlags, ctx: CliCo
   const result = await score(inputs, rubric, {
     by: options.by,
     perceptionGap: options.perceptionGap,
+    capacity: options.capacity,
+    minGroup: options.minGroup,
+    attribution: options.attribution,
     failUnder: options.failUnder,
     strict: options.strict,
     readStdin: () => readStream(ctx.stdin),
     onNote: (message) => note(ctx, message),
+    ignore: ignoreOf(ctx),
+    organisation: organisationOf(ctx),
   });
   const format = await loadGapFormat(options.format ?? 'text');
   const style = await styleForOutput(ctx, options, options.output);
   const text = format(result.report, {
     style,
     ...reportLayout(ctx),
+    terminal: !writesToFile(options.output) && ctx.stdout.isTTY === true,
   });
-  await emit(ctx, text, options.output, [...inputs, options.rubric]);
+  await emit(ctx, text, options.output, [...inputs, options.rubric, configFileOf(ctx)]);
   if (writesToFile(options.output)) note(ctx, `Report written to ${options.output}`);
   // `--fail-under` and `--strict` say why on stderr, after the report.
   for (const reason of result.reasons) note(ctx, reason);

@@ -1,5 +1,6 @@
 /** One YAML answers text checked against a rubric: the reading `score` and `assess --resume` share. */
 import type { AnswerSet } from '../../core/answers.js';
+import { SvcauditError } from '../../core/errors.js';
 import { finding, type Finding } from '../../core/finding.js';
 import { locate, type YamlSource } from '../../core/source.js';
 import { detectKind } from '../../rubric/kind.js';
@@ -7,12 +8,19 @@ import type { Rubric } from '../../rubric/model.js';
 import { checkYamlText } from '../../rubric/quick-yaml.js';
 import { checkAnswersSource } from './check-answers.js';
 
-/** `skipped`: a rubric file passed over (see checkAnswersText). */
-type YamlAnswers = { set?: AnswerSet; findings: readonly Finding[]; skipped?: true };
+/** `skipped`: a rubric file passed over (see checkAnswersText); `wrongKind`: a rubric where answers were wanted. */
+type YamlAnswers = { set?: AnswerSet; findings: readonly Finding[]; skipped?: true; wrongKind?: Finding };
 
-/** `skipRubric`: a rubric file is passed over without findings rather than reported as not answers. */
+/**
+ * `skipRubric`: a rubric file is passed over without findings rather than reported as not answers.
+ * A rubric given as answers is not answers found wanting but a job that cannot be done: an error
+ * of its own (exit 2, docs/exit-codes.md), said once, at the file's `kind:`.
+ */
 export async function checkAnswersText(text: string, file: string, rubric: Rubric, skipRubric = false): Promise<YamlAnswers> {
-  return checkYamlText(text, file, (source) => checkYamlAnswers(source, rubric, skipRubric));
+  const result = await checkYamlText(text, file, (source) => checkYamlAnswers(source, rubric, skipRubric));
+  const wrong = result.wrongKind;
+  if (wrong) throw new SvcauditError('wrong-kind', wrong.message, { file: wrong.file, line: wrong.line, column: wrong.column });
+  return result;
 }
 
 function checkYamlAnswers(source: YamlSource, rubric: Rubric, skipRubric: boolean): YamlAnswers {
@@ -20,7 +28,9 @@ function checkYamlAnswers(source: YamlSource, rubric: Rubric, skipRubric: boolea
   if ('findings' in kind) return { findings: kind.findings };
   if (kind.kind === 'rubric') {
     if (skipRubric) return { skipped: true, findings: [] };
-    return { findings: [...source.findings, finding('unknown-kind', 'This is a rubric file (`kind: rubric`); `score` takes answers files. Pass a rubric with --rubric.', source.file, locate(source, ['kind']))] };
+    // A finding too, so that the fast reading hands the file to the full one, which knows the position.
+    const wrongKind = finding('unknown-kind', 'This is a rubric file (`kind: rubric`), not answers; pass a rubric with --rubric.', source.file, locate(source, ['kind']));
+    return { findings: [wrongKind], wrongKind };
   }
   const checked = checkAnswersSource(source, rubric);
   return checked.value ? { set: checked.value, findings: checked.findings } : { findings: checked.findings };

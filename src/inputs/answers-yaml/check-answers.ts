@@ -6,6 +6,7 @@ import { validateAnswers } from '../../generated/validators.js';
 import type { Checked } from '../../rubric/check-rubric.js';
 import { finding, hasErrors, MAX_FINDINGS_PER_RULE, type Finding } from '../../core/finding.js';
 import { rubricItems, type Rubric } from '../../rubric/model.js';
+import { audienceFinding } from '../audience-finding.js';
 import type { RawAnswers, RawAnswerValue } from '../../rubric/raw-types.js';
 import { isLevel } from '../../rubric/scale.js';
 import { answersSchema, KEBAB } from '../../rubric/schema.js';
@@ -42,7 +43,7 @@ export function checkAnswersSource(source: YamlSource, rubric: Rubric, sourceNam
     ...source.findings, // duplicate keys, found while reading
     ...shape,
     ...mismatch,
-    ...(isMapping(raw.answers) && mismatch.length === 0 ? answerFindings(raw.answers, rubric, source) : []),
+    ...(isMapping(raw.answers) && mismatch.length === 0 ? answerFindings(raw.answers, rubric, source, roleOf(raw.respondent)) : []),
   ];
   return { value: hasErrors(findings) ? undefined : toAnswerSet(raw as RawAnswers, sourceName), findings };
 }
@@ -59,8 +60,16 @@ function rubricMismatch(reference: string, rubric: Rubric, source: YamlSource): 
   return [];
 }
 
-function answerFindings(answers: RawAnswers['answers'], rubric: Rubric, source: YamlSource): Finding[] {
-  const ids = new Set(rubricItems(rubric).map((item) => item.id));
+/** The respondent's role as text, or undefined when the file gives none (then no audience applies). */
+function roleOf(respondent: unknown): string | undefined {
+  if (!isMapping(respondent)) return undefined;
+  const role = respondent.role;
+  return typeof role === 'string' || typeof role === 'number' || typeof role === 'boolean' ? String(role) : undefined;
+}
+
+function answerFindings(answers: RawAnswers['answers'], rubric: Rubric, source: YamlSource, role: string | undefined): Finding[] {
+  const items = new Map(rubricItems(rubric).map((item) => [item.id, item]));
+  const ids = new Set(items.keys());
   const { min, max } = rubric.scale;
   const findings: Finding[] = [];
   let unknown = 0;
@@ -79,6 +88,9 @@ function answerFindings(answers: RawAnswers['answers'], rubric: Rubric, source: 
       findings.push(finding('answers-score-not-integer', `The score of \`${id}\` must be a whole level from ${min} to ${max}; found ${score}.`, source.file, locate(source, path)));
     } else if (!isLevel(score, rubric.scale)) {
       findings.push(finding('answers-score-out-of-scale', `The score of \`${id}\` must be a level from ${min} to ${max}; found ${score}.`, source.file, locate(source, path)));
+    } else {
+      const outside = audienceFinding(items.get(id)!, role, source.file, locate(source, ['answers', id], 'key'));
+      if (outside) findings.push(outside);
     }
   }
   return findings;

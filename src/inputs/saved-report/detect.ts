@@ -1,8 +1,11 @@
 import { isMapping } from '../../core/is-mapping.js';
 
-/** True for a parsed value shaped like a score report (`svcaudit: 1` and an `overall`), as opposed to an answers file. */
+/** The formats of `score --format json` that compare reads (docs/json-report.md). */
+export const REPORT_FORMATS: readonly unknown[] = [1, 2];
+
+/** True for a parsed value shaped like a score report (`svcaudit: 1` or `2` and an `overall`), as opposed to an answers file or a comparison. */
 export function looksLikeReport(value: unknown): boolean {
-  return isMapping(value) && value.svcaudit === 1 && isMapping(value.overall) && value.kind === undefined;
+  return isMapping(value) && REPORT_FORMATS.includes(value.svcaudit) && isMapping(value.overall) && value.kind === undefined;
 }
 
 /** Whether a text is a report saved by `score --format json` (rather than answers written as JSON-style YAML). */

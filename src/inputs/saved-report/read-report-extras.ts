@@ -5,12 +5,13 @@
  * shaped as `score --format json` writes it is left out, never an error, so a
  * report from another svcaudit version still compares.
  */
-import type { PlanStep, Quote } from '../../scoring/report.js';
+import type { Quote, ShownPlanStep } from '../../scoring/report.js';
 import { isMapping } from '../../core/is-mapping.js';
 
-export function planOf(value: unknown): { plan?: PlanStep[] } {
+export function planOf(value: unknown): { plan?: ShownPlanStep[] } {
   if (!Array.isArray(value) || !value.every(isPlanStep)) return {};
-  return { plan: value.map((s: PlanStep) => ({ item: s.item, to: s.to, text: s.text, effort: s.effort, phase: s.phase })) };
+  // A report from before plan entries named an owner has none: shown as no owner.
+  return { plan: value.map((s: SavedPlanStep) => ({ item: s.item, to: s.to, text: s.text, effort: s.effort, owner: typeof s.owner === 'string' ? s.owner : null, phase: s.phase })) };
 }
 
 export function quotesOf(value: unknown): { quotes?: Quote[] } {
@@ -18,9 +19,11 @@ export function quotesOf(value: unknown): { quotes?: Quote[] } {
   return { quotes: value.map((q: Quote) => ({ by: q.by, kind: q.kind, text: q.text, source: q.source })) };
 }
 
-function isPlanStep(v: unknown): v is PlanStep {
+type SavedPlanStep = Omit<ShownPlanStep, 'owner'> & { readonly owner?: unknown };
+
+function isPlanStep(v: unknown): v is SavedPlanStep {
   if (!isMapping(v)) return false;
-  return typeof v.item === 'string' && typeof v.to === 'number' && typeof v.text === 'string' && ['low', 'medium', 'high'].includes(v.effort as string) && [1, 2, 3].includes(v.phase as number);
+  return typeof v.item === 'string' && typeof v.to === 'number' && typeof v.text === 'string' && ['low', 'medium', 'high'].includes(v.effort as string) && [1, 2, 3, 4].includes(v.phase as number);
 }
 
 function isQuote(v: unknown): v is Quote {

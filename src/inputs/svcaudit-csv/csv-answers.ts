@@ -5,7 +5,8 @@
  * findings with the row's line and the cell's column.
  */
 import { finding, MAX_FINDINGS_PER_RULE, type Finding } from '../../core/finding.js';
-import { rubricItems, type Rubric } from '../../rubric/model.js';
+import { rubricItems, type Item, type Rubric } from '../../rubric/model.js';
+import { audienceFinding } from '../audience-finding.js';
 import { isLevel } from '../../rubric/scale.js';
 import { closest } from '../../core/suggest.js';
 import { excerpt } from '../../core/inert-text.js';
@@ -23,13 +24,13 @@ interface CsvAnswersSink {
 
 /** Reads every row; returns how many rows were read. Findings never stop the reading. */
 export async function readCsvAnswers(chunks: AsyncIterable<string> | Iterable<string>, file: string, rubric: Rubric, sink: CsvAnswersSink): Promise<number> {
-  const itemIds = new Set(rubricItems(rubric).map((item) => item.id));
-  let header: { names: string[]; itemColumns: Set<number> } | undefined;
+  const items = new Map(rubricItems(rubric).map((item) => [item.id, item]));
+  let header: CsvHeader | undefined;
   let rows = 0;
   try {
     for await (const row of csvRows(chunks)) {
       if (!header) {
-        header = readHeader(row.cells, row.columns, row.lines, file, itemIds, sink);
+        header = readHeader(row.cells, row.columns, row.lines, file, items, sink);
         continue;
       }
       if (row.cells.length === 1 && row.cells[0]!.trim() === '') continue; // a blank line
@@ -45,7 +46,15 @@ export async function readCsvAnswers(chunks: AsyncIterable<string> | Iterable<st
   return rows;
 }
 
-function readHeader(cells: string[], columns: number[], lines: number[], file: string, itemIds: Set<string>, sink: CsvAnswersSink) {
+interface CsvHeader {
+  readonly names: string[];
+  readonly itemColumns: Set<number>;
+  /** Column → its item, for the items with an audience: the columns whose scores are checked against the role. */
+  readonly audienced: Map<number, Item>;
+}
+
+function readHeader(cells: string[], columns: number[], lines: number[], file: string, items: ReadonlyMap<string, Item>, sink: CsvAnswersSink): CsvHeader {
+  const itemIds = new Set(items.keys());
   // Survey tools capitalise headers (`Role`, `Be-Nice`): item ids and the usual respondent
   // fields are matched without regard to case, so `--by role` finds a `Role` column.
   const names = cells.map((c) => {
@@ -78,12 +87,17 @@ function readHeader(cells: string[], columns: number[], lines: number[], file: s
   if (itemColumns.size === 0) {
     sink.finding(finding('answers-rubric-mismatch', 'No column of this CSV is named after an item of the rubric in use; the header row must hold item ids.', file, { line: lines[0] ?? 1, column: 1 }));
   }
-  return { names, itemColumns };
+  const audienced = new Map<number, Item>();
+  for (const index of itemColumns) {
+    const item = items.get(names[index]!)!;
+    if (item.audience !== undefined) audienced.set(index, item);
+  }
+  return { names, itemColumns, audienced };
 }
 
 function rowToAnswerSet(
   row: { line: number; cells: string[]; columns: number[]; lines: number[] },
-  header: { names: string[]; itemColumns: Set<number> },
+  header: CsvHeader,
   file: string,
   rubric: Rubric,
   sink: CsvAnswersSink,
@@ -115,6 +129,12 @@ function rowToAnswerSet(
     if (score !== null) answers.set(name, { score, note: undefined, evidence: [] });
   });
   if (!ok) return undefined;
+  // Warnings only: the row's scores all count.
+  for (const [index, item] of header.audienced) {
+    if (typeof answers.get(item.id)?.score !== 'number') continue;
+    const outside = audienceFinding(item, respondent.role, file, { line: row.lines[index] ?? row.line, column: row.columns[index] ?? 1 });
+    if (outside) sink.finding(outside);
+  }
   return {
     source: `${file}:${row.line}`,
     rubric: rubric.id,

@@ -1,19 +1,35 @@
 /**
- * `compare --format text`: progress between two audits in a terminal: the
- * overall change, a table of sections, a table per section of items with
- * their status, and the lists of what reached its target, improved or
- * slipped. Colour through the injected Style: green is progress, red is
- * ground lost, whichever way the number moves (a gap going down is good).
+ * `compare --format text`: progress between two audits in a terminal: how
+ * they were compared, the overall change with its interval and verdict, a
+ * table of sections, a table per section of items, the groups with `--by`,
+ * the lists of what moved, and how to read it all. Laid out for the
+ * terminal's width and readable at 80 columns. Colour through the injected
+ * Style (green improved, red slipped), never alone: every verdict is a word.
  */
-import type { Change, Comparison, ItemChange, ItemStatus } from '../../compare/comparison.js';
-import type { Style } from '../shared/style.js';
+import type { Change, Comparison, GroupChange, ItemChange, Verdict } from '../../compare/comparison.js';
 import { bySection } from '../shared/by-section.js';
 import { fixed, indexText } from '../shared/numbers.js';
-import { renderTable, type Column } from '../shared/text-table.js';
+import type { Style } from '../shared/style.js';
 import { oneLine, textDocument } from '../shared/terminal-text.js';
+import { renderTable, type Column } from '../shared/text-table.js';
+import { displayWidth } from '../shared/text-width.js';
 import { hangingWrap, wrap } from '../shared/wrap.js';
 import type { CompareFormatter } from './types.js';
-import { countsText, direction, fromTo, ITEM_LISTS, itemsIn, sideText, signed, signedIndex, STATUS_WORDS, ROUNDING_NOTE } from './words.js';
+import {
+  changeText,
+  designText,
+  fromTo,
+  groupNotCompared,
+  ITEM_LISTS,
+  markNotes,
+  READING_NOTES,
+  scoreCell,
+  sideText,
+  targetNote,
+  VERDICT_WORDS,
+  verdictCounts,
+  verdictMark,
+} from './words.js';
 
 const MIN_WIDTH = 60;
 
@@ -21,97 +37,149 @@ export const text: CompareFormatter = (c, options) => {
   const width = Math.max(MIN_WIDTH, options.width);
   const { style } = options;
   const blocks: string[][] = [
-    header(c, style, options.date),
-    overall(c, style),
-    [style.bold(style.underline('Sections')), sectionsTable(c, style, width)],
-    ...bySection(c.sections, c.items).map(({ section, items }) => [style.bold(oneLine(section.title)), itemsTable(items, style, width)]),
+    header(c, style, options.date, width),
+    warnings(c, style, width),
+    overall(c, style, width),
+    [style.bold(style.underline('Sections')), scoresTable('Section', c.sections.map((s) => ({ title: s.title, change: s })), c, style, width)],
+    ...bySection(c.sections, c.items).map(({ section, items }) => [style.bold(oneLine(section.title)), itemsTable(items, c, style, width)]),
+    notes(markNotes(c.items), width),
+    ...groups(c, style, width),
     ...lists(c, style, width),
-    wrap(ROUNDING_NOTE, width).map((line) => style.dim(line)),
+    READING_NOTES.flatMap((note) => wrap(note, width)).map((line) => style.dim(line)),
   ];
   return textDocument(blocks);
 };
 
-function header(c: Comparison, style: Style, date: string | undefined): string[] {
+function header(c: Comparison, style: Style, date: string | undefined, width: number): string[] {
   const about = [c.rubric.id, c.rubric.version ?? '', date ?? ''].filter((s) => s !== '').map(oneLine);
   return [
     style.bold(`${oneLine(c.rubric.title)}: progress`),
     style.dim(about.join(' · ')),
     `before  ${oneLine(sideText(c.inputs.before))}`,
     `after   ${oneLine(sideText(c.inputs.after))}`,
+    ...wrap(designText(c), width),
   ];
 }
 
-function overall(c: Comparison, style: Style): string[] {
-  const { before, after, delta } = c.overall;
-  const score = `score ${fromTo(before.score, after.score)} (${paintDelta(style, delta.score, signed(delta.score))})`;
-  const index = `index ${indexText(before.index)} → ${indexText(after.index)} (${paintDelta(style, delta.index, signedIndex(delta.index))})`;
-  // A smaller gap is progress: paint it as the score would be painted.
-  const gap = `gap ${fromTo(before.gap, after.gap)} (${paintDelta(style, delta.gap === null ? null : -delta.gap, signed(delta.gap))})`;
-  return [`${style.bold('Overall')}  ${score} · ${index} · ${gap}`, countsText(c)];
+function warnings(c: Comparison, style: Style, width: number): string[] {
+  return c.warnings.flatMap((w) => hangingWrap(oneLine(w.message), `${style.yellow('warning')}  `, 9, width));
 }
 
-function paintDelta(style: Style, goodness: number | null, shown: string): string {
-  const way = direction(goodness);
-  return way === 'up' ? style.green(shown) : way === 'down' ? style.red(shown) : style.dim(shown);
-}
-
-function paintStatus(style: Style, status: ItemStatus): string {
-  const word = STATUS_WORDS[status];
-  switch (status) {
-    case 'reached-target':
-      return style.bold(style.green(word));
-    case 'improved':
-      return style.green(word);
-    case 'slipped':
-      return style.red(word);
-    default:
-      return style.dim(word);
-  }
-}
-
-/** The columns a section row and an item row share: before, after, change, and the gap's move. */
-function changeColumns(rows: readonly Change[], style: Style): Column[] {
-  const num = (head: string, plain: string[], cells?: string[]): Column => ({ head, align: 'right', plain, cells });
-  const changes = rows.map((r) => signed(r.delta.score));
-  const gaps = rows.map((r) => fromTo(r.before.gap, r.after.gap));
+function overall(c: Comparison, style: Style, width: number): string[] {
+  const o = c.overall;
+  const scores = fromTo(o.before.score, o.after.score);
+  const change = `change ${changeText(o, c.scale)}: `;
+  const oneRow = displayWidth(`Overall  ${scores}, ${change}${VERDICT_WORDS[o.verdict]}`) <= width;
+  const verdict = paintVerdict(style, o.verdict);
   return [
-    num('Before', rows.map((r) => fixed(r.before.score))),
-    num('After', rows.map((r) => fixed(r.after.score))),
-    num('Change', changes, rows.map((r, i) => paintDelta(style, r.delta.score, changes[i]!))),
-    num('Gap', gaps, rows.map((r, i) => paintDelta(style, r.delta.gap === null ? null : -r.delta.gap, gaps[i]!))),
+    ...(oneRow ? [`${style.bold('Overall')}  ${scores}, ${change}${verdict}`] : [`${style.bold('Overall')}  ${scores}`, `${change}${verdict}`]),
+    `index ${indexText(o.before.index)} → ${indexText(o.after.index)} · gap ${fromTo(o.before.gap, o.after.gap)}`,
+    ...wrap(`Items: ${verdictCounts(c.items)}`, width),
   ];
 }
 
-function sectionsTable(c: Comparison, style: Style, width: number): string {
-  const indexes = c.sections.map((s) => signedIndex(s.delta.index));
+function paintVerdict(style: Style, verdict: Verdict): string {
+  const word = VERDICT_WORDS[verdict];
+  return verdict === 'improved' ? style.green(word) : verdict === 'slipped' ? style.red(word) : style.dim(word);
+}
+
+const CHANGE_HEAD = 'Change\n[95% interval]';
+
+/** Before, after, change with its interval: the columns every table shares. */
+function changeColumns(rows: readonly { readonly change: Change; readonly before?: string; readonly after?: string }[], c: Comparison): Column[] {
+  const num = (head: string, plain: string[]): Column => ({ head, align: 'right', plain });
+  return [
+    num('Before', rows.map((r) => r.before ?? fixed(r.change.before.score))),
+    num('After', rows.map((r) => r.after ?? fixed(r.change.after.score))),
+    num(CHANGE_HEAD, rows.map((r) => changeText(r.change, c.scale))),
+  ];
+}
+
+function scoresTable(head: string, rows: readonly { readonly title: string; readonly change: Change }[], c: Comparison, style: Style, width: number): string {
   return renderTable(
     [
-      { head: 'Section', align: 'left', plain: c.sections.map((s) => oneLine(s.title)), flexible: true },
-      ...changeColumns(c.sections, style),
-      { head: 'Index change', align: 'right', plain: indexes, cells: c.sections.map((s, i) => paintDelta(style, s.delta.index, indexes[i]!)) },
+      { head, align: 'left', plain: rows.map((r) => oneLine(r.title)), flexible: true },
+      ...changeColumns(rows, c),
+      { head: 'Verdict', align: 'left', plain: rows.map((r) => VERDICT_WORDS[r.change.verdict]), cells: rows.map((r) => paintVerdict(style, r.change.verdict)) },
     ],
     width,
   );
 }
 
-function itemsTable(items: readonly ItemChange[], style: Style, width: number): string {
+function itemsTable(items: readonly ItemChange[], c: Comparison, style: Style, width: number): string {
+  const verdict = (item: ItemChange, paint: (v: Verdict) => string): string => {
+    const note = targetNote(item);
+    return `${paint(item.verdict)}${verdictMark(item)}${note === undefined ? '' : `\n${note}`}`;
+  };
+  const rows = items.map((item) => ({
+    change: item,
+    before: scoreCell(item.before.score, item.unscored.before, true),
+    after: scoreCell(item.after.score, item.unscored.after, true),
+  }));
   return renderTable(
     [
       { head: 'Item', align: 'left', plain: items.map((item) => oneLine(item.title)), flexible: true },
-      ...changeColumns(items, style),
-      { head: 'Status', align: 'left', plain: items.map((item) => STATUS_WORDS[item.status]), cells: items.map((item) => paintStatus(style, item.status)) },
+      ...changeColumns(rows, c),
+      { head: 'Verdict', align: 'left', plain: items.map((item) => verdict(item, (v) => VERDICT_WORDS[v])), cells: items.map((item) => verdict(item, (v) => paintVerdict(style, v))) },
     ],
     width,
   );
 }
 
+function notes(lines: readonly string[], width: number): string[] {
+  return lines.flatMap((line) => hangingWrap(oneLine(line.slice(2)), line.slice(0, 2), 2, width));
+}
+
+function groups(c: Comparison, style: Style, width: number): string[][] {
+  if (c.details.by === null) return [];
+  const title = style.bold(style.underline(`Groups (by ${oneLine(c.details.by)})`));
+  if (c.groups.length === 0) return [[title, 'No group is compared (see the warning above).']];
+  const shown = c.groups.filter((g): g is GroupChange & { overall: Change } => g.overall !== null);
+  const table = renderTable(
+    [
+      { head: 'Group', align: 'left', plain: c.groups.map((g) => oneLine(g.value)), flexible: true },
+      { head: 'n', align: 'right', plain: c.groups.map((g) => `${g.before.n} → ${g.after.n}`) },
+      ...changeColumns(c.groups.map((g) => ({ change: g.overall ?? NOT_COMPARED })), c),
+      {
+        head: 'Verdict',
+        align: 'left',
+        plain: c.groups.map((g) => (g.overall === null ? 'not compared' : VERDICT_WORDS[g.overall.verdict])),
+        cells: c.groups.map((g) => (g.overall === null ? style.dim('not compared') : paintVerdict(style, g.overall.verdict))),
+      },
+    ],
+    width,
+  );
+  const small = c.groups.filter((g) => g.overall === null);
+  const lines = shown.flatMap((g) => hangingWrap(`${oneLine(g.value)}: ${groupItems(g.items)}`, '  - ', 4, width));
+  return [
+    [title, table, ...(small.length === 0 ? [] : wrap(`Not compared: ${small.map((g) => oneLine(g.value)).join(', ')} (${groupNotCompared(c.details.minGroup)}).`, width))],
+    ...(lines.length === 0 ? [] : [[style.bold('Items by group'), ...lines]]),
+  ];
+}
+
+const NOT_COMPARED: Change = {
+  before: { score: null, index: null, gap: null, n: 0 },
+  after: { score: null, index: null, gap: null, n: 0 },
+  change: null,
+  ci: null,
+  verdict: 'too few answers',
+};
+
+/** `improved: Be nice (+0.50); slipped: Listen (-0.40); 9 no clear change, 2 too few answers` */
+function groupItems(items: readonly ItemChange[]): string {
+  const named = (verdict: Verdict): string[] => {
+    const moved = items.filter((item) => item.verdict === verdict);
+    return moved.length === 0 ? [] : [`${verdict}: ${moved.map((item) => oneLine(item.title)).join(', ')}`];
+  };
+  const rest = (['no clear change', 'too few answers'] as const).map((v) => [v, items.filter((item) => item.verdict === v).length] as const).filter(([, n]) => n > 0);
+  return [...named('improved'), ...named('slipped'), ...(rest.length === 0 ? [] : [rest.map(([v, n]) => `${n} ${v}`).join(', ')])].join('; ');
+}
+
 function lists(c: Comparison, style: Style, width: number): string[][] {
-  return ITEM_LISTS.flatMap(({ key, title }) => {
-    const items = itemsIn(c, key);
+  return ITEM_LISTS.flatMap(({ title, keep }) => {
+    const items = c.items.filter(keep);
     if (items.length === 0) return [];
-    const lines = items.flatMap((item) =>
-      hangingWrap(`${oneLine(item.title)} (${fromTo(item.before.score, item.after.score)}, ${signed(item.delta.score)})`, '  - ', 4, width),
-    );
+    const lines = items.flatMap((item) => hangingWrap(`${oneLine(item.title)} (${fromTo(item.before.score, item.after.score)}, ${changeText(item, c.scale)})`, '  - ', 4, width));
     return [[style.bold(`${title} (${items.length})`), ...lines]];
   });
 }

@@ -2,8 +2,8 @@ import { countFindings, sortFindings } from './summary.js';
 import type { FindingsFormatter } from './types.js';
 
 /**
- * A stable object for scripts: every file checked (clean ones with an empty list), counts per
- * file and overall. `kind` is `null`, not absent, when the file could not be told, so the
+ * A stable object for scripts: the format version (`svcaudit: 1`, raised only when a field changes
+ * meaning or goes), every file checked (clean ones with an empty list), counts per file and overall. `kind` is `null`, not absent, when the file could not be told, so the
  * field names never change. Options are unused: machine output is never coloured.
  */
 export const json: FindingsFormatter = (results) => {
@@ -26,5 +26,5 @@ export const json: FindingsFormatter = (results) => {
     };
   });
   const total = countFindings(results);
-  return `${JSON.stringify({ files, errorCount: total.errors, warningCount: total.warnings }, null, 2)}\n`;
+  return `${JSON.stringify({ svcaudit: 1, files, errorCount: total.errors, warningCount: total.warnings }, null, 2)}\n`;
 };

@@ -1,5 +1,7 @@
 import type { Finding } from '../../core/finding.js';
+import { posix } from 'node:path';
 import { RULE_IDS, RULES, type RuleId } from '../../core/rules.js';
+import { REPOSITORY_URL } from '../../core/version.js';
 import { sortFindings } from './summary.js';
 import type { FindingsFormatter } from './types.js';
 
@@ -13,6 +15,8 @@ import type { FindingsFormatter } from './types.js';
  *   exclusive in SARIF, as the end of a `yaml` range is.
  * - `run.results` is present even when empty: the spec reserves an absent list for a tool that
  *   failed to start, and "no results" must be an empty array.
+ * - Each rule's `helpUri` is its section of docs/rules.md in the repository, whose anchors are
+ *   the rule ids.
  */
 export const sarif: FindingsFormatter = (results, options) => {
   const log = {
@@ -44,6 +48,7 @@ function ruleDescriptor(id: RuleId) {
     shortDescription: { text: rule.summary },
     fullDescription: { text: rule.summary },
     help: { text: rule.help },
+    helpUri: `${REPOSITORY_URL}/blob/main/docs/rules.md#${id}`,
     defaultConfiguration: { level: rule.severity },
   };
 }
@@ -79,7 +84,9 @@ export function pascalCase(id: string): string {
  * A relative path becomes a relative URI against `%SRCROOT%`, which GitHub resolves against the
  * checkout (https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning).
  * An absolute path becomes a `file:` URI with no base, as SARIF requires of absolute URIs
- * (`artifactLocation.uriBaseId`). Each segment is percent-encoded, so `#`, `%`, `?`, spaces and a `:` that would read
+ * (`artifactLocation.uriBaseId`). A relative path that leaves the working folder (`../x.yaml`)
+ * would name, under `%SRCROOT%`, a place outside the checkout; it keeps its relative URI with no
+ * base. Each segment is percent-encoded, so `#`, `%`, `?`, spaces and a `:` that would read
  * as a scheme stay part of the path.
  */
 export function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
@@ -88,6 +95,8 @@ export function artifactLocation(file: string): { uri: string; uriBaseId?: strin
   const drive = /^([A-Za-z]):\//.exec(path);
   if (drive) return { uri: `file:///${drive[1]}:/${encodePath(path.slice(3))}` };
   if (path.startsWith('/')) return { uri: `file://${encodePath(path)}` };
+  const normalized = posix.normalize(path);
+  if (normalized === '..' || normalized.startsWith('../')) return { uri: encodePath(path) };
   return { uri: encodePath(path.replace(/^(?:\.\/)+/, '')), uriBaseId: '%SRCROOT%' };
 }
 

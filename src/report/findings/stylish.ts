@@ -29,12 +29,16 @@ export const stylish: FindingsFormatter = (results, options) => {
   return `${lines.join('\n')}\n`;
 };
 
+const MAX_MESSAGE_PAD = 100;
+
 /** The underlined path and its rows, followed by a blank line. */
 function fileBlock(result: FileFindings, style: Style): string {
   const rows = sortFindings(result.findings).map(cells);
   // Widths come from the plain text: colour codes would otherwise count as columns.
   const width = (i: 0 | 1 | 2): number => maxOf(rows.map((row) => displayWidth(row[i])), 0);
-  const [wPos, wSev, wMsg] = [width(0), width(1), width(2)];
+  // Messages are padded so the rule ids line up, but only up to a width: one long message would
+  // otherwise pad every other row of the file to its length.
+  const [wPos, wSev, wMsg] = [width(0), width(1), Math.min(width(2), MAX_MESSAGE_PAD)];
   const lines = rows.map(([pos, sev, msg, rule]) => {
     const colour = sev === 'error' ? style.red : style.yellow;
     return [

@@ -15,15 +15,17 @@ import { groupsSection } from '../html/groups-section.js';
 import { html, type Markup } from '../html/html.js';
 import { legend, STATUS_LEGEND } from '../html/legend.js';
 import { noGapsText } from './labels.js';
+import { startHereSection } from '../html/start-here.js';
 import type { GapFormatter } from './types.js';
 import type { Report } from '../../scoring/report.js';
 
 export const htmlReport: GapFormatter = (report, options) => {
   const body = html`${gapHeader(report, options.date)}
+${startHereSection(report)}
 ${gapCards(report)}
 <section>${keepTogether(
     html`<h2>Every item against its target</h2>`,
-    chartFigure(itemsVsTargetChart(report), html`Bars show the mean score of the respondents who scored the item; the dark tick marks its target.${legend(STATUS_LEGEND)}`),
+    chartFigure(itemsVsTargetChart(report), html`Bars show the mean score of the respondents who scored the item, the thin line across each its 95% interval (how sure the score is), and the dark tick its target.${legend(STATUS_LEGEND)}`),
   )}</section>
 <section>${keepTogether(html`<h2>Gaps in priority order</h2>`, gapsSection(report))}</section>
 ${groupsSection(report)}

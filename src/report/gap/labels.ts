@@ -2,7 +2,9 @@
  * Words the human formats (text, markdown) share, so a flag or a phase reads
  * the same in a terminal and in a client document.
  */
-import type { ItemFlag, ItemResult, PlanStep, Quote, Report } from '../../scoring/report.js';
+import { fixed } from '../shared/numbers.js';
+import { LOW_AGREEMENT_MEANS, PERCEPTION_GAP_MEANS } from '../shared/intervals.js';
+import type { ItemFlag, ItemResult, PlanPhase, Quote, Report, ShownPlanStep } from '../../scoring/report.js';
 
 /** JSON keeps the kebab-case names; people read words. */
 export const FLAG_LABEL: Readonly<Record<ItemFlag, string>> = {
@@ -18,22 +20,23 @@ export function flagWords(item: Pick<ItemResult, 'score' | 'flags'>): string[] {
   return item.score === null ? [NOT_SCORED, ...words] : words;
 }
 
-/** docs/formulas.md: phases 1..3 are shown as 30, 60 and 90 days. */
-const PHASES: readonly { readonly phase: PlanStep['phase']; readonly title: string }[] = [
+/** docs/formulas.md: phases 1..3 are the three 30-day periods; phase 4 is what does not fit in 90 days. */
+const PHASES: readonly { readonly phase: PlanPhase; readonly title: string }[] = [
   { phase: 1, title: 'First 30 days' },
   { phase: 2, title: 'Days 31-60' },
   { phase: 3, title: 'Days 61-90' },
+  { phase: 4, title: 'Later' },
 ];
 
 /** How many ranked gaps the "Top gaps" list shows: enough to act on, few enough to read. */
 export const TOP_GAPS = 5;
 
 /**
- * Who said it: the respondent's name and/or role, else the file it came from
- * (an interview file is usually named after the interviewee).
+ * Who said it, as `--attribution` says (`customer 2`, a name), or nobody: never the file it came
+ * from, since an interview file is usually named after the interviewee.
  */
-export function quoteAuthor(quote: Quote): string {
-  return quote.by ?? quote.source;
+export function quoteAuthor(quote: Quote): string | undefined {
+  return quote.by;
 }
 
 
@@ -57,6 +60,24 @@ export function emptyPlanText(items: readonly Pick<ItemResult, 'gap'>[]): string
 }
 
 /** The plan's phases that have steps, in order, each with its title (`First 30 days`). */
-export function planPhases(plan: readonly PlanStep[]): { title: string; steps: PlanStep[] }[] {
+export function planPhases<T extends Pick<ShownPlanStep, 'phase'>>(plan: readonly T[]): { title: string; steps: T[] }[] {
   return PHASES.map(({ phase, title }) => ({ title, steps: plan.filter((step) => step.phase === phase) })).filter((p) => p.steps.length > 0);
+}
+
+/** `owner: team leaders; effort: low`, or the effort alone when the rubric names no owner. */
+export function ownerAndEffort(step: Pick<ShownPlanStep, 'owner' | 'effort'>): string {
+  return step.owner === null ? `effort: ${step.effort}` : `owner: ${step.owner}; effort: ${step.effort}`;
+}
+
+/** What each flag in the report means, said once, after the tables where the flags appear. */
+export function flagLegend(report: Pick<Report, 'items'>): string[] {
+  const present = new Set(report.items.flatMap((item) => item.flags));
+  // Each perception gap names the groups it lies between.
+  const gaps = report.items
+    .filter((item) => item.flags.includes('perception-gap') && item.spread !== null)
+    .map((item) => `${item.title}: ${item.spread!.high} ${fixed(item.groups[item.spread!.high]?.score ?? null)} over ${item.spread!.low} ${fixed(item.groups[item.spread!.low]?.score ?? null)}`);
+  return [
+    ...(present.has('low-agreement') ? [LOW_AGREEMENT_MEANS] : []),
+    ...(gaps.length > 0 ? [`${PERCEPTION_GAP_MEANS}: ${gaps.join('; ')}.`] : []),
+  ];
 }

@@ -1,9 +1,10 @@
 /** The Markdown report's lists: top gaps, the plan as a checklist, and the quotes. */
+import { EFFORT_EXPLAINED, startHere } from './start-here.js';
 import { rankGaps } from '../../scoring/index.js';
 import type { Quote, Report } from '../../scoring/report.js';
 import { escapeMarkdown as esc } from '../shared/escape-markdown.js';
 import { plural } from '../shared/plural.js';
-import { emptyPlanText, noGapsText, planPhases, quoteAuthor, titlesById, TOP_GAPS } from './labels.js';
+import { emptyPlanText, noGapsText, ownerAndEffort, planPhases, quoteAuthor, titlesById, TOP_GAPS } from './labels.js';
 import { fixed } from '../shared/numbers.js';
 
 export function topGapsList(report: Report): string {
@@ -18,14 +19,14 @@ export function topGapsList(report: Report): string {
   return lines.join('\n');
 }
 
-/** `### First 30 days` and a task list a client can tick off: `- [ ] **Item** — action _(effort: low)_`. */
+/** `### First 30 days` and a task list a client can tick off: `- [ ] **Item** — action _(owner: team leaders; effort: low)_`. */
 export function planSections(report: Report): string[] {
   if (report.plan.length === 0) {
     return [emptyPlanText(report.items)];
   }
   const title = titlesById(report.items);
   return planPhases(report.plan).map(({ title: horizon, steps }) => {
-    const tasks = steps.map((step) => `- [ ] **${esc(title(step.item))}** — ${esc(step.text)} _(effort: ${step.effort})_`);
+    const tasks = steps.map((step) => `- [ ] **${esc(title(step.item))}** — ${esc(step.text)} _(${esc(ownerAndEffort(step))})_`);
     return `### ${horizon}\n\n${tasks.join('\n')}`;
   });
 }
@@ -40,5 +41,13 @@ export function notesSections(report: Report): string[] {
 /** A blank line between quotes keeps each its own blockquote instead of one merged paragraph. */
 function blockquote(quote: Quote): string {
   const marker = quote.kind === 'evidence' ? '**Evidence:** ' : '';
-  return `> ${marker}“${esc(quote.text)}” — ${esc(quoteAuthor(quote))}`;
+  const by = quoteAuthor(quote);
+  return `> ${marker}“${esc(quote.text)}”${by === undefined ? '' : ` — ${esc(by)}`}`;
+}
+
+/** "Start here": the verdict in bold, the first actions as a numbered list, and what effort means. */
+export function startHereSection(report: Report): string {
+  const start = startHere(report);
+  const actions = start.actions.map((step, i) => `${i + 1}. **${esc(step.itemTitle)}** — ${esc(step.text)} _(${esc(ownerAndEffort(step))})_`);
+  return [`**${esc(start.verdict)}**`, ...(actions.length > 0 ? [actions.join('\n'), `_${EFFORT_EXPLAINED}_`] : [])].join('\n\n');
 }

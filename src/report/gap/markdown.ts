@@ -7,9 +7,11 @@
 import type { Report } from '../../scoring/report.js';
 import { completeness, completenessText, sourceTotal } from './completeness.js';
 import { escapeMarkdown as esc } from '../shared/escape-markdown.js';
-import { notesSections, planSections, topGapsList } from './markdown-lists.js';
+import { notesSections, planSections, startHereSection, topGapsList } from './markdown-lists.js';
 import { sectionItemTables, sectionsTable } from './markdown-sections.js';
 import { statusWord } from './status.js';
+import { flagLegend } from './labels.js';
+import { agreementText, fieldworkText, groupHeadlines, intervalText } from '../shared/intervals.js';
 import { markdownFooter, markdownTable } from '../shared/markdown-table.js';
 import { fixed, indexText } from '../shared/numbers.js';
 import type { GapFormatter } from './types.js';
@@ -18,17 +20,20 @@ export const markdown: GapFormatter = (report, options) => {
   const notes = notesSections(report);
   const parts = [
     `# ${esc(report.rubric.title)}`,
+    '## Start here',
+    startHereSection(report),
     summaryTable(report),
     summaryLine(report),
     '## Sections',
     sectionsTable(report),
     ...sectionItemTables(report),
+    ...flagLegend(report).map((line) => `_${esc(line)}_`),
     '## Top gaps',
     topGapsList(report),
     '## Improvement plan',
     ...planSections(report),
     ...(notes.length > 0 ? ['## Notes and evidence', ...notes] : []),
-    ...(report.sources.length > 1 ? ['## Sources', sourcesTable(report)] : []),
+    ...(report.sources.length > 1 && report.attribution === 'name' ? ['## Sources', sourcesTable(report)] : []),
     '---',
     markdownFooter(report.rubric, options.date),
   ];
@@ -41,19 +46,22 @@ function summaryTable(report: Report): string {
     [
       { head: 'Overall score', align: 'right' },
       { head: 'Target', align: 'right' },
+      { head: '95% CI', align: 'right' },
       { head: 'Gap', align: 'right' },
       { head: 'Index', align: 'right' },
       { head: 'Status', align: 'left' },
       { head: 'Respondents', align: 'right' },
     ],
-    [[fixed(overall.score), fixed(overall.target), fixed(overall.gap), indexText(overall.index), statusWord(overall.gap), String(report.respondents)]],
+    [[fixed(overall.score), fixed(overall.target), intervalText(overall.ci, report.scale), fixed(overall.gap), indexText(overall.index), statusWord(overall.gap), String(report.respondents)]],
   );
 }
 
 /** `3 respondents · 37 of 39 answers scored · 2 na. Grouped by role.` */
 function summaryLine(report: Report): string {
-  const grouped = report.by === null ? '' : ` Grouped by ${esc(report.by)}.`;
-  return `${completenessText(completeness(report))}.${grouped}`;
+  const about = [report.organisation, fieldworkText(report.fieldwork)].filter((s): s is string => s !== null && s !== undefined);
+  const grouped = report.by === null ? '' : ` Grouped by ${esc(report.by)}: ${groupHeadlines(report).map(esc).join(' · ')}.`;
+  const header = about.length === 0 ? '' : `${esc(about.join(' · '))}. `;
+  return `${header}${completenessText(completeness(report))}.${grouped}\n\n${esc(agreementText(report.agreement))}`;
 }
 
 function sourcesTable(report: Report): string {

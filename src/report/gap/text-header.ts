@@ -9,17 +9,21 @@ import { fixed, indexText } from '../shared/numbers.js';
 import { gapStatus, STATUS_LABEL, statusPaint } from './status.js';
 import { oneLine } from '../shared/terminal-text.js';
 import { maxOf, pushAll } from '../../core/max-of.js';
+import { wrap } from '../shared/wrap.js';
+import { agreementText, fieldworkText, groupHeadlines, intervalText } from '../shared/intervals.js';
 
 /** Sources listed one per line before "… and N more": enough to spot an incomplete file, short enough for a screen. */
 const MAX_SOURCES = 10;
 
 export function headerBlock(report: Report, style: Style, date: string | undefined, width: number): string[] {
   const { rubric } = report;
-  const about = [oneLine(rubric.id), rubric.version === null ? '' : oneLine(rubric.version), date ?? ''].filter((s) => s !== '');
-  const lines = [style.bold(oneLine(rubric.title)), style.dim(about.join(' · ')), completenessText(completeness(report))];
-  if (report.by !== null) lines.push(`grouped by ${oneLine(report.by)}`);
+  const about = [report.organisation === null ? '' : oneLine(report.organisation), oneLine(rubric.id), rubric.version === null ? '' : oneLine(rubric.version), fieldworkText(report.fieldwork) ?? '', date === undefined ? '' : `report ${date}`].filter((s) => s !== '');
+  const lines = [style.bold(oneLine(rubric.title)), ...wrap(about.join(' · '), width).map((line) => style.dim(line)), completenessText(completeness(report))];
+  // pushAll, not push(...): thousands of groups wrap to more lines than a call takes arguments.
+  if (report.by !== null) pushAll(lines, wrap(`grouped by ${oneLine(report.by)}: ${groupHeadlines(report).map(oneLine).join(' · ')}`, width));
   // One input is already summed up above; a list pays off when there are several to compare.
-  if (report.sources.length > 1) pushAll(lines, sourceLines(report, width));
+  // File paths only when people are named anyway (docs/formulas.md, "Quotes").
+  if (report.sources.length > 1 && report.attribution === 'name') pushAll(lines, sourceLines(report, width));
   return lines;
 }
 
@@ -49,11 +53,22 @@ export function overallBlock(report: Report, style: Style, width: number): strin
   const paint = statusPaint(style, status);
   const barWidth = Math.min(30, width - 24);
   const label = status === null ? '' : ` ${paint(STATUS_LABEL[status])}`;
-  return [`${title}  ${figuresText(overall, style)}`, `${textBar(overall.index, barWidth, paint, style)}${label}`];
+  return [
+    `${title}  ${figuresText(overall, style)}`,
+    `${textBar(overall.index, barWidth, paint, style)}${label}`,
+    ...wrap(`95% CI ${intervalText(overall.ci, report.scale)}${overall.ci === null && overall.limitedBy !== null ? ` (${limitedByText(report, overall.limitedBy)})` : ''}`, width),
+    ...wrap(agreementText(report.agreement), width),
+  ];
 }
 
 /** `score 3.10 · target 4.00 · gap 0.90 · index 52/100`, shared by the overall line and the section headings. */
 export function figuresText(r: Overall, style: Style): string {
   const paint = statusPaint(style, gapStatus(r.gap));
   return `score ${fixed(r.score)} · target ${fixed(r.target)} · ${paint(`gap ${fixed(r.gap)}`)} · index ${indexText(r.index)}`;
+}
+
+/** Which item voids an interval: the one with the fewest answers. */
+function limitedByText(report: Pick<Report, 'items'>, id: string): string {
+  const item = report.items.find((i) => i.id === id);
+  return item === undefined ? id : `${oneLine(item.title)} has only ${item.n} answer${item.n === 1 ? '' : 's'}`;
 }

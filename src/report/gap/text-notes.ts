@@ -26,7 +26,8 @@ export function notesBlock(report: Report, style: Style, width: number): string[
 /** `“Calls after 6pm ring out” — Dana (customer)`; evidence is marked, a note is not. */
 function quoteLines(quote: Quote, width: number): string[] {
   const marker = quote.kind === 'evidence' ? 'Evidence: ' : '';
-  const text = `${marker}“${oneLine(quote.text)}” — ${oneLine(quoteAuthor(quote))}`;
+  const by = quoteAuthor(quote);
+  const text = `${marker}“${oneLine(quote.text)}”${by === undefined ? '' : ` — ${oneLine(by)}`}`;
   // Continuation lines hang two columns in, under the quote rather than the margin.
   return wrap(text, width - 4).map((line, i) => (i === 0 ? '  ' : '    ') + line);
 }

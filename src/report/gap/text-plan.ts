@@ -1,4 +1,4 @@
-/** "Improvement plan": the plan's steps under their 30/60/90-day horizon, each with its effort. */
+/** "Improvement plan": the plan's steps under their 30/60/90-day horizon (or later), each with its effort and owner. */
 import type { Report } from '../../scoring/report.js';
 import type { Style } from '../shared/style.js';
 import { emptyPlanText, planPhases, titlesById } from './labels.js';
@@ -22,7 +22,8 @@ export function planBlock(report: Report, style: Style, width: number): string[]
     for (const step of steps) {
       const tag = `[${step.effort}]`;
       const first = `  ${style.cyan(tag)}${' '.repeat(TAG_WIDTH - tag.length + 1)}`;
-      pushAll(lines, hangingWrap(`${oneLine(title(step.item))}: ${oneLine(step.text)}`, first, INDENT, width));
+      const owner = step.owner === null ? '' : ` (owner: ${oneLine(step.owner)})`;
+      pushAll(lines, hangingWrap(`${oneLine(title(step.item))}: ${oneLine(step.text)}${owner}`, first, INDENT, width));
     }
   }
   return lines;

@@ -2,7 +2,7 @@
 import type { ItemResult, Report, SectionResult } from '../../scoring/report.js';
 import type { Style } from '../shared/style.js';
 import { textBar } from './bar.js';
-import { groupScore, groupValues } from './group-values.js';
+import { groupScore, groupValues, spreadValue } from './group-values.js';
 import { flagWords, NOT_SCORED } from './labels.js';
 import { fixed } from '../shared/numbers.js';
 import { gapStatus, statusPaint } from './status.js';
@@ -25,7 +25,7 @@ export function sectionBlocks(report: Report, style: Style, width: number): stri
   return report.sections.map((section) => {
     const items = report.items.filter((item) => item.section === section.id);
     const lines = [style.bold(oneLine(section.title)), sectionFigures(section, style)];
-    if (items.length > 0) lines.push(itemsTable(items, { groups, by: oneLine(report.by ?? ''), withFlags, style, width }));
+    if (items.length > 0) lines.push(itemsTable(items, { groups, by: oneLine(report.by ?? ''), withFlags, scale: report.scale, style, width }));
     return lines;
   });
 }
@@ -41,6 +41,7 @@ interface TableContext {
   /** The grouping field, for the heading of a separate groups table. */
   readonly by: string;
   readonly withFlags: boolean;
+  readonly scale: Report['scale'];
   readonly style: Style;
   readonly width: number;
 }
@@ -66,7 +67,7 @@ function itemsTable(items: readonly ItemResult[], ctx: TableContext): string {
       return statusPaint(style, gapStatus(score === null ? null : Math.max(0, item.target - score)))(fixed(score));
     }),
   }));
-  const spread: Column[] = groups.length === 0 ? [] : [{ head: 'Spread', align: 'right', plain: items.map((item) => fixed(item.spread)) }];
+  const spread: Column[] = groups.length === 0 ? [] : [{ head: 'Spread', align: 'right', plain: items.map((item) => fixed(spreadValue(item))) }];
   const byGroups = [...byGroup, ...spread];
   const fits = (list: readonly Column[]): boolean => spareWidth(list, ctx.width) >= COMFORTABLE_TITLE;
   // Everything in one table, as on a wide terminal; the bar repeats the gap, so it is the first thing to give up.
@@ -84,7 +85,7 @@ function itemsTable(items: readonly ItemResult[], ctx: TableContext): string {
 /** One catalogue column as the terminal table draws it: the title flexible, the gap coloured, the index a bar. */
 function textColumn(column: CatalogueColumn<ItemResult>, items: readonly ItemResult[], ctx: TableContext, paints: readonly ((s: string) => string)[]): Column {
   const { style } = ctx;
-  const plain = items.map((item) => oneLine(cellText(column, item)));
+  const plain = items.map((item) => oneLine(cellText(column, item, ctx)));
   switch (column.id) {
     case 'title':
       return { head: column.head, align: 'left', plain, flexible: true };

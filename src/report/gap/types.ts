@@ -7,6 +7,8 @@ export interface GapFormatOptions {
   readonly width: number;
   /** When the report was made (ISO date), for document headers; injected so output is reproducible. */
   readonly date?: string | undefined;
+  /** The report goes to a terminal: the text report repeats Start here at its end. */
+  readonly terminal?: boolean | undefined;
 }
 
 export type GapFormatter = (report: Report, options: GapFormatOptions) => string;

@@ -9,7 +9,7 @@
  * score level with its bar, then the item's spread), so no label can meet a
  * bar, the target tick or another label, whatever the scores.
  */
-import { groupScore, groupValues } from '../gap/group-values.js';
+import { groupScore, groupValues, spreadValue } from '../gap/group-values.js';
 import { fixed } from '../shared/numbers.js';
 import type { ItemResult, Report } from '../../scoring/report.js';
 import { sectionRows } from './section-rows.js';
@@ -46,7 +46,7 @@ export function groupsChart(report: Report): Markup | null {
     title: `Scores by ${by}, side by side`,
     description:
       `Grouped bar chart: for each of ${report.items.length} items, the mean score of each ${by} (${values.join(', ')}, in that order) on the ${min} to ${max} scale, with the target marked. ` +
-      (flagged.length === 0 ? 'No item has a perception gap.' : `Perception gaps, highlighted: ${flagged.map((item) => `${item.title} (spread ${fixed(item.spread)})`).join('; ')}.`),
+      (flagged.length === 0 ? 'No item has a perception gap.' : `Perception gaps, highlighted: ${flagged.map((item) => `${item.title} (spread ${fixed(spreadValue(item))})`).join('; ')}.`),
     rows,
     axis: (top, bottom) => levelGrid(wholeSteps(min, max), x, top, bottom),
   });
@@ -88,9 +88,9 @@ function itemBlock(item: ItemResult, y: number, ctx: BlockContext): Markup {
   const band = flagged ? html`<rect class="band" x="0" y="${y + 1}" width="${CHART_WIDTH}" height="${height - 2}"/>` : '';
   const flag = flagged ? html`<text class="flag" x="${LABEL_X}" y="${y + height / 2 + 14}">perception gap</text>` : '';
   const labelY = flagged ? y + height / 2 : y + height / 2 + 5;
-  return html`<g><title>${item.title}: ${values.map((value) => `${value} ${fixed(groupScore(item, value))}`).join(', ')}; target ${fixed(item.target)}${flagged ? `; perception gap, spread ${fixed(item.spread)}` : ''}</title>
+  return html`<g><title>${item.title}: ${values.map((value) => `${value} ${fixed(groupScore(item, value))}`).join(', ')}; target ${fixed(item.target)}${flagged ? `; perception gap, spread ${fixed(spreadValue(item))}` : ''}</title>
 ${band}<text x="${LABEL_X}" y="${labelY}">${fitText(item.title, LABEL_WIDTH)}</text>${flag}
 ${bars}<line class="target" x1="${x(item.target)}" x2="${x(item.target)}" y1="${y + 4}" y2="${y + height - 4}"/>
-${item.spread === null ? '' : html`<text class="value" x="${RIGHT}" y="${y + height / 2 + 5}" text-anchor="end">spread ${fixed(item.spread)}</text>`}</g>
+${item.spread === null ? '' : html`<text class="value" x="${RIGHT}" y="${y + height / 2 + 5}" text-anchor="end">spread ${fixed(spreadValue(item))}</text>`}</g>
 `;
 }

@@ -1,7 +1,22 @@
-/** The compare report's HTML pieces: header, summary cards, tables and item lists. */
-import type { Change, Comparison, ItemChange, ItemStatus } from '../../compare/comparison.js';
+/** The compare report's HTML pieces: header, warnings, summary cards, tables, groups and item lists. */
+import type { Change, Comparison, GroupChange, ItemChange, Verdict } from '../../compare/comparison.js';
 import { bySection } from '../shared/by-section.js';
-import { countParts, direction, fromTo, ITEM_LISTS, itemsIn, sideText, signed, signedIndex, STATUS_WORDS } from '../compare/words.js';
+import {
+  designText,
+  fromTo,
+  groupNotCompared,
+  intervalText,
+  ITEM_LISTS,
+  markNotes,
+  scoreCell,
+  sideText,
+  signed,
+  targetNote,
+  testedCount,
+  VERDICT_WORDS,
+  verdictCounts,
+  verdictMark,
+} from '../compare/words.js';
 import { fixed, indexPoints } from '../shared/numbers.js';
 import { cards } from './cards.js';
 import { rubricRef } from './document.js';
@@ -11,73 +26,129 @@ import { htmlTable, type TableColumn } from './table.js';
 export function compareHeader(c: Comparison, date: string | undefined): Markup {
   const about = [`rubric ${rubricRef(c.rubric)}`, ...(date === undefined ? [] : [date])];
   return html`<header class="cover"><p class="eyebrow">Service quality audit: progress</p><h1>${c.rubric.title}</h1>
-<p class="meta">Before: ${sideText(c.inputs.before)} · After: ${sideText(c.inputs.after)}</p><p class="meta">${about.join(' · ')}</p></header>`;
+<p class="meta">Before: ${sideText(c.inputs.before)} · After: ${sideText(c.inputs.after)}</p><p class="meta">${designText(c)}</p><p class="meta">${about.join(' · ')}</p></header>`;
+}
+
+export function compareWarnings(c: Comparison): Markup {
+  return html`${c.warnings.map((w) => html`<p class="warning" role="note"><strong>Warning:</strong> ${w.message}</p>`)}`;
 }
 
 export function compareCards(c: Comparison): Markup {
-  const { before, after, delta } = c.overall;
-  const was = (shown: string, goodness: number | null, moved: string): Markup => html`was ${shown} · ${change(goodness, moved)}`;
-  const others = countParts(c).slice(1); // the first, improved, is the card's own figure
+  const o = c.overall;
+  const count = (v: Verdict): number => c.items.filter((item) => item.verdict === v).length;
   return cards([
-    { label: 'Overall score', value: fixed(after.score), unit: `of ${c.scale.max}`, detail: was(fixed(before.score), delta.score, signed(delta.score)) },
+    {
+      label: 'Overall score',
+      value: fixed(o.after.score),
+      unit: `of ${c.scale.max}`,
+      detail: html`was ${fixed(o.before.score)} · ${changeSpan(o)} ${intervalText(o.ci, c.scale)} · ${pill(o.verdict)}`,
+    },
     {
       label: 'Index',
-      value: indexPoints(after.index),
-      unit: after.index === null ? undefined : '/ 100',
-      detail: was(indexPoints(before.index), delta.index, `${signedIndex(delta.index)} points`),
+      value: indexPoints(o.after.index),
+      unit: o.after.index === null ? undefined : '/ 100',
+      detail: html`was ${indexPoints(o.before.index)}`,
     },
-    // A smaller gap is progress, so its change is coloured as the opposite of its sign.
-    { label: 'Gap to target', value: fixed(after.gap), unit: 'points', detail: was(fixed(before.gap), delta.gap === null ? null : -delta.gap, signed(delta.gap)) },
-    { label: 'Items improved', value: String(c.improved.length), unit: `of ${c.items.length}`, detail: others.join(' · ') },
+    { label: 'Items improved', value: String(count('improved')), unit: `of ${c.items.length}`, detail: `${count('slipped')} slipped` },
+    { label: 'No clear change', value: String(count('no clear change')), unit: `of ${c.items.length}`, detail: `${count('too few answers')} with too few answers to judge` },
   ]);
 }
 
-function change(goodness: number | null, shown: string): Markup {
-  const way = direction(goodness);
-  return html`<span class="${way === 'none' ? 'flat' : way}">${shown}</span>`;
+/** A change coloured by its verdict, not its sign: a rise that may be noise is not shown as progress. */
+function changeSpan(c: Pick<Change, 'change' | 'verdict'>): Markup {
+  const cls = c.verdict === 'improved' ? 'ch-up' : c.verdict === 'slipped' ? 'ch-down' : 'flat';
+  return html`<span class="${cls}">${signed(c.change)}</span>`;
+}
+
+const VERDICT_PILL: Readonly<Record<Verdict, string>> = {
+  improved: 'pill-improved',
+  slipped: 'pill-slipped',
+  'no clear change': 'pill-none',
+  'too few answers': 'pill-none',
+};
+
+function pill(verdict: Verdict, mark = ''): Markup {
+  return html`<span class="pill ${VERDICT_PILL[verdict]}">${VERDICT_WORDS[verdict]}${mark}</span>`;
 }
 
 const CHANGE_COLUMNS: readonly TableColumn[] = [
   { head: 'Before', numeric: true },
   { head: 'After', numeric: true },
   { head: 'Change', numeric: true },
-  { head: 'Gap', numeric: true },
+  { head: '95% interval', numeric: true },
+  { head: 'Verdict' },
 ];
 
-function changeCells(r: Change): (string | Markup)[] {
-  return [fixed(r.before.score), fixed(r.after.score), change(r.delta.score, signed(r.delta.score)), fromTo(r.before.gap, r.after.gap)];
+function changeCells(r: Change, c: Comparison): (string | Markup)[] {
+  return [changeSpan(r), intervalText(r.ci, c.scale), pill(r.verdict)];
+}
+
+export function compareOverallLine(c: Comparison): Markup {
+  return html`<p>Items: ${verdictCounts(c.items)}.</p>`;
 }
 
 export function compareSectionsTable(c: Comparison): Markup {
   return htmlTable(
-    [{ head: 'Section', className: 'item' }, ...CHANGE_COLUMNS, { head: 'Index change', numeric: true }],
-    c.sections.map((s) => [s.title, ...changeCells(s), change(s.delta.index, signedIndex(s.delta.index))]),
+    [{ head: 'Section', className: 'item' }, ...CHANGE_COLUMNS],
+    [
+      ['Overall', fixed(c.overall.before.score), fixed(c.overall.after.score), ...changeCells(c.overall, c)],
+      ...c.sections.map((s) => [s.title, fixed(s.before.score), fixed(s.after.score), ...changeCells(s, c)]),
+    ],
   );
 }
 
-const STATUS_PILL: Readonly<Record<ItemStatus, string>> = {
-  'reached-target': 'pill-met',
-  improved: 'pill-met',
-  slipped: 'pill-short',
-  unchanged: 'pill-none',
-  'not-compared': 'pill-none',
-};
+function itemsTable(items: readonly ItemChange[], c: Comparison): Markup {
+  const side = (score: number | null, n: number, unscored: ItemChange['unscored']['before']): string => (score === null ? scoreCell(score, unscored) : `${fixed(score)} (n ${n})`);
+  return htmlTable(
+    [{ head: 'Item', className: 'item' }, ...CHANGE_COLUMNS],
+    items.map((item) => {
+      const note = targetNote(item);
+      return [
+        item.title,
+        side(item.before.score, item.before.n, item.unscored.before),
+        side(item.after.score, item.after.n, item.unscored.after),
+        changeSpan(item),
+        intervalText(item.ci, c.scale),
+        html`${pill(item.verdict, verdictMark(item))}${note === undefined ? '' : html` <span class="pill pill-flag">${note}</span>`}`,
+      ];
+    }),
+  );
+}
+
+function notes(items: readonly ItemChange[]): Markup {
+  return html`${markNotes(items).map((note) => html`<p class="note">${note}</p>`)}`;
+}
 
 export function compareItemTables(c: Comparison): Markup {
   return html`${bySection(c.sections, c.items).map(({ section, items }) => html`<h3>${section.title}</h3>
-${htmlTable(
-  [{ head: 'Item', className: 'item' }, ...CHANGE_COLUMNS, { head: 'Status' }],
-  items.map((item: ItemChange) => [item.title, ...changeCells(item), html`<span class="pill ${STATUS_PILL[item.status]}">${STATUS_WORDS[item.status]}</span>`]),
-)}
-`)}`;
+${itemsTable(items, c)}
+`)}${notes(c.items)}`;
+}
+
+export function compareGroups(c: Comparison): Markup | string {
+  if (c.details.by === null) return '';
+  const title = html`<h2>Groups (by ${c.details.by})</h2>`;
+  if (c.groups.length === 0) return html`<section>${title}<p>No group is compared (see the warning above).</p></section>`;
+  const table = htmlTable(
+    [{ head: 'Group', className: 'item' }, { head: 'Respondents', numeric: true }, ...CHANGE_COLUMNS],
+    c.groups.map((g) => [
+      g.value,
+      `${g.before.n} → ${g.after.n}`,
+      ...(g.overall === null ? ['', '', '', '', groupNotCompared(c.details.minGroup)] : [fixed(g.overall.before.score), fixed(g.overall.after.score), ...changeCells(g.overall, c)]),
+    ]),
+  );
+  const shown = c.groups.filter((g): g is GroupChange & { overall: Change } => g.overall !== null);
+  return html`<section>${title}<p class="note">Each group's items are judged among themselves: ${shown.map((g) => `${g.value}, ${testedCount(g.items)} tested`).join('; ')}.</p>${table}
+${shown.map((g) => html`<h3>${g.value}</h3>${itemsTable(g.items, c)}${notes(g.items)}
+`)}</section>`;
 }
 
 export function compareLists(c: Comparison): Markup {
-  return html`${ITEM_LISTS.map(({ key, title }) => {
-    const items = itemsIn(c, key);
+  return html`${ITEM_LISTS.map(({ title, keep }) => {
+    const items = c.items.filter(keep);
     if (items.length === 0) return '';
     return html`<h3>${title} (${items.length})</h3><ul class="item-list">${items.map(
-      (item) => html`<li><strong>${item.title}</strong>: ${fromTo(item.before.score, item.after.score)} (${signed(item.delta.score)})</li>`,
+      (item) => html`<li><strong>${item.title}</strong>: ${fromTo(item.before.score, item.after.score)} (${signed(item.change)} ${intervalText(item.ci, c.scale)})</li>`,
     )}</ul>
 `;
   })}`;

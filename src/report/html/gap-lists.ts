@@ -1,13 +1,13 @@
-/** The gap report's lists: the plan by 30/60/90-day phase, the interviewees' notes and evidence, and the sources. */
-import type { ItemResult, Quote, Report } from '../../scoring/report.js';
+/** The gap report's lists: the plan by 30/60/90-day phase (and later), the interviewees' notes and evidence, and the sources. */
+import type { ItemResult, Quote, Report, ShownPlanStep } from '../../scoring/report.js';
 import { sourceTotal } from '../gap/completeness.js';
-import { emptyPlanText, planPhases, quoteAuthor, titlesById } from '../gap/labels.js';
+import { emptyPlanText, ownerAndEffort, planPhases, quoteAuthor, titlesById } from '../gap/labels.js';
 import { html, type Markup } from './html.js';
 import { htmlTable } from './table.js';
 
 /** What the plan needs of a report: a comparison's follow-up side has it too. */
 interface PlanSource {
-  readonly plan: Report['plan'];
+  readonly plan: readonly ShownPlanStep[];
   readonly items: readonly Pick<ItemResult, 'id' | 'title' | 'gap'>[];
 }
 
@@ -18,7 +18,7 @@ export function planList(report: PlanSource): Markup {
   const title = titlesById(report.items);
   return html`${planPhases(report.plan).map(({ title: horizon, steps }) => {
     return html`<h3>${horizon}</h3>
-<ol class="plan">${steps.map((step) => html`<li><strong>${title(step.item)}</strong>: ${step.text} <span class="effort">(effort: ${step.effort})</span></li>
+<ol class="plan">${steps.map((step) => html`<li><strong>${title(step.item)}</strong>: ${step.text} <span class="effort">(${ownerAndEffort(step)})</span></li>
 `)}</ol>
 `;
   })}`;
@@ -34,13 +34,14 @@ ${item.quotes.map(quoteBlock)}`)}`;
 
 function quoteBlock(quote: Quote): Markup {
   const kind = quote.kind === 'evidence' ? html`<span class="kind">Evidence</span>` : '';
-  return html`<blockquote><p>${kind}“${quote.text}”</p><footer>${quoteAuthor(quote)}</footer></blockquote>
+  return html`<blockquote><p>${kind}“${quote.text}”</p>${quoteAuthor(quote) === undefined ? '' : html`<footer>${quoteAuthor(quote)}</footer>`}</blockquote>
 `;
 }
 
 /** Null for a single input: its completeness is already in the summary. */
 export function sourcesTable(report: Report): Markup | null {
-  if (report.sources.length <= 1) return null;
+  // File paths only when people are named anyway (docs/formulas.md, "Quotes").
+  if (report.sources.length <= 1 || report.attribution !== 'name') return null;
   return htmlTable(
     [{ head: 'Source', className: 'item' }, { head: 'Respondents', numeric: true }, { head: 'Scored', numeric: true }, { head: 'na', numeric: true }, { head: 'Unanswered', numeric: true }, { head: 'Answers', numeric: true }],
     report.sources.map((s) => [s.source, String(s.respondents), String(s.answered), String(s.na), String(s.unanswered), String(sourceTotal(s))]),

@@ -4,6 +4,7 @@ import { completeness, answersText } from '../gap/completeness.js';
 import { plural } from '../shared/plural.js';
 import { fixed, indexPoints } from '../shared/numbers.js';
 import { cards } from './cards.js';
+import { agreementText, fieldworkText, groupHeadlines, intervalText } from '../shared/intervals.js';
 import { rubricRef } from './document.js';
 import { html, type Markup } from './html.js';
 import { statusClass, statusPill } from './status.js';
@@ -12,15 +13,19 @@ export function gapHeader(report: Report, date: string | undefined): Markup {
   const { rubric } = report;
   const about = [`rubric ${rubricRef(rubric)}`, plural(report.respondents, 'respondent')];
   if (report.by !== null) about.push(`grouped by ${report.by}`);
-  if (date !== undefined) about.push(date);
-  return html`<header class="cover"><p class="eyebrow">Service quality audit</p><h1>${rubric.title}</h1><p class="meta">${about.join(' · ')}</p></header>`;
+  const fieldwork = fieldworkText(report.fieldwork);
+  if (fieldwork !== undefined) about.push(fieldwork);
+  if (date !== undefined) about.push(`report ${date}`);
+  const eyebrow = report.organisation === null ? 'Service quality audit' : `${report.organisation} · service quality audit`;
+  const groups = report.by === null ? '' : html`<p class="meta">${groupHeadlines(report).join(' · ')}</p>`;
+  return html`<header class="cover"><p class="eyebrow">${eyebrow}</p><h1>${rubric.title}</h1><p class="meta">${about.join(' · ')}</p>${groups}<p class="meta">${agreementText(report.agreement)}</p></header>`;
 }
 
 export function gapCards(report: Report): Markup {
   const { overall, scale } = report;
   const c = completeness(report);
   return cards([
-    { label: 'Overall score', value: fixed(overall.score), unit: `of ${scale.max}`, detail: `target ${fixed(overall.target)} on a ${scale.min} to ${scale.max} scale` },
+    { label: 'Overall score', value: fixed(overall.score), unit: `of ${scale.max}`, detail: `95% CI ${intervalText(overall.ci, report.scale)}; target ${fixed(overall.target)} on a ${scale.min} to ${scale.max} scale` },
     {
       label: 'Index',
       value: indexPoints(overall.index),

@@ -1,6 +1,6 @@
 /** The gap report's tables: the sections at a glance, then each section's items with groups and flags. */
 import type { ItemResult, Report } from '../../scoring/report.js';
-import { groupScore, groupValues } from '../gap/group-values.js';
+import { groupScore, groupValues, spreadValue } from '../gap/group-values.js';
 import { FLAG_LABEL } from '../gap/labels.js';
 import { fixed } from '../shared/numbers.js';
 import { cellText, columnsFor, ITEM_COLUMNS, SECTION_COLUMNS, type Column } from '../shared/columns.js';
@@ -10,7 +10,7 @@ import { statusPill } from './status.js';
 import { htmlTable, type TableColumn } from './table.js';
 
 export function sectionsTable(report: Report): Markup {
-  return htmlTable(SECTION_TABLE.map(tableColumn), report.sections.map((s) => SECTION_TABLE.map((c) => (c.id === 'status' ? statusPill(s.gap) : cellText(c, s)))));
+  return htmlTable(SECTION_TABLE.map(tableColumn), report.sections.map((s) => SECTION_TABLE.map((c) => (c.id === 'status' ? statusPill(s.gap) : cellText(c, s, report)))));
 }
 
 /**
@@ -21,7 +21,7 @@ export function sectionsTable(report: Report): Markup {
 export function itemTables(report: Report): Markup {
   return html`${bySection(report.sections, report.items).map(
     ({ section, items }) => html`<h3>${section.title}</h3>
-${htmlTable(ITEM_TABLE.map(tableColumn), items.map((item) => ITEM_TABLE.map((c) => itemCell(c, item))))}
+${htmlTable(ITEM_TABLE.map(tableColumn), items.map((item) => ITEM_TABLE.map((c) => itemCell(c, item, report))))}
 `,
   )}`;
 }
@@ -35,10 +35,10 @@ function tableColumn<Row>(column: Column<Row>, index: number): TableColumn {
 }
 
 /** Status and flags are pills; every other figure is the catalogue's text. */
-function itemCell(column: Column<ItemResult>, item: ItemResult): Markup | string {
+function itemCell(column: Column<ItemResult>, item: ItemResult, report: Pick<Report, 'scale'>): Markup | string {
   if (column.id === 'status') return statusPill(item.gap);
   if (column.id === 'flags') return flagPills(item);
-  return cellText(column, item);
+  return cellText(column, item, report);
 }
 
 /** The groups chart's figures as a table (its text alternative); null without `--by`. */
@@ -52,7 +52,7 @@ export function groupsTable(report: Report): Markup | null {
     { head: 'Target', numeric: true },
     { head: 'Flags' },
   ];
-  const rows = report.items.map((item) => [item.title, ...groups.map((value) => fixed(groupScore(item, value))), fixed(item.spread), fixed(item.target), flagPills(item)]);
+  const rows = report.items.map((item) => [item.title, ...groups.map((value) => fixed(groupScore(item, value))), fixed(spreadValue(item)), fixed(item.target), flagPills(item)]);
   return htmlTable(columns, rows);
 }
 

@@ -11,6 +11,9 @@ export const STYLES = `
   --near: #d69e2e; --near-bg: #fdf3dc; --near-ink: #7a4b00;
   --short: #c53030; --short-bg: #fde8e8; --short-ink: #9b1c1c;
   --none: #9aa5b1;
+  /* A comparison's verdicts: Okabe–Ito blue and vermillion, told apart with any common colour-vision deficiency. */
+  --up: #0072b2; --up-bg: #e3f0f9; --up-ink: #00507d;
+  --down: #d55e00; --down-bg: #fcebdf; --down-ink: #9a3f00;
 }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -29,6 +32,10 @@ p { margin: 0 0 10px; }
 .meta { color: var(--muted); margin: 0; }
 .cover { border-bottom: 4px solid var(--accent); padding-bottom: 16px; }
 .note { color: var(--muted); font-size: 13px; }
+.ci { stroke: #1a1a1a; stroke-width: 1.5; fill: none; }
+.verdict { font-size: 18px; font-weight: 600; margin: 4px 0 8px; }
+ol.start-here { margin: 0 0 6px; padding-left: 22px; }
+ol.start-here li { margin: 4px 0; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(190px, 1fr)); gap: 14px; margin: 24px 0 8px; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; background: var(--soft); }
 .card .label { font-size: 12px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin: 0; }
@@ -44,6 +51,11 @@ p { margin: 0 0 10px; }
 .pill-short { background: var(--short-bg); color: var(--short-ink); }
 .pill-none { background: var(--soft); color: var(--muted); }
 .pill-flag { background: #fff7d6; color: #6b4e00; border: 1px solid #f0d36b; }
+.pill-improved { background: var(--up-bg); color: var(--up-ink); }
+.pill-slipped { background: var(--down-bg); color: var(--down-ink); }
+.fill-improved { background: var(--up); } .fill-slipped { background: var(--down); } .fill-muted { background: var(--muted); } .fill-few { background: #fff; border: 2px solid var(--none); }
+.ch-up { color: var(--up-ink); font-weight: 600; } .ch-down { color: var(--down-ink); font-weight: 600; }
+.warning { border-left: 4px solid var(--near); background: var(--near-bg); color: var(--near-ink); padding: 8px 12px; margin: 12px 0; }
 .up { color: var(--met-ink); } .down { color: var(--short-ink); } .flat { color: var(--muted); }
 figure { margin: 8px 0 16px; }
 figcaption { font-size: 13px; color: var(--muted); margin-top: 6px; }
@@ -63,6 +75,14 @@ svg.chart .bar-before { fill: #b8c2cc; } svg.chart .bar-flat { fill: var(--accen
 svg.chart .target { stroke: var(--ink); stroke-width: 2.5; }
 svg.chart .band { fill: #fff7d6; }
 svg.chart .flag { font-size: 10px; fill: #6b4e00; font-weight: 600; }
+svg.chart .zero { stroke: var(--ink); stroke-width: 1.5; stroke-dasharray: 4 3; }
+svg.chart .whisker { stroke-width: 2; }
+svg.chart .ch-improved { fill: var(--up); stroke: var(--up); } svg.chart .ch-slipped { fill: var(--down); stroke: var(--down); }
+svg.chart .ch-flat { fill: var(--muted); stroke: var(--muted); } svg.chart .ch-few { fill: var(--none); stroke: var(--none); }
+svg.chart .mark.hollow { fill: #fff; stroke-width: 2; }
+svg.chart .bar-muted { fill: var(--muted); } svg.chart .bar-few { fill: #fff; stroke: var(--none); stroke-width: 1.5; }
+svg.chart .ch-improved-text { fill: var(--up-ink); font-weight: 600; } svg.chart .ch-slipped-text { fill: var(--down-ink); font-weight: 600; }
+svg.chart .ch-flat-text, svg.chart .ch-few-text { fill: var(--muted); }
 .legend { list-style: none; padding: 0; margin: 6px 0 0; display: flex; flex-wrap: wrap; gap: 6px 18px; font-size: 13px; color: var(--muted); }
 .legend li { display: inline-flex; align-items: center; gap: 6px; }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; }

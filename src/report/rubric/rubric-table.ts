@@ -3,6 +3,7 @@ import { rubricItems, type Item, type Rubric } from '../../rubric/model.js';
 import { wrap } from '../shared/wrap.js';
 import { renderTable } from '../shared/text-table.js';
 import { oneLine } from '../shared/terminal-text.js';
+import { pushAll } from '../../core/max-of.js';
 import type { Style } from '../shared/style.js';
 
 interface RubricTableOptions {
@@ -33,10 +34,24 @@ export function formatRubricTable(rubric: Rubric, { style, width }: RubricTableO
       // Rubric text made inert: an ESC in a prompt must not act on the terminal (core/inert-text.ts).
       plain: section.items.map((item) => oneLine(String(c.cell(item)))),
     })), width));
+    pushAll(out, actionLines(section.items, style, width));
   }
   return `${out.join('\n')}\n`;
 }
 
+/** Each item's actions under its section's table: the level each lifts to, its effort and who owns it. */
+function actionLines(items: readonly Item[], style: Style, width: number): string[] {
+  const lines: string[] = [];
+  for (const item of items) {
+    if (item.actions.length === 0) continue;
+    lines.push(style.bold(`${item.id} actions`));
+    for (const action of item.actions) {
+      const owner = action.owner === undefined ? '' : `, ${oneLine(action.owner)}`;
+      pushAll(lines, wrap(`to ${action.to} (${action.effort}${owner}): ${oneLine(action.text)}`, width - 6).map((line, i) => (i === 0 ? `  ${line}` : `      ${line}`)));
+    }
+  }
+  return lines.length > 0 ? ['', ...lines] : [];
+}
 
 interface Column {
   readonly head: string;
@@ -50,12 +65,13 @@ const WEIGHT: Column = { head: 'Weight', width: 8, cell: (item) => item.weight }
 const TARGET: Column = { head: 'Target', width: 8, cell: (item) => item.target };
 const LEVELS: Column = { head: 'Levels', width: 8, cell: (item) => item.levels.size };
 const ACTIONS: Column = { head: 'Actions', width: 9, cell: (item) => item.actions.length };
+const AUDIENCE: Column = { head: 'Who can judge', width: 17, cell: (item) => item.audience?.join(', ') ?? 'anyone' };
 
 /** Fewer columns on narrower terminals, so the table never wraps; the prompt takes what is left. */
 function columnsFor(width: number): Column[] {
   const others =
-    width >= 120 ? [ID, TITLE, TARGET, WEIGHT, LEVELS, ACTIONS] : width >= 90 ? [ID, TITLE, TARGET, WEIGHT] : width >= 70 ? [ID, TARGET, WEIGHT] : [ID, TARGET];
-  // cli-table3 draws one border character between columns and one at each end.
+    width >= 120 ? [ID, TITLE, AUDIENCE, TARGET, WEIGHT, LEVELS, ACTIONS] : width >= 90 ? [ID, TITLE, AUDIENCE, TARGET] : width >= 70 ? [ID, AUDIENCE, TARGET] : [ID, TARGET];
+  // The table draws one border character between columns and one at each end.
   const used = others.reduce((sum, c) => sum + c.width, 0) + others.length + 2;
   const prompt: Column = { head: 'Prompt', width: Math.max(20, width - used), cell: (item) => item.prompt };
   const at = others.indexOf(TARGET);

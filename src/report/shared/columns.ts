@@ -6,7 +6,8 @@
  * other column gets the default cell: a number as `fixed` shows it, text as it is.
  * What each figure means: docs/formulas.md.
  */
-import type { ItemResult, SectionResult } from '../../scoring/report.js';
+import type { ItemResult, Report, SectionResult } from '../../scoring/report.js';
+import { intervalText } from './intervals.js';
 import { statusWord } from '../gap/status.js';
 import { flagWords } from '../gap/labels.js';
 import { fixed, indexText, NONE } from './numbers.js';
@@ -24,9 +25,12 @@ export interface Column<Row> {
   /** The raw value, unrounded (CSV); `null` where it does not exist. */
   readonly value: (row: Row) => number | string | null;
   /** The value as people read it, where it is not `fixed(value)` or the text itself. */
-  readonly text?: (row: Row) => string;
+  readonly text?: (row: Row, report: ReportContext) => string;
   readonly tables: readonly TableName[];
 }
+
+/** What a cell may need of the report around it. */
+type ReportContext = Pick<Report, 'scale'>;
 
 const ALL: readonly TableName[] = ['csv', 'text', 'markdown', 'html'];
 const HUMAN: readonly TableName[] = ['text', 'markdown', 'html'];
@@ -42,6 +46,9 @@ export const ITEM_COLUMNS = [
   column<ItemResult>({ id: 'title', head: 'Item', field: 'title', numeric: false, value: (i) => i.title, tables: ALL }),
   column<ItemResult>({ id: 'score', head: 'Score', field: 'score', numeric: true, value: (i) => i.score, tables: ALL }),
   column<ItemResult>({ id: 'target', head: 'Target', field: 'target', numeric: true, value: (i) => i.target, tables: ALL }),
+  column<ItemResult>({ id: 'ci', head: '95% CI', field: 'ci', numeric: true, value: () => null, text: (i, r) => intervalText(i.ci, r.scale, true), tables: HUMAN }),
+  column<ItemResult>({ id: 'ci_lo', head: '95% CI from', field: 'ci_lo', numeric: true, value: (i) => i.ci?.[0] ?? null, tables: ['csv'] }),
+  column<ItemResult>({ id: 'ci_hi', head: '95% CI to', field: 'ci_hi', numeric: true, value: (i) => i.ci?.[1] ?? null, tables: ['csv'] }),
   column<ItemResult>({ id: 'gap', head: 'Gap', field: 'gap', numeric: true, value: (i) => i.gap, tables: ALL }),
   column<ItemResult>({ id: 'status', head: 'Status', field: 'status', numeric: false, value: (i) => statusWord(i.gap), tables: ['html'] }),
   column<ItemResult>({ id: 'priority', head: 'Priority', field: 'priority', numeric: true, value: (i) => i.priority, tables: ['csv'] }),
@@ -54,6 +61,10 @@ export const ITEM_COLUMNS = [
   column<ItemResult>({ id: 'sd', head: 'SD', field: 'sd', numeric: true, value: (i) => i.sd, tables: ['csv'] }),
   column<ItemResult>({ id: 'rwg', head: 'rwg', field: 'rwg', numeric: true, value: (i) => i.rwg, tables: ['csv'] }),
   column<ItemResult>({ id: 'na', head: 'n/a', field: 'na', numeric: true, value: (i) => i.na, text: (i) => String(i.na), tables: ['csv'] }),
+  column<ItemResult>({ id: 'unanswered', head: 'not answered', field: 'unanswered', numeric: true, value: (i) => i.unanswered, text: (i) => String(i.unanswered), tables: ['csv'] }),
+  column<ItemResult>({ id: 'at_target', head: 'At target', field: 'at_target', numeric: true, value: (i) => i.atTarget?.share ?? null, text: (i) => (i.atTarget === null ? '–' : `${Math.round(i.atTarget.share * 100)}%`), tables: ['csv', 'markdown', 'html'] }),
+  column<ItemResult>({ id: 'at_target_lo', head: 'At target from', field: 'at_target_lo', numeric: true, value: (i) => i.atTarget?.ci?.[0] ?? null, tables: ['csv'] }),
+  column<ItemResult>({ id: 'at_target_hi', head: 'At target to', field: 'at_target_hi', numeric: true, value: (i) => i.atTarget?.ci?.[1] ?? null, tables: ['csv'] }),
   column<ItemResult>({ id: 'flags', head: 'Flags', field: 'flags', numeric: false, value: (i) => i.flags.join(';'), text: (i) => flagWords(i).join(', '), tables: ALL }),
 ];
 
@@ -62,6 +73,7 @@ export const SECTION_COLUMNS = [
   column<SectionResult>({ id: 'title', head: 'Section', field: 'title', numeric: false, value: (s) => s.title, tables: HUMAN }),
   column<SectionResult>({ id: 'score', head: 'Score', field: 'score', numeric: true, value: (s) => s.score, tables: HUMAN }),
   column<SectionResult>({ id: 'target', head: 'Target', field: 'target', numeric: true, value: (s) => s.target, tables: HUMAN }),
+  column<SectionResult>({ id: 'ci', head: '95% CI', field: 'ci', numeric: true, value: () => null, text: (s, r) => intervalText(s.ci, r.scale, true), tables: HUMAN }),
   column<SectionResult>({ id: 'gap', head: 'Gap', field: 'gap', numeric: true, value: (s) => s.gap, tables: HUMAN }),
   column<SectionResult>({ id: 'index', head: 'Index', field: 'index', numeric: true, value: (s) => s.index, text: (s) => indexText(s.index), tables: HUMAN }),
   column<SectionResult>({ id: 'scored', head: 'Items scored', field: 'answered', numeric: true, value: (s) => s.answered, text: (s) => `${s.answered} of ${s.total}`, tables: HUMAN }),
@@ -74,8 +86,8 @@ export function columnsFor<Row>(catalogue: readonly Column<Row>[], table: TableN
 }
 
 /** The default cell people read: a number as the human formats round it, text as it is, `–` for none. */
-export function cellText<Row>(column: Column<Row>, row: Row): string {
-  if (column.text) return column.text(row);
+export function cellText<Row>(column: Column<Row>, row: Row, report: ReportContext): string {
+  if (column.text) return column.text(row, report);
   const value = column.value(row);
   return typeof value === 'number' ? fixed(value) : value ?? NONE;
 }

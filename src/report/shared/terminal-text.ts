@@ -12,7 +12,7 @@ export { inert, oneLine } from '../../core/inert-text.js';
 
 /**
  * A text report from its blocks: empty blocks left out, a blank line between the others, and no
- * line ending in spaces (they show up in diffs and copied text), whatever a block or cli-table3 produced.
+ * line ending in spaces (they show up in diffs and copied text), whatever a block or a table produced.
  */
 export function textDocument(blocks: readonly (readonly string[])[]): string {
   const body = blocks

@@ -1,0 +1,120 @@
+/**
+ * `compare --by KEY` (docs/statistics.md, "Groups"): the verdicts per group,
+ * each group's items adjusted among themselves, and a warning when a group's
+ * share of the respondents moved by 10 points or more, since the overall
+ * change then mixes a change of who answered with a change of service.
+ *
+ * Group values are compared trimmed and case-insensitively, as `score` does
+ * (docs/formulas.md, "Groups"). A group with fewer than `--min-group`
+ * respondents on either side is listed with its sizes only, and within a
+ * compared group an item figure resting on fewer numbers is not shown.
+ */
+import { compareCodePoints } from '../core/order.js';
+import type { ComparisonWarning, GroupChange } from './comparison.js';
+import { compareItems, figuresOf, type MatchedItem } from './item-changes.js';
+import type { ComparisonSide } from './side.js';
+import type { Pairing } from './pairing.js';
+import { groupKeyOf, type RespondentTable } from './respondent-table.js';
+import { savedGroupSample, tableSample, type Sample } from './sample.js';
+import { scoreChange } from './verdicts.js';
+
+/** docs/statistics.md: a share that moved by this many percentage points or more. */
+const MIX_POINTS = 10;
+
+interface GroupsInput {
+  readonly before: ComparisonSide;
+  readonly after: ComparisonSide;
+  readonly by: string;
+  readonly minGroup: number;
+  readonly matched: readonly MatchedItem[];
+  readonly pairing: Pairing | null;
+  readonly inputs: { readonly before: string; readonly after: string };
+  /** Appended to: the mix warnings, and why groups could not be compared. */
+  readonly warnings: ComparisonWarning[];
+}
+
+/** One side's groups: key → its value as met, its size, and how to take its figures. */
+interface SideGroup {
+  readonly value: string;
+  readonly n: number;
+  readonly sample: () => Sample;
+}
+
+export function compareGroups(input: GroupsInput): GroupChange[] {
+  const { before, after, by, minGroup, warnings } = input;
+  const sides = [sideGroups(before, by, input.inputs.before, warnings), sideGroups(after, by, input.inputs.after, warnings)] as const;
+  if (sides[0] === null || sides[1] === null) return [];
+  const [b, a] = sides;
+  // Code-point order of the keys, as the score report orders its groups.
+  const keys = [...new Set([...b.keys(), ...a.keys()])].sort(compareCodePoints);
+
+  const pairs = input.pairing !== null && before.kind === 'scored' && after.kind === 'scored' ? pairsByGroup(input.pairing, before.table, after.table) : null;
+  const noPairs = { before: new Int32Array(0), after: new Int32Array(0) };
+  const groups = keys.map((key): GroupChange => {
+    const gb = b.get(key);
+    const ga = a.get(key);
+    const value = (gb ?? ga)!.value;
+    const sizes = { before: { n: gb?.n ?? 0 }, after: { n: ga?.n ?? 0 } };
+    if (gb === undefined || ga === undefined || gb.n < minGroup || ga.n < minGroup) return { value, ...sizes, overall: null, items: [] };
+    const samples = { before: gb.sample(), after: ga.sample() };
+    const items = compareItems(input.matched, { ...samples, pairs: pairs === null ? null : (pairs.get(key) ?? noPairs), minNumbers: minGroup }, before, after);
+    const overall = { before: figuresOf(samples.before.overall), after: figuresOf(samples.after.overall), ...scoreChange(samples.before.overall, samples.after.overall) };
+    return { value, ...sizes, overall, items };
+  });
+
+  const total = { before: before.report.respondents, after: after.report.respondents };
+  for (const group of groups) {
+    // |nb/Nb - na/Na| >= 10/100, in integers so that exactly ten points is not left to rounding.
+    const moved = Math.abs(group.before.n * total.after - group.after.n * total.before) * 100;
+    if (total.before > 0 && total.after > 0 && moved >= MIX_POINTS * total.before * total.after) {
+      const share = (n: number, of: number): string => `${Math.round((100 * n) / of)}%`;
+      warnings.push({
+        code: 'respondent-mix',
+        message: `${by} ${group.value} was ${share(group.before.n, total.before)} of the respondents before and ${share(group.after.n, total.after)} after: the overall change mixes a change of who answered with a change of service; read the groups' own verdicts.`,
+      });
+    }
+  }
+  return groups;
+}
+
+/** Each group of one side, or null (with a warning) when the side cannot say who was in which group. */
+function sideGroups(side: ComparisonSide, by: string, input: string, warnings: ComparisonWarning[]): Map<string, SideGroup> | null {
+  const groups = new Map<string, SideGroup>();
+  if (side.kind === 'scored') {
+    const { table, rubric } = side;
+    const values = table.groups();
+    const rows = values.map((): number[] => []);
+    for (let r = 0; r < table.rows; r++) rows[table.group(r)]!.push(r);
+    values.forEach((value, g) => {
+      const groupRows = Int32Array.from(rows[g]!);
+      groups.set(groupKeyOf(value), { value, n: groupRows.length, sample: () => tableSample(rubric, table, groupRows) });
+    });
+    return groups;
+  }
+  const report = side.report;
+  if (report.groups === null || report.by !== by) {
+    const why = report.format === 1 ? 'is a report of format 1, which does not record its groups' : report.by === null ? `was saved without --by ${by}` : `was saved with --by ${report.by}`;
+    warnings.push({ code: 'no-groups', message: `--by ${by}: ${input} ${why}, so no group is compared; score its answers with --by ${by} instead.` });
+    return null;
+  }
+  for (const g of report.groups) {
+    groups.set(groupKeyOf(g.value), { value: g.value, n: g.n, sample: () => savedGroupSample(report, g.value, g.n, g.overall) });
+  }
+  return groups;
+}
+
+/** Group key → the pairs whose two respondents are both in that group (a respondent whose group changed is in none). */
+function pairsByGroup(pairing: Pairing, before: RespondentTable, after: RespondentTable): Map<string, { before: Int32Array; after: Int32Array }> {
+  const [keysBefore, keysAfter] = [before.groups().map(groupKeyOf), after.groups().map(groupKeyOf)];
+  const lists = new Map<string, { before: number[]; after: number[] }>();
+  for (let p = 0; p < pairing.before.length; p++) {
+    const [b, a] = [pairing.before[p]!, pairing.after[p]!];
+    const key = keysBefore[before.group(b)]!;
+    if (keysAfter[after.group(a)] !== key) continue;
+    let list = lists.get(key);
+    if (list === undefined) lists.set(key, (list = { before: [], after: [] }));
+    list.before.push(b);
+    list.after.push(a);
+  }
+  return new Map([...lists].map(([key, l]) => [key, { before: Int32Array.from(l.before), after: Int32Array.from(l.after) }]));
+}

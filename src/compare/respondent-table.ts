@@ -1,0 +1,139 @@
+/**
+ * Each respondent of a scored side, kept compactly for `compare`: pairing needs
+ * who answered (their id and name), the paired tests need each person's
+ * number per item, and `--by` needs each person's group. Scores sit in one
+ * typed array (one byte per item: a usable scale has at most
+ * MAX_LEVELS levels, rubric/scale.ts), so two
+ * 100,000-row exports cost a few megabytes; notes and evidence are not kept
+ * (the Report holds the quotes).
+ */
+import type { AnswerSet } from '../core/answers.js';
+import { rubricItems, type Rubric } from '../rubric/model.js';
+import { isLevel } from '../rubric/scale.js';
+import { groupValue } from '../scoring/tally.js';
+
+const INITIAL_ROWS = 64;
+/** A cell of `cells()`: unanswered. */
+export const UNANSWERED = 0;
+/** A cell of `cells()`: `na`; above every level's cell (MAX_LEVELS at most). */
+export const NA = 0xff;
+
+export class RespondentTable {
+  /** Item ids in rubric order; column `i` of the table is `itemIds[i]`. */
+  readonly itemIds: readonly string[];
+  readonly k: number;
+  readonly min: number;
+  readonly by: string | null;
+  readonly #column: ReadonlyMap<string, number>;
+  readonly #scale: { readonly min: number; readonly max: number };
+  /** Row-major, `k` per row: `0` is unanswered, NA is `na`, level L is stored as `L - min + 1`. */
+  #scores: Uint8Array;
+  #rows = 0;
+  /** Trimmed `respondent.id` and `respondent.name` per row; undefined when blank or absent. */
+  readonly #ids: (string | undefined)[] = [];
+  readonly #names: (string | undefined)[] = [];
+  /** Per row, the index of its group in `#groupValues` (with `--by`). */
+  #groups: Uint32Array;
+  readonly #groupValues: string[] = [];
+  readonly #groupIndex = new Map<string, number>();
+
+  constructor(rubric: Rubric, options: { readonly by?: string | null | undefined } = {}) {
+    this.itemIds = rubricItems(rubric).map((item) => item.id);
+    this.k = this.itemIds.length;
+    this.min = rubric.scale.min;
+    this.#scale = { min: rubric.scale.min, max: rubric.scale.max };
+    this.by = options.by ?? null;
+    this.#column = new Map(this.itemIds.map((id, i) => [id, i]));
+    this.#scores = new Uint8Array(INITIAL_ROWS * this.k);
+    this.#groups = new Uint32Array(this.by === null ? 0 : INITIAL_ROWS);
+  }
+
+  get rows(): number {
+    return this.#rows;
+  }
+
+  /** One respondent. Answers for ids the rubric lacks, and scores off the scale, are the loader's findings; here they count as unanswered. */
+  add(set: AnswerSet): void {
+    const row = this.#rows;
+    if ((row + 1) * this.k > this.#scores.length) this.#grow();
+    const base = row * this.k;
+    const scores = this.#scores;
+    const min = this.min;
+    for (const [id, answer] of set.answers) {
+      const column = this.#column.get(id);
+      if (column === undefined) continue;
+      const score = answer.score;
+      if (score === 'na') scores[base + column] = NA;
+      else if (isLevel(score, this.#scale)) scores[base + column] = score - min + 1;
+    }
+    this.#ids.push(keyText(set.respondent.id));
+    this.#names.push(keyText(set.respondent.name));
+    if (this.by !== null) this.#groups[row] = this.#groupOf(set);
+    this.#rows++;
+  }
+
+  /**
+   * Every cell, row-major with `k` per row (read-only; the array is replaced as the table grows):
+   * UNANSWERED, NA, or the level's offset from the scale's minimum plus 1. The loops over a
+   * hundred thousand rows read it directly.
+   */
+  cells(): Uint8Array {
+    return this.#scores;
+  }
+
+  /** The pairing key of a row: its trimmed id or name, undefined when blank. */
+  key(row: number, by: 'id' | 'name'): string | undefined {
+    return (by === 'id' ? this.#ids : this.#names)[row];
+  }
+
+  /** Whether any respondent has a non-blank `id`. */
+  hasIds(): boolean {
+    return this.#ids.some((id) => id !== undefined);
+  }
+
+  /** The group of a row (with `--by`): an index into `groups()`. */
+  group(row: number): number {
+    return this.#groups[row]!;
+  }
+
+  /** The groups met on this side (values as first met, one per group key), in the order met. */
+  groups(): readonly string[] {
+    return this.#groupValues;
+  }
+
+  #groupOf(set: AnswerSet): number {
+    const value = groupValue(set, this.by!);
+    const key = groupKeyOf(value);
+    let index = this.#groupIndex.get(key);
+    if (index === undefined) {
+      index = this.#groupValues.length;
+      this.#groupValues.push(value);
+      this.#groupIndex.set(key, index);
+    }
+    return index;
+  }
+
+  #grow(): void {
+    const scores = new Uint8Array(Math.max(this.#scores.length * 2, this.k));
+    scores.set(this.#scores);
+    this.#scores = scores;
+    if (this.by !== null) {
+      const groups = new Uint32Array(this.#groups.length * 2);
+      groups.set(this.#groups);
+      this.#groups = groups;
+    }
+  }
+}
+
+function keyText(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+}
+
+/**
+ * Groups are compared with surrounding space trimmed and case ignored (docs/formulas.md, "Groups"):
+ * `Customer` and `customer ` are one group, as in the score report.
+ */
+export function groupKeyOf(value: string): string {
+  return value.trim().toLowerCase();
+}
