@@ -11,7 +11,8 @@ import type { Comparison } from '../compare/comparison.js';
 import { RespondentTable } from '../compare/respondent-table.js';
 import type { ComparisonSide } from '../compare/side.js';
 import { SvcauditError } from '../core/errors.js';
-import { STDIN } from '../core/io/read-input.js';
+import { fileError, STDIN } from '../core/io/read-input.js';
+import { excerpt } from '../core/inert-text.js';
 import { decodeText } from '../core/io/decode-text.js';
 import { inputFile } from '../inputs/read-answer-sets.js';
 import { formatOfName, inputFormat, loadInputAdapter } from '../inputs/registry.js';
@@ -77,7 +78,12 @@ function textOf(bytes: Uint8Array, file: string): string {
 }
 
 function isFile(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  } catch (error) {
+    // A link loop, a path through a file: said in words (exit 2).
+    throw fileError(path, error);
+  }
 }
 
 /**
@@ -90,7 +96,8 @@ function checkSameRubric(before: ComparableReport, after: ComparableReport, inpu
   if (before.rubric.id !== after.rubric.id) {
     throw new SvcauditError(
       'usage',
-      `The two audits use different rubrics: ${before.rubric.id} in ${inputs.before}, ${after.rubric.id} here. Compare two audits of the same rubric (pass --rubric for answers files).`,
+      // A saved report's rubric id is text from its file: quoted as a short inert excerpt.
+      `The two audits use different rubrics: ${excerpt(before.rubric.id)} in ${inputs.before}, ${excerpt(after.rubric.id)} here. Compare two audits of the same rubric (pass --rubric for answers files).`,
       { file: inputs.after },
     );
   }

@@ -6,7 +6,7 @@
  */
 import type { AnswerSet } from '../../core/answers.js';
 import { checkAnswersText } from '../../inputs/answers-yaml/check-answers-text.js';
-import { decodeText } from '../../core/io/decode-text.js';
+import { decodeText, MAX_TEXT_BYTES } from '../../core/io/decode-text.js';
 import { readBytes } from '../../core/io/read-input.js';
 import { SvcauditError } from '../../core/errors.js';
 import type { Style } from '../../report/shared/style.js';
@@ -25,7 +25,7 @@ interface ResumeFile {
 /** `cli`: how svcaudit was started, for the `validate` command the refusal suggests. */
 export async function readResumeFile(out: OutFile, rubric: Rubric, ctx: CliContext, style: Style, cli = 'svcaudit'): Promise<ResumeFile> {
   // Read once: the same bytes are checked here and are the base of every save.
-  const bytes = await readBytes(out.path);
+  const bytes = await readBytes(out.path, undefined, MAX_TEXT_BYTES);
   // Findings name the file as the user wrote it, not the absolute path.
   const decoded = decodeText(bytes, out.shown);
   const read = 'text' in decoded ? await checkAnswersText(decoded.text, out.shown, rubric) : { set: undefined, findings: [decoded.finding] };

@@ -39,7 +39,8 @@
 import type { Answer } from '../../core/answers.js';
 import type { SessionChoice, SessionScreen } from '../../app/assess/session.js';
 import { rubricItems, type Item, type Rubric, type Section } from '../../rubric/model.js';
-import { displayWidth } from '../../report/shared/text-width.js';
+import { displayWidth, graphemes } from '../../report/shared/text-width.js';
+import { maxOf } from '../../core/max-of.js';
 import { hangingWrap, wrap } from '../../report/shared/wrap.js';
 import type { Style } from '../../report/shared/style.js';
 import { levelName, usualTarget } from './intro.js';
@@ -169,7 +170,7 @@ export function createScreens(rubric: Rubric, style: Style): Screens {
     let fit = fits.get(key);
     if (fit === undefined) {
       // By the tallest question, from the second on (where `back` is offered): one layout for all.
-      const tallest = (layout: Layout) => Math.max(...steps.map((s) => draft(rubric, style, cached, s, total, usual, size, layout, true, false).height));
+      const tallest = (layout: Layout) => maxOf(steps.map((s) => draft(rubric, style, cached, s, total, usual, size, layout, true, false).height));
       const layout = LAYOUTS.find((l) => tallest(l) <= size.rows - LOG_RESERVE);
       fit = layout ? { layout, paged: false } : { layout: LAYOUTS.at(-1)!, paged: true };
       fits.set(key, fit);
@@ -264,8 +265,8 @@ function draft(rubric: Rubric, style: Style, cached: Cached, step: Step, total: 
   const helpOf = (isPaged: boolean, w: 'w' | 'back' | undefined) => cached(`help ${width} ${canGoBack} ${answered} ${isPaged} ${w}`, () => helpLines(rubric, canGoBack, answered, style, width, isPaged, w));
   const help = helpOf(paged, detail.length > 0 ? 'w' : undefined);
   const detailHelp = detail.length > 0 ? helpOf(false, 'back') : [];
-  const listRows = Math.max(...choices.map((_, active) => listHeight(choices, active, layout.expansion)));
-  const tallest = Math.max(...choices.map((c, active) => listHeight(choices, active, layout.expansion) + lineCount(c.description)));
+  const listRows = maxOf(choices.map((_, active) => listHeight(choices, active, layout.expansion)));
+  const tallest = maxOf(choices.map((c, active) => listHeight(choices, active, layout.expansion) + lineCount(c.description)));
   return { header, choices, help, detail, detailHelp, pageSize: listRows, listRows, height: header.length + tallest + 1 + help.length };
 }
 
@@ -335,8 +336,8 @@ function cutLines(lines: readonly string[], rows: number): string[] {
 function levelChoices(item: Item, rubric: Rubric, width: number): ScreenChoice[] {
   const { min, max, labels } = rubric.scale;
   const levels = Array.from({ length: max - min + 1 }, (_, i) => min + i);
-  const numberWidth = Math.max(...levels.map((l) => String(l).length));
-  const labelWidth = Math.max(0, ...levels.map((l) => displayWidth(labels.get(l) ?? '')));
+  const numberWidth = maxOf(levels.map((l) => String(l).length));
+  const labelWidth = maxOf(levels.map((l) => displayWidth(labels.get(l) ?? '')), 0);
   const aligned = width - (CURSOR + numberWidth + 2 + labelWidth + 3) >= ALIGNED_MIN;
   return levels.map((level) => {
     const label = labels.get(level) ?? '';
@@ -451,7 +452,7 @@ export function truncate(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   let out = '';
   let used = 1; // the `…`
-  for (const { segment } of (graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text)) {
+  for (const segment of graphemes(text)) {
     used += displayWidth(segment);
     if (used > width) break;
     out += segment;
@@ -459,7 +460,6 @@ export function truncate(text: string, width: number): string {
   return `${out.trimEnd()}…`;
 }
 
-let graphemes: Intl.Segmenter | undefined;
 
 function hasAnswer(answer: Answer | undefined): boolean {
   return answer !== undefined && answer.score !== null;

@@ -5,6 +5,8 @@
  * with the score report. Every way of stopping (Ctrl-C, SIGTERM, a closed
  * terminal) ends here, with what was saved and the command that goes on.
  */
+import { inertRubric } from '../../report/shared/terminal-text.js';
+import { acquireLock } from '../assess/lock.js';
 import { respondentLabel, type AnswerSet } from '../../core/answers.js';
 import { countAnswered, firstUnanswered, runSession, type SessionResult } from '../../app/assess/session.js';
 import type { Outcome } from '../../core/outcome.js';
@@ -35,9 +37,20 @@ export async function runAssess(options: AssessFlags, ctx: CliContext): Promise<
   const today = localDate();
   const out = resolveOutFile(options.out, ctx.cwd, today);
   const again: RunAgain = { cli, rubric: options.rubric, role: options.role, absolute: startedElsewhere(launch) };
-  const rubric = await loadCommandRubric(options.rubric, ctx);
+  // Every text the screens draw is made inert once, here (report/shared/terminal-text.ts).
+  const rubric = inertRubric(await loadCommandRubric(options.rubric, ctx));
   const mode = startMode(out, options, resumeCommand(out, again));
   checkFolderWritable(out);
+  // Held from before the file is read until the session ends, however it ends.
+  const lock = acquireLock(out, options);
+  try {
+    return await assessLocked(options, ctx, out, rubric, mode, today, { cli, again });
+  } finally {
+    lock.release();
+  }
+}
+
+async function assessLocked(options: AssessFlags, ctx: CliContext, out: OutFile, rubric: Rubric, mode: StartMode, today: string, { cli, again }: { cli: string; again: RunAgain }): Promise<Outcome> {
   const [style, errStyle] = await Promise.all([styleForStdout(ctx, options), styleForStderr(ctx, options)]);
 
   // The answers loader is only needed to resume: a new session does not pay for loading it.

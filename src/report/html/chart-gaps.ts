@@ -14,6 +14,7 @@ import { chartSvg, levelGrid, linearScale, wholeSteps, type ChartRow } from './s
 import { fitText } from './text-fit.js';
 import { textWidth } from './text-measure.js';
 import { EPSILON } from '../../scoring/tolerance.js';
+import { maxOf } from '../../core/max-of.js';
 
 const ROW = 26;
 const BAR = 14;
@@ -30,7 +31,7 @@ export function gapsChart(report: Report): Markup | null {
   const ranked = rankGaps(report);
   if (ranked.length === 0) return null;
   // Whole points, at least one, so a bar's length reads against the grid.
-  const top = Math.max(1, Math.ceil(Math.max(...ranked.map((item) => item.gap ?? 0)) - EPSILON));
+  const top = Math.max(1, Math.ceil(maxOf(ranked.map((item) => item.gap ?? 0)) - EPSILON));
   const x = linearScale([0, top], [BAR_X0, PLOT_X1]);
   const rows = ranked.map((item, i): ChartRow => {
     const y = TOP + i * ROW;
