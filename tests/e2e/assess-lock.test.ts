@@ -15,7 +15,7 @@ describe.skipIf(SKIP_TMUX)('the assess lock in a terminal', () => {
   it('refuses a second session, names the first, and is released on Ctrl-C', async () => {
     const file = fresh();
     const first = start(['--out', 'answers.yaml']);
-    await first.waitFor('  1/13 · ');
+    await first.waitFor('⏎ start');
     const pid = await first.pid();
     const second = start(['--out', 'answers.yaml', '--resume']);
     expect(await second.exitCode()).toBe(2);
@@ -25,6 +25,8 @@ describe.skipIf(SKIP_TMUX)('the assess lock in a terminal', () => {
     expect(await first.exitCode()).toBe(130);
     expect(existsSync(join(dirname(file), '.answers.yaml.lock'))).toBe(false);
     const third = start(['--out', 'answers.yaml', '--resume']);
+    await third.waitFor('⏎ start');
+    third.keys('Enter');
     await third.waitFor('  1/13 · ');
     third.keys('C-c');
     expect(await third.exitCode()).toBe(130);
@@ -36,8 +38,11 @@ describe.skipIf(SKIP_TMUX)('the assess lock in a terminal', () => {
     writeFileSync(real, 'svcaudit: 1\nkind: answers\nrubric: service-commitments\nanswers:\n  be-nice: 2\n');
     symlinkSync(real, file);
     const pane = start(['--out', 'answers.yaml', '--resume']);
+    await pane.waitFor('⏎ start');
+    pane.keys('Enter');
     await pane.waitFor('  2/13 · ');
-    pane.keys('4', 'Enter');
+    // A digit answers at once.
+    pane.keys('4');
     await pane.waitFor('Note (optional');
     pane.keys('Enter');
     await pane.waitFor('  3/13 · ');
