@@ -7,6 +7,7 @@ import type { Change, Comparison, ItemChange, Unscored, Verdict } from '../../co
 import { EPSILON } from '../../scoring/tolerance.js';
 import { fixed, NONE, round } from '../shared/numbers.js';
 import { plural } from '../shared/plural.js';
+import { unscoredText } from '../shared/unscored.js';
 
 export const VERDICT_WORDS: Readonly<Record<Verdict, string>> = {
   improved: 'improved',
@@ -53,19 +54,9 @@ export function targetNote(item: Pick<ItemChange, 'reachedTarget' | 'fellBelowTa
   return undefined;
 }
 
-/**
- * A side's score as a table cell: the score, or why there is none, with
- * `n/a` and `not answered` kept apart (docs/formulas.md, "Answers file").
- * `multiline` puts the two counts of a mixed cell on two lines (text tables).
- */
+/** A side's score as a table cell: the score, or why there is none (report/shared/unscored.ts). */
 export function scoreCell(score: number | null, unscored: Unscored | null, multiline = false): string {
-  if (score !== null) return fixed(score);
-  if (unscored === null) return NONE;
-  const { na, unanswered } = unscored;
-  if (na === 0 && unanswered === 0) return NONE;
-  if (unanswered === 0) return 'n/a';
-  if (na === 0) return 'not answered';
-  return `${na} n/a,${multiline ? '\n' : ' '}${unanswered} not answered`;
+  return score !== null ? fixed(score) : unscoredText(unscored, multiline);
 }
 
 /** An interval leaving out 0 while the verdict, allowing for the other items, is no clear change. */
