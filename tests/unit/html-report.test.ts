@@ -20,7 +20,6 @@ import { CONTENT_SECURITY_POLICY } from '../../src/report/html/document.js';
 import { escapeHtml } from '../../src/report/html/escape-html.js';
 import { html, trusted } from '../../src/report/html/html.js';
 import { PART_HEIGHT } from '../../src/report/html/chart-parts.js';
-import { groupColors } from '../../src/report/html/palette.js';
 import { fitText } from '../../src/report/html/text-fit.js';
 import { textWidth } from '../../src/report/html/text-measure.js';
 import { plainStyle } from '../../src/report/shared/style.js';
@@ -160,14 +159,15 @@ describe('score --format html: structure', () => {
     expect(count(page, /<style>/)).toBe(1);
   });
 
-  it('draws the three charts as accessible inline SVG: items against target, gaps, groups', () => {
-    const svgs = page.match(/<svg[^>]*>/g) ?? [];
-    expect(svgs.map((tag) => /id="([^"]+)"/.exec(tag)?.[1])).toEqual(['chart-items', 'chart-gaps', 'chart-groups']);
+  it('draws the three charts as accessible inline SVG, each in a wide and a narrow drawing: items against target, gaps, groups', () => {
+    // The parts a long wide drawing is printed in (chart-parts.ts) have no id of their own.
+    const svgs = (page.match(/<svg[^>]*>/g) ?? []).filter((tag) => !tag.includes('chart-part'));
+    expect(svgs.map((tag) => /id="([^"]+)"/.exec(tag)?.[1])).toEqual(['chart-items', 'chart-items-narrow', 'chart-gaps', 'chart-gaps-narrow', 'chart-groups', 'chart-groups-narrow']);
     for (const tag of svgs) {
       const id = /id="([^"]+)"/.exec(tag)![1]!;
       expect(tag).toContain('role="img"');
       expect(tag).toContain(`aria-labelledby="${id}-title ${id}-desc"`);
-      expect(tag).toMatch(/viewBox="0 0 760 \d+"/);
+      expect(tag).toMatch(id.endsWith('-narrow') ? /viewBox="0 0 360 \d+"/ : /viewBox="0 0 760 \d+"/);
       expect(page).toContain(`<title id="${id}-title">`);
       expect(page).toMatch(new RegExp(`<desc id="${id}-desc">[^<]{40,}</desc>`));
     }
@@ -175,9 +175,9 @@ describe('score --format html: structure', () => {
     const items = page.slice(page.indexOf('id="chart-items"'), page.indexOf('</svg>', page.indexOf('id="chart-items"')));
     expect(count(items, /<rect class="bar-/)).toBe(13);
     expect(count(items, /<line class="target"/)).toBe(13);
-    const groups = page.slice(page.indexOf('id="chart-groups"'), page.indexOf('</svg>', page.indexOf('id="chart-groups"')));
+    const groups = chartMarkup(page, 'chart-groups');
     // Customers cannot judge remove-hindrances and train-everyone (their audience is staff and managers).
-    expect(count(groups, /<rect x=/)).toBe(13 * 3 - 2);
+    expect(count(groups, /<rect class="bar-/)).toBe(13 * 3 - 2);
     expect(count(groups, /<rect class="band"/)).toBe(examples.items.filter((i) => i.flags.includes('perception-gap')).length);
   });
 
@@ -203,10 +203,10 @@ describe('score --format html: structure', () => {
   });
 });
 
-/** One chart's markup: from its `<svg id=…>` to the end of its last part. */
+/** One chart's wide drawing: from its `<svg id=…>` to the end of its last part (the narrow drawing follows it). */
 function chartMarkup(page: string, id: string): string {
   const start = page.indexOf(`<svg class="chart" id="${id}"`);
-  return page.slice(start, page.indexOf('</figure>', start));
+  return page.slice(start, page.indexOf('<div class="chart-narrow">', start));
 }
 
 /** The text of every `<text>` in some markup, in order. */
@@ -225,15 +225,29 @@ describe('score --format html: chart layout', () => {
     byName = (await scoreFolder('examples/interviews', undefined, 'name')).report;
   });
 
-  it('sets the groups figures in a column right of the plot, clear of every bar and target tick', () => {
+  it('sets the groups figures in a column right of the plot, clear of every bar, interval and target tick', () => {
     const groups = chartMarkup(page, 'chart-groups');
-    const barEnds = [...groups.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g)].map((m) => Number(m[1]) + Number(m[2]));
+    const barEnds = [...groups.matchAll(/<rect class="bar-[a-z]+" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g)].map((m) => Number(m[1]) + Number(m[2]));
+    const whiskerEnds = [...groups.matchAll(/<path class="ci" d="M[\d.]+ [\d.]+H([\d.]+)/g)].map((m) => Number(m[1]));
     const ticks = numbers(groups, /<line class="target" x1="([\d.]+)"/g);
-    const figures = numbers(groups, /<text class="figure[^"]*" x="([\d.]+)"/g);
+    // Each figure is right-aligned at the edge; the widest one a score can be starts this far left of it.
+    const figures = [...groups.matchAll(/<text class="figure[^"]*" x="([\d.]+)" y="[\d.]+" text-anchor="end">([^<]*)</g)];
     expect(figures).toHaveLength(13 * 3);
-    expect(Math.min(...figures)).toBeGreaterThan(Math.max(...barEnds, ...ticks) + 4);
-    // The spreads are right-aligned at the edge, after the figures.
-    expect(groups).toMatch(/<text class="value" x="752" y="[\d.]+" text-anchor="end">spread 1\.00<\/text>/);
+    expect(new Set(figures.map((m) => m[1]))).toEqual(new Set(['752']));
+    const start = 752 - Math.max(...figures.map((m) => textWidth(m[2]!, { size: 10 })));
+    expect(start).toBeGreaterThan(Math.max(...barEnds, ...whiskerEnds, ...ticks) + 4);
+    // Every group named beside its bar, the spreads on the title's line.
+    expect(texts(groups, 'group-name')).toHaveLength(13 * 3);
+    expect(groups).toMatch(/<text class="axis" x="752" y="[\d.]+" text-anchor="end">spread \d\.\d\d<\/text>/);
+    expect(groups).toMatch(/<text class="flag" x="752" y="[\d.]+" text-anchor="end">perception gap · spread \d\.\d\d<\/text>/);
+  });
+
+  it("gives each group's bar its 95% interval, drawn across it", () => {
+    const groups = chartMarkup(page, 'chart-groups');
+    const withInterval = examples.items.flatMap((item) => Object.values(item.groups)).filter((figure) => figure.ci !== null).length;
+    expect(withInterval).toBeGreaterThan(0);
+    expect(count(groups, /<path class="ci" /)).toBe(withInterval);
+    expect(count(groups, /<path class="ci-casing" /)).toBe(withInterval);
   });
 
   it('cuts a title the same in every chart, and only when it does not fit', () => {
@@ -250,14 +264,18 @@ describe('score --format html: chart layout', () => {
     expect(texts(chartMarkup(page, 'chart-gaps'))).toContain('Be accessible and respond quickly');
   });
 
-  it('gives every group its own colour, and keys the bars by order as well as colour', () => {
-    const ten = groupValues(byName);
-    expect(ten).toHaveLength(10);
-    expect(new Set(groupColors(ten).values()).size).toBe(10);
-    expect([...groupColors(['customer', 'manager', 'staff', '(none)']).values()]).toEqual(['#0072B2', '#E69F00', '#009E73', '#9AA5B1']);
+  it('tells groups apart by name, not colour: every bar is coloured by its status against the target', () => {
     const named = GAP_FORMATS.html(byName, OPTIONS);
-    for (const [name, color] of groupColors(ten)) expect(named).toContain(`<li><span class="swatch" style="background:${color}" aria-hidden="true"></span>${name}</li>`);
-    expect(named).toContain('In each item the bars run in the order of this key');
+    const groups = chartMarkup(named, 'chart-groups');
+    expect(groups).not.toMatch(/fill="#/);
+    for (const name of groupValues(byName)) expect(texts(groups, 'group-name')).toContain(name);
+    // A bar's class is the status its tooltip names, and its figure carries that status's symbol.
+    const bars = [...groups.matchAll(/<g><title>[^<]*: [\d.]+ \(n \d+\), ([a-z0-9 ]+)<\/title><text class="group-name"[^>]*>[^<]*<\/text><rect class="bar-([a-z]+)"[^]*?<text class="figure" [^>]*>([✓!✗]) /g)];
+    expect(bars.length).toBe(count(groups, /<rect class="bar-/));
+    const band = { met: ['met', '✓'], 'within 1 point': ['near', '!'], 'more than 1 point short': ['short', '✗'] } as const;
+    for (const [, label, cls, symbol] of bars) expect([cls, symbol]).toEqual(band[label as keyof typeof band]);
+    expect(new Set(bars.map((m) => m[2]))).toEqual(new Set(['met', 'near', 'short']));
+    expect(named).toContain('Each item lists its groups in the same order, each named beside its bar');
   });
 
   it('draws a chart taller than a page in page-sized parts, the first one the accessible image', () => {
@@ -272,7 +290,7 @@ describe('score --format html: chart layout', () => {
       expect(Number(/height="(\d+)"/.exec(tag)![1])).toBeLessThanOrEqual(PART_HEIGHT + 40);
     }
     // Every bar drawn once across the parts.
-    expect(count(groups, /<rect x=/)).toBe(byName.items.reduce((n, item) => n + Object.values(item.groups).filter((v) => v !== null).length, 0));
+    expect(count(groups, /<rect class="bar-/)).toBe(byName.items.reduce((n, item) => n + Object.values(item.groups).filter((v) => v !== null).length, 0));
   });
 
   it('gives the table alone past twelve groups, and says why', () => {
@@ -297,18 +315,41 @@ describe('score --format html: print and phone', () => {
   });
 
   it('keeps each chart with its heading and introduction in one block that print does not split', () => {
-    expect(page).toMatch(/<div class="keep"><h2>By role: perception gaps<\/h2><p>[^<]+<\/p><figure><div class="chart-scroll"><svg class="chart" id="chart-groups"/);
-    expect(page).toMatch(/<div class="keep"><h2>Every item against its target<\/h2><figure><div class="chart-scroll"><svg class="chart" id="chart-items"/);
-    expect(page).toMatch(/<div class="keep"><h2>Gaps in priority order<\/h2><figure><div class="chart-scroll"><svg class="chart" id="chart-gaps"/);
+    expect(page).toMatch(/<div class="keep"><h2>By role: perception gaps<\/h2><p>[^<]+<\/p><figure><div class="chart-wide"><svg class="chart" id="chart-groups"/);
+    expect(page).toMatch(/<div class="keep"><h2>Every item against its target<\/h2><figure><div class="chart-wide"><svg class="chart" id="chart-items"/);
+    expect(page).toMatch(/<div class="keep"><h2>Gaps in priority order<\/h2><figure><div class="chart-wide"><svg class="chart" id="chart-gaps"/);
     const print = page.slice(page.indexOf('@media print'));
     expect(print).toMatch(/\.keep \{ break-inside: avoid;/);
     expect(print).toMatch(/\.cards \{ grid-template-columns: repeat\(4, minmax\(0, 1fr\)\)/);
+    expect(print).toMatch(/h2, h3 \{ break-after: avoid;/);
   });
 
-  it('lets a chart scroll in its own box on a phone, at a readable width, but not on paper', () => {
-    expect(page).toMatch(/\.chart-scroll \{ overflow-x: auto;/);
-    expect(page).toMatch(/svg\.chart \{[^}]*min-width: 640px;/);
-    expect(page.slice(page.indexOf('@media print'))).toMatch(/svg\.chart \{ min-width: 0; \}/);
+  it('opens with a summary for page 1 (Start here and the verdict, the overall figures, every item against its target), then the detail', () => {
+    const summary = page.slice(page.indexOf('<div class="summary">'), page.indexOf('<div class="detail">'));
+    const headings = [...summary.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1]);
+    expect(headings).toEqual(['Start here', 'Overall', 'Every item against its target']);
+    expect(summary).toContain('<p class="verdict">');
+    expect(summary).toContain('id="chart-items"');
+    expect(page.indexOf('<div class="summary">')).toBeLessThan(page.indexOf('<div class="detail">'));
+    expect(page.slice(page.indexOf('@media print'))).toMatch(/\.summary \{ break-after: page;/);
+  });
+
+  it('starts every section with its heading', () => {
+    for (const html of [page, COMPARE_FORMATS.html(compareSides(sides.examples, sides.followUp), OPTIONS)]) {
+      const sections = [...html.matchAll(/<section[^>]*>(.{0,40})/g)].map((m) => m[1]!);
+      expect(sections.length).toBeGreaterThan(5);
+      for (const start of sections) expect(start).toMatch(/^(<div class="keep">)?<h2>/);
+    }
+  });
+
+  it('shows the narrow drawing of each chart on a phone-sized screen and the wide one everywhere else, paper included, with no minimum width that would scroll', () => {
+    expect(page).not.toContain('min-width: 640px');
+    expect(page).not.toContain('chart-scroll');
+    expect(page).toMatch(/\.chart-narrow \{ display: none; \}/);
+    expect(page).toMatch(/@media screen and \(max-width: 720px\) \{\n {2}\.chart-wide \{ display: none; \}\n {2}\.chart-narrow \{ display: block;/);
+    const print = page.slice(page.indexOf('@media print'));
+    expect(print).toContain('.chart-wide { display: block !important; }');
+    expect(print).toContain('.chart-narrow { display: none !important; }');
   });
 });
 
@@ -316,7 +357,9 @@ describe('compare --format html: the follow-up audit', () => {
   it("adds the follow-up's plan and its notes and evidence, labelled as the follow-up's", () => {
     const c = compareSides(sides.examples, sides.followUp, { beforeInput: 'examples/interviews', afterInput: 'examples/follow-up' });
     const page = COMPARE_FORMATS.html(c, { ...OPTIONS, followUp });
-    expect(page).toContain('<h2>Improvement plan (follow-up audit)</h2><p class="note">From the follow-up audit: examples/follow-up (10 respondents).</p>');
+    // The input's last part only: the folders above it are the consultant's own disk.
+    expect(page).toContain('<h2>Improvement plan (follow-up audit)</h2><p class="note">From the follow-up audit: follow-up (10 respondents, fieldwork 2027-04-12 to 2027-04-16).</p>');
+    expect(page).not.toContain('examples/');
     expect(page).toContain('<h2>Notes and evidence (follow-up audit)</h2>');
     expect(page).toContain('I phoned at 7pm and got a real person.');
     expect(page).toContain('<footer>Ayesha Begum (customer)</footer>');
@@ -372,12 +415,12 @@ describe('hostile text', () => {
   });
 
   it('keeps the hostile group values, names and notes as text in the compare report too', () => {
-    const page = COMPARE_FORMATS.html(compareSides(sides.hostile, sides.hostile, { beforeInput: '<script>before</script>', afterInput: 'after"\'', by: 'role', minGroup: 1 }), OPTIONS);
+    const page = COMPARE_FORMATS.html(compareSides(sides.hostile, sides.hostile, { beforeInput: 'in/x<script>alert(1)', afterInput: 'after"\'', by: 'role', minGroup: 1 }), OPTIONS);
     expect(page).not.toMatch(/<script/i);
     expect(page).not.toMatch(/<(img|iframe|link|b)[\s>]/i);
     expect(count(page, /<h1[\s>]/)).toBe(1);
     expect(count(page, /<td[\s>]/)).toBe(count(page, /<\/td>/));
-    expect(page).toContain('&lt;script&gt;before&lt;/script&gt;');
+    expect(page).toContain('x&lt;script&gt;alert(1)');
     expect(page).toContain('after&quot;&#39;');
     expect(page).toContain('id="chart-before-after"');
   });

@@ -15,7 +15,7 @@ import type { CompareFlags } from './compare-flags.js';
 export async function runCompare(before: string, after: string, options: CompareFlags, ctx: CliContext): Promise<Outcome> {
   // Loaded once, and only if a side is scored here rather than read from a JSON report.
   let loaded: Promise<Rubric> | undefined;
-  const { comparison, followUp } = await compare(before, after, {
+  const { comparison, baseline, followUp } = await compare(before, after, {
     rubric: () => (loaded ??= loadCommandRubric(options.rubric, ctx)),
     readStdin: () => readStream(ctx.stdin),
     onNote: (message) => note(ctx, message),
@@ -28,6 +28,7 @@ export async function runCompare(before: string, after: string, options: Compare
   const text = format(comparison, {
     style,
     ...reportLayout(ctx),
+    baseline,
     followUp,
   });
   await emit(ctx, text, options.output);

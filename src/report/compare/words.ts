@@ -4,10 +4,12 @@
  * terminal and in a client document (docs/statistics.md, "Compare").
  */
 import type { Change, Comparison, ItemChange, Unscored, Verdict } from '../../compare/comparison.js';
-import { EPSILON } from '../../scoring/tolerance.js';
+import { EPSILON, isMet } from '../../scoring/tolerance.js';
 import { fixed, NONE, round } from '../shared/numbers.js';
 import { plural } from '../shared/plural.js';
 import { unscoredText } from '../shared/unscored.js';
+import { fieldworkText } from '../shared/intervals.js';
+import type { ComparableReport } from '../../compare/comparable.js';
 
 export const VERDICT_WORDS: Readonly<Record<Verdict, string>> = {
   improved: 'improved',
@@ -47,11 +49,20 @@ export function changeText(c: Pick<Change, 'change' | 'ci'>, scale: Comparison['
   return interval === '' ? signed(c.change) : `${signed(c.change)} ${interval}`;
 }
 
-/** `reached target`, `fell below target`, or nothing: shown beside an item's verdict. */
-export function targetNote(item: Pick<ItemChange, 'reachedTarget' | 'fellBelowTarget'>): string | undefined {
+/**
+ * `reached target`, `fell below target`, `still below target`, or nothing: shown beside an item's
+ * verdict, so an improvement that has not yet reached the target never reads as plain success.
+ */
+export function targetNote(item: Pick<ItemChange, 'reachedTarget' | 'fellBelowTarget' | 'verdict' | 'after'>): string | undefined {
   if (item.reachedTarget) return 'reached target';
   if (item.fellBelowTarget) return 'fell below target';
+  if (stillBelowTarget(item)) return 'still below target';
   return undefined;
+}
+
+/** Improved, but the follow-up still falls short of the target (an item's, a section's or the overall one). */
+export function stillBelowTarget(item: Pick<Change, 'verdict' | 'after'>): boolean {
+  return item.verdict === 'improved' && item.after.gap !== null && !isMet(item.after.gap);
 }
 
 /** A side's score as a table cell: the score, or why there is none (report/shared/unscored.ts). */
@@ -114,9 +125,29 @@ export function verdictCounts(items: readonly ItemChange[]): string {
   return parts.join(' · ');
 }
 
-/** `examples/interviews (10 respondents)` */
-export function sideText(side: Comparison['inputs']['before']): string {
-  return `${side.input} (${plural(side.respondents, 'respondent')})`;
+/**
+ * `interviews`: the last part of the path a side was read from. The folders above it belong to the
+ * consultant's disk, not to the client's document (docs/formulas.md, "Quotes": no local paths in
+ * human formats); the JSON keeps the input as given.
+ */
+function inputName(input: string): string {
+  if (input === '-') return 'stdin';
+  const parts = input.split(/[\\/]+/).filter((part) => part !== '');
+  return parts.at(-1) ?? input;
+}
+
+/** What a side's report says of itself, when the formatter was given it. */
+type SideReport = Pick<ComparableReport, 'fieldwork' | 'organisation'> | undefined;
+
+/** `interviews (10 respondents, fieldwork 2026-10-05 to 2026-10-09)` */
+export function sideText(side: Comparison['inputs']['before'], report?: SideReport): string {
+  const fieldwork = report?.fieldwork === undefined ? undefined : fieldworkText(report.fieldwork);
+  return `${inputName(side.input)} (${[plural(side.respondents, 'respondent'), ...(fieldwork === undefined ? [] : [fieldwork])].join(', ')})`;
+}
+
+/** The organisation either audit names (the follow-up's first), for the header; null when neither does. */
+export function organisationOf(baseline: SideReport, followUp: SideReport): string | null {
+  return followUp?.organisation ?? baseline?.organisation ?? null;
 }
 
 /** How the two audits were compared, in one sentence (docs/statistics.md, "Paired or independent"). */
