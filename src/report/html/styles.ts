@@ -22,9 +22,7 @@
 export const STYLES = `
 :root {
   --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --soft: #f5f7fa; --accent: #3e4c59;
-  --met: #0072b2; --met-bg: #e1eef8; --met-ink: #00507d;
-  --near: #e69f00; --near-bg: #fdf1d8; --near-ink: #7a4b00;
-  --short: #a50026; --short-bg: #fbe4e8; --short-ink: #8a0020;
+  --met: #0072b2; --near: #e69f00; --short: #a50026;
   --none: #9aa5b1;
   /* A comparison's verdicts: Okabe–Ito blue and vermillion, and greys. */
   --up: #0072b2; --up-bg: #e3f0f9; --up-ink: #00507d;
@@ -62,9 +60,10 @@ ol.start-here li { margin: 4px 0; }
 .meter span { display: block; height: 100%; }
 .fill-met { background: var(--met); } .fill-near { background: var(--near); } .fill-short { background: var(--short); } .fill-none { background: var(--none); }
 .pill { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 12px; font-weight: 600; white-space: nowrap; }
-.pill-met { background: var(--met-bg); color: var(--met-ink); }
-.pill-near { background: var(--near-bg); color: var(--near-ink); }
-.pill-short { background: var(--short-bg); color: var(--short-ink); }
+/* A status pill is the bar's own colour, solid, with text that keeps 4.5:1 on it: pale tints of three hues look alike to some readers. */
+.pill-met { background: var(--met); color: #fff; }
+.pill-near { background: var(--near); color: var(--ink); }
+.pill-short { background: var(--short); color: #fff; }
 .pill-none { background: var(--soft); color: var(--muted); }
 /* A flag or a target note is words in an outline: no hue, since every hue here is a status or a verdict. */
 .pill-flag { background: #fff; color: var(--ink); border: 1px solid var(--muted); }
