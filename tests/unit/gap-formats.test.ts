@@ -358,6 +358,35 @@ describe('wrap', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// What every human format shares
+
+describe('every human format', () => {
+  const dated: Report = { ...ONE, organisation: 'Harbour Home Insurance', fieldwork: { from: '2026-10-05', to: '2026-10-09' } };
+
+  it.each(['text', 'markdown', 'html'] as const)('%s: the organisation, the fieldwork dates and the report date in the header', (format) => {
+    const out = GAP_FORMATS[format](dated, OPTIONS);
+    // The text header's line wraps at the width: white space folded.
+    const header = (format === 'text' ? out.split('\n\n')[0]! : format === 'markdown' ? out.split('\n\n').slice(0, 2).join('\n') : out.slice(out.indexOf('<header'), out.indexOf('</header>'))).replace(/\s+/g, ' ');
+    for (const words of ['Harbour Home Insurance', 'fieldwork 2026-10-05 to 2026-10-09', 'report 2026-11-20', '1 respondent']) expect(header, words).toContain(words);
+  });
+
+  it.each(['text', 'markdown', 'html'] as const)('%s: no file path unless respondents are named (--attribution name)', (format) => {
+    const byRole = scoreSets(SERVICE, MANY_SETS, { by: 'role', minGroup: 1 });
+    expect(byRole.attribution).toBe('role');
+    expect(GAP_FORMATS[format](byRole, OPTIONS)).not.toContain('interviews/');
+    expect(GAP_FORMATS[format](MANY, OPTIONS)).toContain('interviews/cat.yaml');
+  });
+
+  it.each(['text', 'markdown', 'html'] as const)("%s: n/a and not answered never one word", (format) => {
+    for (const out of [GAP_FORMATS[format](MANY, OPTIONS), GAP_FORMATS[format](UNSCORED, OPTIONS)]) {
+      expect(out).toContain('n/a');
+      expect(out).toContain('not answered');
+      expect(out).not.toMatch(/\b\d+ na\b|\bunanswered\b/);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
 // json
 
 describe('json', () => {
