@@ -7,9 +7,9 @@
  * each item stands and how far it still has to go.
  */
 import type { Comparison, ItemChange, Verdict } from '../../compare/comparison.js';
-import { fixed } from '../shared/numbers.js';
+import { fixed, NONE } from '../shared/numbers.js';
 import { sectionRows } from './section-rows.js';
-import { signed, stillBelowTarget, targetNote, VERDICT_WORDS } from '../compare/words.js';
+import { scoreCell, signed, stillBelowTarget, targetNote, VERDICT_WORDS } from '../compare/words.js';
 import { NARROW_PLOT_END, rowFrame, type Layout } from './chart-layout.js';
 import { figureText } from './chart-marks.js';
 import { html, type Markup } from './html.js';
@@ -46,16 +46,19 @@ export function beforeAfterChart(c: Comparison, layout: Layout): Markup {
 function itemRow(item: ItemChange, x: (v: number) => number, y: number, min: number, layout: Layout): { markup: Markup; height: number } {
   const figures = `${fixed(item.before.score)} → ${fixed(item.after.score)}`;
   const frame = rowFrame(layout, y, { row: ROW, band: 2 * BAR + 2, figures, valueX: VALUE_X });
-  const bar = (score: number | null, top: number, className: string, label: string): Markup =>
-    score === null
-      ? html`<text class="small axis" x="${x(min) + 4}" y="${top + BAR - 1}">${label}: not scored</text>`
-      : html`<rect class="${className}" x="${x(min)}" y="${top}" width="${Math.max(2, x(score) - x(min))}" height="${BAR}" rx="2"/>`;
+  // A side nobody scored says why, n/a and not answered apart, where its bar would be.
+  const bar = (side: 'before' | 'after', top: number, className: string): Markup => {
+    const score = item[side].score;
+    if (score !== null) return html`<rect class="${className}" x="${x(min)}" y="${top}" width="${Math.max(2, x(score) - x(min))}" height="${BAR}" rx="2"/>`;
+    const why = scoreCell(null, item.unscored[side]);
+    return html`<text class="small axis" x="${x(min) + 4}" y="${top + BAR - 1}">${side}: ${why === NONE ? 'not scored' : why}</text>`;
+  };
   const top = frame.mid - BAR - 1;
   const after = `${AFTER_CLASS[item.verdict]}${stillBelowTarget(item) ? ' below-target' : ''}`;
   const note = targetNote(item);
   const markup = html`<g><title>${item.title}: ${fixed(item.before.score)} before, ${fixed(item.after.score)} after (change ${signed(item.change)}), target ${fixed(item.target)}: ${VERDICT_WORDS[item.verdict]}${note === undefined ? '' : `, ${note}`}</title>
 <text x="${frame.title.x}" y="${frame.title.y}">${fitText(item.title, frame.title.width)}</text>
-${bar(item.before.score, top, 'bar-before', 'before')}${bar(item.after.score, top + BAR + 2, after, 'after')}
+${bar('before', top, 'bar-before')}${bar('after', top + BAR + 2, after)}
 <line class="target" x1="${x(item.target)}" x2="${x(item.target)}" y1="${top - 2}" y2="${top + 2 * BAR + 4}"/>
 ${figureText(frame, figures)}</g>
 `;
