@@ -9,16 +9,18 @@
  *   2. lazy loading: which commands load inquirer;
  *   3. scoring 10,000 answers files against parsing them with `yaml` alone;
  *   4. a survey CSV of 100,000 and 1,000,000 rows: time and peak memory;
- *   5. `compare` of two 100,000-row CSVs (the same respondents, paired), against scoring both.
+ *   5. survey exports: the same 1,000,000 rows as a Google Forms CSV read through a mapping,
+ *      against svcaudit's own CSV layout, and a 50,000-row .xlsx: time and peak memory;
+ *   6. `compare` of two 100,000-row CSVs (the same respondents, paired), against scoring both.
  *
- * Options: --quick (fewer runs, smaller inputs), --only=startup,lazy,files,csv,compare
+ * Options: --quick (fewer runs, smaller inputs), --only=startup,lazy,files,csv,exports,compare
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { answersFolder, followUpCsv, surveyCsv } from './data.mjs';
+import { answersFolder, followUpCsv, googleFormsCsv, surveyCsv, surveyXlsx } from './data.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -85,7 +87,7 @@ async function lazyLoading() {
   const runs = quick ? 3 : 10;
   const bare = await measureBareNode({ runs });
   const firstQuestion = await measureAssessFirstQuestion({ runs });
-  console.log(`\nsvcaudit assess, start to first question on screen (pseudo-terminal): ${fmt(firstQuestion)}, ${ratio(firstQuestion, bare)} a bare Node printing one line there (${fmt(bare)})`);
+  console.log(`\nsvcaudit assess, start to its first prompt on screen (pseudo-terminal): ${fmt(firstQuestion)}, ${ratio(firstQuestion, bare)} a bare Node printing one line there (${fmt(bare)})`);
 }
 
 function manyFiles() {
@@ -116,7 +118,7 @@ async function csv() {
     const rssFile = join(rssDir, `rss-${size}`);
     // The peak memory of the last run; the time is the median, and the scaling below is taken net of Node's own start.
     const times = Array.from({ length: runs }, () => run(['--import', join(root, 'bench/rss-on-exit.mjs'), cli, 'score', file, '--by', 'role', '--format', 'json', '--output', '/dev/null'], { env: { SVCAUDIT_RSS_FILE: rssFile } }).ms);
-    rows.push({ size, ms: median(times), rssMiB: Number(readFileSync(rssFile, 'utf8')) / 1024 });
+    rows.push({ size, ms: median(times), rssMiB: Number(readFileSync(rssFile, 'utf8').split(' ')[0]) / 1024 });
   }
   const base = median(Array.from({ length: runs }, () => run(['-e', '']).ms));
   rmSync(rssDir, { recursive: true, force: true });
@@ -125,6 +127,44 @@ async function csv() {
   for (const r of rows) console.log(`| ${r.size.toLocaleString('en')} | ${fmt(r.ms)} | ${fmt((r.ms / r.size) * 100000)} | ${r.rssMiB.toFixed(0)} MiB |`);
   const [a, b] = rows;
   console.log(`\n${(b.size / a.size).toFixed(0)}× the rows took ${((b.ms - base) / (a.ms - base)).toFixed(1)}× the time net of node -e '' (${fmt(base)}; linear: ${(b.size / a.size).toFixed(0)}×); goal: peak memory under 200 MB`);
+}
+
+/** Median wall and CPU time, and the largest peak memory, of `svcaudit score ARGS`. */
+function scoreRun(args, runs, rssDir, name) {
+  const rssFile = join(rssDir, `rss-${name}`);
+  const measured = Array.from({ length: runs }, () => {
+    const { ms } = run(['--import', join(root, 'bench/rss-on-exit.mjs'), cli, 'score', ...args, '--by', 'role', '--format', 'json', '--output', '/dev/null'], { env: { SVCAUDIT_RSS_FILE: rssFile } });
+    const [rss, cpu] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
+    return { ms, cpuMs: cpu / 1000, rssMiB: rss / 1024 };
+  });
+  return { ms: median(measured.map((m) => m.ms)), cpuMs: median(measured.map((m) => m.cpuMs)), rssMiB: Math.max(...measured.map((m) => m.rssMiB)) };
+}
+
+async function exportsBench() {
+  const rows = quick ? 100000 : 1000000;
+  const xlsxRows = quick ? 5000 : 50000;
+  const runs = quick ? 1 : 3;
+  const rssDir = mkdtempSync(join(tmpdir(), 'svcaudit-bench-'));
+  const own = await surveyCsv(dataDir, rows);
+  const forms = await googleFormsCsv(dataDir, rows);
+  const book = surveyXlsx(dataDir, xlsxRows);
+  // Interleaved, so drift in machine load hits both alike.
+  const ownRuns = [];
+  const formsRuns = [];
+  for (let r = 0; r < runs; r++) {
+    ownRuns.push(scoreRun([own], 1, rssDir, 'own'));
+    formsRuns.push(scoreRun([forms.file, '--map', forms.map], 1, rssDir, 'forms'));
+  }
+  const pick = (list) => ({ ms: median(list.map((x) => x.ms)), cpuMs: median(list.map((x) => x.cpuMs)), rssMiB: Math.max(...list.map((x) => x.rssMiB)) });
+  const [a, b] = [pick(ownRuns), pick(formsRuns)];
+  const x = scoreRun([book], runs, rssDir, 'xlsx');
+  rmSync(rssDir, { recursive: true, force: true });
+  console.log(`\n## Survey exports (score --by role --format json; median of ${runs})\n`);
+  console.log('| input | rows | time | CPU time | peak memory (RSS) |\n| --- | --- | --- | --- | --- |');
+  console.log(`| svcaudit's own CSV layout | ${rows.toLocaleString('en')} | ${fmt(a.ms)} | ${fmt(a.cpuMs)} | ${a.rssMiB.toFixed(0)} MiB |`);
+  console.log(`| Google Forms CSV through a mapping (labels, timestamps) | ${rows.toLocaleString('en')} | ${fmt(b.ms)} | ${fmt(b.cpuMs)} | ${b.rssMiB.toFixed(0)} MiB |`);
+  console.log(`| .xlsx, one sheet of shared strings | ${xlsxRows.toLocaleString('en')} | ${fmt(x.ms)} | ${fmt(x.cpuMs)} | ${x.rssMiB.toFixed(0)} MiB |`);
+  console.log(`\nGoogle Forms through a mapping: ${ratio(b.ms, a.ms)} the time (${ratio(b.cpuMs, a.cpuMs)} the CPU time) of svcaudit's own layout (goal: at most 1.5×); peak memory ${b.rssMiB.toFixed(0)} MiB (goal: under 200 MB)`);
 }
 
 /**
@@ -143,11 +183,11 @@ async function compare() {
     let both = 0;
     for (const file of [before, after]) {
       both += run(['--import', join(root, 'bench/rss-on-exit.mjs'), cli, 'score', file, '--format', 'json', '--output', '/dev/null'], { env: { SVCAUDIT_RSS_FILE: rssFile } }).ms;
-      peak.score = Math.max(peak.score, Number(readFileSync(rssFile, 'utf8')));
+      peak.score = Math.max(peak.score, Number(readFileSync(rssFile, 'utf8').split(' ')[0]));
     }
     times.score.push(both);
     times.compare.push(run(['--import', join(root, 'bench/rss-on-exit.mjs'), cli, 'compare', before, after, '--by', 'role', '--format', 'json', '--output', '/dev/null'], { env: { SVCAUDIT_RSS_FILE: rssFile } }).ms);
-    peak.compare = Math.max(peak.compare, Number(readFileSync(rssFile, 'utf8')));
+    peak.compare = Math.max(peak.compare, Number(readFileSync(rssFile, 'utf8').split(' ')[0]));
   }
   rmSync(rssDir, { recursive: true, force: true });
   const [score, compared] = [median(times.score), median(times.compare)];
@@ -163,4 +203,5 @@ if (wants('startup')) startup();
 if (wants('lazy')) await lazyLoading().catch((e) => console.log(`\n(lazy-loading check skipped: ${e.message})`));
 if (wants('files')) manyFiles();
 if (wants('csv')) await csv();
+if (wants('exports')) await exportsBench();
 if (wants('compare')) await compare();

@@ -9,7 +9,7 @@
  * Run from the test (vitest reads TypeScript), from scripts/rules-doc.mjs (`npm run docs:rules`)
  * or from the build, both of which bundle this file with esbuild.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES, validateFiles, type RuleId } from '../src/index.js';
 import { rulesPage, type RuleExample, type ShownFile } from '../src/report/rules/rules-page.js';
@@ -42,10 +42,10 @@ export async function collectRuleExamples(root: string): Promise<RuleExample[]> 
 async function collectRule(root: string, rule: RuleId): Promise<RuleExample> {
   const folder = join(root, FIXTURES, rule);
   const files = readdirSync(folder).sort();
-  const failing = files.filter((f) => /^fail(-.+)?\.(ya?ml|csv)$/.test(f)).sort((a, b) => failOrder(a) - failOrder(b) || a.localeCompare(b));
-  const passing = files.find((f) => /^pass\.(ya?ml|csv)$/.test(f));
+  const failing = files.filter((f) => /^fail(-.+)?\./.test(f) && isExample(f)).sort((a, b) => failOrder(a) - failOrder(b) || a.localeCompare(b));
+  const passing = files.find((f) => /^pass\./.test(f) && isExample(f));
   if (failing.length === 0 || passing === undefined) throw new Error(`${FIXTURES}/${rule} needs a fail.* and a pass.* example`);
-  const others = files.filter((f) => f !== passing && !failing.includes(f));
+  const others = files.filter((f) => f !== passing && !failing.includes(f) && !f.endsWith('.map.yaml'));
 
   const fails = await Promise.all(failing.map((name) => example(folder, name, RUBRIC_FLAG[rule]?.fail)));
   const pass = await example(folder, passing, RUBRIC_FLAG[rule]?.pass);
@@ -59,9 +59,13 @@ async function collectRule(root: string, rule: RuleId): Promise<RuleExample> {
     rule,
     fails,
     others: others.map((name) => shownFile(name, new Uint8Array(readFileSync(join(folder, name))))),
-    pass: { file: pass.file, rubric: pass.rubric },
+    pass: { file: pass.file, rubric: pass.rubric, map: pass.map },
   };
 }
+
+/** Example files: YAML, CSV and the other tables, but not the mapping beside a table. */
+const EXAMPLE = /\.(ya?ml|csv|tsv|txt|xlsx)$/;
+const isExample = (name: string) => EXAMPLE.test(name) && !name.endsWith('.map.yaml');
 
 /** fail.* first, then the other failing examples by name. */
 function failOrder(name: string): number {
@@ -71,22 +75,34 @@ function failOrder(name: string): number {
 async function example(folder: string, name: string, rubricFlag: string | undefined): Promise<RuleExample['fails'][number]> {
   const path = join(folder, name);
   const rubric = rubricFlag === undefined ? undefined : /\.ya?ml$/.test(rubricFlag) ? join(folder, rubricFlag) : rubricFlag;
-  const results = await validateFiles([path], { rubric });
-  const findings = results.flatMap((r) => r.findings).map(({ line, column, severity, message, rule }) => ({ line, column, severity, message, rule }));
-  return { file: shownFile(name, new Uint8Array(readFileSync(path))), rubric: rubricFlag, findings };
+  // The mapping beside a survey export (`fail.map.yaml` beside `fail.csv`), passed as `--map`.
+  const mapName = name.replace(/\.\w+$/, '.map.yaml');
+  const mapPath = join(folder, mapName);
+  const map = mapName !== name && existsSync(mapPath) ? { name: mapName, file: shownFile(mapName, new Uint8Array(readFileSync(mapPath))) } : undefined;
+  const results = await validateFiles([path], { rubric, map: map === undefined ? undefined : mapPath });
+  // Paths in messages as a user in the example's folder would see them, whatever folder the repository is in.
+  const findings = results.flatMap((r) => r.findings).map(({ line, column, severity, message, rule }) => ({ line, column, severity, message: message.replaceAll(`${folder}/`, ''), rule }));
+  return { file: shownFile(name, new Uint8Array(readFileSync(path))), rubric: rubricFlag, map, findings };
 }
 
 /** A file as the page shows it; bytes that are not text as `\xNN`. */
 function shownFile(name: string, bytes: Uint8Array): ShownFile {
-  if (bytes.length === 0) return { name, text: undefined, notes: [] };
+  if (bytes.length === 0 || /\.xlsx$/.test(name)) return { name, text: undefined, size: bytes.length, notes: [] };
   const text = asText(bytes);
   const shown = text ?? escapedBytes(bytes);
   const notes: string[] = [];
   if (text === undefined) notes.push('bytes that are not text are shown as `\\xNN`');
   const tabbed = shown.split('\n').flatMap((line, i) => (line.startsWith('\t') ? [i + 1] : []));
   if (tabbed.length > 0) notes.push(`line${tabbed.length === 1 ? '' : 's'} ${tabbed.join(' and ')} ${tabbed.length === 1 ? 'is' : 'are'} indented with a tab`);
-  return { name, text: shown, notes };
+  // A cell past the size limit is cut here; the example file holds all of it.
+  const lines = shown.split('\n');
+  const cut = lines.map((line) => (line.length > LONG_LINE ? `${line.slice(0, 80)}… (${(line.length - 80).toLocaleString('en')} more characters)` : line));
+  if (cut.some((line, i) => line !== lines[i])) notes.push('a line too long to show is cut');
+  return { name, text: cut.join('\n'), size: bytes.length, notes };
 }
+
+/** Longer lines are cut in the page (the export-limit example holds a cell of 100 kB). */
+const LONG_LINE = 2000;
 
 function asText(bytes: Uint8Array): string | undefined {
   if (bytes.includes(0)) return undefined;

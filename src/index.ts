@@ -1,5 +1,5 @@
 /**
- * The public API: svcaudit without the command line. The same application calls the CLI makes
+ * The public API: svcaudit without the command line (loadRubric, readAnswers, score, compare, validate, map, loadFormat). The same application calls the CLI makes
  * (src/app/), typed; every function returns values and findings and never prints or exits.
  * The reference of each value is in docs/ (file formats, the JSON report, the rules).
  */
@@ -7,6 +7,7 @@ import type { AnswerSet } from './core/answers.js';
 import type { Finding } from './core/finding.js';
 import { expandInputs } from './inputs/expand-inputs.js';
 import { readAnswerSets } from './inputs/read-answer-sets.js';
+import { loadMapping } from './app/mapping-file.js';
 import { ANSWERS_EXTENSIONS } from './inputs/registry.js';
 import { rubricItems, type Rubric } from './rubric/model.js';
 import { COMPARE_FORMAT_NAMES, loadCompareFormat, type CompareFormatName } from './report/compare/formats.js';
@@ -24,7 +25,7 @@ export type { FileFindings } from './core/file-findings.js';
 export { RULES, type RuleId, type RuleInfo } from './core/rules.js';
 export type { AnswerSet, Answer, Score } from './core/answers.js';
 export type { Rubric, Section, Item, Action, Scale, Effort } from './rubric/model.js';
-export type { Report, ItemResult, SectionResult, Overall, PlanStep, Quote } from './scoring/report.js';
+export type { Report, ItemResult, SectionResult, Overall, PlanStep, Quote, Comment, ExcludedRows } from './scoring/report.js';
 export type { Comparison, Change, SectionChange, ItemChange, GroupChange, Verdict, ComparisonWarning } from './compare/comparison.js';
 export type { ComparableReport } from './compare/comparable.js';
 export type { GapFormatName, GapFormatter, CompareFormatName, CompareFormatter, FindingsFormatName, FindingsFormatter };
@@ -37,6 +38,7 @@ export { checkRubricText } from './rubric/check-rubric.js';
 export { rubricSchema, answersSchema } from './rubric/schema.js';
 export { score, type ScoreOptions, type ScoreResult } from './app/score.js';
 export { compare, type CompareOptions, type CompareResult } from './app/compare.js';
+export { map, type MapOptions, type MapResult } from './app/map.js';
 export { validate, validateFiles, type ValidateOptions, type ValidateFilesOptions, type ValidateResult } from './app/validate.js';
 export { writeAnswersFile, formatAnswers, type WriteAnswersOptions } from './inputs/answers-yaml/write-answers.js';
 
@@ -47,11 +49,21 @@ export interface ReadAnswersResult {
   readonly findings: readonly Finding[];
 }
 
-/** Reads answers files, folders, globs and CSV exports against a rubric, as `score` reads them. */
-export async function readAnswers(inputs: readonly string[], rubric: Rubric): Promise<ReadAnswersResult> {
+export interface ReadAnswersOptions {
+  /** A mapping file survey exports are read through, as `score --map` reads them. */
+  readonly map?: string | undefined;
+}
+
+/**
+ * Reads answers files, folders, globs and survey exports against a rubric, as `score` reads them.
+ * A mapping with errors throws a SvcauditError carrying its findings.
+ */
+export async function readAnswers(inputs: readonly string[], rubric: Rubric, options: ReadAnswersOptions = {}): Promise<ReadAnswersResult> {
   const answerSets: AnswerSet[] = [];
-  const files = await expandInputs(inputs, ANSWERS_EXTENSIONS, { itemIds: async () => new Set(rubricItems(rubric).map((item) => item.id)) });
-  const { findings } = await readAnswerSets(files, rubric, (set) => answerSets.push(set));
+  const mapping = options.map === undefined ? undefined : await loadMapping(options.map, rubric);
+  // Without a mapping, a CSV found in a folder is read when its header names an item; through one, every table is.
+  const files = await expandInputs(inputs, ANSWERS_EXTENSIONS, { itemIds: async () => (mapping === undefined ? new Set(rubricItems(rubric).map((item) => item.id)) : undefined) });
+  const { findings } = await readAnswerSets(files, rubric, (set) => answerSets.push(set), { mapping });
   return { answerSets, findings };
 }
 

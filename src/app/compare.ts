@@ -11,7 +11,8 @@ import type { Comparison } from '../compare/comparison.js';
 import { RespondentTable } from '../compare/respondent-table.js';
 import type { ComparisonSide } from '../compare/side.js';
 import { SvcauditError } from '../core/errors.js';
-import { STDIN } from '../core/io/read-input.js';
+import { fileError, STDIN } from '../core/io/read-input.js';
+import { excerpt } from '../core/inert-text.js';
 import { decodeText } from '../core/io/decode-text.js';
 import { inputFile } from '../inputs/read-answer-sets.js';
 import { formatOfName, inputFormat, loadInputAdapter } from '../inputs/registry.js';
@@ -23,6 +24,10 @@ export interface CompareOptions extends Pick<ScoreInputsOptions, 'onNote' | 'ign
   readonly rubric: Rubric | (() => Promise<Rubric>);
   /** Reads stdin, for a side given as `-`. */
   readonly readStdin?: () => Promise<Uint8Array>;
+  /** `--map`: the mapping both sides' survey exports are read through; `mapBefore`/`mapAfter` set one side's. */
+  readonly map?: string | undefined;
+  readonly mapBefore?: string | undefined;
+  readonly mapAfter?: string | undefined;
   /** `--by`: the respondent field whose groups are compared as well. */
   readonly by?: string | undefined;
   /** `--min-group`: groups with fewer respondents on a side are not compared (default 3). */
@@ -39,15 +44,18 @@ export interface CompareResult {
 
 export async function compare(before: string, after: string, options: CompareOptions): Promise<CompareResult> {
   if (before === STDIN && after === STDIN) throw new SvcauditError('usage', 'Only one side can be read from stdin (-).', { file: STDIN });
-  const baseline = await loadSide(before, options);
-  const followUp = await loadSide(after, options);
+  if (options.map !== undefined && (options.mapBefore !== undefined || options.mapAfter !== undefined)) {
+    throw new SvcauditError('usage', '--map sets the mapping of both sides; use it alone, or --map-before and --map-after.', { file: options.map });
+  }
+  const baseline = await loadSide(before, options, options.mapBefore ?? options.map);
+  const followUp = await loadSide(after, options, options.mapAfter ?? options.map);
   checkSameRubric(baseline.report, followUp.report, { before, after });
   const comparison = compareSides(baseline, followUp, { beforeInput: before, afterInput: after, by: options.by, minGroup: options.minGroup });
   return { comparison, baseline: baseline.report, followUp: followUp.report };
 }
 
 /** One side: a saved report is read as it is; anything else is scored, each respondent kept in a compact table for pairing. */
-async function loadSide(path: string, options: CompareOptions): Promise<ComparisonSide> {
+async function loadSide(path: string, options: CompareOptions, map: string | undefined): Promise<ComparisonSide> {
   const input = inputFile(path, options.readStdin);
   const named = formatOfName(path);
   // Only stdin, a .json file or a file of another ending can be a saved report, told by its text;
@@ -59,7 +67,7 @@ async function loadSide(path: string, options: CompareOptions): Promise<Comparis
   }
   const rubric = typeof options.rubric === 'function' ? await options.rubric() : options.rubric;
   const table = new RespondentTable(rubric, { by: options.by });
-  const scoring: ScoreInputsOptions = { ...(options.onNote ? { onNote: options.onNote } : {}), ignore: options.ignore, readStdin: input.bytes, by: options.by, onSet: (set) => table.add(set) };
+  const scoring: ScoreInputsOptions = { ...(options.onNote ? { onNote: options.onNote } : {}), ignore: options.ignore, readStdin: input.bytes, by: options.by, map, onSet: (set) => table.add(set) };
   const { report } = await scoreInputs([path], rubric, scoring);
   return { kind: 'scored', rubric, report, table };
 }
@@ -72,7 +80,12 @@ function textOf(bytes: Uint8Array, file: string): string {
 }
 
 function isFile(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  } catch (error) {
+    // A link loop, a path through a file: said in words (exit 2).
+    throw fileError(path, error);
+  }
 }
 
 /**
@@ -85,7 +98,8 @@ function checkSameRubric(before: ComparableReport, after: ComparableReport, inpu
   if (before.rubric.id !== after.rubric.id) {
     throw new SvcauditError(
       'usage',
-      `The two audits use different rubrics: ${before.rubric.id} in ${inputs.before}, ${after.rubric.id} here. Compare two audits of the same rubric (pass --rubric for answers files).`,
+      // A saved report's rubric id is text from its file: quoted as a short inert excerpt.
+      `The two audits use different rubrics: ${excerpt(before.rubric.id)} in ${inputs.before}, ${excerpt(after.rubric.id)} here. Compare two audits of the same rubric (pass --rubric for answers files).`,
       { file: inputs.after },
     );
   }

@@ -6,7 +6,8 @@
  */
 import { isAnswered, type AnswerSet } from '../core/answers.js';
 import { SvcauditError } from '../core/errors.js';
-import { compareFindings, findingsErrorCode, firstError, hasErrors } from '../core/finding.js';
+import { excerpt } from '../core/inert-text.js';
+import { capFindings, compareFindings, findingsErrorCode, firstError, hasErrors, type Finding } from '../core/finding.js';
 import { displayName } from '../core/io/read-input.js';
 import { sortedByCodePoint } from '../core/order.js';
 import type { Outcome } from '../core/outcome.js';
@@ -14,8 +15,9 @@ import { expandInputs, type IgnorePatterns } from '../inputs/expand-inputs.js';
 import { readAnswerSets } from '../inputs/read-answer-sets.js';
 import { ANSWERS_EXTENSIONS } from '../inputs/registry.js';
 import { rubricItems, type Rubric } from '../rubric/model.js';
-import { addAnswerSet, buildReport, createTally, groupValue, NO_GROUP } from '../scoring/index.js';
+import { addAnswerSet, addExcluded, buildReport, createTally, groupValue, NO_GROUP } from '../scoring/index.js';
 import type { Report } from '../scoring/report.js';
+import { loadMapping } from './mapping-file.js';
 import type { Attribution } from '../scoring/tally.js';
 
 export interface ScoreInputsOptions {
@@ -33,6 +35,8 @@ export interface ScoreInputsOptions {
   readonly readStdin?: () => Promise<Uint8Array>;
   /** A message for the person running the command (a file passed over, a group without the field). */
   readonly onNote?: (message: string) => void;
+  /** `--map FILE`: the mapping survey exports are read through (docs/file-formats.md). */
+  readonly map?: string | undefined;
   /** Each respondent's answers as they are read (compare keeps a compact table of them to pair respondents). */
   readonly onSet?: (set: AnswerSet) => void;
   /** Left out of folder and glob expansion (the configuration file's `ignore`). */
@@ -75,7 +79,11 @@ export async function score(inputs: readonly string[], rubric: Rubric, options: 
 export async function scoreInputs(inputs: readonly string[], rubric: Rubric, options: ScoreInputsOptions = {}): Promise<{ report: Report; missing: MissingAnswers }> {
   const notify = options.onNote ?? (() => undefined);
   const itemIds = rubricItems(rubric).map((item) => item.id);
-  const files = await expandInputs(inputs, ANSWERS_EXTENSIONS, { itemIds: async () => new Set(itemIds), ignore: options.ignore, onPassedOver: notify });
+  const mapping = options.map === undefined ? undefined : await loadMapping(options.map, rubric, { readStdin: options.readStdin, onNote: notify });
+  // Without a mapping, a CSV found in a folder is read when its header names an item; through one, every table is.
+  const files = await expandInputs(inputs, ANSWERS_EXTENSIONS, { itemIds: async () => (mapping === undefined ? new Set(itemIds) : undefined), ignore: options.ignore, onPassedOver: notify });
+  const passedOver: string[] = [];
+  const warnings = new WarningSummary();
   const tally = createTally(rubric, { by: options.by, attribution: options.attribution });
   const missing: MissingAnswers = { total: 0, examples: [] };
   const grouping = new GroupingCheck(options.by);
@@ -89,15 +97,29 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
   }, {
     ...(options.readStdin ? { readStdin: options.readStdin } : {}),
     skipRubric: (path) => !inputs.includes(path),
-    onSkip: (path) => notify(`svcaudit: ${path}: skipped: a rubric file, not answers (use it with --rubric).`),
+    onSkip: (path, what) => {
+      if (what === 'rubric') notify(`svcaudit: ${path}: skipped: a rubric file, not answers (use it with --rubric).`);
+      else if (what === 'mapping') notify(`svcaudit: ${path}: skipped: a mapping file, not answers (use it with --map).`);
+      else passedOver.push(path);
+    },
+    mapping,
+    onExcluded: (rule, rows) => addExcluded(tally, rule, rows),
+    onWarning: (f) => warnings.add(f),
   });
+  if (passedOver.length > 0) {
+    const shown = passedOver.slice(0, 5).join(', ') + (passedOver.length > 5 ? ', …' : '');
+    notify(`svcaudit: note: passed over ${passedOver.length} table${passedOver.length === 1 ? '' : 's'} found in folders and globs whose headers are not item ids (${shown}); read ${passedOver.length === 1 ? 'it' : 'them'} through --map.`);
+  }
 
   if (hasErrors(read.findings)) {
-    const files = [...new Set(read.findings.map((f) => f.file))].map((file) => ({
-      file,
-      kind: 'answers' as const,
-      findings: read.findings.filter((f) => f.file === file).sort(compareFindings),
-    }));
+    // Grouped in one pass: filtering the findings once per file would be quadratic in a run of many files.
+    const byFile = new Map<string, Finding[]>();
+    for (const f of read.findings) {
+      const list = byFile.get(f.file);
+      if (list) list.push(f);
+      else byFile.set(f.file, [f]);
+    }
+    const files = [...byFile].map(([file, findings]) => ({ file, kind: 'answers' as const, findings: capFindings(findings) }));
     const first = firstError(read.findings)!;
     throw new SvcauditError(
       findingsErrorCode(read.findings),
@@ -106,6 +128,7 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
       { files },
     );
   }
+  warnings.tell(notify);
   if (read.respondents === 0) throw new SvcauditError('usage', 'No answers were found in the inputs.', { file: inputs.map(displayName).join(' ') });
   grouping.verify(inputs, notify);
   return { report: buildReport(tally, { perceptionGap: options.perceptionGap, capacity: options.capacity, minGroup: options.minGroup, organisation: options.organisation }), missing };
@@ -126,6 +149,32 @@ function gateReasons(report: Report, missing: MissingAnswers, options: ScoreOpti
   }
   return reasons;
 }
+
+/**
+ * Warnings do not stop the job, but are never silent (an export read as Windows-1252, a score from
+ * a role outside an item's audience): the first few of each rule are told on stderr, the rest
+ * counted, since a large export can warn on every row. `validate` lists every one.
+ */
+class WarningSummary {
+  private readonly shown = new Map<string, Finding[]>();
+  private readonly counts = new Map<string, number>();
+
+  add(f: Finding): void {
+    this.counts.set(f.rule, (this.counts.get(f.rule) ?? 0) + 1);
+    const kept = this.shown.get(f.rule) ?? [];
+    if (kept.length < WARNINGS_SHOWN) this.shown.set(f.rule, [...kept, f]);
+  }
+
+  tell(notify: (message: string) => void): void {
+    for (const [rule, kept] of this.shown) {
+      for (const f of [...kept].sort(compareFindings)) notify(`svcaudit: ${f.file}:${f.line}:${f.column}: warning: ${f.message} (${f.rule})`);
+      const more = this.counts.get(rule)! - kept.length;
+      if (more > 0) notify(`svcaudit: … and ${more} more \`${rule}\` warning${more === 1 ? '' : 's'}; \`svcaudit validate\` lists every one.`);
+    }
+  }
+}
+
+const WARNINGS_SHOWN = 3;
 
 /**
  * `--by KEY` with a key no respondent has would silently put everyone in one
@@ -149,9 +198,10 @@ class GroupingCheck {
   verify(inputs: readonly string[], notify: (message: string) => void): void {
     if (this.by === undefined || this.withField + this.without === 0) return;
     if (this.withField === 0) {
-      const found = this.fields.size > 0 ? `respondent fields found: ${sortedByCodePoint(this.fields).join(', ')}` : 'the respondents have no fields at all';
-      throw new SvcauditError('usage', `--by ${this.by}: no respondent has a \`${this.by}\` field (${found}).`, { file: inputs.map(displayName).join(' ') });
+      const found = this.fields.size > 0 ? `respondent fields found: ${sortedByCodePoint(this.fields).map((f) => excerpt(f)).join(', ')}` : 'the respondents have no fields at all';
+      const by = excerpt(this.by);
+      throw new SvcauditError('usage', `--by ${by}: no respondent has a \`${by}\` field (${found}).`, { file: inputs.map(displayName).join(' ') });
     }
-    if (this.without > 0) notify(`svcaudit: --by ${this.by}: ${this.without} respondent${this.without === 1 ? ' has' : 's have'} no \`${this.by}\`; they are grouped as ${NO_GROUP}.`);
+    if (this.without > 0) notify(`svcaudit: --by ${excerpt(this.by)}: ${this.without} respondent${this.without === 1 ? ' has' : 's have'} no \`${excerpt(this.by)}\`; they are grouped as ${NO_GROUP}.`);
   }
 }

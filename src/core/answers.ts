@@ -18,7 +18,17 @@ export interface AnswerSet {
   readonly date: string | undefined;
   /** Item id → answer; an item absent here is unanswered. */
   readonly answers: ReadonlyMap<string, Answer>;
+  /** General remarks not tied to an item (`comments:`, or a survey's `item: general` evidence column). */
+  readonly comments?: readonly string[];
 }
+
+/**
+ * Why an export's rows were left out before scoring (docs/file-formats.md, "Layouts"): a
+ * Qualtrics preview or unfinished response, a Typeform partial, a LimeSurvey response never
+ * submitted, or a row the mapping's `include` does not pass.
+ */
+export const EXCLUSION_RULES = ['unfinished', 'preview', 'partial', 'incomplete', 'filter'] as const;
+export type ExclusionRule = (typeof EXCLUSION_RULES)[number];
 
 /** The name to show next to a respondent's note or quote. */
 export function respondentLabel(set: Pick<AnswerSet, 'respondent'>): string | undefined {

@@ -4,7 +4,7 @@ import type { Finding } from './finding.js';
 export interface FileFindings {
   /** The path as the user gave it (or `<stdin>`). */
   readonly file: string;
-  /** `rubric`, `answers`, or undefined when the file could not be told. */
-  readonly kind: 'rubric' | 'answers' | 'config' | undefined;
+  /** `rubric`, `answers` (a survey export too), `mapping`, `config`, or undefined when the file could not be told. */
+  readonly kind: 'rubric' | 'answers' | 'mapping' | 'config' | undefined;
   readonly findings: readonly Finding[];
 }

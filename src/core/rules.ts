@@ -142,6 +142,83 @@ export const RULES = {
     summary: 'A target equals the lowest level of the scale.',
     help: 'A target at the scale minimum can never show a gap. Raise the target, or remove the item.',
   },
+  // Survey exports read through a mapping (docs/file-formats.md, "Survey exports")
+  'file-encoding': {
+    severity: 'warning',
+    summary: 'The file is not UTF-8 text, so it was read as Windows-1252.',
+    help: 'Export the file again as UTF-8 (in Excel: "CSV UTF-8"), or check that names with accents read as they should.',
+  },
+  'file-encoding-invalid': {
+    severity: 'error',
+    summary: 'The file declares an encoding (a byte-order mark) but its bytes do not follow it, or it mixes encodings.',
+    help: 'Export the file again from the survey tool as UTF-8; a file pieced together from two exports can mix encodings.',
+  },
+  'export-limit': {
+    severity: 'error',
+    summary: 'A survey export goes past a size limit (a cell 100 kB, a row 1 MB, an .xlsx 50 MB on disk or 500 MB unpacked).',
+    help: 'A real survey answer is far smaller: the file is usually damaged, or a quote was left open so that the rest of the file reads as one cell. Export it again.',
+  },
+  'export-unreadable': {
+    severity: 'error',
+    summary: 'A spreadsheet (.xlsx) that cannot be read: damaged, truncated, encrypted, or not a workbook.',
+    help: 'Open the file in a spreadsheet program and save it again as .xlsx, or export the survey as CSV.',
+  },
+  'export-unknown-layout': {
+    severity: 'error',
+    summary: 'The layout of a survey export could not be told from its first rows, or does not match the `layout` the mapping names.',
+    help: 'Name the layout in the mapping (`layout: google-forms`, ...), or check that the file is the export as the tool wrote it (header rows unchanged).',
+  },
+  'export-needs-mapping': {
+    severity: 'error',
+    summary: 'A survey tool\'s export whose headers are not item ids, read without a mapping.',
+    help: 'Run `svcaudit map FILE > mapping.yaml`, review the proposal, and pass it with `--map mapping.yaml`.',
+  },
+  'export-answer-invalid': {
+    severity: 'error',
+    summary: 'An answer cell that is neither a level, a label, an na word nor empty.',
+    help: 'Add the text to the mapping\'s `labels` with its level (or to `na`), or correct the cell. The message names the closest label.',
+  },
+  'export-date-invalid': {
+    severity: 'error',
+    summary: 'A date cell that is not a date svcaudit can read.',
+    help: 'Dates may be ISO (`2026-11-20`, `2026-11-20T10:15:00Z`), the survey tool\'s own timestamp, a day/month/year date with `date-format`, or a spreadsheet serial date.',
+  },
+  'export-date-ambiguous': {
+    severity: 'error',
+    summary: 'Dates whose day/month order the values leave open (every day is 12 or less), or that use both orders.',
+    help: 'Say the order in the mapping: `date-format: DMY`, `MDY` or `YMD`.',
+  },
+  // Mapping files
+  'mapping-unknown-item': {
+    severity: 'error',
+    summary: 'A mapping names an item id that the rubric does not have.',
+    help: 'Fix the item id (the message suggests the closest one), or remove the line. `svcaudit template` lists every id.',
+  },
+  'mapping-duplicate-column': {
+    severity: 'error',
+    summary: 'A mapping names the same column for two items or fields.',
+    help: 'Each column answers one item: check which of the two lines names the wrong column.',
+  },
+  'mapping-label-out-of-scale': {
+    severity: 'error',
+    summary: 'A mapping label stands for a level outside the rubric\'s scale.',
+    help: 'Give each label a whole level from the scale\'s minimum to its maximum, or list the text under `na`.',
+  },
+  'mapping-item-without-column': {
+    severity: 'warning',
+    summary: 'A rubric item that the mapping gives no column, so it is unanswered in every row.',
+    help: 'Add the item under `columns:` with the column that asks it; an item the survey did not ask can stay out.',
+  },
+  'mapping-column-not-found': {
+    severity: 'error',
+    summary: 'A column named by the mapping is not in the export, or names two columns.',
+    help: 'Copy the header text from the export (white space and case do not matter), or name the column by letter (`{column: F}`) or by the tool\'s id (`{id: QID12_1}`).',
+  },
+  'mapping-rubric-mismatch': {
+    severity: 'error',
+    summary: 'The mapping names a different rubric from the one in use.',
+    help: 'Use the mapping with the rubric it was written for (`--rubric`), or correct its `rubric:` field.',
+  },
   // Answers files
   'answers-rubric-mismatch': {
     severity: 'error',

@@ -1,7 +1,7 @@
 /** "Did you mean …?" for misspelt keys and ids. */
 
 /** Levenshtein distance with an early exit once it exceeds `limit`. */
-function editDistance(a: string, b: string, limit = Infinity): number {
+export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

@@ -2,12 +2,13 @@
  * What an input format's reader offers (see registry.ts). `score` and `compare` read answer sets;
  * `validate` checks a file; `compare` also reads a saved report as one side.
  */
-import type { AnswerSet } from '../core/answers.js';
+import type { AnswerSet, ExclusionRule } from '../core/answers.js';
 import type { FileFindings } from '../core/file-findings.js';
 import type { Finding } from '../core/finding.js';
 import type { SavedReport } from '../compare/comparable.js';
 import type { Rubric } from '../rubric/model.js';
 import type { RubricCache } from './rubric-cache.js';
+import type { Mapping } from './survey/mapping.js';
 
 /** One input as the adapters see it: where it is, the name findings use, and its content on demand. */
 export interface InputFile {
@@ -22,20 +23,36 @@ export interface InputFile {
 interface AnswersSink {
   readonly answerSet: (set: AnswerSet) => void;
   readonly finding: (finding: Finding) => void;
-  /** A rubric file met among the answers and passed over (see ReadAnswersOptions.skipRubric). */
-  readonly skipped: () => void;
+  /**
+   * A file found by expanding a folder and passed over (see ReadAnswersOptions.skipRubric): a rubric
+   * or mapping file, or a table that is neither svcaudit's layout nor read through --map.
+   */
+  readonly skipped: (what: SkippedKind) => void;
+  /** Rows of an export that its layout or the mapping's `include` left out, counted per rule. */
+  readonly excluded: (rule: ExclusionRule, rows: number) => void;
 }
 
+export type SkippedKind = 'rubric' | 'mapping' | 'export';
+
 interface ReadAnswersFlags {
-  /** Pass a rubric file over instead of reporting it as not answers. */
+  /** The file was found by expanding a folder or glob: pass over what is not answers instead of reporting it. */
   readonly skipRubric: boolean;
+  /** `--map`: how to read a survey export (checked before any input is read). */
+  readonly mapping: Mapping | undefined;
+}
+
+interface ValidateFlags {
+  /** `validate --map`: survey exports are checked through it. */
+  readonly mapping: Mapping | undefined;
+  /** The file was found by expanding a folder or glob: a table that needs a mapping is passed over. */
+  readonly expanded: boolean;
 }
 
 export interface InputAdapter {
   /** Hands each respondent's answers to the sink as soon as they are read, so scoring streams. */
   readonly readAnswers?: (input: InputFile, rubric: Rubric, sink: AnswersSink, flags: ReadAnswersFlags) => Promise<void>;
   /** `validate`: every finding in the file, against the rubric its answers name. */
-  readonly validate?: (input: InputFile, rubrics: RubricCache) => Promise<FileFindings>;
+  readonly validate?: (input: InputFile, rubrics: RubricCache, flags: ValidateFlags) => Promise<FileFindings | 'passed-over'>;
   /** `compare`: a report saved by `score --format json`. */
   readonly readReport?: (input: InputFile) => Promise<SavedReport>;
 }

@@ -11,7 +11,8 @@
 import { readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { SvcauditError } from '../core/errors.js';
-import { displayName, STDIN } from '../core/io/read-input.js';
+import { displayName, fileError, STDIN } from '../core/io/read-input.js';
+import { pushAll } from '../core/max-of.js';
 import { compareCodePoints } from '../core/order.js';
 import { passedOverReason, type FoundFileRules, type PassedOverReason } from './found-files.js';
 
@@ -55,8 +56,8 @@ export async function expandInputs(inputs: readonly string[], extensions: readon
     }
     // One look at the disk per input; a name with glob characters that exists is taken as it is.
     const entry = stat(input);
-    if (entry === undefined && GLOB_CHARS.test(input)) found.push(...yielded(expandGlob(input, ignored)));
-    else if (entry?.isDirectory()) found.push(...yielded(walk(input, ignored)));
+    if (entry === undefined && GLOB_CHARS.test(input)) pushAll(found, yielded(expandGlob(input, ignored)));
+    else if (entry?.isDirectory()) pushAll(found, yielded(walk(input, ignored)));
     else if (entry !== undefined) files.push(input);
     else throw new SvcauditError('file-not-found', 'No such file or folder.', { file: input });
   }
@@ -74,7 +75,8 @@ export async function expandInputs(inputs: readonly string[], extensions: readon
   const unique = [...new Set(files)];
   if (unique.length === 0) throw nothingToRead(inputs, passed, others.example, options.configFiles === true);
   const { other: _, ...counted } = passed;
-  if (Object.keys(counted).length > 0) options.onPassedOver?.(`svcaudit: note: passed over ${passedOverText(counted)} found in folders and globs; name a file to read it anyway.`);
+  const exports = counted['csv-without-items'] ? ' (a survey export is read through --map)' : '';
+  if (Object.keys(counted).length > 0) options.onPassedOver?.(`svcaudit: note: passed over ${passedOverText(counted)} found in folders and globs; name a file to read it anyway${exports}.`);
   return unique;
 }
 
@@ -89,7 +91,7 @@ function passedOverText(passed: PassedOver): string {
   const parts: string[] = [];
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   if (passed['yaml-without-key']) parts.push(count(passed['yaml-without-key'], '.yaml/.yml file without a top-level `svcaudit:` key', '.yaml/.yml files without a top-level `svcaudit:` key'));
-  if (passed['csv-without-items']) parts.push(count(passed['csv-without-items'], '.csv file whose header holds no item id', '.csv files whose header holds no item id'));
+  if (passed['csv-without-items']) parts.push(count(passed['csv-without-items'], '.csv/.tsv file whose header holds no item id', '.csv/.tsv files whose header holds no item id'));
   if (passed['config-file']) parts.push(count(passed['config-file'], 'configuration file', 'configuration files'));
   if (passed.other) parts.push(count(passed.other, 'file of another type', 'files of other types'));
   return parts.join(', ');
@@ -162,11 +164,16 @@ function hasEnding(file: string, extensions: readonly string[]): boolean {
 /** Files under a folder, leaving out what `ignored` matches. */
 function walk(dir: string, ignored: (path: string, folder: boolean) => boolean): string[] {
   const out: string[] = [];
-  const entries = readdirSync(dir, { withFileTypes: true });
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    throw fileError(dir, error);
+  }
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name) && !ignored(path, true)) out.push(...walk(path, ignored));
+      if (!SKIPPED_FOLDERS.has(entry.name) && !ignored(path, true)) pushAll(out, walk(path, ignored));
     } else if (entry.isFile() && !ignored(path, false)) {
       out.push(path);
     }
@@ -197,5 +204,10 @@ function ignoreMatcher(ignore: IgnorePatterns | undefined): (path: string, folde
 
 // Synchronous file-system calls: see read-input.ts.
 function stat(path: string): Stats | undefined {
-  return statSync(path, { throwIfNoEntry: false });
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    // A link loop, a path through a file, a folder that cannot be entered: said in words.
+    throw fileError(path, error);
+  }
 }

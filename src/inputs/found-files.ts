@@ -5,8 +5,10 @@
  * a repository (a CI workflow, docker-compose.yml, a spreadsheet of something else) is passed over
  * and counted, never reported as a broken rubric. A file named outright is always read.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isConfigFileName } from '../core/config-files.js';
+import { MAX_TEXT_BYTES } from '../core/io/decode-text.js';
+import { sniffDelimiter } from './survey/sniff-delimiter.js';
 
 /** Why a file was passed over; `undefined`: it is one to read. */
 export type PassedOverReason = 'yaml-without-key' | 'csv-without-items' | 'config-file';
@@ -27,33 +29,41 @@ export interface FoundFileRules {
 export function passedOverReason(path: string, rules: FoundFileRules): PassedOverReason | undefined {
   const lower = path.toLowerCase();
   if (isConfigFileName(path)) return rules.configFiles ? undefined : 'config-file';
-  if (lower.endsWith('.csv')) return rules.itemIds === undefined || csvHeaderNamesItem(path, rules.itemIds) ? undefined : 'csv-without-items';
+  if (lower.endsWith('.csv') || lower.endsWith('.tsv')) return rules.itemIds === undefined || csvHeaderNamesItem(path, rules.itemIds) ? undefined : 'csv-without-items';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return hasTopLevelKey(path) ? undefined : 'yaml-without-key';
   return undefined;
 }
 
 function hasTopLevelKey(path: string): boolean {
-  const text = read(path, undefined);
-  // A file that cannot be read is left to the reader, which says why (exit 2).
-  return text === undefined || TOP_LEVEL_KEY.test(text);
+  // One byte past the limit of a YAML file at most: a larger one is the reader's to refuse, in words.
+  const head = read(path, MAX_TEXT_BYTES + 1);
+  // A file that cannot be read, or is over the limit, is left to the reader, which says why (exit 2).
+  return head === undefined || head.bytes > MAX_TEXT_BYTES || TOP_LEVEL_KEY.test(head.text);
 }
 
 function csvHeaderNamesItem(path: string, itemIds: ReadonlySet<string>): boolean {
-  const text = read(path, CSV_HEAD_BYTES);
+  const text = read(path, CSV_HEAD_BYTES)?.text;
   if (text === undefined) return true;
   const header = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/, 1)[0]!;
-  // Matched as the reader matches them: trimmed, unquoted, without regard to case.
-  return header.split(',').some((cell) => itemIds.has(cell.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase()));
+  // Matched as the reader matches them: in the file's delimiter, trimmed, unquoted, without regard to case.
+  return header.split(sniffDelimiter(header)).some((cell) => itemIds.has(cell.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase()));
 }
 
-/** The file as text, or its first `limit` bytes; undefined when it cannot be read. */
-function read(path: string, limit: number | undefined): string | undefined {
+/** The first `limit` bytes of the file as text (never more, whatever its size); undefined when it cannot be read. */
+function read(path: string, limit: number): { text: string; bytes: number } | undefined {
   try {
-    if (limit === undefined) return readFileSync(path, 'utf8');
     const fd = openSync(path, 'r');
     try {
-      const buffer = Buffer.alloc(limit);
-      return buffer.toString('utf8', 0, readSync(fd, buffer, 0, limit, 0));
+      // As much as the file holds (a folder of small files allocates little), one byte more to see it grew.
+      const size = Math.min(limit, fstatSync(fd).size + 1);
+      const buffer = Buffer.allocUnsafe(size);
+      let total = 0;
+      // A read may return less than asked before the end of the file.
+      for (let n = -1; n !== 0 && total < size; total += n) n = readSync(fd, buffer, total, size - total, total);
+      const head = buffer.subarray(0, total);
+      // A survey tool's "Unicode text" export is UTF-16 with its byte order mark.
+      const encoding = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : 'utf-8';
+      return { text: new TextDecoder(encoding).decode(head), bytes: total };
     } finally {
       closeSync(fd);
     }

@@ -4,12 +4,14 @@
  * streams. Problems are collected as findings; a file that cannot be read as data at all shows in
  * its findings' rules (see findingsErrorCode).
  */
-import type { AnswerSet } from '../core/answers.js';
+import type { AnswerSet, ExclusionRule } from '../core/answers.js';
 import type { Finding } from '../core/finding.js';
 import { displayName, readBytes, STDIN } from '../core/io/read-input.js';
 import type { Rubric } from '../rubric/model.js';
-import type { InputFile } from './adapter.js';
-import { inputFormat, loadInputAdapter } from './registry.js';
+import type { InputFile, SkippedKind } from './adapter.js';
+import type { Mapping } from './survey/mapping.js';
+import { formatOfName, inputFormat, loadInputAdapter } from './registry.js';
+import { MAX_TEXT_BYTES } from '../core/io/decode-text.js';
 import { headText } from './svcaudit-csv/detect.js';
 
 export interface ReadAnswersResult {
@@ -25,7 +27,16 @@ export interface ReadAnswersOptions {
    * interviews. A rubric named on its own is still an error.
    */
   readonly skipRubric?: (path: string) => boolean;
-  readonly onSkip?: (path: string) => void;
+  readonly onSkip?: (path: string, what: SkippedKind) => void;
+  /** `--map`: how survey exports are read. */
+  readonly mapping?: Mapping | undefined;
+  /** Rows of an export left out by its layout or the mapping's `include`. */
+  readonly onExcluded?: (rule: ExclusionRule, rows: number) => void;
+  /**
+   * Warnings go here instead of into the result, so that a large export with a warning on every
+   * row (a role outside an item's audience) is not held in memory.
+   */
+  readonly onWarning?: (finding: Finding) => void;
 }
 
 export async function readAnswerSets(paths: readonly string[], rubric: Rubric, onSet: (set: AnswerSet) => void, options: ReadAnswersOptions = {}): Promise<ReadAnswersResult> {
@@ -42,9 +53,13 @@ export async function readAnswerSets(paths: readonly string[], rubric: Rubric, o
         respondents++;
         onSet(set);
       },
-      finding: (f) => findings.push(f),
-      skipped: () => options.onSkip?.(path),
-    }, { skipRubric: options.skipRubric?.(path) === true });
+      finding: (f) => {
+        if (f.severity === 'warning' && options.onWarning) options.onWarning(f);
+        else findings.push(f);
+      },
+      skipped: (what) => options.onSkip?.(path, what),
+      excluded: (rule, rows) => options.onExcluded?.(rule, rows),
+    }, { skipRubric: options.skipRubric?.(path) === true, mapping: options.mapping });
   }
   return { respondents, findings };
 }
@@ -52,5 +67,8 @@ export async function readAnswerSets(paths: readonly string[], rubric: Rubric, o
 /** An input whose bytes are read on first use, and once. */
 export function inputFile(path: string, readStdin?: () => Promise<Uint8Array>): InputFile {
   let bytes: Promise<Uint8Array> | undefined;
-  return { path, file: displayName(path), bytes: () => (bytes ??= readBytes(path, readStdin)) };
+  // A survey export may be of any length (its readers bound cells and rows); anything else is YAML
+  // or JSON, read no further than its limit.
+  const limit = formatOfName(path) === 'survey-export' ? Infinity : MAX_TEXT_BYTES;
+  return { path, file: displayName(path), bytes: () => (bytes ??= readBytes(path, readStdin, limit)) };
 }

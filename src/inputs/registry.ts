@@ -7,12 +7,14 @@
  */
 import { STDIN } from '../core/io/read-input.js';
 import type { InputAdapter } from './adapter.js';
-import { looksLikeCsv } from './svcaudit-csv/detect.js';
+import { looksLikeTable } from './survey/detect.js';
 import { looksLikeReportText } from './saved-report/detect.js';
 
 interface InputFormat {
   /** File endings (lower case, with the dot) that select this format. */
   readonly extensions: readonly string[];
+  /** Endings read only when the file is named, never yielded by a folder or glob (a `.txt` is seldom an export). */
+  readonly namedOnly?: readonly string[];
   /** `answers`: read by score, validate and compare; `report`: a saved report, one side of compare. */
   readonly yields: 'answers' | 'report';
   /** Whether a text is in this format, for inputs whose name does not say which. */
@@ -31,12 +33,15 @@ const INPUT_FORMATS = {
     detects: 'any',
     load: async () => (await import('./saved-report/adapter.js')).savedReport,
   },
-  'svcaudit-csv': {
-    extensions: ['.csv'],
+  // Every table, whatever its layout: see survey/adapter.ts for why one entry dispatches to the
+  // seven layouts (svcaudit's own CSV among them) rather than one entry per layout.
+  'survey-export': {
+    extensions: ['.csv', '.tsv', '.xlsx', '.txt'],
+    namedOnly: ['.txt'],
     yields: 'answers',
-    detect: looksLikeCsv,
+    detect: looksLikeTable,
     detects: 'stdin',
-    load: async () => (await import('./svcaudit-csv/adapter.js')).svcauditCsv,
+    load: async () => (await import('./survey/adapter.js')).surveyExport,
   },
   'answers-yaml': {
     extensions: ['.yaml', '.yml'],
@@ -52,7 +57,10 @@ export type InputFormatName = keyof typeof INPUT_FORMATS;
 const NAMES = Object.keys(INPUT_FORMATS) as InputFormatName[];
 
 /** The file endings folder and glob expansion yields: those of every format that holds answers. */
-export const ANSWERS_EXTENSIONS: readonly string[] = NAMES.filter((n) => INPUT_FORMATS[n].yields === 'answers').flatMap((n) => INPUT_FORMATS[n].extensions);
+export const ANSWERS_EXTENSIONS: readonly string[] = NAMES.filter((n) => INPUT_FORMATS[n].yields === 'answers').flatMap((n) => {
+  const format: InputFormat = INPUT_FORMATS[n];
+  return format.extensions.filter((ext) => !format.namedOnly?.includes(ext));
+});
 
 /** The format a file's ending names, if any. */
 export function formatOfName(path: string): InputFormatName | undefined {

@@ -35,7 +35,7 @@ export function checkRubricSource(source: YamlSource, sourceName = source.file):
   if ('findings' in kind) return { value: undefined, findings: kind.findings };
   const carried = source.findings;
   if (kind.kind !== 'rubric') {
-    const message = 'This is an answers file (`kind: answers`), but a rubric was expected here.';
+    const message = `This is ${kind.kind === 'mapping' ? 'a mapping file (`kind: mapping`)' : 'an answers file (`kind: answers`)'}, but a rubric was expected here.`;
     return { value: undefined, findings: [...carried, finding('unknown-kind', message, source.file, locate(source, ['kind']))], wrongKind: true };
   }
   if (!validateRubric(source.value)) {

@@ -159,6 +159,12 @@ export const answersSchema = {
         ],
       },
     },
+    comments: {
+      type: 'array',
+      description: 'General remarks not tied to one item, quoted under "General comments" in the report.',
+      items: { type: 'string' },
+      maxItems: 1000,
+    },
   },
   patternProperties: USER_KEYS,
   additionalProperties: false,

@@ -4,6 +4,7 @@
  * number is unrounded. `null` marks a value that does not exist (an item
  * no one scored, a standard deviation of one answer).
  */
+import type { ExclusionRule } from '../core/answers.js';
 import type { PlanEntry } from './plan-schedule.js';
 
 export type { PlanEntry, PlanPhase } from './plan-schedule.js';
@@ -39,6 +40,19 @@ export interface Quote {
   readonly kind: 'note' | 'evidence';
   readonly text: string;
   readonly source: string;
+}
+
+/** A general remark, not about one item: who made it, what they said, where it came from. */
+export interface Comment {
+  readonly by: string | undefined;
+  readonly text: string;
+  readonly source: string;
+}
+
+/** Rows of survey exports left out before scoring under one rule (docs/file-formats.md, "Layouts"). */
+export interface ExcludedRows {
+  readonly rule: ExclusionRule;
+  readonly rows: number;
 }
 
 export interface ItemResult {
@@ -164,5 +178,9 @@ export interface Report {
   readonly sections: readonly SectionResult[];
   readonly items: readonly ItemResult[];
   readonly plan: readonly PlanStep[];
+  /** General comments, in reading order (by source, then row). */
+  readonly comments: readonly Comment[];
+  /** Rows of survey exports left out, per rule, in the order of EXCLUSION_RULES; empty for answers files. */
+  readonly excluded: readonly ExcludedRows[];
   readonly sources: readonly SourceCompleteness[];
 }

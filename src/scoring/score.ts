@@ -3,12 +3,14 @@
  * intervals and agreement). Pure: the same tally always gives the same report, whatever order
  * the respondents were added in.
  */
+import { EXCLUSION_RULES } from '../core/answers.js';
 import { rubricItems, type Rubric } from '../rubric/model.js';
 import { overallResult, sectionResult, type IntervalBasis } from './aggregate.js';
 import { DEFAULT_MIN_GROUP, groupCounts, orderedGroups } from './groups.js';
 import { itemResult } from './item-result.js';
 import { buildPlan } from './plan.js';
 import type { Agreement, GroupSummary, ItemResult, Report, SourceCompleteness } from './report.js';
+import { orderedQuotes } from './quotes.js';
 import { compareCodePoints } from '../core/order.js';
 import { scaleIndex } from './scale.js';
 import { levelStats } from './stats.js';
@@ -71,6 +73,8 @@ export function buildReport(tally: Tally, options: BuildReportOptions = {}): Rep
     sections: rubric.sections.map((section) => sectionResult(section, byId, weights, scale, basis)),
     items,
     plan: buildPlan(rubricOrder, items, weights, options.capacity),
+    comments: orderedQuotes(tally.comments).map(({ by, text, source }) => ({ by, text, source })),
+    excluded: EXCLUSION_RULES.filter((rule) => tally.excluded.has(rule)).map((rule) => ({ rule, rows: tally.excluded.get(rule)! })),
     sources: sourceLines(tally),
   };
   return tally.attribution === 'none' ? withoutPaths(report) : report;
@@ -90,6 +94,7 @@ function withoutPaths(report: Report): Report {
     ...report,
     sources: report.sources.map((s) => ({ ...s, source: names.get(s.source)! })),
     items: report.items.map((item) => ({ ...item, quotes: item.quotes.map((q) => ({ ...q, source: anonymous(q.source) })) })),
+    comments: report.comments.map((c) => ({ ...c, source: anonymous(c.source) })),
   };
 }
 

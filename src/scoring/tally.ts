@@ -5,7 +5,7 @@
  * never a list of scores per respondent.
  */
 import { respondentLabel } from '../core/answers.js';
-import type { Answer, AnswerSet } from '../core/answers.js';
+import { type Answer, type AnswerSet, type ExclusionRule } from '../core/answers.js';
 import type { Rubric } from '../rubric/model.js';
 import { rubricItems } from '../rubric/model.js';
 import type { Quote } from './report.js';
@@ -91,6 +91,10 @@ export interface Tally {
   readonly row: (number | undefined)[];
   /** Input file → completeness. */
   readonly sources: Map<string, SourceTally>;
+  /** General remarks (`comments:`, a survey's `item: general` evidence), with the keys that order them. */
+  readonly comments: TalliedQuote[];
+  /** Rows of survey exports left out before scoring, per rule (docs/file-formats.md, "Layouts"). */
+  readonly excluded: Map<ExclusionRule, number>;
 }
 
 export function createTally(rubric: Rubric, options: TallyOptions = {}): Tally {
@@ -111,6 +115,8 @@ export function createTally(rubric: Rubric, options: TallyOptions = {}): Tally {
     fieldwork: null,
     attribution: options.attribution ?? 'role',
     roleCounts: new Map(),
+    comments: [],
+    excluded: new Map(),
     row: new Array<number | undefined>(items.size),
   };
 }
@@ -154,6 +160,11 @@ export function addAnswerSet(tally: Tally, set: AnswerSet): void {
     }
   }
 
+  for (const [i, text] of (set.comments ?? []).entries()) {
+    if (text.trim() === '') continue;
+    tally.comments.push({ quote: { by, kind: 'note', text, source: set.source }, file, row: sourceRow, seq: i });
+  }
+
   tally.respondents++;
   if (answered > 0) {
     tally.scoring++;
@@ -174,6 +185,11 @@ export function addAnswerSet(tally: Tally, set: AnswerSet): void {
   source.answered += answered;
   source.na += na;
   source.unanswered += tally.items.size - answered - na;
+}
+
+/** Rows an export reader left out under `rule`: counted, so the report can say how many and why. */
+export function addExcluded(tally: Tally, rule: ExclusionRule, rows: number): void {
+  tally.excluded.set(rule, (tally.excluded.get(rule) ?? 0) + rows);
 }
 
 /**

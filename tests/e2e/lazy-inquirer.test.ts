@@ -39,7 +39,7 @@ describe('which commands load inquirer', () => {
   });
 
   // In CI `.ci/run` installs tmux; `script` (util-linux) is on any Debian.
-  it.skipIf(!HAS_SCRIPT && !HAS_TMUX && !process.env.CI)('svcaudit assess in a terminal does, by the time the first question shows', async () => {
+  it.skipIf(!HAS_SCRIPT && !HAS_TMUX && !process.env.CI)('svcaudit assess in a terminal does, by the time its first prompt shows', async () => {
     const loaded = await listLoadedModules(['assess', '--no-color', '--out', join(dir, 'a.yaml')], { tty: true, cwd: dir });
     expect(loaded.inquirer).toBe(true);
   });
@@ -47,7 +47,7 @@ describe('which commands load inquirer', () => {
 
 describe('which report formats load the terminal tables and the HTML page', () => {
   // What `score --format json` (a CI job's format) need not load: the text report's tables and the HTML page.
-  const heavy = () => chunksHolding((input) => input.includes('node_modules/cli-table3/') || input.endsWith('src/report/gap/html.ts'));
+  const heavy = () => chunksHolding((input) => input.endsWith('src/report/shared/text-table.ts') || input.endsWith('src/report/gap/html.ts'));
 
   it.each([
     [['score', 'examples/self-audit.yaml', '--format', 'json'], false],

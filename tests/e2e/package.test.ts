@@ -53,7 +53,7 @@ describe('the installed package', () => {
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
     expect(images.length).toBeGreaterThan(0);
     for (const image of images) expect(existsSync(join(app, 'node_modules/svcaudit', image)), image).toBe(true);
-    expect(readdirSync(join(app, 'node_modules/svcaudit/schemas')).sort()).toEqual(['answers.schema.json', 'comparison.schema.json', 'config.schema.json', 'rubric.schema.json']);
+    expect(readdirSync(join(app, 'node_modules/svcaudit/schemas')).sort()).toEqual(['answers.schema.json', 'comparison.schema.json', 'config.schema.json', 'mapping.schema.json', 'rubric.schema.json']);
   });
 
   it('its prepare script does nothing where the tool is built (as installed)', () => {
@@ -110,7 +110,7 @@ describe('the packed package', () => {
     expect(show.stdout).toContain('one-touch');
     const validate = npx(['validate', 'node_modules/svcaudit/rubrics/service-commitments.yaml', 'node_modules/svcaudit/examples/']);
     expect(validate.status).toBe(0);
-    expect(readdirSync(join(app, 'node_modules/svcaudit/schemas')).sort()).toEqual(['answers.schema.json', 'comparison.schema.json', 'config.schema.json', 'rubric.schema.json']);
+    expect(readdirSync(join(app, 'node_modules/svcaudit/schemas')).sort()).toEqual(['answers.schema.json', 'comparison.schema.json', 'config.schema.json', 'mapping.schema.json', 'rubric.schema.json']);
   });
 
   it('scores the shipped example', () => {

@@ -140,7 +140,7 @@ describe('folders and globs in a real repository', () => {
     const r = await svcaudit(['validate', '.', '--format', 'json'], { cwd: repo });
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout).files as Array<{ file: string }>).map((f) => f.file)).toEqual(['audits/dana.yaml', 'audits/flow.yaml', 'audits/survey.csv']);
-    expect(r.stderr).toBe('svcaudit: note: passed over 2 .yaml/.yml files without a top-level `svcaudit:` key, 1 .csv file whose header holds no item id found in folders and globs; name a file to read it anyway.\n');
+    expect(r.stderr).toBe('svcaudit: note: passed over 2 .yaml/.yml files without a top-level `svcaudit:` key, 1 .csv/.tsv file whose header holds no item id found in folders and globs; name a file to read it anyway (a survey export is read through --map).\n');
   });
 
   it('score . scores the same files', async () => {

@@ -5,7 +5,7 @@
  * characters from the start of the line), so a change in how positions are
  * mapped back to the YAML source shows up here.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkAnswersSource } from '../../src/inputs/answers-yaml/check-answers.js';
 import { readCsvAnswers } from '../../src/inputs/svcaudit-csv/csv-answers.js';
@@ -22,8 +22,11 @@ import { REPO } from '../helpers/run-cli.js';
 const FIXTURES = `${REPO}/tests/fixtures/rules`;
 const BUILTIN = `${REPO}/rubrics/service-commitments.yaml`;
 
-/** How a fixture is checked: as a rubric, as answers against the built-in rubric, or through `validate`. */
-type Check = 'rubric' | 'answers' | 'validate' | 'csv';
+/**
+ * How a fixture is checked: as a rubric, as answers against the built-in rubric, through `validate`,
+ * or, for a survey export, through `validate` with `--map` when a `<name>.map.yaml` lies beside it.
+ */
+type Check = 'rubric' | 'answers' | 'validate' | 'csv' | 'export';
 
 interface At {
   readonly line: number;
@@ -38,6 +41,8 @@ interface FailCase {
   readonly check: Check;
   readonly severity: Severity;
   readonly at: readonly At[];
+  /** The findings are in the export's mapping file (a column it names, the date order it must give). */
+  readonly inMapping?: true;
 }
 
 interface PassCase {
@@ -65,12 +70,22 @@ async function findingsOf(fixture: string, check: Check, rubric?: string): Promi
       return checkAnswersSource(parseYaml(Buffer.from(bytes).toString('utf8'), fixture), builtin).findings;
     case 'validate':
       return (await validateFiles([path], { rubric: rubric === undefined ? undefined : `${FIXTURES}/${rubric}` })).flatMap((r) => r.findings);
+    case 'export': {
+      const map = mapBeside(path);
+      return (await validateFiles([path], { map })).flatMap((r) => r.findings);
+    }
     case 'csv': {
       const findings: Finding[] = [];
       await readCsvAnswers([Buffer.from(bytes).toString('utf8')], fixture, builtin, { answerSet: () => undefined, finding: (f) => findings.push(f) });
       return findings;
     }
   }
+}
+
+/** `fail.csv` → `fail.map.yaml`, when there is one. */
+function mapBeside(path: string): string | undefined {
+  const map = path.replace(/\.\w+$/, '.map.yaml');
+  return existsSync(map) ? map : undefined;
 }
 
 const byPosition = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line - b.line || a.column - b.column;
@@ -231,6 +246,77 @@ const FAILING: readonly FailCase[] = [
     rule: 'csv-extra-cells', fixture: 'csv-extra-cells/fail.csv', check: 'csv', severity: 'error',
     at: [{ line: 2, column: 22, says: 'This row has 4 cells but the header has 3' }],
   },
+  // --- Survey exports read through a mapping (inputs/survey/), checked by the real `validate` ---
+  {
+    rule: 'export-needs-mapping', fixture: 'export-needs-mapping/fail.csv', check: 'export', severity: 'error',
+    at: [{ line: 1, column: 1, says: 'This is a google-forms export, whose headers are not item ids of `service-commitments`, so it needs a mapping' }],
+  },
+  {
+    rule: 'export-unknown-layout', fixture: 'export-unknown-layout/fail.csv', check: 'export', severity: 'error',
+    at: [{ line: 1, column: 1, says: 'The mapping says `layout: typeform`, but the first rows of this export are those of a google-forms export' }],
+  },
+  {
+    rule: 'export-answer-invalid', fixture: 'export-answer-invalid/fail.csv', check: 'export', severity: 'error',
+    at: [
+      // The cell itself: row 2, column C.
+      { line: 2, column: 37, says: 'Row 2, `Q1` (column C, item `be-nice`): `Agre` is not a level from 1 to 5, a label or an na word' },
+      { line: 3, column: 73, says: 'Row 3, `Q13` (column O, item `one-touch`): `sometimes` is not a level' },
+    ],
+  },
+  {
+    rule: 'export-date-invalid', fixture: 'export-date-invalid/fail.csv', check: 'export', severity: 'error',
+    at: [{ line: 3, column: 1, says: 'Row 3, `Timestamp` (column A): `yesterday` is not a date' }],
+  },
+  {
+    // At the mapping's `date:` line, where `date-format` would go.
+    rule: 'export-date-ambiguous', fixture: 'export-date-ambiguous/fail.csv', check: 'export', severity: 'error', inMapping: true,
+    at: [{ line: 21, column: 7, says: 'could be day/month or month/day, and no value settles which' }],
+  },
+  {
+    rule: 'export-limit', fixture: 'export-limit/fail.csv', check: 'export', severity: 'error',
+    at: [{ line: 3, column: 28, says: 'A cell is longer than 100 kB' }],
+  },
+  {
+    rule: 'export-unreadable', fixture: 'export-unreadable/fail.xlsx', check: 'export', severity: 'error',
+    at: [{ line: 1, column: 1, says: 'The workbook cannot be read' }],
+  },
+  {
+    rule: 'file-encoding', fixture: 'file-encoding/fail.csv', check: 'export', severity: 'warning',
+    at: [{ line: 1, column: 1, says: 'read as Windows-1252' }],
+  },
+  {
+    rule: 'file-encoding-invalid', fixture: 'file-encoding-invalid/fail.csv', check: 'export', severity: 'error',
+    at: [{ line: 4, column: 1, says: 'Line 4 holds bytes that are not UTF-8, after text that is' }],
+  },
+  {
+    rule: 'mapping-column-not-found', fixture: 'mapping-column-not-found/fail.csv', check: 'export', severity: 'error', inMapping: true,
+    at: [{ line: 20, column: 9, says: 'has no column headed `Your job`' }],
+  },
+  // --- Mapping files (inputs/survey/check-mapping.ts), through `validate` ---
+  {
+    rule: 'mapping-unknown-item', fixture: 'mapping-unknown-item/fail.yaml', check: 'validate', severity: 'error',
+    at: [
+      { line: 6, column: 3, says: 'no item `be-nise`. Did you mean `be-nice`?' },
+      { line: 25, column: 25, says: 'no item `respond-quikly` (use `general` for general comments). Did you mean `respond-quickly`?' },
+    ],
+  },
+  {
+    rule: 'mapping-duplicate-column', fixture: 'mapping-duplicate-column/fail.yaml', check: 'validate', severity: 'error',
+    at: [{ line: 7, column: 20, says: 'already named for item `be-nice`' }],
+  },
+  {
+    rule: 'mapping-label-out-of-scale', fixture: 'mapping-label-out-of-scale/fail.yaml', check: 'validate', severity: 'error',
+    at: [{ line: 22, column: 49, says: 'The label `Strongly agree` stands for 6' }],
+  },
+  {
+    // The `columns:` key, which the missing items would go under.
+    rule: 'mapping-item-without-column', fixture: 'mapping-item-without-column/fail.yaml', check: 'validate', severity: 'warning',
+    at: [{ line: 5, column: 1, says: '2 items of `service-commitments` have no column, so they are unanswered in every row: `smile`, `listen`' }],
+  },
+  {
+    rule: 'mapping-rubric-mismatch', fixture: 'mapping-rubric-mismatch/fail.yaml', check: 'validate', severity: 'error',
+    at: [{ line: 3, column: 9, says: 'version 1.0.0 of `service-commitments`, but the rubric in use is version 2.0.0' }],
+  },
   // --- Reading the file, YAML, kind and schema ---
   {
     rule: 'file-empty', fixture: 'file-empty/fail.yaml', check: 'rubric', severity: 'error',
@@ -275,7 +361,7 @@ const FAILING: readonly FailCase[] = [
   },
   {
     rule: 'unknown-kind', fixture: 'unknown-kind/fail.yaml', check: 'rubric', severity: 'error',
-    at: [{ line: 2, column: 7, says: '`kind` must be `rubric` or `answers`; found `rubrik`' }],
+    at: [{ line: 2, column: 7, says: '`kind` must be `rubric`, `answers` or `mapping`; found `rubrik`' }],
   },
   {
     rule: 'unknown-kind', fixture: 'unknown-kind/fail-missing.yaml', check: 'rubric', severity: 'error',
@@ -310,11 +396,24 @@ const FAILING: readonly FailCase[] = [
   },
 ];
 
+/** Rules about survey exports, whose fixtures are tables (`pass.csv`, `pass.xlsx`) read by `validate`. */
+const EXPORT_RULES: ReadonlySet<RuleId> = new Set(RULE_IDS.filter((rule) => rule.startsWith('export-') || rule.startsWith('file-encoding') || rule === 'mapping-column-not-found'));
+
+/** The passing fixture of a rule: `pass.csv` for CSV rules, the table for export rules, else `pass.yaml`. */
+function passFixture(rule: RuleId): string {
+  if (rule.startsWith('csv-')) return `${rule}/pass.csv`;
+  if (EXPORT_RULES.has(rule)) return `${rule}/${readdirSync(`${FIXTURES}/${rule}`).find((f) => /^pass\.(csv|tsv|txt|xlsx)$/.test(f))}`;
+  return `${rule}/pass.yaml`;
+}
+
 const PASSING: readonly PassCase[] = [
   ...RULE_IDS.filter((rule) => rule !== 'answers-unknown-rubric').map((rule) => ({
     rule,
-    fixture: rule.startsWith('csv-') ? `${rule}/pass.csv` : `${rule}/pass.yaml`,
-    check: (rule.startsWith('csv-') ? 'csv' : /^answers?-/.test(rule) ? 'answers' : 'rubric') as Check,
+    fixture: passFixture(rule),
+    check: (rule.startsWith('csv-') ? 'csv'
+      : EXPORT_RULES.has(rule) ? 'export'
+      : rule.startsWith('mapping-') ? 'validate'
+      : /^answers?-/.test(rule) ? 'answers' : 'rubric') as Check,
   })),
   // The same answers as the failing fixture, with the rubric given.
   { rule: 'answers-unknown-rubric', fixture: 'answers-unknown-rubric/pass.yaml', check: 'validate', rubric: 'answers-unknown-rubric/in-house-rubric.yaml' },
@@ -329,7 +428,8 @@ describe('every rule has a failing fixture, with the position of each finding', 
     expect(got.map((f) => `${f.line}:${f.column}`)).toEqual(c.at.map((a) => `${a.line}:${a.column}`));
     got.forEach((f, i) => {
       expect(f.severity).toBe(c.severity);
-      expect(f.file).toBe(c.check === 'validate' ? `${FIXTURES}/${c.fixture}` : c.fixture);
+      const file = c.check === 'validate' || c.check === 'export' ? `${FIXTURES}/${c.fixture}` : c.fixture;
+      expect(f.file).toBe(c.inMapping ? mapBeside(file) : file);
       const says = c.at[i]!.says;
       if (typeof says === 'string') expect(f.message).toContain(says);
       else expect(f.message).toMatch(says);
@@ -349,8 +449,8 @@ describe('every rule has a passing fixture with no finding at all', () => {
     expect(findings).toEqual([]);
   });
 
-  it('has a pass.yaml (pass.csv for CSV rules) next to every failing fixture', () => {
-    for (const rule of RULE_IDS) expect(readdirSync(`${FIXTURES}/${rule}`)).toContain(rule.startsWith('csv-') ? 'pass.csv' : 'pass.yaml');
+  it('has a pass.yaml (pass.csv for CSV rules, a table for export rules) next to every failing fixture', () => {
+    for (const rule of RULE_IDS) expect(readdirSync(`${FIXTURES}/${rule}`)).toContain(passFixture(rule).slice(rule.length + 1));
   });
 
   it('passing rubric fixtures load into a model', async () => {
@@ -440,7 +540,7 @@ describe('the shipped JSON Schemas', () => {
   });
 
   it('are exactly the three file kinds and the comparison (no stale schema left behind)', () => {
-    expect(readdirSync(`${REPO}/schemas`).filter((f) => f.endsWith('.schema.json')).sort()).toEqual(['answers.schema.json', 'comparison.schema.json', 'config.schema.json', 'rubric.schema.json']);
+    expect(readdirSync(`${REPO}/schemas`).filter((f) => f.endsWith('.schema.json')).sort()).toEqual(['answers.schema.json', 'comparison.schema.json', 'config.schema.json', 'mapping.schema.json', 'rubric.schema.json']);
   });
 });
 
@@ -465,5 +565,16 @@ describe('a duplicate key does not hide the other problems', () => {
       ['schema-value', 9, 12],
     ]);
     expect(findings[0]!.message).toContain('`title` appears twice');
+  });
+});
+
+describe('an entry of a list is named by its place in the list', () => {
+  it('in `comments` and in an answer\'s `evidence`', () => {
+    const source = parseYaml('svcaudit: 1\nkind: answers\nrubric: service-commitments\nanswers:\n  be-nice: {score: 4, evidence: [1]}\ncomments: ["fine", 2]\n', 'c.yaml');
+    const findings = checkAnswersSource(source, builtin).findings;
+    expect(findings.map((f) => [f.rule, f.line, f.column, f.message])).toEqual([
+      ['schema-type', 5, 34, 'Entry #1 of `evidence` in the answer for `be-nice` must be text; found `1`.'],
+      ['schema-type', 6, 20, 'Entry #2 of `comments` must be text; found `2`.'],
+    ]);
   });
 });

@@ -8,7 +8,7 @@ import { readStream } from '../../core/io/read-input.js';
 import { loadCompareFormat } from '../../report/compare/formats.js';
 import type { Rubric } from '../../rubric/model.js';
 import { loadCommandRubric } from '../command-rubric.js';
-import { ignoreOf } from '../config.js';
+import { configFileOf, ignoreOf } from '../config.js';
 import { emit, note, reportLayout, styleForOutput, writesToFile, type CliContext } from '../context.js';
 import type { CompareFlags } from './compare-flags.js';
 
@@ -19,6 +19,9 @@ export async function runCompare(before: string, after: string, options: Compare
     rubric: () => (loaded ??= loadCommandRubric(options.rubric, ctx)),
     readStdin: () => readStream(ctx.stdin),
     onNote: (message) => note(ctx, message),
+    map: options.map,
+    mapBefore: options.mapBefore,
+    mapAfter: options.mapAfter,
     by: options.by,
     minGroup: options.minGroup,
     ignore: ignoreOf(ctx),
@@ -31,7 +34,7 @@ export async function runCompare(before: string, after: string, options: Compare
     baseline,
     followUp,
   });
-  await emit(ctx, text, options.output);
+  await emit(ctx, text, options.output, [before, after, options.rubric, configFileOf(ctx)]);
   if (writesToFile(options.output)) note(ctx, `Report written to ${options.output}`);
   return 'ok';
 }

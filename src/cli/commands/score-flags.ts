@@ -6,8 +6,9 @@ import { capacityNumber, commonOptions, positiveInteger, indexNumber, nonNegativ
 export function scoreCommand({ ctx, done }: CommandKit) {
   return commonOptions(new Command('score').alias('report'))
     .description('score answers files and print the gap report and improvement plan')
-    .argument('<inputs...>', 'answers files, folders, globs, .csv survey exports; - reads stdin')
+    .argument('<inputs...>', 'answers files, folders, globs, survey exports (.csv, .tsv, .txt, .xlsx); - reads stdin')
     .option('--rubric <R>', 'rubric file or built-in id', DEFAULT_RUBRIC)
+    .option('--map <file>', 'mapping file survey exports are read through (make one with `svcaudit map`)')
     .addOption(new Option('-f, --format <format>', 'report format (default: text)').choices(GAP_FORMAT_NAMES))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--by <key>', 'compare groups of respondents by this respondent field, such as role')
@@ -22,6 +23,7 @@ Examples:
   $ svcaudit score examples/self-audit.yaml
   $ svcaudit score examples/interviews/ --by role --format markdown --output report.md
   $ svcaudit score survey-export.csv --format json > report.json
+  $ svcaudit score google-forms.csv --map mapping.yaml --by role
   $ svcaudit score answers/*.yaml --fail-under 70 --strict
 `)
     .action(async (inputs, options) => {

@@ -3,7 +3,7 @@ import type { Outcome } from '../../core/outcome.js';
 import { readStream } from '../../core/io/read-input.js';
 import { loadGapFormat } from '../../report/gap/formats.js';
 import { loadCommandRubric } from '../command-rubric.js';
-import { ignoreOf, organisationOf } from '../config.js';
+import { configFileOf, ignoreOf, organisationOf } from '../config.js';
 import { emit, note, reportLayout, styleForOutput, writesToFile, type CliContext } from '../context.js';
 import type { ScoreFlags } from './score-flags.js';
 
@@ -11,6 +11,7 @@ export async function runScore(inputs: string[], options: ScoreFlags, ctx: CliCo
   const rubric = await loadCommandRubric(options.rubric, ctx);
   const result = await score(inputs, rubric, {
     by: options.by,
+    map: options.map,
     perceptionGap: options.perceptionGap,
     capacity: options.capacity,
     minGroup: options.minGroup,
@@ -29,7 +30,7 @@ export async function runScore(inputs: string[], options: ScoreFlags, ctx: CliCo
     ...reportLayout(ctx),
     terminal: !writesToFile(options.output) && ctx.stdout.isTTY === true,
   });
-  await emit(ctx, text, options.output);
+  await emit(ctx, text, options.output, [...inputs, options.rubric, configFileOf(ctx)]);
   if (writesToFile(options.output)) note(ctx, `Report written to ${options.output}`);
   // `--fail-under` and `--strict` say why on stderr, after the report.
   for (const reason of result.reasons) note(ctx, reason);

@@ -17,9 +17,10 @@ export function validateCommand({ ctx, done }: CommandKit) {
   // Shown in the help as commander shows choices; the parser above checks them.
   format.argChoices = [...FINDINGS_FORMAT_NAMES];
   return commonOptions(new Command('validate'))
-    .description('check rubric and answers files (told apart by their `kind:`), for editors and CI')
-    .argument('<files...>', 'files, folders or globs of YAML files; - reads stdin')
+    .description('check rubric, answers and mapping files (told apart by their `kind:`) and survey exports, for editors and CI')
+    .argument('<files...>', 'files, folders or globs of YAML files and survey exports; - reads stdin')
     .option('--rubric <R>', 'check answers files against this rubric (file or built-in id)')
+    .option('--map <file>', 'check survey exports through this mapping file, as `score` reads them')
     .addOption(format)
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInteger)
     .option('--quiet', 'report errors only')
@@ -35,6 +36,8 @@ Examples:
   $ svcaudit validate interviews/ --rubric my-rubric.yaml --max-warnings 0
   $ svcaudit validate "audits/**/*.yaml" --format github
   $ svcaudit validate . -f stylish -f sarif -o sarif=findings.sarif
+  $ svcaudit validate mapping.yaml
+  $ svcaudit validate export.csv --map mapping.yaml
 `)
     .action(async (files, options) => {
       const { runValidate } = await import('./validate.js');

@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { compareFindings, type Finding } from '../../core/finding.js';
 import { utf8Text } from '../../core/io/decode-text.js';
-import { STDIN } from '../../core/io/read-input.js';
+import { assertRegularFile, fileError, STDIN } from '../../core/io/read-input.js';
 import type { InputAdapter, InputFile } from '../adapter.js';
 import { readCsvAnswers } from './csv-answers.js';
 
@@ -19,12 +19,23 @@ export const svcauditCsv: InputAdapter = {
     const rubric = await rubrics.forCsv();
     if (rubric.kind !== 'found') return { file, kind: 'answers', findings: [] }; // a broken --rubric is reported on its own
     const findings: Finding[] = [];
-    await readCsvAnswers([utf8Text(await input.bytes())], file, rubric.rubric, { answerSet: () => undefined, finding: (f) => findings.push(f) });
+    // Streamed from disk as `score` reads it, so a file past the limits stops at the first of them.
+    await readCsvAnswers(await chunks(input), file, rubric.rubric, { answerSet: () => undefined, finding: (f) => findings.push(f) });
     return { file, kind: 'answers', findings: findings.sort(compareFindings) };
   },
 };
 
 async function chunks(input: InputFile): Promise<AsyncIterable<string> | Iterable<string>> {
   if (input.path === STDIN) return [utf8Text(await input.bytes())];
-  return createReadStream(input.path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  // A FIFO or a device is refused before it is opened (read-input.ts); errors while reading say why in words.
+  assertRegularFile(input.path);
+  return readErrorsInWords(input.path, createReadStream(input.path, { encoding: 'utf8', highWaterMark: 1 << 20 }));
+}
+
+async function* readErrorsInWords(path: string, stream: AsyncIterable<string>): AsyncGenerator<string> {
+  try {
+    yield* stream;
+  } catch (error) {
+    throw fileError(path, error);
+  }
 }

@@ -4,6 +4,8 @@
  * at a time with its line number, so a survey export of a million rows is
  * never held in memory.
  */
+import { MAX_CELL, MAX_ROW } from '../survey/limits.js';
+
 export interface CsvRow {
   /** 1-based line where the row starts. */
   readonly line: number;
@@ -27,7 +29,8 @@ function inQuotesAtEnd(chunk: string, inQuotesAtStart: boolean): boolean {
 }
 
 export class CsvSyntaxError extends Error {
-  constructor(message: string, readonly line: number, readonly column: number) {
+  /** `export-limit`: a cell or row past the limits of docs/file-formats.md ("Files"), not malformed CSV. */
+  constructor(message: string, readonly line: number, readonly column: number, readonly rule: 'csv-syntax' | 'export-limit' = 'csv-syntax') {
     super(message);
   }
 }
@@ -54,7 +57,15 @@ export async function* csvRows(chunks: AsyncIterable<string> | Iterable<string>,
   let first = true;
   let pendingCR = false;
 
+  let rowLength = 0;
+  // Checked as the text arrives, so an unbalanced quote in a large file stops at the first 100 kB.
+  const checkLimits = (pending: number) => {
+    if (field.length + pending > MAX_CELL) throw new CsvSyntaxError(`A cell is longer than ${MAX_CELL / 1000} kB (the limit for one answer); is a quote left open?`, fieldLine, fieldColumn, 'export-limit');
+    if (rowLength + field.length + pending > MAX_ROW) throw new CsvSyntaxError(`A row is longer than ${MAX_ROW / 1e6} MB (the limit for one respondent).`, rowLine, 1, 'export-limit');
+  };
   const endField = () => {
+    checkLimits(0);
+    rowLength += field.length;
     cells.push(field);
     columns.push(fieldColumn);
     lines.push(fieldLine);
@@ -118,6 +129,7 @@ export async function* csvRows(chunks: AsyncIterable<string> | Iterable<string>,
         field += chunk.slice(start, i);
         endField();
         yield { line: rowLine, cells, columns, lines };
+        rowLength = 0;
         cells = [];
         columns = [];
         lines = [];
@@ -144,6 +156,7 @@ export async function* csvRows(chunks: AsyncIterable<string> | Iterable<string>,
       }
     }
     field += chunk.slice(start);
+    checkLimits(0);
   }
   if (carry) {
     // The last character of the input closed a quoted cell.

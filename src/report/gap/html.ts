@@ -12,7 +12,7 @@
 import { itemsVsTargetChart } from '../html/chart-items-vs-target.js';
 import { gapsChart } from '../html/chart-gaps.js';
 import { htmlDocument, reportFooter } from '../html/document.js';
-import { evidenceList, planList, sourcesTable } from '../html/gap-lists.js';
+import { commentsList, evidenceList, planList, sourcesTable } from '../html/gap-lists.js';
 import { gapCards, gapHeader } from '../html/gap-summary.js';
 import { itemTables, sectionsTable } from '../html/gap-tables.js';
 import { chartFigure, keepTogether } from '../html/figure.js';
@@ -41,6 +41,7 @@ ${groupsSection(report)}
 <section><h2>Items</h2>${itemTables(report)}</section>
 <section><h2>Improvement plan</h2>${planList(report)}</section>
 ${optional('Notes and evidence', evidenceList(report))}
+${optional('General comments', commentsList(report))}
 ${optional('Sources', sourcesTable(report))}
 </div>
 ${reportFooter(report.rubric, options.date)}`;

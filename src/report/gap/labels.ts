@@ -3,7 +3,8 @@
  * the same in a terminal and in a client document.
  */
 import { fixed } from '../shared/numbers.js';
-import type { ItemFlag, ItemResult, PlanPhase, Quote, Report, ShownPlanStep } from '../../scoring/report.js';
+import { plural } from '../shared/plural.js';
+import type { Comment, ExcludedRows, ItemFlag, ItemResult, PlanPhase, Quote, Report, ShownPlanStep } from '../../scoring/report.js';
 
 /** JSON keeps the kebab-case names; people read words. */
 export const FLAG_LABEL: Readonly<Record<ItemFlag, string>> = {
@@ -39,8 +40,33 @@ export const TOP_GAPS = 5;
  * Who said it, as `--attribution` says (`customer 2`, a name), or nobody: never the file it came
  * from, since an interview file is usually named after the interviewee.
  */
-export function quoteAuthor(quote: Quote): string | undefined {
+export function quoteAuthor(quote: Pick<Quote, 'by'>): string | undefined {
   return quote.by;
+}
+
+/** The exclusion rules in words (docs/file-formats.md, "Layouts"). */
+const EXCLUDED_WORDS: Readonly<Record<ExcludedRows['rule'], string>> = {
+  unfinished: 'unfinished',
+  preview: 'preview',
+  partial: 'partial',
+  incomplete: 'never submitted',
+  filter: "left out by the mapping's include",
+};
+
+/**
+ * `3 rows left out: 2 unfinished, 1 preview`, or undefined when no export row was left out
+ * (answers files never leave any out, so their reports carry no such line).
+ */
+export function excludedText(report: { readonly excluded?: readonly ExcludedRows[] }): string | undefined {
+  const excluded = report.excluded ?? [];
+  if (excluded.length === 0) return undefined;
+  const total = excluded.reduce((sum, e) => sum + e.rows, 0);
+  return `${plural(total, 'row')} left out: ${excluded.map((e) => `${e.rows} ${EXCLUDED_WORDS[e.rule]}`).join(', ')}`;
+}
+
+/** General comments of a report; a report saved before they existed has none. */
+export function generalComments(report: { readonly comments?: readonly Comment[] }): readonly Comment[] {
+  return report.comments ?? [];
 }
 
 

@@ -4,7 +4,7 @@ import { rankGaps } from '../../scoring/index.js';
 import type { Quote, Report } from '../../scoring/report.js';
 import { escapeMarkdown as esc } from '../shared/escape-markdown.js';
 import { plural } from '../shared/plural.js';
-import { emptyPlanText, noGapsText, ownerAndEffort, planPhases, quoteAuthor, titlesById, TOP_GAPS } from './labels.js';
+import { emptyPlanText, generalComments, noGapsText, ownerAndEffort, planPhases, quoteAuthor, titlesById, TOP_GAPS } from './labels.js';
 import { fixed } from '../shared/numbers.js';
 
 export function topGapsList(report: Report): string {
@@ -36,6 +36,13 @@ export function notesSections(report: Report): string[] {
   return report.items
     .filter((item) => item.quotes.length > 0)
     .map((item) => `### ${esc(item.title)}\n\n${item.quotes.map(blockquote).join('\n\n')}`);
+}
+
+/** One blockquote per general comment; undefined when there are none. */
+export function commentsSection(report: Report): string | undefined {
+  const comments = generalComments(report);
+  if (comments.length === 0) return undefined;
+  return comments.map((comment) => blockquote({ ...comment, kind: 'note' })).join('\n\n');
 }
 
 /** A blank line between quotes keeps each its own blockquote instead of one merged paragraph. */

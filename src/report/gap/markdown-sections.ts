@@ -9,6 +9,7 @@ import { markdownTable, type MarkdownColumn } from '../shared/markdown-table.js'
 import { fixed } from '../shared/numbers.js';
 import { cellText, columnsFor, ITEM_COLUMNS, SECTION_COLUMNS, type Column } from '../shared/columns.js';
 import { flagNotes } from './labels.js';
+import { pushAll } from '../../core/max-of.js';
 
 export function sectionsTable(report: Report): string {
   const columns = columnsFor(SECTION_COLUMNS, 'markdown', report);
@@ -35,7 +36,7 @@ export function sectionItemTables(report: Report): string[] {
     const heading = `### ${esc(section.title)}`;
     if (items.length === 0) return heading;
     const notes = flagNotes(items, shown).map((note) => `_${esc(note)}_`);
-    shown.push(...items);
+    pushAll(shown, items);
     return [heading, itemsTable(items, columns, groups, report), ...notes].join('\n\n');
   });
 }

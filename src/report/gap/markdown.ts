@@ -7,7 +7,8 @@
 import type { Report } from '../../scoring/report.js';
 import { answersText, completeness, sourceTotal } from './completeness.js';
 import { escapeMarkdown as esc } from '../shared/escape-markdown.js';
-import { notesSections, planSections, startHereSection, topGapsList } from './markdown-lists.js';
+import { commentsSection, notesSections, planSections, startHereSection, topGapsList } from './markdown-lists.js';
+import { excludedText } from './labels.js';
 import { sectionItemTables, sectionsTable } from './markdown-sections.js';
 import { statusWord } from './status.js';
 import { agreementText, fieldworkText, groupHeadlines, intervalText } from '../shared/intervals.js';
@@ -18,6 +19,7 @@ import type { GapFormatter } from './types.js';
 
 export const markdown: GapFormatter = (report, options) => {
   const notes = notesSections(report);
+  const comments = commentsSection(report);
   const parts = [
     `# ${esc(report.rubric.title)}`,
     aboutLine(report, options.date),
@@ -33,6 +35,7 @@ export const markdown: GapFormatter = (report, options) => {
     '## Improvement plan',
     ...planSections(report),
     ...(notes.length > 0 ? ['## Notes and evidence', ...notes] : []),
+    ...(comments === undefined ? [] : ['## General comments', comments]),
     ...(report.sources.length > 1 && report.attribution === 'name' ? ['## Sources', sourcesTable(report)] : []),
     '---',
     markdownFooter(report.rubric, options.date),
@@ -76,7 +79,8 @@ function aboutLine(report: Report, date: string | undefined): string {
 /** `37 of 39 answers scored · 2 n/a. Grouped by role: …`, then the agreement over the audit. */
 function summaryLine(report: Report): string {
   const grouped = report.by === null ? '' : ` Grouped by ${esc(report.by)}: ${groupHeadlines(report).map(esc).join(' · ')}.`;
-  return `${esc(answersText(completeness(report)))}.${grouped}\n\n${esc(agreementText(report.agreement))}`;
+  const excluded = excludedText(report);
+  return `${esc(answersText(completeness(report)))}.${excluded === undefined ? '' : ` ${esc(excluded)}.`}${grouped}\n\n${esc(agreementText(report.agreement))}`;
 }
 
 function sourcesTable(report: Report): string {

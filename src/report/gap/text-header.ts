@@ -8,6 +8,8 @@ import { plural } from '../shared/plural.js';
 import { fixed, indexText } from '../shared/numbers.js';
 import { gapStatus, STATUS_LABEL, STATUS_SYMBOL, statusKey, statusPaint } from './status.js';
 import { oneLine } from '../shared/terminal-text.js';
+import { excludedText } from './labels.js';
+import { maxOf, pushAll } from '../../core/max-of.js';
 import { wrap } from '../shared/wrap.js';
 import { agreementText, fieldworkText, groupHeadlines, intervalText } from '../shared/intervals.js';
 
@@ -18,10 +20,13 @@ export function headerBlock(report: Report, style: Style, date: string | undefin
   const { rubric } = report;
   const about = [report.organisation === null ? '' : oneLine(report.organisation), oneLine(rubric.id), rubric.version === null ? '' : oneLine(rubric.version), fieldworkText(report.fieldwork) ?? '', date === undefined ? '' : `report ${date}`].filter((s) => s !== '');
   const lines = [style.bold(oneLine(rubric.title)), ...wrap(about.join(' · '), width).map((line) => style.dim(line)), completenessText(completeness(report))];
-  if (report.by !== null) lines.push(...wrap(`grouped by ${oneLine(report.by)}: ${groupHeadlines(report).map(oneLine).join(' · ')}`, width));
+  const excluded = excludedText(report);
+  if (excluded !== undefined) lines.push(excluded);
+  // pushAll, not push(...): thousands of groups wrap to more lines than a call takes arguments.
+  if (report.by !== null) pushAll(lines, wrap(`grouped by ${oneLine(report.by)}: ${groupHeadlines(report).map(oneLine).join(' · ')}`, width));
   // One input is already summed up above; a list pays off when there are several to compare.
   // File paths only when people are named anyway (docs/formulas.md, "Quotes").
-  if (report.sources.length > 1 && report.attribution === 'name') lines.push(...sourceLines(report, width));
+  if (report.sources.length > 1 && report.attribution === 'name') pushAll(lines, sourceLines(report, width));
   return lines;
 }
 
@@ -29,7 +34,7 @@ function sourceLines(report: Report, width: number): string[] {
   const shown = report.sources.slice(0, MAX_SOURCES);
   const names = shown.map((s) => oneLine(s.source));
   // Long paths are not padded past half the width, so the figures stay on the line.
-  const column = Math.min(Math.max(...names.map(displayWidth)), Math.floor(width / 2));
+  const column = Math.min(maxOf(names.map(displayWidth)), Math.floor(width / 2));
   const lines = shown.map((s, i) => {
     const who = s.respondents === 1 ? '' : `${plural(s.respondents, 'respondent')} · `;
     const counts = answersText({ answered: s.answered, na: s.na, unanswered: s.unanswered, total: sourceTotal(s) });

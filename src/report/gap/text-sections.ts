@@ -16,6 +16,7 @@ import { oneLine } from '../shared/terminal-text.js';
 import { wrap } from '../shared/wrap.js';
 import { cellText, columnsFor, ITEM_COLUMNS, type Column as CatalogueColumn } from '../shared/columns.js';
 import { leftOutText } from '../shared/unscored.js';
+import { pushAll } from '../../core/max-of.js';
 
 const BAR_WIDTH = 10;
 /** Group values are user text of any length; headings wrap at this many columns. */
@@ -36,7 +37,7 @@ export function sectionBlocks(report: Report, style: Style, width: number): stri
       const notes = [...flagNotes(items, shown), ...leftOutNotes(items)];
       lines.push(...notes.flatMap((note) => wrap(oneLine(note), width)).map((line) => style.dim(line)));
     }
-    shown.push(...items);
+    pushAll(shown, items);
     return lines;
   });
 }

@@ -6,7 +6,7 @@
  */
 import type { Style } from '../shared/style.js';
 import { headerBlock, overallBlock } from './text-header.js';
-import { notesBlock } from './text-notes.js';
+import { commentsBlock, notesBlock } from './text-notes.js';
 import { planBlock } from './text-plan.js';
 import { sectionBlocks } from './text-sections.js';
 import { topGapsBlock } from './text-top-gaps.js';
@@ -30,6 +30,7 @@ export const text: GapFormatter = (report, options) => {
     topGapsBlock(report, style, width),
     planBlock(report, style, width),
     notesBlock(report, style, width),
+    commentsBlock(report, style, width),
     // In a terminal the report scrolls past: Start here again last, so it is on screen when the report ends.
     options.terminal === true ? startHereBlock(start, style, width, false) : [],
   ];

@@ -19,6 +19,7 @@ import { sectionRows } from './section-rows.js';
 import { chartSvg, linearScale, round } from './svg.js';
 import { fitText } from './text-fit.js';
 import { textWidth } from './text-measure.js';
+import { maxOf } from '../../core/max-of.js';
 
 const ROW = 32;
 /** The narrow layout's marker line. */
@@ -51,7 +52,7 @@ function verdictText(item: ItemChange): string {
 export function changesChart(c: Comparison, layout: Layout): Markup {
   const span = c.scale.max - c.scale.min;
   const d = reach(c.items, span);
-  const verdictWidth = Math.ceil(Math.max(...c.items.map((item) => textWidth(verdictText(item), SMALL_FONT))));
+  const verdictWidth = Math.ceil(maxOf(c.items.map((item) => textWidth(verdictText(item), SMALL_FONT)), 0));
   const end = layout.variant === 'wide' ? WIDE_PLOT_END : layout.right - verdictWidth - 2 * GUTTER;
   const x = linearScale([-d, d], [layout.plotX0 + (layout.variant === 'wide' ? 0 : 8), end]);
   // Five to seven labelled lines: more would crowd their labels.

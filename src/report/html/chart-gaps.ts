@@ -19,6 +19,7 @@ import { fitText } from './text-fit.js';
 import { textWidth } from './text-measure.js';
 import { EPSILON } from '../../scoring/tolerance.js';
 import { gapStatus, STATUS_SYMBOL } from '../gap/status.js';
+import { maxOf } from '../../core/max-of.js';
 
 const ROW = 26;
 const BAR = 14;
@@ -35,7 +36,7 @@ export function gapsChart(report: Report): ((layout: Layout) => Markup) | null {
   const ranked = rankGaps(report);
   if (ranked.length === 0) return null;
   // Whole points, at least one, so a bar's length reads against the grid.
-  const top = Math.max(1, Math.ceil(Math.max(...ranked.map((item) => item.gap ?? 0)) - EPSILON));
+  const top = Math.max(1, Math.ceil(maxOf(ranked.map((item) => item.gap ?? 0)) - EPSILON));
   return (layout) => {
     const geometry = layout.variant === 'wide' ? wideGeometry(layout) : narrowGeometry(layout, ranked);
     const x = linearScale([0, top], [geometry.barX0, geometry.plotEnd]);
@@ -77,7 +78,7 @@ function wideGeometry(layout: Layout): Geometry {
 /** The bar stops short of the widest figures, which follow it on its line. */
 function narrowGeometry(layout: Layout, ranked: readonly ItemResult[]): Geometry {
   const rankEnd = PAD + RANK_WIDTH;
-  const widest = Math.max(...ranked.map((item) => textWidth(figures(item), LABEL_FONT)));
+  const widest = maxOf(ranked.map((item) => textWidth(figures(item), LABEL_FONT)));
   const valueX = Math.floor(layout.right - widest);
   return { row: NARROW_ROW, rankEnd, titleX: rankEnd + 4, titleWidth: layout.right - rankEnd - 4, titleY: 13, figureY: 31, barY: 20, barX0: layout.plotX0, plotEnd: valueX - GUTTER, valueX };
 }

@@ -26,6 +26,7 @@ import { statusClass } from './status.js';
 import { chartSvg, levelGrid, linearScale, wholeSteps } from './svg.js';
 import { fitText } from './text-fit.js';
 import { textWidth } from './text-measure.js';
+import { maxOf } from '../../core/max-of.js';
 
 /** Past this many groups a bar per group per item no longer reads: the report then gives the groups' table alone. */
 export const MAX_CHART_GROUPS = 12;
@@ -86,7 +87,7 @@ function figureColumns(layout: Layout, report: Report, values: readonly string[]
   const { min, max } = report.scale;
   const figures = [fixed(max), fixed(min)].map((f) => `${STATUS_SYMBOL.short} ${f}`);
   const missing = report.items.some((item) => values.some((value) => figureOf(item, value) === null));
-  const figureWidth = Math.ceil(Math.max(...figures.map((f) => textWidth(f, SMALL_FONT)), missing ? textWidth(TOO_FEW, SMALL_FONT) : 0));
+  const figureWidth = Math.ceil(maxOf([...figures, ...(missing ? [TOO_FEW] : [])].map((f) => textWidth(f, SMALL_FONT)), 0));
   const plotEnd = layout.right - figureWidth - 2 * GUTTER;
   if (layout.variant === 'wide') {
     return { nameX: layout.plotX0 - GUTTER, nameAnchor: 'end', nameWidth: LABEL_WIDTH - NAME_INDENT, plotX0: layout.plotX0, plotEnd, figureEnd: layout.right };

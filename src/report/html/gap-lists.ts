@@ -1,7 +1,7 @@
 /** The gap report's lists: the plan by 30/60/90-day phase (and later), the interviewees' notes and evidence, and the sources. */
 import type { ItemResult, Quote, Report, ShownPlanStep } from '../../scoring/report.js';
 import { sourceTotal } from '../gap/completeness.js';
-import { emptyPlanText, ownerAndEffort, planPhases, quoteAuthor, titlesById } from '../gap/labels.js';
+import { emptyPlanText, generalComments, ownerAndEffort, planPhases, quoteAuthor, titlesById } from '../gap/labels.js';
 import { html, type Markup } from './html.js';
 import { htmlTable } from './table.js';
 
@@ -30,6 +30,13 @@ export function evidenceList(report: { readonly items: readonly Pick<ItemResult,
   if (items.length === 0) return null;
   return html`${items.map((item) => html`<h3>${item.title}</h3>
 ${item.quotes.map(quoteBlock)}`)}`;
+}
+
+/** General comments, each a blockquote; null when there are none. */
+export function commentsList(report: Pick<Report, 'comments'>): Markup | null {
+  const comments = generalComments(report);
+  if (comments.length === 0) return null;
+  return html`${comments.map((comment) => quoteBlock({ ...comment, kind: 'note' }))}`;
 }
 
 function quoteBlock(quote: Quote): Markup {

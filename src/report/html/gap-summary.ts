@@ -8,10 +8,13 @@ import { agreementText, fieldworkText, groupHeadlines, intervalText } from '../s
 import { rubricRef } from './document.js';
 import { html, type Markup } from './html.js';
 import { statusClass, statusPill } from './status.js';
+import { excludedText } from '../gap/labels.js';
 
 export function gapHeader(report: Report, date: string | undefined): Markup {
   const { rubric } = report;
   const about = [`rubric ${rubricRef(rubric)}`, plural(report.respondents, 'respondent')];
+  const excluded = excludedText(report);
+  if (excluded !== undefined) about.push(excluded);
   if (report.by !== null) about.push(`grouped by ${report.by}`);
   const fieldwork = fieldworkText(report.fieldwork);
   if (fieldwork !== undefined) about.push(fieldwork);

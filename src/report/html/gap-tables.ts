@@ -8,6 +8,7 @@ import { bySection } from '../shared/by-section.js';
 import { html, type Markup } from './html.js';
 import { statusPill } from './status.js';
 import { htmlTable, type TableColumn } from './table.js';
+import { pushAll } from '../../core/max-of.js';
 
 export function sectionsTable(report: Report): Markup {
   const columns = columnsFor(SECTION_COLUMNS, 'html', report);
@@ -24,7 +25,7 @@ export function itemTables(report: Report): Markup {
   const shown: ItemResult[] = [];
   return html`${bySection(report.sections, report.items).map(({ section, items }) => {
     const notes = flagNotes(items, shown);
-    shown.push(...items);
+    pushAll(shown, items);
     return html`<h3>${section.title}</h3>
 ${htmlTable(columns.map(tableColumn), items.map((item) => columns.map((c) => itemCell(c, item, report))))}${notes.map((note) => html`<p class="note">${note}</p>`)}
 `;

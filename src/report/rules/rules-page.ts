@@ -10,8 +10,10 @@ import type { Severity } from '../../core/finding.js';
 /** An example file as the page shows it. */
 export interface ShownFile {
   readonly name: string;
-  /** The text (bytes that are not text as `\xNN`); undefined for an empty file. */
+  /** The text (bytes that are not text as `\xNN`); undefined for an empty file or a workbook. */
   readonly text: string | undefined;
+  /** In bytes. */
+  readonly size: number;
   /** Said after the name: `bytes that are not text are shown as \`\xNN\``, `line 3 is indented with a tab`. */
   readonly notes: readonly string[];
 }
@@ -24,12 +26,18 @@ interface ShownFinding {
   readonly rule: RuleId;
 }
 
+/** The mapping a survey export is read through (`--map`): `fail.map.yaml` beside `fail.csv`. */
+interface ShownMap {
+  readonly name: string;
+  readonly file: ShownFile;
+}
+
 export interface RuleExample {
   readonly rule: RuleId;
-  readonly fails: ReadonlyArray<{ readonly file: ShownFile; readonly rubric: string | undefined; readonly findings: readonly ShownFinding[] }>;
+  readonly fails: ReadonlyArray<{ readonly file: ShownFile; readonly rubric: string | undefined; readonly map: ShownMap | undefined; readonly findings: readonly ShownFinding[] }>;
   /** Other files of the example folder (a rubric the passing example is checked against). */
   readonly others: readonly ShownFile[];
-  readonly pass: { readonly file: ShownFile; readonly rubric: string | undefined };
+  readonly pass: { readonly file: ShownFile; readonly rubric: string | undefined; readonly map: ShownMap | undefined };
 }
 
 interface Group {
@@ -50,6 +58,19 @@ const GROUPS: readonly Group[] = [
     title: 'Survey CSV files',
     appliesTo: 'survey CSV files (`.csv`, or a CSV given on stdin)',
     rules: ['csv-syntax', 'csv-duplicate-column', 'csv-extra-cells'],
+  },
+  {
+    title: 'Survey exports',
+    appliesTo: 'survey exports (`.csv`, `.tsv`, `.txt`, `.xlsx`), read as they are or through a mapping (`--map`)',
+    rules: [
+      'file-encoding', 'file-encoding-invalid', 'export-limit', 'export-unreadable', 'export-unknown-layout', 'export-needs-mapping',
+      'export-answer-invalid', 'export-date-invalid', 'export-date-ambiguous', 'mapping-column-not-found',
+    ],
+  },
+  {
+    title: 'Mapping files',
+    appliesTo: 'mapping files (`kind: mapping`), checked against their rubric',
+    rules: ['mapping-unknown-item', 'mapping-duplicate-column', 'mapping-label-out-of-scale', 'mapping-item-without-column', 'mapping-rubric-mismatch'],
   },
   {
     title: 'Shape of the file',
@@ -80,7 +101,7 @@ export function rulesPage(examples: readonly RuleExample[]): string {
     '',
     '# Validation rules',
     '',
-    '`svcaudit validate` checks rubric files, answers files and survey CSV files and reports each problem as a',
+    '`svcaudit validate` checks rubric, answers and mapping files and survey exports and reports each problem as a',
     '**finding**: the file, line and column, a severity, a message and the id of the rule below. `score` and',
     '`compare` run the same checks on their inputs and stop, printing the findings, when any of them is an error.',
     '',
@@ -89,7 +110,7 @@ export function rulesPage(examples: readonly RuleExample[]): string {
     '  warnings than `--max-warnings N` allows; `--quiet` leaves warnings out.',
     '',
     'Each rule below has a failing example, with what `validate` reports for it, and a passing example that',
-    'gives no finding at all. Answers and CSV examples are checked against the built-in `service-commitments`',
+    'gives no finding at all; a survey export is shown with the mapping it is read through. Answers and CSV examples are checked against the built-in `service-commitments`',
     'rubric (whose items include `be-nice`, `listen` and `smile`) unless the command shown names another.',
     'Each rule has its own anchor: `docs/rules.md#<rule-id>`; `svcaudit rules <rule-id>` prints its section.',
     '',
@@ -120,10 +141,10 @@ function ruleSection(example: RuleExample): string[] {
   const { fails, pass } = example;
   const lines = [`### ${example.rule}`, '', `**Severity:** ${info.severity}`, '', `**Checks:** ${info.summary}`, '', `**To fix it:** ${info.help}`];
   fails.forEach((ex, i) => {
-    lines.push('', fails.length === 1 ? '**Failing example**' : `**Failing example ${i + 1}**`, '', ...showFile(ex.file), '', ...showFindings(ex));
+    lines.push('', fails.length === 1 ? '**Failing example**' : `**Failing example ${i + 1}**`, '', ...showFile(ex.file), ...showMap(ex.map), '', ...showFindings(ex));
   });
   for (const file of example.others) lines.push('', ...showFile(file, 'the rubric that the passing example is checked against'));
-  lines.push('', '**Passing example**', '', ...showFile(pass.file), '', `\`${command(pass.file.name, pass.rubric)}\` reports nothing for it.`);
+  lines.push('', '**Passing example**', '', ...showFile(pass.file), ...showMap(pass.map), '', `\`${command(pass.file.name, pass.rubric, pass.map)}\` reports nothing for it.`);
   return lines;
 }
 
@@ -141,22 +162,28 @@ export function rulesList(): string {
   return `${out.join('\n')}\n`;
 }
 
-function command(name: string, rubric: string | undefined): string {
-  return `svcaudit validate ${name}${rubric === undefined ? '' : ` --rubric ${rubric}`}`;
+function command(name: string, rubric: string | undefined, map: ShownMap | undefined): string {
+  return `svcaudit validate ${name}${rubric === undefined ? '' : ` --rubric ${rubric}`}${map === undefined ? '' : ` --map ${map.name}`}`;
+}
+
+/** The mapping an export is read through, after the export. */
+function showMap(map: ShownMap | undefined): string[] {
+  return map === undefined ? [] : ['', ...showFile(map.file, 'the mapping it is read through')];
 }
 
 /** The file as a fenced block. */
 function showFile(file: ShownFile, what?: string): string[] {
   const title = `\`${file.name}\`${what === undefined ? '' : `, ${what}`}`;
-  if (file.text === undefined) return [`${title}: an empty file (0 bytes).`];
+  if (file.size === 0) return [`${title}: an empty file (0 bytes).`];
+  if (file.text === undefined) return [`${title}: a workbook of ${file.size.toLocaleString('en')} bytes (not shown).`];
   const fence = '`'.repeat(Math.max(3, longestRun(file.text, '`') + 1));
-  const language = /\.csv$/.test(file.name) ? 'csv' : 'yaml';
+  const language = /\.(csv|tsv|txt)$/.test(file.name) ? 'csv' : 'yaml';
   return [`${title}${file.notes.length > 0 ? ` (${file.notes.join('; ')})` : ''}:`, '', `${fence}${language}`, file.text.replace(/\n$/, ''), fence];
 }
 
 function showFindings(ex: RuleExample['fails'][number]): string[] {
   const rows = ex.findings.map((f) => `  ${f.line}:${f.column}  ${f.severity}  ${f.message}  ${f.rule}`);
-  return [`\`${command(ex.file.name, ex.rubric)}\` reports:`, '', '```text', ex.file.name, ...rows, '```'];
+  return [`\`${command(ex.file.name, ex.rubric, ex.map)}\` reports:`, '', '```text', ex.file.name, ...rows, '```'];
 }
 
 function longestRun(text: string, char: string): number {

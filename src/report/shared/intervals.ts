@@ -3,6 +3,7 @@
  * to the scale, or "too few answers to judge"; an agreement reading in words.
  */
 import type { Agreement, Interval, Report } from '../../scoring/report.js';
+import { excerpt } from '../../core/inert-text.js';
 import { fixed, round } from './numbers.js';
 
 const TOO_FEW = 'too few answers to judge';
@@ -39,8 +40,12 @@ export function groupHeadlines(report: Pick<Report, 'groups' | 'minGroup'>): str
   );
 }
 
-/** `fieldwork 2026-10-05 to 2026-10-09`, or nothing when no answer has a date. */
+/**
+ * `fieldwork 2026-10-05 to 2026-10-09`, or nothing when no answer has a date. A date is a CSV
+ * cell as written, so it is quoted as a short inert excerpt (core/inert-text.ts), as any value is.
+ */
 export function fieldworkText(fieldwork: Report['fieldwork']): string | undefined {
   if (fieldwork === null) return undefined;
-  return fieldwork.from === fieldwork.to ? `fieldwork ${fieldwork.from}` : `fieldwork ${fieldwork.from} to ${fieldwork.to}`;
+  const [from, to] = [excerpt(fieldwork.from), excerpt(fieldwork.to)];
+  return from === to ? `fieldwork ${from}` : `fieldwork ${from} to ${to}`;
 }

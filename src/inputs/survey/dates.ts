@@ -1,0 +1,75 @@
+/**
+ * Fieldwork dates (docs/file-formats.md, "Dates"): ISO dates and date-times; the tools' own timestamps
+ * (Google Forms `2026/11/20 10:15:00 AM GMT`, Qualtrics, Typeform and LimeSurvey
+ * `2026-11-20 10:15:00`, SurveyMonkey `11/20/2026 10:15:00 AM`, Microsoft Forms `11/20/26 10:15:00`);
+ * day-month-year dates in either order, with a two-digit year too; `20 Nov 2026` and
+ * `Nov 20, 2026`; and spreadsheet serial dates. Written as `YYYY-MM-DD`.
+ */
+import type { DateFormat } from './mapping.js';
+
+export type DateReading =
+  | { readonly kind: 'date'; readonly iso: string }
+  /** Day and month could be either way round: both readings, for the order to pick. */
+  | { readonly kind: 'either'; readonly dmy: string; readonly mdy: string }
+  /** Only one order gives a date, so the value settles the column's order. */
+  | { readonly kind: 'settles'; readonly order: 'DMY' | 'MDY'; readonly iso: string }
+  | { readonly kind: 'invalid' };
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const TIME = String.raw`(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}|(?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?)?)?`;
+const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`);
+const YMD_SLASH = new RegExp(String.raw`^(\d{4})[/.](\d{1,2})[/.](\d{1,2})${TIME}$`);
+const NUMERIC = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})${TIME}$`);
+const DAY_MONTH_NAME = new RegExp(String.raw`^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -,]+(\d{4})${TIME}$`);
+const MONTH_NAME_DAY = new RegExp(String.raw`^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})${TIME}$`);
+/** Serial 1 is 1900-01-01 in Excel's default system; counting from 1899-12-30 is right from 1900-03-01 on. */
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+const DAY = 86_400_000;
+
+export function readDate(raw: string, order: DateFormat | undefined, date1904: boolean): DateReading {
+  const text = raw.trim();
+  let m = ISO.exec(text) ?? YMD_SLASH.exec(text);
+  if (m) return dated(Number(m[1]), Number(m[2]), Number(m[3]));
+  if ((m = NUMERIC.exec(text))) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (order === 'YMD' && m[3]!.length === 2) return dated(2000 + a, b, Number(m[3])); // `26/11/20`
+    const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    if (order === 'DMY') return dated(year, b, a);
+    if (order === 'MDY') return dated(year, a, b);
+    const dmy = iso(year, b, a);
+    const mdy = iso(year, a, b);
+    if (dmy && mdy) return dmy === mdy ? { kind: 'date', iso: dmy } : { kind: 'either', dmy, mdy };
+    if (dmy) return { kind: 'settles', order: 'DMY', iso: dmy };
+    if (mdy) return { kind: 'settles', order: 'MDY', iso: mdy };
+    return { kind: 'invalid' };
+  }
+  if ((m = DAY_MONTH_NAME.exec(text))) return named(m[2]!, Number(m[1]), Number(m[3]));
+  if ((m = MONTH_NAME_DAY.exec(text))) return named(m[1]!, Number(m[2]), Number(m[3]));
+  if (/^\d+(\.\d+)?$/.test(text)) {
+    const serial = Number(text);
+    // Serials from 1900-03-01 to 9999-12-31: anything else in a date column is not a date.
+    if (serial < 61 || serial > 2_958_465) return { kind: 'invalid' };
+    const ms = (date1904 ? EPOCH_1904 : EPOCH_1900) + Math.floor(serial) * DAY;
+    return { kind: 'date', iso: new Date(ms).toISOString().slice(0, 10) };
+  }
+  return { kind: 'invalid' };
+}
+
+function named(month: string, day: number, year: number): DateReading {
+  const index = MONTHS.indexOf(month.slice(0, 3).toLowerCase());
+  return index < 0 ? { kind: 'invalid' } : dated(year, index + 1, day);
+}
+
+function dated(year: number, month: number, day: number): DateReading {
+  const value = iso(year, month, day);
+  return value ? { kind: 'date', iso: value } : { kind: 'invalid' };
+}
+
+function iso(year: number, month: number, day: number): string | undefined {
+  if (month < 1 || month > 12 || day < 1 || year < 1000 || year > 9999) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCDate() !== day) return undefined; // 31 April, 29 February of a common year
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
