@@ -157,6 +157,16 @@ describe('a JSON report as one side', () => {
     expect(parseReportJson(JSON.stringify(asFormat1(BEFORE)), 'old.json')).toMatchObject({ format: 1, by: null, groups: null, scoredRespondents: null });
   });
 
+  it('keeps the organisation and fieldwork dates of its header, and leaves out ones not shaped as score writes them', () => {
+    const dated = { ...JSON.parse(json), organisation: 'Harbour Home', fieldwork: { from: '2026-10-05', to: '2026-10-09' } };
+    expect(parseReportJson(JSON.stringify(dated), 'baseline.json')).toMatchObject({ organisation: 'Harbour Home', fieldwork: { from: '2026-10-05', to: '2026-10-09' } });
+    expect(parseReportJson(JSON.stringify({ ...dated, organisation: null, fieldwork: null }), 'b.json')).toMatchObject({ organisation: null, fieldwork: null });
+    const odd = parseReportJson(JSON.stringify({ ...dated, organisation: 7, fieldwork: { from: 'Oct 5', to: '2026-10-09' } }), 'odd.json');
+    expect(odd).not.toHaveProperty('organisation');
+    expect(odd).not.toHaveProperty('fieldwork');
+    expect(parseReportJson(JSON.stringify(asFormat1(BEFORE)), 'old.json')).not.toHaveProperty('fieldwork');
+  });
+
   it('reads a report of format 2 with the se and df of its sections and overall score', () => {
     const v2 = { ...JSON.parse(json), svcaudit: 2, overall: { ...JSON.parse(json).overall, se: 0.25, df: 4 }, agreement: { alpha: null, n: 2 } };
     const report = parseReportJson(JSON.stringify(v2), 'v2.json');

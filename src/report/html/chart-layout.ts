@@ -30,7 +30,7 @@ export const PAD = 8;
 /** The room between a label and what follows it. */
 export const GUTTER = 8;
 
-export const WIDE: Layout = { variant: 'wide', width: 760, labelX: PAD + 10, plotX0: 272, right: 760 - PAD };
+const WIDE: Layout = { variant: 'wide', width: 760, labelX: PAD + 10, plotX0: 272, right: 760 - PAD };
 /** The axis labels of the first and last level stand over the plot's ends: half a label of room either side. */
 const NARROW: Layout = { variant: 'narrow', width: 360, labelX: PAD, plotX0: PAD + 8, right: 360 - PAD };
 export const LAYOUTS: readonly Layout[] = [WIDE, NARROW];
