@@ -8,7 +8,7 @@ import { readStream } from '../../core/io/read-input.js';
 import { loadCompareFormat } from '../../report/compare/formats.js';
 import type { Rubric } from '../../rubric/model.js';
 import { loadCommandRubric } from '../command-rubric.js';
-import { configFileOf, ignoreOf } from '../config.js';
+import { configFileOf, ignoreOf, organisationOf } from '../config.js';
 import { emit, note, reportLayout, styleForOutput, writesToFile, type CliContext } from '../context.js';
 import type { CompareFlags } from './compare-flags.js';
 
@@ -31,6 +31,7 @@ export async function runCompare(before: string, after: string, options: Compare
   const text = format(comparison, {
     style,
     ...reportLayout(ctx),
+    organisation: organisationOf(ctx),
     baseline,
     followUp,
   });

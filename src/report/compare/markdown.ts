@@ -54,7 +54,7 @@ export const markdown: CompareFormatter = (c, options) => {
 
 /** `**Harbour Home** · 10 → 10 respondents · report 2026-11-20 · rubric service-commitments 2.0.0` */
 function aboutLine(c: Comparison, options: Parameters<CompareFormatter>[1]): string {
-  const organisation = organisationOf(options.baseline, options.followUp);
+  const organisation = organisationOf(options);
   const rubric = c.rubric.version === null ? c.rubric.id : `${c.rubric.id} ${c.rubric.version}`;
   const parts = [`${c.inputs.before.respondents} → ${c.inputs.after.respondents} respondents`, ...(options.date === undefined ? [] : [`report ${options.date}`]), `rubric ${rubric}`];
   return [...(organisation === null ? [] : [`**${esc(organisation)}**`]), ...parts.map(esc)].join(' · ');

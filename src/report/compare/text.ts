@@ -56,7 +56,7 @@ export const text: CompareFormatter = (c, options) => {
 /** Whose audits, which rubric, when each audit's answers were given and when the report was made. */
 function header(c: Comparison, options: Parameters<CompareFormatter>[1], width: number): string[] {
   const { style, date, baseline, followUp } = options;
-  const about = [organisationOf(baseline, followUp) ?? '', c.rubric.id, c.rubric.version ?? '', date === undefined ? '' : `report ${date}`].filter((s) => s !== '').map(oneLine);
+  const about = [organisationOf(options) ?? '', c.rubric.id, c.rubric.version ?? '', date === undefined ? '' : `report ${date}`].filter((s) => s !== '').map(oneLine);
   return [
     style.bold(`${oneLine(c.rubric.title)}: progress`),
     ...wrap(about.join(' · '), width).map((line) => style.dim(line)),

@@ -145,9 +145,9 @@ export function sideText(side: Comparison['inputs']['before'], report?: SideRepo
   return `${inputName(side.input)} (${[plural(side.respondents, 'respondent'), ...(fieldwork === undefined ? [] : [fieldwork])].join(', ')})`;
 }
 
-/** The organisation either audit names (the follow-up's first), for the header; null when neither does. */
-export function organisationOf(baseline: SideReport, followUp: SideReport): string | null {
-  return followUp?.organisation ?? baseline?.organisation ?? null;
+/** The organisation of the header: the configuration file's, else the one either audit names (the follow-up's first); null when none does. */
+export function organisationOf(options: { readonly organisation?: string | undefined; readonly baseline?: SideReport; readonly followUp?: SideReport }): string | null {
+  return options.organisation ?? options.followUp?.organisation ?? options.baseline?.organisation ?? null;
 }
 
 /** How the two audits were compared, in one sentence (docs/statistics.md, "Paired or independent"). */

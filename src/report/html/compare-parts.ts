@@ -27,8 +27,8 @@ import { html, type Markup } from './html.js';
 import { htmlTable, type TableColumn } from './table.js';
 import type { CompareFormatOptions } from '../compare/types.js';
 
-export function compareHeader(c: Comparison, options: Pick<CompareFormatOptions, 'date' | 'baseline' | 'followUp'>): Markup {
-  const organisation = organisationOf(options.baseline, options.followUp);
+export function compareHeader(c: Comparison, options: Pick<CompareFormatOptions, 'date' | 'organisation' | 'baseline' | 'followUp'>): Markup {
+  const organisation = organisationOf(options);
   const eyebrow = organisation === null ? 'Service quality audit: progress' : `${organisation} · service quality audit: progress`;
   const about = [`rubric ${rubricRef(c.rubric)}`, ...(options.date === undefined ? [] : [`report ${options.date}`])];
   return html`<header class="cover"><p class="eyebrow">${eyebrow}</p><h1>${c.rubric.title}</h1>
