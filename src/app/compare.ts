@@ -36,6 +36,8 @@ export interface CompareOptions extends Pick<ScoreInputsOptions, 'onNote' | 'ign
 
 export interface CompareResult {
   readonly comparison: Comparison;
+  /** The baseline side, whose organisation and fieldwork dates the human formats' headers show. */
+  readonly baseline: ComparableReport;
   /** The follow-up side, whose plan and quotes the HTML progress report shows. */
   readonly followUp: ComparableReport;
 }
@@ -49,7 +51,7 @@ export async function compare(before: string, after: string, options: CompareOpt
   const followUp = await loadSide(after, options, options.mapAfter ?? options.map);
   checkSameRubric(baseline.report, followUp.report, { before, after });
   const comparison = compareSides(baseline, followUp, { beforeInput: before, afterInput: after, by: options.by, minGroup: options.minGroup });
-  return { comparison, followUp: followUp.report };
+  return { comparison, baseline: baseline.report, followUp: followUp.report };
 }
 
 /** One side: a saved report is read as it is; anything else is scored, each respondent kept in a compact table for pairing. */

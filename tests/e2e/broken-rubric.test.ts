@@ -82,7 +82,7 @@ describe('a rubric with a warning', () => {
     expect(r.code).toBe(0);
     expect(messages(r.stderr)).toEqual([WARNING(NO_LEVELS)]);
     expect(r.stdout.split('\n')[0]).toBe('An item without level descriptors');
-    expect(r.stdout).toMatch(/│ Listen\s+│\s+2\.00 │\s+4\.00 │\s+2\.00 │/);
+    expect(r.stdout).toMatch(/│ Listen\s+│\s+2\.00 │\s+4\.00 │\s+✗ 2\.00 │/);
     expect(r.stdout).toContain('Improvement plan');
     expect(r.stdout).not.toContain('warning');
   });

@@ -7,7 +7,7 @@
 import { SvcauditError } from '../../core/errors.js';
 import type { ComparableScore, SavedGroup, SavedGroupFigure, SavedReport } from '../../compare/comparable.js';
 import { jsonErrorOffset } from './json-error-offset.js';
-import { planOf, quotesOf } from './read-report-extras.js';
+import { headerOf, planOf, quotesOf } from './read-report-extras.js';
 import { isMapping } from '../../core/is-mapping.js';
 import { excerpt } from '../../core/inert-text.js';
 import { looksLikeReport, REPORT_FORMATS } from './detect.js';
@@ -86,6 +86,7 @@ export function checkReport(value: unknown, file: string): SavedReport {
     groupFigures: format === 2 && by !== null ? groupFiguresOf(items as Record<string, unknown>[]) : new Map(),
     scoredRespondents: format === 2 && isMapping(agreement) && isCount(agreement.n) ? agreement.n : null,
     ...planOf(value.plan),
+    ...headerOf(value),
   };
 }
 

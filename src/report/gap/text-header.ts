@@ -6,7 +6,7 @@ import { textBar } from './bar.js';
 import { answersText, completeness, completenessText, sourceTotal } from './completeness.js';
 import { plural } from '../shared/plural.js';
 import { fixed, indexText } from '../shared/numbers.js';
-import { gapStatus, STATUS_LABEL, statusPaint } from './status.js';
+import { gapStatus, STATUS_LABEL, STATUS_SYMBOL, statusKey, statusPaint } from './status.js';
 import { oneLine } from '../shared/terminal-text.js';
 import { excludedText } from './labels.js';
 import { maxOf, pushAll } from '../../core/max-of.js';
@@ -47,7 +47,10 @@ function sourceLines(report: Report, width: number): string[] {
   return lines;
 }
 
-/** `Overall  score 3.25 · target 4.00 · gap 0.75 · index 56/100`, then the bar and the status in words. */
+/**
+ * `Overall  score 3.25 · target 4.00 · gap 0.75 · index 56/100`, then the bar and the status in
+ * words, and the key to the status symbols the tables below use.
+ */
 export function overallBlock(report: Report, style: Style, width: number): string[] {
   const { overall } = report;
   const title = style.bold('Overall');
@@ -55,12 +58,13 @@ export function overallBlock(report: Report, style: Style, width: number): strin
   const status = gapStatus(overall.gap);
   const paint = statusPaint(style, status);
   const barWidth = Math.min(30, width - 24);
-  const label = status === null ? '' : ` ${paint(STATUS_LABEL[status])}`;
+  const label = status === null ? '' : ` ${paint(`${STATUS_SYMBOL[status]} ${STATUS_LABEL[status]}`)}`;
   return [
     `${title}  ${figuresText(overall, style)}`,
     `${textBar(overall.index, barWidth, paint, style)}${label}`,
     ...wrap(`95% CI ${intervalText(overall.ci, report.scale)}${overall.ci === null && overall.limitedBy !== null ? ` (${limitedByText(report, overall.limitedBy)})` : ''}`, width),
     ...wrap(agreementText(report.agreement), width),
+    ...wrap(statusKey(), width).map((line) => style.dim(line)),
   ];
 }
 

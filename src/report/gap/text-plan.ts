@@ -21,7 +21,8 @@ export function planBlock(report: Report, style: Style, width: number): string[]
     lines.push('', style.bold(horizon));
     for (const step of steps) {
       const tag = `[${step.effort}]`;
-      const first = `  ${style.cyan(tag)}${' '.repeat(TAG_WIDTH - tag.length + 1)}`;
+      // Bold, not a colour: cyan, yellow and red mean a status in this report.
+      const first = `  ${style.bold(tag)}${' '.repeat(TAG_WIDTH - tag.length + 1)}`;
       const owner = step.owner === null ? '' : ` (owner: ${oneLine(step.owner)})`;
       pushAll(lines, hangingWrap(`${oneLine(title(step.item))}: ${oneLine(step.text)}${owner}`, first, INDENT, width));
     }

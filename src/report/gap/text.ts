@@ -13,9 +13,6 @@ import { topGapsBlock } from './text-top-gaps.js';
 import type { GapFormatter } from './types.js';
 import { textDocument } from '../shared/terminal-text.js';
 import { startHere } from './start-here.js';
-import { flagLegend } from './labels.js';
-import { wrap } from '../shared/wrap.js';
-import { oneLine } from '../shared/terminal-text.js';
 import { startHereBlock } from './text-start-here.js';
 
 /** Below this the tables cannot hold a readable title column; the report is laid out for 80 at least. */
@@ -30,7 +27,6 @@ export const text: GapFormatter = (report, options) => {
     startHereBlock(start, style, width, true),
     overallBlock(report, style, width),
     ...sectionBlocks(report, style, width),
-    flagLegend(report).flatMap((line) => wrap(oneLine(line), width)).map((line) => style.dim(line)),
     topGapsBlock(report, style, width),
     planBlock(report, style, width),
     notesBlock(report, style, width),

@@ -31,10 +31,6 @@ export function agreementText(agreement: Agreement): string {
   return `Agreement over the audit: Krippendorff's alpha ${fixed(alpha)} (${n} respondents), ${reading}: ${meaning}.`;
 }
 
-/** What the flags mean, said where they first appear. */
-export const LOW_AGREEMENT_MEANS = "low agreement: respondents' ratings differ widely; read the score with care";
-export const PERCEPTION_GAP_MEANS = 'perception gap: the highest and lowest groups differ by the --perception-gap threshold or more';
-
 /** `customer 2.41 (n 5)`, or `manager: fewer than 3 respondents`. */
 export function groupHeadlines(report: Pick<Report, 'groups' | 'minGroup'>): string[] {
   return report.groups.map((group) =>
