@@ -74,6 +74,7 @@ describe.skipIf(SKIP_TMUX).each([
     pane.keys('Enter');
     await expectQuestion(pane, 1);
     await answer(pane, '3');
+    await expectQuestion(pane, 2);
     await answer(pane, '3');
     await expectQuestion(pane, 3);
     // Said once: not on the questions, and once in all the terminal has shown.
