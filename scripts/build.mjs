@@ -182,9 +182,28 @@ async function toCommonJs(files) {
   for (const file of files) {
     const code = await readFile(file, 'utf8');
     const out = await transform(code, { ...commonJs(code.includes('import.meta.url')), logLevel: 'warning' });
-    await writeFile(file, out.code);
+    await writeFile(file, out.code + SETTLE_EXPORTS);
   }
 }
+
+/**
+ * esbuild's CommonJS exports are getters (live bindings), reached through a second getter that
+ * copies them onto module.exports: every call from one chunk into another (a row handed from the
+ * readers to the tally, a million times) pays two function calls before the call itself. Once a
+ * chunk has run, its exported functions are what they will stay (nothing in the sources assigns
+ * to an exported binding), so the exports are settled into plain values; anything else keeps its
+ * getter. Chunks that required this one while it ran (a cycle) keep the getters, which still work.
+ */
+const SETTLE_EXPORTS = `
+module.exports = ((from) => {
+  const settled = Object.defineProperty({}, '__esModule', { value: true });
+  for (const key of Object.keys(from)) {
+    const value = from[key];
+    Object.defineProperty(settled, key, typeof value === 'function' ? { value, enumerable: true } : { get: () => from[key], enumerable: true });
+  }
+  return settled;
+})(module.exports);
+`;
 
 /** esbuild options for CommonJS output; `import.meta.url` (used to find the package folder) becomes this file's URL. */
 function commonJs(usesModuleUrl) {

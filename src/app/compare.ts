@@ -19,7 +19,7 @@ import { formatOfName, inputFormat, loadInputAdapter } from '../inputs/registry.
 import type { Rubric } from '../rubric/model.js';
 import { scoreInputs, type ScoreInputsOptions } from './score.js';
 
-export interface CompareOptions extends Pick<ScoreInputsOptions, 'onNote' | 'ignore'> {
+export interface CompareOptions extends Pick<ScoreInputsOptions, 'onNote' | 'ignore' | 'readRows'> {
   /** The rubric to score answers with, or a loader called on first use (two saved reports need none). */
   readonly rubric: Rubric | (() => Promise<Rubric>);
   /** Reads stdin, for a side given as `-`. */
@@ -67,7 +67,7 @@ async function loadSide(path: string, options: CompareOptions, map: string | und
   }
   const rubric = typeof options.rubric === 'function' ? await options.rubric() : options.rubric;
   const table = new RespondentTable(rubric, { by: options.by });
-  const scoring: ScoreInputsOptions = { ...(options.onNote ? { onNote: options.onNote } : {}), ignore: options.ignore, readStdin: input.bytes, by: options.by, map, onSet: (set) => table.add(set) };
+  const scoring: ScoreInputsOptions = { ...(options.onNote ? { onNote: options.onNote } : {}), ignore: options.ignore, readStdin: input.bytes, by: options.by, map, onRow: (row) => table.addRow(row), ...(options.readRows === false ? { readRows: false } : {}) };
   const { report } = await scoreInputs([path], rubric, scoring);
   return { kind: 'scored', rubric, report, table };
 }

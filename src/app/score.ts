@@ -4,7 +4,8 @@
  * the report, and apply the gates a CI job sets (`--strict`, `--fail-under`). Values in; the
  * report, the outcome and the messages out. Notes are handed to `onNote` as they arise.
  */
-import { isAnswered, type AnswerSet } from '../core/answers.js';
+import type { AnswerSet } from '../core/answers.js';
+import { NO_SCORE, type AnswerRow } from '../core/answer-row.js';
 import { SvcauditError } from '../core/errors.js';
 import { excerpt } from '../core/inert-text.js';
 import { capFindings, compareFindings, findingsErrorCode, firstError, hasErrors, type Finding } from '../core/finding.js';
@@ -15,7 +16,7 @@ import { expandInputs, type IgnorePatterns } from '../inputs/expand-inputs.js';
 import { readAnswerSets } from '../inputs/read-answer-sets.js';
 import { ANSWERS_EXTENSIONS } from '../inputs/registry.js';
 import { rubricItems, type Rubric } from '../rubric/model.js';
-import { addAnswerSet, addExcluded, buildReport, createTally, groupValue, NO_GROUP } from '../scoring/index.js';
+import { addAnswerSet, addExcluded, addRow, buildReport, createTally, groupValueOf, NO_GROUP, rowOfSet } from '../scoring/index.js';
 import type { Report } from '../scoring/report.js';
 import { loadMapping } from './mapping-file.js';
 import type { Attribution } from '../scoring/tally.js';
@@ -37,8 +38,18 @@ export interface ScoreInputsOptions {
   readonly onNote?: (message: string) => void;
   /** `--map FILE`: the mapping survey exports are read through (docs/file-formats.md). */
   readonly map?: string | undefined;
-  /** Each respondent's answers as they are read (compare keeps a compact table of them to pair respondents). */
+  /** Each respondent's answers as they are read. */
   readonly onSet?: (set: AnswerSet) => void;
+  /**
+   * Each respondent as a row, valid during the call (core/answer-row.ts): compare keeps a compact
+   * table of them to pair respondents, without an AnswerSet built per row.
+   */
+  readonly onRow?: (row: AnswerRow) => void;
+  /**
+   * False: every respondent is read as an AnswerSet, never as a row read in place. The fast
+   * readers give the same report either way; tests/property/fast-paths.test.ts holds them to it.
+   */
+  readonly readRows?: boolean;
   /** Left out of folder and glob expansion (the configuration file's `ignore`). */
   readonly ignore?: IgnorePatterns | undefined;
 }
@@ -67,7 +78,7 @@ const MISSING_EXAMPLES = 5;
 
 /** Scores the inputs and applies the gates. */
 export async function score(inputs: readonly string[], rubric: Rubric, options: ScoreOptions = {}): Promise<ScoreResult> {
-  const { report, missing } = await scoreInputs(inputs, rubric, options);
+  const { report, missing } = await scoreInputs(inputs, rubric, { ...options, missing: options.strict === true });
   const reasons = gateReasons(report, missing, options);
   return { report, outcome: reasons.length > 0 ? 'below-threshold' : 'ok', reasons };
 }
@@ -76,7 +87,7 @@ export async function score(inputs: readonly string[], rubric: Rubric, options: 
  * Reads, checks and scores every input against `rubric`; answers with errors stop the job before
  * any report, with the findings attached to the error.
  */
-export async function scoreInputs(inputs: readonly string[], rubric: Rubric, options: ScoreInputsOptions = {}): Promise<{ report: Report; missing: MissingAnswers }> {
+export async function scoreInputs(inputs: readonly string[], rubric: Rubric, options: ScoreInputsOptions & { readonly missing?: boolean } = {}): Promise<{ report: Report; missing: MissingAnswers }> {
   const notify = options.onNote ?? (() => undefined);
   const itemIds = rubricItems(rubric).map((item) => item.id);
   const mapping = options.map === undefined ? undefined : await loadMapping(options.map, rubric, { readStdin: options.readStdin, onNote: notify });
@@ -87,14 +98,24 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
   const tally = createTally(rubric, { by: options.by, attribution: options.attribution });
   const missing: MissingAnswers = { total: 0, examples: [] };
   const grouping = new GroupingCheck(options.by);
+  const { onSet, onRow } = options;
+  // What every respondent goes through, row or AnswerSet alike; the unanswered items only for --strict.
+  const seen = (row: AnswerRow) => {
+    grouping.add(row);
+    if (options.missing) countMissing(missing, row, itemIds);
+    onRow?.(row);
+  };
   const read = await readAnswerSets(files, rubric, (set) => {
-    grouping.add(set.respondent);
-    const left = itemIds.filter((id) => !isAnswered(set.answers.get(id)));
-    missing.total += left.length;
-    if (left.length > 0 && missing.examples.length < MISSING_EXAMPLES) missing.examples.push({ source: set.source, items: left });
-    addAnswerSet(tally, set);
-    options.onSet?.(set);
+    const row = rowOfSet(tally, set);
+    seen(row);
+    addAnswerSet(tally, set, row);
+    onSet?.(set);
   }, {
+    onRow: options.readRows === false ? undefined : (row) => {
+      seen(row);
+      addRow(tally, row);
+      onSet?.(row.answerSet());
+    },
     ...(options.readStdin ? { readStdin: options.readStdin } : {}),
     skipRubric: (path) => !inputs.includes(path),
     onSkip: (path, what) => {
@@ -132,6 +153,18 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
   if (read.respondents === 0) throw new SvcauditError('usage', 'No answers were found in the inputs.', { file: inputs.map(displayName).join(' ') });
   grouping.verify(inputs, notify);
   return { report: buildReport(tally, { perceptionGap: options.perceptionGap, capacity: options.capacity, minGroup: options.minGroup, organisation: options.organisation }), missing };
+}
+
+/** The items a respondent left unanswered (an item left out or blank), for `--strict`. */
+function countMissing(missing: MissingAnswers, row: AnswerRow, itemIds: readonly string[]): void {
+  const { scores } = row;
+  let left: string[] | undefined;
+  for (let slot = 0; slot < scores.length; slot++) {
+    if (scores[slot] !== NO_SCORE) continue;
+    missing.total++;
+    (left ??= []).push(itemIds[slot]!);
+  }
+  if (left !== undefined && missing.examples.length < MISSING_EXAMPLES) missing.examples.push({ source: row.source(), items: left });
 }
 
 /** `--strict` and `--fail-under`, each saying why it failed. */
@@ -188,11 +221,12 @@ class GroupingCheck {
 
   constructor(private readonly by: string | undefined) {}
 
-  add(respondent: Readonly<Record<string, string>>): void {
+  add(row: AnswerRow): void {
     if (this.by === undefined) return;
-    if (groupValue({ respondent }, this.by) === NO_GROUP) this.without++;
+    if (groupValueOf(row.field(this.by)) === NO_GROUP) this.without++;
     else this.withField++;
-    if (this.fields.size < 50) for (const key of Object.keys(respondent)) this.fields.add(key);
+    // The fields are named only when no respondent has the key: once one has, they are not needed.
+    if (this.withField === 0 && this.fields.size < 50) for (const key of row.fieldNames()) this.fields.add(key);
   }
 
   verify(inputs: readonly string[], notify: (message: string) => void): void {

@@ -8,9 +8,10 @@
  * (the Report holds the quotes).
  */
 import type { AnswerSet } from '../core/answers.js';
+import { NA_SCORE, NO_SCORE, type AnswerRow } from '../core/answer-row.js';
 import { rubricItems, type Rubric } from '../rubric/model.js';
 import { isLevel } from '../rubric/scale.js';
-import { groupValue } from '../scoring/tally.js';
+import { groupValueOf } from '../scoring/tally.js';
 
 const INITIAL_ROWS = 64;
 /** A cell of `cells()`: unanswered. */
@@ -36,6 +37,8 @@ export class RespondentTable {
   #groups: Uint32Array;
   readonly #groupValues: string[] = [];
   readonly #groupIndex = new Map<string, number>();
+  /** The group of the last row: consecutive rows often share one. */
+  #lastGroup: { readonly value: string | undefined; readonly index: number } = { value: undefined, index: 0 };
 
   constructor(rubric: Rubric, options: { readonly by?: string | null | undefined } = {}) {
     this.itemIds = rubricItems(rubric).map((item) => item.id);
@@ -54,21 +57,36 @@ export class RespondentTable {
 
   /** One respondent. Answers for ids the rubric lacks, and scores off the scale, are the loader's findings; here they count as unanswered. */
   add(set: AnswerSet): void {
+    const scores = new Float64Array(this.k).fill(NO_SCORE);
+    for (const [id, answer] of set.answers) {
+      const column = this.#column.get(id);
+      if (column === undefined) continue;
+      const score = answer.score;
+      if (score === 'na') scores[column] = NA_SCORE;
+      else if (isLevel(score, this.#scale)) scores[column] = score;
+    }
+    this.#add(scores, (name) => (Object.hasOwn(set.respondent, name) ? set.respondent[name] : undefined));
+  }
+
+  /** One respondent as a row (core/answer-row.ts), its scores in rubric order as the table's columns are. */
+  addRow(row: AnswerRow): void {
+    this.#add(row.scores, (name) => row.field(name));
+  }
+
+  #add(values: Float64Array, field: (name: string) => string | undefined): void {
     const row = this.#rows;
     if ((row + 1) * this.k > this.#scores.length) this.#grow();
     const base = row * this.k;
     const scores = this.#scores;
     const min = this.min;
-    for (const [id, answer] of set.answers) {
-      const column = this.#column.get(id);
-      if (column === undefined) continue;
-      const score = answer.score;
-      if (score === 'na') scores[base + column] = NA;
-      else if (isLevel(score, this.#scale)) scores[base + column] = score - min + 1;
+    for (let column = 0; column < this.k; column++) {
+      const score = values[column]!;
+      if (score === NA_SCORE) scores[base + column] = NA;
+      else if (Number.isFinite(score)) scores[base + column] = score - min + 1;
     }
-    this.#ids.push(keyText(set.respondent.id));
-    this.#names.push(keyText(set.respondent.name));
-    if (this.by !== null) this.#groups[row] = this.#groupOf(set);
+    this.#ids.push(keyText(field('id')));
+    this.#names.push(keyText(field('name')));
+    if (this.by !== null) this.#groups[row] = this.#groupOf(groupValueOf(field(this.by)));
     this.#rows++;
   }
 
@@ -101,8 +119,8 @@ export class RespondentTable {
     return this.#groupValues;
   }
 
-  #groupOf(set: AnswerSet): number {
-    const value = groupValue(set, this.by!);
+  #groupOf(value: string): number {
+    if (value === this.#lastGroup.value) return this.#lastGroup.index;
     const key = groupKeyOf(value);
     let index = this.#groupIndex.get(key);
     if (index === undefined) {
@@ -110,6 +128,7 @@ export class RespondentTable {
       this.#groupValues.push(value);
       this.#groupIndex.set(key, index);
     }
+    this.#lastGroup = { value, index };
     return index;
   }
 

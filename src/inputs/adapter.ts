@@ -3,6 +3,7 @@
  * `validate` checks a file; `compare` also reads a saved report as one side.
  */
 import type { AnswerSet, ExclusionRule } from '../core/answers.js';
+import type { AnswerRow } from '../core/answer-row.js';
 import type { FileFindings } from '../core/file-findings.js';
 import type { Finding } from '../core/finding.js';
 import type { SavedReport } from '../compare/comparable.js';
@@ -22,6 +23,11 @@ export interface InputFile {
 
 interface AnswersSink {
   readonly answerSet: (set: AnswerSet) => void;
+  /**
+   * Offered by a consumer that takes rows (score, compare): an adapter may hand a respondent on
+   * as an AnswerRow read in place instead of an AnswerSet, when it has no quotes or comments.
+   */
+  readonly row?: ((row: AnswerRow) => void) | undefined;
   readonly finding: (finding: Finding) => void;
   /**
    * A file found by expanding a folder and passed over (see ReadAnswersOptions.skipRubric): a rubric

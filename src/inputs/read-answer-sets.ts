@@ -5,6 +5,7 @@
  * its findings' rules (see findingsErrorCode).
  */
 import type { AnswerSet, ExclusionRule } from '../core/answers.js';
+import type { AnswerRow } from '../core/answer-row.js';
 import type { Finding } from '../core/finding.js';
 import { displayName, readBytes, STDIN } from '../core/io/read-input.js';
 import type { Rubric } from '../rubric/model.js';
@@ -37,6 +38,11 @@ export interface ReadAnswersOptions {
    * row (a role outside an item's audience) is not held in memory.
    */
   readonly onWarning?: (finding: Finding) => void;
+  /**
+   * Respondents without quotes may come here, as rows read in place, instead of to `onSet`
+   * (core/answer-row.ts): a million-row export then allocates nothing per row.
+   */
+  readonly onRow?: ((row: AnswerRow) => void) | undefined;
 }
 
 export async function readAnswerSets(paths: readonly string[], rubric: Rubric, onSet: (set: AnswerSet) => void, options: ReadAnswersOptions = {}): Promise<ReadAnswersResult> {
@@ -48,11 +54,16 @@ export async function readAnswerSets(paths: readonly string[], rubric: Rubric, o
     const stdinBytes = path === STDIN ? await input.bytes() : undefined;
     const format = inputFormat(path, () => (stdinBytes ? headText(stdinBytes) : ''), ['answers']);
     const adapter = await loadInputAdapter(format);
+    const { onRow } = options;
     await adapter.readAnswers!(input, rubric, {
       answerSet: (set) => {
         respondents++;
         onSet(set);
       },
+      row: onRow && ((row) => {
+        respondents++;
+        onRow(row);
+      }),
       finding: (f) => {
         if (f.severity === 'warning' && options.onWarning) options.onWarning(f);
         else findings.push(f);

@@ -1,5 +1,5 @@
 /** The scoring core's public surface: pure functions, no I/O. */
-export { addAnswerSet, addExcluded, createTally, groupValue, NO_GROUP } from './tally.js';
+export { addAnswerSet, addExcluded, addRow, createTally, groupValue, groupValueOf, NO_GROUP, rowOfSet } from './tally.js';
 export type { Tally, TallyOptions } from './tally.js';
 export { buildReport, DEFAULT_PERCEPTION_GAP } from './score.js';
 export type { BuildReportOptions } from './score.js';

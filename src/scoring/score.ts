@@ -15,7 +15,7 @@ import { compareCodePoints } from '../core/order.js';
 import { scaleIndex } from './scale.js';
 import { levelStats } from './stats.js';
 import { krippendorffAlphaFromCounts } from './statistics/krippendorff-alpha.js';
-import type { GroupTally, Tally } from './tally.js';
+import { overallCovariance, type GroupTally, type Tally } from './tally.js';
 import { effectiveWeights } from './weights.js';
 
 export interface BuildReportOptions {
@@ -51,7 +51,7 @@ export function buildReport(tally: Tally, options: BuildReportOptions = {}): Rep
     }),
   );
   const byId = new Map(items.map((r) => [r.id, r]));
-  const basis = intervalBasis(rubric, tally.covariance);
+  const basis = intervalBasis(rubric, overallCovariance(tally));
 
   const report: Report = {
     svcaudit: 2,

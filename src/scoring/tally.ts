@@ -6,6 +6,7 @@
  */
 import { respondentLabel } from '../core/answers.js';
 import { type Answer, type AnswerSet, type ExclusionRule } from '../core/answers.js';
+import { answerSetRow, NA_SCORE, NO_SCORE, type AnswerRow } from '../core/answer-row.js';
 import type { Rubric } from '../rubric/model.js';
 import { rubricItems } from '../rubric/model.js';
 import type { Quote } from './report.js';
@@ -13,6 +14,10 @@ import { isLevel } from '../rubric/scale.js';
 import { levelCount } from './scale.js';
 import { splitSource } from './source-key.js';
 import { CovarianceAccumulator } from './statistics/covariance-accumulator.js';
+import type { ItemCovariances } from './statistics/weighted-variance.js';
+
+/** Distinct role texts and group values whose key is remembered (a column of names has more). */
+const VALUES_REMEMBERED = 4096;
 
 /** The group of respondents who lack the `--by` field (or leave it blank). */
 export const NO_GROUP = '(none)';
@@ -69,7 +74,7 @@ interface SourceTally {
   unanswered: number;
 }
 
-/** Mutated only by `addAnswerSet`. */
+/** Mutated only by `addAnswerSet` and `addRow`. */
 export interface Tally {
   readonly rubric: Rubric;
   readonly by: string | null;
@@ -78,8 +83,14 @@ export interface Tally {
   readonly items: ReadonlyMap<string, ItemTally>;
   /** Group key (the value trimmed and lower-cased) → its totals. */
   readonly groups: Map<string, GroupTally>;
-  /** Covariances of the items' scores over the respondents, for the section and overall intervals. */
+  /**
+   * Covariances of the items' scores over the respondents (with `--by`, only over those whose
+   * group keeps no covariances of its own): see overallCovariance.
+   */
   readonly covariance: CovarianceAccumulator;
+  /** With `--by`, per slot, the first number met (NaN until one is), and how many are still NaN. */
+  readonly firstValues: Float64Array;
+  unshifted: number;
   /** Respondents who gave at least one number (Krippendorff's alpha's `n`). */
   scoring: number;
   /** The earliest and latest answer date (`YYYY-MM-DD`), or null. */
@@ -87,8 +98,23 @@ export interface Tally {
   readonly attribution: Attribution;
   /** Respondents met so far per role key, for quotes attributed as `customer 2`. */
   readonly roleCounts: Map<string, number>;
-  /** Scratch: the current respondent's number per item slot, reused so adding allocates nothing. */
-  readonly row: (number | undefined)[];
+  /** Item id → its slot (rubric order): the index of its score in an AnswerRow. */
+  readonly slots: ReadonlyMap<string, number>;
+  /** The items' totals by slot. */
+  readonly slotted: readonly ItemTally[];
+  /** Levels of the scale (A). */
+  readonly levels: number;
+  /** Whether a number is a level of the scale. */
+  readonly isLevel: (score: number) => boolean;
+  /** Scratch: an AnswerSet's scores by slot, reused so adding allocates no array. */
+  readonly scratch: Float64Array;
+  /**
+   * Role texts and group values met, with their key and group: a million rows hold a handful of
+   * each, so each is folded once (up to VALUES_REMEMBERED of them). And the last file's totals.
+   */
+  readonly roleKeys: Map<string | undefined, string>;
+  readonly groupOfValue: Map<string, GroupTally>;
+  readonly lastSource: { file: string | undefined; tally: SourceTally | undefined };
   /** Input file → completeness. */
   readonly sources: Map<string, SourceTally>;
   /** General remarks (`comments:`, a survey's `item: general` evidence), with the keys that order them. */
@@ -103,6 +129,7 @@ export function createTally(rubric: Rubric, options: TallyOptions = {}): Tally {
   rubricItems(rubric).forEach((item, slot) => {
     items.set(item.id, { slot, counts: new Float64Array(a), na: 0, quotes: [] });
   });
+  const { scale } = rubric;
   return {
     rubric,
     by: options.by ?? null,
@@ -117,7 +144,16 @@ export function createTally(rubric: Rubric, options: TallyOptions = {}): Tally {
     roleCounts: new Map(),
     comments: [],
     excluded: new Map(),
-    row: new Array<number | undefined>(items.size),
+    slots: new Map([...items].map(([id, item]) => [id, item.slot])),
+    slotted: [...items.values()],
+    levels: a,
+    isLevel: (score) => isLevel(score, scale),
+    scratch: new Float64Array(items.size),
+    firstValues: new Float64Array(items.size).fill(Number.NaN),
+    unshifted: items.size,
+    roleKeys: new Map(),
+    groupOfValue: new Map(),
+    lastSource: { file: undefined, tally: undefined },
   };
 }
 
@@ -126,65 +162,103 @@ export function createTally(rubric: Rubric, options: TallyOptions = {}): Tally {
  * are not a level of the scale, are the loader's findings; here they are
  * skipped (a bad score counts as unanswered) so the tally never throws.
  */
-export function addAnswerSet(tally: Tally, set: AnswerSet): void {
-  const { scale } = tally.rubric;
-  const { file, row: sourceRow } = splitSource(set.source);
-  // Who said it: counted for every respondent (a role's place is in input order), built into text at the first quote.
-  const by = attributedTo(tally, set);
+export function addAnswerSet(tally: Tally, set: AnswerSet, row: AnswerRow = rowOfSet(tally, set)): void {
+  const where = splitSource(set.source);
+  const place = addRow(tally, row);
+  // Who said it: built into text at the first quote only (a million-row export has none).
   let origin: QuoteOrigin | undefined;
-  const group = tally.by === null ? undefined : groupTally(tally, groupValue(set, tally.by));
-  const a = tally.rubric.scale.max - tally.rubric.scale.min + 1;
-  const { row } = tally;
-  row.fill(undefined);
-
-  let answered = 0;
-  let na = 0;
+  const originOf = (): QuoteOrigin => (origin ??= { by: attributedTo(tally, set, place), source: set.source, file: where.file, row: where.row });
   for (const [id, answer] of set.answers) {
     const item = tally.items.get(id);
-    if (item === undefined) continue;
-    const score = answer.score;
-    if (score === 'na') {
-      item.na++;
-      na++;
-    } else if (isLevel(score, scale)) {
-      // The loader reports bad scores; this guard only keeps one that slips through from corrupting the counts.
-      item.counts[score - scale.min]! += 1;
-      answered++;
-      row[item.slot] = score;
-      if (group !== undefined) group.counts[item.slot * a + score - scale.min]! += 1;
-    }
     // A note on an `na` or blank answer still says something (why it does not apply).
-    if (answer.note !== undefined || answer.evidence.length > 0) {
-      origin ??= { by, source: set.source, file, row: sourceRow };
-      collectQuotes(item.quotes, answer, origin);
-    }
+    if (item !== undefined && (answer.note !== undefined || answer.evidence.length > 0)) collectQuotes(item.quotes, answer, originOf());
   }
-
   for (const [i, text] of (set.comments ?? []).entries()) {
     if (text.trim() === '') continue;
-    tally.comments.push({ quote: { by, kind: 'note', text, source: set.source }, file, row: sourceRow, seq: i });
+    const { by } = originOf();
+    tally.comments.push({ quote: { by, kind: 'note', text, source: set.source }, file: where.file, row: where.row, seq: i });
   }
+}
 
+/**
+ * An AnswerSet as the row addRow reads (its scores in the tally's scratch array, valid until the
+ * next call), for a caller that also hands the row to others before adding the set.
+ */
+export function rowOfSet(tally: Tally, set: AnswerSet): AnswerRow {
+  const where = splitSource(set.source);
+  return answerSetRow(set, tally.slots, tally.scratch, tally.isLevel, { file: where.file, line: where.row });
+}
+
+/**
+ * Counts one respondent's numbers in: every figure but the quotes, which only an AnswerSet
+ * carries (addAnswerSet). The table readers call this for each row of an export, with the row
+ * read in place. Returns the respondent's place among those of its role (for `customer 2`).
+ */
+export function addRow(tally: Tally, row: AnswerRow): number {
+  const { min } = tally.rubric.scale;
+  const a = tally.levels;
+  const place = countRole(tally, row.field('role'));
+  const group = tally.by === null ? undefined : groupTally(tally, groupValueOf(row.field(tally.by)));
+  const { scores } = row;
+  const items = tally.slotted;
+  const groupCounts = group?.counts;
+  let answered = 0;
+  let na = 0;
+  for (let slot = 0; slot < items.length; slot++) {
+    const score = scores[slot]!;
+    if (score === NA_SCORE) {
+      items[slot]!.na++;
+      na++;
+    } else if (score === score && score !== NO_SCORE) {
+      items[slot]!.counts[score - min]! += 1;
+      answered++;
+      if (groupCounts !== undefined) groupCounts[slot * a + score - min]! += 1;
+    }
+  }
   tally.respondents++;
   if (answered > 0) {
     tally.scoring++;
-    tally.covariance.add(row);
+    // With groups, a respondent's covariance sums go to its group alone, and the whole audit's are
+    // the groups' added up (overallCovariance): half the work of a --by run, the same figures.
+    (group?.covariance ?? tally.covariance).addScores(scores);
+    if (group !== undefined && tally.unshifted > 0) firstValues(tally, scores);
   }
-  if (group !== undefined) {
-    group.respondents++;
-    if (answered > 0) group.covariance?.add(row);
-  }
-  if (set.date !== undefined) {
+  if (group !== undefined) group.respondents++;
+  const date = row.date;
+  if (date !== undefined) {
     const f = tally.fieldwork;
-    if (f === null) tally.fieldwork = { from: set.date, to: set.date };
-    else if (set.date < f.from) f.from = set.date;
-    else if (set.date > f.to) f.to = set.date;
+    if (f === null) tally.fieldwork = { from: date, to: date };
+    else if (date < f.from) f.from = date;
+    else if (date > f.to) f.to = date;
   }
-  const source = sourceTally(tally, file);
+  const source = sourceTally(tally, row.file);
   source.respondents++;
   source.answered += answered;
   source.na += na;
-  source.unanswered += tally.items.size - answered - na;
+  source.unanswered += items.length - answered - na;
+  return place;
+}
+
+/** Notes each item's first number in input order (with groups): where one accumulator of everyone would count from. */
+function firstValues(tally: Tally, scores: Float64Array): void {
+  const first = tally.firstValues;
+  for (let slot = 0; slot < scores.length; slot++) {
+    const score = scores[slot]!;
+    if (first[slot] === first[slot] || !Number.isFinite(score)) continue;
+    first[slot] = score;
+    tally.unshifted--;
+  }
+}
+
+/**
+ * The covariances of the items over every respondent, for the section and overall intervals: with
+ * groups, the sum of the groups' (and of the respondents of groups past the number kept).
+ */
+export function overallCovariance(tally: Tally): ItemCovariances {
+  if (tally.by === null) return tally.covariance;
+  const parts = [tally.covariance];
+  for (const group of tally.groups.values()) if (group.covariance !== undefined) parts.push(group.covariance);
+  return CovarianceAccumulator.sum(tally.items.size, parts, tally.firstValues);
 }
 
 /** Rows an export reader left out under `rule`: counted, so the report can say how many and why. */
@@ -198,8 +272,13 @@ export function addExcluded(tally: Tally, rule: ExclusionRule, rows: number): vo
  * group `(none)` rather than vanishing from the grouped view.
  */
 export function groupValue(set: Pick<AnswerSet, 'respondent'>, by: string): string {
-  const value = Object.hasOwn(set.respondent, by) ? set.respondent[by]?.trim() : undefined;
-  return value === undefined || value === '' ? NO_GROUP : value;
+  return groupValueOf(Object.hasOwn(set.respondent, by) ? set.respondent[by] : undefined);
+}
+
+/** The group of a respondent whose `--by` field holds `value` (undefined: no such field). */
+export function groupValueOf(value: string | undefined): string {
+  const trimmed = value?.trim();
+  return trimmed === undefined || trimmed === '' ? NO_GROUP : trimmed;
 }
 
 /** Values that differ only in case or surrounding space are one group (docs/formulas.md, "Groups"). */
@@ -208,6 +287,9 @@ function groupKey(value: string): string {
 }
 
 function groupTally(tally: Tally, value: string): GroupTally {
+  // Consecutive rows often share a group (an export sorted by role, or three roles in turn).
+  const known = tally.groupOfValue.get(value);
+  if (known !== undefined) return known;
   const key = groupKey(value);
   let group = tally.groups.get(key);
   if (group === undefined) {
@@ -217,6 +299,7 @@ function groupTally(tally: Tally, value: string): GroupTally {
     group = { value, respondents: 0, counts: new Float64Array(k * a), covariance };
     tally.groups.set(key, group);
   }
+  if (tally.groupOfValue.size < VALUES_REMEMBERED) tally.groupOfValue.set(value, group);
   return group;
 }
 
@@ -224,14 +307,29 @@ function groupTally(tally: Tally, value: string): GroupTally {
 const ROLE_NOUN: Readonly<Record<string, string>> = { staff: 'staff member' };
 
 /**
+ * Counts the respondent in among those of its role, in input order: the place that attributes
+ * its quotes (`customer 2`) whatever `--attribution` shows.
+ */
+function countRole(tally: Tally, raw: string | undefined): number {
+  const roles = tally.roleCounts;
+  let key = tally.roleKeys.get(raw);
+  if (key === undefined) {
+    const role = raw?.trim() ?? '';
+    key = role === '' ? '' : role.toLowerCase();
+    if (tally.roleKeys.size < VALUES_REMEMBERED) tally.roleKeys.set(raw, key);
+  }
+  const place = (roles.get(key) ?? 0) + 1;
+  roles.set(key, place);
+  return place;
+}
+
+/**
  * Who a respondent's quotes are attributed to: by role and place among that role's respondents
  * (`customer 2`, the default), by name (`--attribution name`), or nobody (`none`).
  */
-function attributedTo(tally: Tally, set: AnswerSet): string | undefined {
+function attributedTo(tally: Tally, set: AnswerSet, place: number): string | undefined {
   const role = set.respondent.role?.trim() ?? '';
   const key = role === '' ? '' : role.toLowerCase();
-  const place = (tally.roleCounts.get(key) ?? 0) + 1;
-  tally.roleCounts.set(key, place);
   switch (tally.attribution) {
     case 'none':
       return undefined;
@@ -243,11 +341,14 @@ function attributedTo(tally: Tally, set: AnswerSet): string | undefined {
 }
 
 function sourceTally(tally: Tally, file: string): SourceTally {
+  if (file === tally.lastSource.file) return tally.lastSource.tally!;
   let source = tally.sources.get(file);
   if (source === undefined) {
     source = { respondents: 0, answered: 0, na: 0, unanswered: 0 };
     tally.sources.set(file, source);
   }
+  tally.lastSource.file = file;
+  tally.lastSource.tally = source;
   return source;
 }
 

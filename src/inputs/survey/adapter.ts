@@ -37,7 +37,7 @@ export const surveyExport: InputAdapter = {
     }
     const { readSurveyExport } = await import('./read-survey-export.js');
     let passedOver = false;
-    const result = await readSurveyExport(await sourceOf(input), input.file, rubric, mapping, { answerSet: sink.answerSet, finding: sink.finding }, {
+    const result = await readSurveyExport(await sourceOf(input), input.file, rubric, mapping, { answerSet: sink.answerSet, finding: sink.finding, row: sink.row }, {
       ...(flags.skipRubric ? { passOver: () => (passedOver = true) } : {}),
     });
     if (passedOver) sink.skipped('export');

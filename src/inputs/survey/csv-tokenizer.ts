@@ -45,7 +45,12 @@ export async function* csvTextRows(chunks: AsyncIterable<string>, delimiter?: De
   yield* tokenize(rest(), delim);
 }
 
-async function* tokenize(chunks: AsyncIterable<string>, delimiter: Delimiter): AsyncGenerator<TextRow> {
+/**
+ * The rows of text in a known delimiter. `startLine`: the text starts at that line, at the start of
+ * a row (where the fast scanner, table-scanner.ts, hands a file over); text handed over so has
+ * had its byte-order mark removed already.
+ */
+export async function* tokenize(chunks: AsyncIterable<string>, delimiter: Delimiter, startLine?: number): AsyncGenerator<TextRow> {
   const delim = delimiter.charCodeAt(0);
   let cells: string[] = [];
   let lines: number[] = [];
@@ -56,15 +61,15 @@ async function* tokenize(chunks: AsyncIterable<string>, delimiter: Delimiter): A
   let quoteClosed = false;
   let pendingQuote = false; // a quote inside quotes at a chunk's end: closing, or half of `""`
   let pendingCR = false;
-  let first = true;
-  let line = 1;
+  let first = startLine === undefined;
+  let line = startLine ?? 1;
   // Where the current line starts, as an index into the current chunk (at or below 0 when it
   // started in an earlier one): a character's column is computed from it, never counted one by one.
   let lineStart = 0;
-  let rowLine = 1;
-  let fieldLine = 1;
+  let rowLine = startLine ?? 1;
+  let fieldLine = startLine ?? 1;
   let fieldColumn = 1;
-  let quoteLine = 1;
+  let quoteLine = startLine ?? 1;
   let quoteColumn = 1;
 
   const checkLimits = (extra: number) => {

@@ -46,6 +46,16 @@ export class DateOrder {
     private readonly problem: (p: DateProblem) => void,
   ) {}
 
+  /** Whether rows are waiting for the order to settle: a row then waits too, in input order. */
+  get holding(): boolean {
+    return this.waiting.length > 0;
+  }
+
+  /** The order dates are read in now (the mapping's, the one the values settled, or the layout's). */
+  get readOrder(): DateFormat | undefined {
+    return this.format ?? this.order ?? this.layoutOrder;
+  }
+
   read(raw: string): DateReading {
     return readDate(raw, this.format ?? this.order ?? this.layoutOrder, this.date1904);
   }

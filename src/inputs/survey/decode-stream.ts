@@ -9,7 +9,7 @@
  * characters, the file mixes encodings: an error, and the rest is read as Windows-1252 so that no
  * text is lost.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { finding, type Finding } from '../../core/finding.js';
 import { decodeWindows1252 } from './windows-1252.js';
 
@@ -81,7 +81,8 @@ function decodeSome(bytes: Uint8Array, state: State, file: string, report: (f: F
   const whole = bytes.subarray(0, cut);
   if (isUtf8(whole)) {
     const text = Buffer.from(whole.buffer, whole.byteOffset, whole.byteLength).toString('utf8');
-    if (!state.sawNonAscii && /[^\x00-\x7f]/.test(text)) state.sawNonAscii = true;
+    // On the bytes, natively: a regular expression over a million rows of text costs a tenth of the read.
+    if (!state.sawNonAscii && !isAscii(whole)) state.sawNonAscii = true;
     return { ...counted(text, state), rest: bytes.subarray(cut) };
   }
   const bad = firstInvalidUtf8(whole);

@@ -6,10 +6,11 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import type { Finding, Span } from '../../core/finding.js';
-import { CsvSyntaxError, csvTextRows } from './csv-tokenizer.js';
+import { CsvSyntaxError, tokenize } from './csv-tokenizer.js';
 import { decodeStream } from './decode-stream.js';
-import { LimitError, MAX_XLSX_BYTES } from './limits.js';
-import type { Delimiter } from './sniff-delimiter.js';
+import { LimitError, MAX_ROW, MAX_XLSX_BYTES } from './limits.js';
+import { hasFirstLine, sniffDelimiter, type Delimiter } from './sniff-delimiter.js';
+import { TableScanner, type ScannedRow } from './table-scanner.js';
 
 /** A path to read, bytes already read (stdin), or a stream of bytes. */
 export type ExportSource = string | Uint8Array | AsyncIterable<Uint8Array>;
@@ -27,6 +28,12 @@ interface ExportRows {
   /** Serial dates count from 1904-01-01 (a workbook saved so); otherwise from 1899-12-30. */
   readonly date1904: boolean;
   readonly rows: AsyncGenerator<ExportRow>;
+  /**
+   * Every row not yet taken from `rows`, in turn. A text export's rows come as the scanner finds
+   * them, in place (ScannedRow, valid during the call; toExportRow gives the ExportRow), except
+   * where the reference tokenizer reads on (see table-scanner.ts).
+   */
+  readonly each: (onRow: (row: ExportRow | ScannedRow) => void) => Promise<void>;
 }
 
 /** Reading stopped: a file past a limit, malformed CSV, a damaged workbook. */
@@ -77,17 +84,125 @@ async function open(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, fi
       yield next.value;
     }
   }
-  return { kind: 'text', date1904: false, rows: textRows(decodeStream(all(), file, report), delimiter) };
+  const text = new TextRows(decodeStream(all(), file, report), delimiter);
+  return { kind: 'text', date1904: false, rows: text.rows(), each: (onRow) => text.each(onRow) };
 }
 
 async function* toAsync(chunks: Iterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   yield* chunks;
 }
 
-async function* textRows(text: AsyncIterable<string>, delimiter: Delimiter | undefined): AsyncGenerator<ExportRow> {
-  let row = 0;
+/**
+ * A text export's rows, read by the fast scanner (table-scanner.ts) as the text arrives, with the
+ * delimiter sniffed from the header line as csv-tokenizer.ts does. `rows()` gives them as
+ * ExportRows (the head, and `svcaudit map`); `each` hands the rest on in place. Where the scanner
+ * stops, the reference tokenizer reads on and reports what it finds.
+ */
+class TextRows {
+  readonly #text: AsyncIterator<string>;
+  readonly #delimiter: Delimiter | undefined;
+  #scanner: TableScanner | undefined;
+  /** Rows scanned and not yet taken, and the next to take. */
+  #buffer: ExportRow[] = [];
+  #next = 0;
+  /** Where scanned rows go once `each` is called. */
+  #onRow: ((row: ExportRow | ScannedRow) => void) | undefined;
+  /** The reference tokenizer's rows, once the scanner has stopped. */
+  #rest: AsyncGenerator<ExportRow> | undefined;
+  #ended = false;
+
+  constructor(text: AsyncIterable<string>, delimiter: Delimiter | undefined) {
+    this.#text = text[Symbol.asyncIterator]();
+    this.#delimiter = delimiter;
+  }
+
+  async *rows(): AsyncGenerator<ExportRow> {
+    for (;;) {
+      while (this.#next < this.#buffer.length) yield this.#buffer[this.#next++]!;
+      this.#buffer = [];
+      this.#next = 0;
+      if (!(await this.#pull())) return;
+    }
+  }
+
+  async each(onRow: (row: ExportRow | ScannedRow) => void): Promise<void> {
+    while (this.#next < this.#buffer.length) onRow(this.#buffer[this.#next++]!);
+    this.#buffer = [];
+    this.#next = 0;
+    this.#onRow = onRow;
+    while (await this.#pull());
+  }
+
+  /** Reads on: one piece of text, or one row of the reference tokenizer. False at the end. */
+  async #pull(): Promise<boolean> {
+    if (this.#rest) {
+      const next = await this.#rest.next();
+      if (next.done) return false;
+      this.#deliver(next.value);
+      return true;
+    }
+    if (this.#ended) return false;
+    const scanner = this.#scanner ?? (await this.#start());
+    if (scanner.paused) scanner.resume();
+    else if (scanner.open) {
+      const next = await this.#text.next();
+      if (next.done) scanner.finish();
+      else scanner.push(next.value);
+    }
+    const stop = scanner.stopped;
+    if (stop) this.#rest = referenceRows(stop.pieces, this.#text, scanner.delimiter, stop.line, stop.row);
+    else if (!scanner.open && !scanner.paused) this.#ended = true;
+    return true;
+  }
+
+  /** The delimiter from the whole header line (csvTextRows does the same), then the scanner, fed that text first. */
+  async #start(): Promise<TableScanner> {
+    let head = '';
+    while (!hasFirstLine(head) && head.length <= MAX_ROW) {
+      const next = await this.#text.next();
+      if (next.done) break;
+      head += next.value;
+    }
+    const delimiter = this.#delimiter ?? sniffDelimiter(head);
+    // Until `each` takes over, one row at a time: the head is read as ExportRows, the rest in place.
+    const scanner = new TableScanner(delimiter, (row) => {
+      if (this.#onRow) {
+        this.#onRow(row);
+        return true;
+      }
+      this.#buffer.push(toExportRow(row));
+      return false;
+    });
+    this.#scanner = scanner;
+    scanner.push(head);
+    return scanner;
+  }
+
+  #deliver(row: ExportRow): void {
+    if (this.#onRow) this.#onRow(row);
+    else this.#buffer.push(row);
+  }
+}
+
+/** A scanned row as an ExportRow, to keep. */
+export function toExportRow(scanned: ScannedRow): ExportRow {
+  const r = scanned.toRow();
+  return { row: scanned.row, cells: r.cells, span: (i) => ({ line: r.lines[i] ?? r.line, column: r.columns[i] ?? 1 }) };
+}
+
+/** The reference tokenizer's rows from where the scanner stopped: the pieces it had not read, then the rest of the text. */
+async function* referenceRows(pieces: readonly string[], text: AsyncIterator<string>, delimiter: Delimiter, line: number, first: number): AsyncGenerator<ExportRow> {
+  async function* rest(): AsyncGenerator<string> {
+    yield* pieces;
+    for (;;) {
+      const next = await text.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  let row = first - 1;
   try {
-    for await (const r of csvTextRows(text, delimiter)) {
+    for await (const r of tokenize(rest(), delimiter, line)) {
       row++;
       yield { row, cells: r.cells, span: (i) => ({ line: r.lines[i] ?? r.line, column: r.columns[i] ?? 1 }) };
     }
@@ -122,5 +237,13 @@ async function openWorkbook(head: Uint8Array, rest: AsyncIterator<Uint8Array>, s
       stop(error);
     }
   }
-  return { kind: 'xlsx', date1904: opened.date1904, rows: rows() };
+  const sheetRows = rows();
+  return {
+    kind: 'xlsx',
+    date1904: opened.date1904,
+    rows: sheetRows,
+    each: async (onRow) => {
+      for await (const row of sheetRows) onRow(row);
+    },
+  };
 }

@@ -9,17 +9,22 @@ import { finding, type Finding } from '../../core/finding.js';
 import { rubricItems, type Rubric } from '../../rubric/model.js';
 import { buildColumns } from './columns.js';
 import { DateOrder } from './date-order.js';
-import { openExportRows, ReadStop, type ExportRow, type ExportSource } from './export-rows.js';
+import { openExportRows, ReadStop, toExportRow, type ExportRow, type ExportSource } from './export-rows.js';
 import { fold, shown } from './fold.js';
 import { DETECT_ROWS, detectLayout, HEADER_ROWS, type LayoutName } from './layouts.js';
 import type { Mapping } from './mapping.js';
 import { headerPlan, mappingPlan, type ReadPlan } from './read-plan.js';
 import { rowAnswers, type CellProblem } from './row-answers.js';
 import { audienceFinding } from '../audience-finding.js';
+import type { AnswerRow } from '../../core/answer-row.js';
+import { SurveyAnswerRow } from './survey-answer-rows.js';
+import { ScannedRow } from './table-scanner.js';
 
 interface SurveySink {
   readonly answerSet: (set: AnswerSet) => void;
   readonly finding: (finding: Finding) => void;
+  /** Offered by a consumer that takes rows: plain rows of a text export come here, read in place (survey-answer-rows.ts). */
+  readonly row?: ((row: AnswerRow) => void) | undefined;
 }
 
 export interface SurveyReadResult {
@@ -119,7 +124,26 @@ export async function readSurveyExport(source: ExportSource, file: string, rubri
       report(finding('export-date-ambiguous', message, mapping?.file ?? file, mapping?.date?.span ?? { line: 1, column: 1 }));
     });
 
-    const handle = (row: ExportRow) => {
+    const onRow = sink.row;
+    const fast = onRow === undefined ? undefined : new SurveyAnswerRow({ file, rubric, plan, width: columns.length, audienced, dates });
+    const handle = (input: ExportRow | ScannedRow) => {
+      let row: ExportRow;
+      if (input instanceof ScannedRow) {
+        const taken = fast === undefined ? 'general' : fast.take(input);
+        if (taken === 'blank') return;
+        if (taken === 'row') {
+          rows++;
+          respondents++;
+          onRow!(fast!);
+          return;
+        }
+        if (taken !== 'general') {
+          rows++;
+          excluded.set(taken, (excluded.get(taken) ?? 0) + 1);
+          return;
+        }
+        row = toExportRow(input);
+      } else row = input;
       if (row.cells.every((c) => c.trim() === '')) return;
       rows++;
       if (row.cells.length > columns.length && row.cells.slice(columns.length).some((c) => c.trim() !== '')) {
@@ -148,7 +172,7 @@ export async function readSurveyExport(source: ExportSource, file: string, rubri
       dates.add(set, reading, row.row, raw);
     };
     for (const row of head.slice(headerCount)) handle(row);
-    for await (const row of opened.rows) handle(row);
+    await opened.each(handle);
     dates.finish();
     for (const { count, first } of repeats.values()) {
       if (count > REPEATS_SHOWN) report({ ...first, message: `${first.message.replace(/^Row \d+, /, '')} (also in ${count - REPEATS_SHOWN} more row${count - REPEATS_SHOWN === 1 ? '' : 's'} not listed)` });

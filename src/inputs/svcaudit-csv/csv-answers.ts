@@ -17,7 +17,7 @@ import type { Answer, AnswerSet, Score } from '../../core/answers.js';
 const KNOWN_RESPONDENT_COLUMNS = new Set(['name', 'role', 'team', 'site', 'email', 'date', 'id', 'respondent', 'group', 'location', 'department']);
 const NOT_APPLICABLE = new Set(['na', 'n/a', 'n.a.', 'not applicable']);
 
-interface CsvAnswersSink {
+export interface CsvAnswersSink {
   readonly answerSet: (set: AnswerSet) => void;
   readonly finding: (finding: Finding) => void;
 }
@@ -46,14 +46,14 @@ export async function readCsvAnswers(chunks: AsyncIterable<string> | Iterable<st
   return rows;
 }
 
-interface CsvHeader {
+export interface CsvHeader {
   readonly names: string[];
   readonly itemColumns: Set<number>;
   /** Column → its item, for the items with an audience: the columns whose scores are checked against the role. */
   readonly audienced: Map<number, Item>;
 }
 
-function readHeader(cells: string[], columns: number[], lines: number[], file: string, items: ReadonlyMap<string, Item>, sink: CsvAnswersSink): CsvHeader {
+export function readHeader(cells: string[], columns: number[], lines: number[], file: string, items: ReadonlyMap<string, Item>, sink: CsvAnswersSink): CsvHeader {
   const itemIds = new Set(items.keys());
   // Survey tools capitalise headers (`Role`, `Be-Nice`): item ids and the usual respondent
   // fields are matched without regard to case, so `--by role` finds a `Role` column.
@@ -95,7 +95,7 @@ function readHeader(cells: string[], columns: number[], lines: number[], file: s
   return { names, itemColumns, audienced };
 }
 
-function rowToAnswerSet(
+export function rowToAnswerSet(
   row: { line: number; cells: string[]; columns: number[]; lines: number[] },
   header: CsvHeader,
   file: string,

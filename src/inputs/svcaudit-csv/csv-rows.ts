@@ -39,7 +39,11 @@ const QUOTE = 34; // "
 const CR = 13;
 const LF = 10;
 
-export async function* csvRows(chunks: AsyncIterable<string> | Iterable<string>, delimiter = ','): AsyncGenerator<CsvRow> {
+/**
+ * `startLine`: the text starts at that line, at the start of a row (where the fast scanner,
+ * survey/table-scanner.ts, hands a file over); text handed over so has had its byte-order mark removed already.
+ */
+export async function* csvRows(chunks: AsyncIterable<string> | Iterable<string>, delimiter = ',', startLine?: number): AsyncGenerator<CsvRow> {
   const delim = delimiter.charCodeAt(0);
   let cells: string[] = [];
   let columns: number[] = [];
@@ -47,14 +51,14 @@ export async function* csvRows(chunks: AsyncIterable<string> | Iterable<string>,
   let field = '';
   let inQuotes = false;
   let quoteClosed = false; // just saw the closing quote of a quoted field
-  let line = 1;
+  let line = startLine ?? 1;
   let column = 1;
-  let rowLine = 1;
+  let rowLine = startLine ?? 1;
   let fieldColumn = 1;
-  let fieldLine = 1;
-  let quoteLine = 1;
+  let fieldLine = startLine ?? 1;
+  let quoteLine = startLine ?? 1;
   let quoteColumn = 1;
-  let first = true;
+  let first = startLine === undefined;
   let pendingCR = false;
 
   let rowLength = 0;

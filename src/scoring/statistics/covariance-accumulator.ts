@@ -14,6 +14,9 @@
  * a million rows, and with real-valued answers the shift keeps the sums of
  * squares from cancelling catastrophically.
  */
+/** Rows summed together (see #take): enough to make the column loops long, small enough to stay in the cache. */
+const BLOCK_ROWS = 256;
+
 export class CovarianceAccumulator {
   /** Number of items. */
   readonly k: number;
@@ -28,6 +31,12 @@ export class CovarianceAccumulator {
   /** Per row: the items answered and their offsets (reused, so add() allocates nothing). */
   readonly #present: Int32Array;
   readonly #offset: Float64Array;
+  /** Per item: whether its first value (the shift) is set, counting the rows still in the block. */
+  readonly #seen: Uint8Array;
+  /** Rows queued for summing, column by column: offset and presence per item and row. */
+  readonly #blockValues: Int8Array;
+  readonly #blockPresent: Uint8Array;
+  #blockRows = 0;
 
   constructor(k: number) {
     if (!Number.isInteger(k) || k < 0) throw new RangeError(`item count must be a non-negative integer, got ${k}`);
@@ -43,6 +52,9 @@ export class CovarianceAccumulator {
     this.#pairSumIJ = new Float64Array(pairs);
     this.#present = new Int32Array(k);
     this.#offset = new Float64Array(k);
+    this.#seen = new Uint8Array(k);
+    this.#blockValues = new Int8Array(k * BLOCK_ROWS);
+    this.#blockPresent = new Uint8Array(k * BLOCK_ROWS);
   }
 
   /**
@@ -52,40 +64,213 @@ export class CovarianceAccumulator {
   add(row: ArrayLike<number | null | undefined>): void {
     const k = this.k;
     if (row.length !== k) throw new RangeError(`row has ${row.length} values for ${k} items`);
+    for (let i = 0; i < k; i++) {
+      const x = row[i];
+      if (x !== undefined && x !== null && !Number.isFinite(x)) throw new RangeError(`item ${i}: ${x} is not a finite number`);
+    }
+    this.#take(row);
+  }
+
+  /**
+   * One respondent from an AnswerRow's scores (core/answer-row.ts): a non-finite value (no score,
+   * `na`, a score off the scale) means no number. Called once per row of an export, so it
+   * allocates nothing and checks nothing more.
+   */
+  addScores(scores: Float64Array): void {
+    if (scores.length !== this.k) throw new RangeError(`row has ${scores.length} values for ${this.k} items`);
+    this.#take(scores);
+  }
+
+  /**
+   * A row whose numbers are whole and near each item's first value (scale levels always are) is
+   * queued in the block and summed with BLOCK_ROWS others, column by column; any other row is
+   * summed at once, after the block. Both give the very same sums: every term is a whole number,
+   * so the order of the additions cannot change a bit.
+   */
+  #take(row: ArrayLike<number | null | undefined>): void {
+    const k = this.k;
+    const seen = this.#seen;
+    const shift = this.#shift;
+    const r = this.#blockRows;
+    const values = this.#blockValues;
+    const present = this.#blockPresent;
+    for (let i = 0; i < k; i++) {
+      const x = row[i];
+      if (typeof x !== 'number' || !Number.isFinite(x)) continue;
+      const d = seen[i] === 0 ? 0 : x - shift[i]!;
+      if (!Number.isInteger(d) || d < -127 || d > 127) {
+        // Undo this row's queued values (none was counted yet) and sum it at once.
+        for (let j = 0; j < i; j++) {
+          values[j * BLOCK_ROWS + r] = 0;
+          present[j * BLOCK_ROWS + r] = 0;
+        }
+        this.#flush();
+        this.#add(row);
+        return;
+      }
+      values[i * BLOCK_ROWS + r] = d;
+      present[i * BLOCK_ROWS + r] = 1;
+    }
+    // Only now, so that a row summed at once above sets the first values itself.
+    for (let i = 0; i < k; i++) {
+      const x = row[i];
+      if (typeof x !== 'number' || !Number.isFinite(x) || seen[i] !== 0) continue;
+      seen[i] = 1;
+      shift[i] = x;
+    }
+    this.#blockRows = r + 1;
+    if (this.#blockRows === BLOCK_ROWS) this.#flush();
+  }
+
+  /** Adds the queued rows to the sums and empties the block. */
+  #flush(): void {
+    const rows = this.#blockRows;
+    if (rows === 0) return;
+    const k = this.k;
+    const values = this.#blockValues;
+    const present = this.#blockPresent;
+    for (let i = 0; i < k; i++) {
+      const col = i * BLOCK_ROWS;
+      let n = 0;
+      let sum = 0;
+      let sumSq = 0;
+      for (let r = 0; r < rows; r++) {
+        const d = values[col + r]!;
+        n += present[col + r]!;
+        sum += d;
+        sumSq += d * d;
+      }
+      this.#n[i]! += n;
+      this.#sum[i]! += sum;
+      this.#sumSq[i]! += sumSq;
+    }
+    for (let i = 0; i < k; i++) {
+      const colI = i * BLOCK_ROWS;
+      const base = i * k - (i * (i + 1)) / 2 - i - 1;
+      for (let j = i + 1; j < k; j++) {
+        const colJ = j * BLOCK_ROWS;
+        let n = 0;
+        let sumI = 0;
+        let sumJ = 0;
+        let sumIJ = 0;
+        for (let r = 0; r < rows; r++) {
+          // Absent values are 0 with presence 0: each product counts only rows that scored both.
+          const pi = present[colI + r]!;
+          const pj = present[colJ + r]!;
+          const di = values[colI + r]!;
+          const dj = values[colJ + r]!;
+          n += pi * pj;
+          sumI += di * pj;
+          sumJ += pi * dj;
+          sumIJ += di * dj;
+        }
+        const p = base + j;
+        this.#pairN[p]! += n;
+        this.#pairSumI[p]! += sumI;
+        this.#pairSumJ[p]! += sumJ;
+        this.#pairSumIJ[p]! += sumIJ;
+      }
+    }
+    values.fill(0, 0, k * BLOCK_ROWS);
+    present.fill(0, 0, k * BLOCK_ROWS);
+    this.#blockRows = 0;
+  }
+
+  /** The sums of one row at once; a value that is not a finite number is no number. */
+  #add(row: ArrayLike<number | null | undefined>): void {
+    const k = this.k;
     const present = this.#present;
     const offset = this.#offset;
+    const n = this.#n;
+    const shift = this.#shift;
+    const sum = this.#sum;
+    const sumSq = this.#sumSq;
     let m = 0;
     for (let i = 0; i < k; i++) {
       const x = row[i];
-      if (x === undefined || x === null) continue;
-      if (!Number.isFinite(x)) throw new RangeError(`item ${i}: ${x} is not a finite number`);
-      if (this.#n[i] === 0) this.#shift[i] = x;
-      const d = x - this.#shift[i]!;
-      this.#n[i]! += 1;
-      this.#sum[i]! += d;
-      this.#sumSq[i]! += d * d;
+      if (typeof x !== 'number' || !Number.isFinite(x)) continue;
+      if (this.#seen[i] === 0) {
+        this.#seen[i] = 1;
+        shift[i] = x;
+      }
+      const d = x - shift[i]!;
+      n[i]! += 1;
+      sum[i]! += d;
+      sumSq[i]! += d * d;
       present[m] = i;
       offset[i] = d;
       m++;
     }
+    const pairN = this.#pairN;
+    const pairSumI = this.#pairSumI;
+    const pairSumJ = this.#pairSumJ;
+    const pairSumIJ = this.#pairSumIJ;
     for (let a = 0; a < m; a++) {
       const i = present[a]!;
       const di = offset[i]!;
-      const base = this.#pairBase(i);
+      const base = i * k - (i * (i + 1)) / 2 - i - 1;
       for (let b = a + 1; b < m; b++) {
         const j = present[b]!;
         const dj = offset[j]!;
         const p = base + j;
-        this.#pairN[p]! += 1;
-        this.#pairSumI[p]! += di;
-        this.#pairSumJ[p]! += dj;
-        this.#pairSumIJ[p]! += di * dj;
+        pairN[p]! += 1;
+        pairSumI[p]! += di;
+        pairSumJ[p]! += dj;
+        pairSumIJ[p]! += di * dj;
       }
     }
   }
 
+  /**
+   * The accumulator of all the parts' respondents together, as if each had been added to one:
+   * each part's sums are moved from its own first values to `shifts` (the first value of each
+   * item over all the parts, in the order the respondents came; NaN for an item nobody scored).
+   * Exact for whole numbers, as scale levels are: the sums are then the very integers one
+   * accumulator would hold, so every variance and covariance comes out the same to the bit.
+   */
+  static sum(k: number, parts: readonly CovarianceAccumulator[], shifts: Float64Array): CovarianceAccumulator {
+    const total = new CovarianceAccumulator(k);
+    for (let i = 0; i < k; i++) {
+      if (shifts[i] !== shifts[i]) continue;
+      total.#seen[i] = 1;
+      total.#shift[i] = shifts[i]!;
+    }
+    for (const part of parts) {
+      if (part.k !== k) throw new RangeError(`a part has ${part.k} items, not ${k}`);
+      part.#flush();
+      // c_i: how far the part's first value of item i is from the total's.
+      const c = new Float64Array(k);
+      for (let i = 0; i < k; i++) {
+        const n = part.#n[i]!;
+        if (n === 0) continue;
+        const ci = part.#shift[i]! - total.#shift[i]!;
+        c[i] = ci;
+        const sum = part.#sum[i]!;
+        total.#n[i]! += n;
+        total.#sum[i]! += sum + n * ci;
+        total.#sumSq[i]! += part.#sumSq[i]! + 2 * ci * sum + n * ci * ci;
+      }
+      for (let i = 0; i < k; i++) {
+        const base = i * k - (i * (i + 1)) / 2 - i - 1;
+        for (let j = i + 1; j < k; j++) {
+          const p = base + j;
+          const n = part.#pairN[p]!;
+          if (n === 0) continue;
+          const sumI = part.#pairSumI[p]!;
+          const sumJ = part.#pairSumJ[p]!;
+          total.#pairN[p]! += n;
+          total.#pairSumI[p]! += sumI + n * c[i]!;
+          total.#pairSumJ[p]! += sumJ + n * c[j]!;
+          total.#pairSumIJ[p]! += part.#pairSumIJ[p]! + c[j]! * sumI + c[i]! * sumJ + n * c[i]! * c[j]!;
+        }
+      }
+    }
+    return total;
+  }
+
   /** Respondents who gave item i a number. */
   n(i: number): number {
+    this.#flush();
     return this.#n[this.#item(i)]!;
   }
 
@@ -107,6 +292,7 @@ export class CovarianceAccumulator {
 
   /** Respondents who scored both i and j (i !== j); n(i) when i === j. */
   pairCount(i: number, j: number): number {
+    this.#flush();
     if (this.#item(i) === this.#item(j)) return this.n(i);
     return this.#pairN[this.#pairIndex(i, j)]!;
   }
@@ -116,6 +302,7 @@ export class CovarianceAccumulator {
    * both; null when fewer than two did. The variance when i === j.
    */
   covariance(i: number, j: number): number | null {
+    this.#flush();
     if (this.#item(i) === this.#item(j)) return this.variance(i);
     const p = this.#pairIndex(i, j);
     const n = this.#pairN[p]!;

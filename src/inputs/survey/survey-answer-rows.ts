@@ -1,0 +1,171 @@
+/**
+ * The fast path of read-survey-export.ts: a scanned row of a text export (table-scanner.ts)
+ * handed on as an AnswerRow (core/answer-row.ts), read in place, when it is a plain respondent:
+ * no evidence or comment to quote, every answer a level, a label or an na word the read plan
+ * knows, no role outside an item's audience, a date that needs no waiting for the day/month
+ * order. Any other row is left, untouched, to the general handling of read-survey-export.ts,
+ * which reports what it finds; so the respondents, the findings and the report are the ones the
+ * general path gives (tests/property/fast-paths.test.ts holds them to it).
+ */
+import { NA_SCORE, NO_SCORE, type AnswerRow } from '../../core/answer-row.js';
+import type { AnswerSet, ExclusionRule } from '../../core/answers.js';
+import { inAudience, rubricItems, type Item, type Rubric } from '../../rubric/model.js';
+import { isLevel } from '../../rubric/scale.js';
+import { cellScore } from './cell-score.js';
+import type { ExportColumn } from './columns.js';
+import type { DateOrder } from './date-order.js';
+import type { DateReading } from './dates.js';
+import { toExportRow } from './export-rows.js';
+import { fold } from './fold.js';
+import { respondentValue, type ReadPlan } from './read-plan.js';
+import { rowAnswers } from './row-answers.js';
+import { CellMemo, trimmedValue, type ScannedRow } from './table-scanner.js';
+
+/** What became of a row: read (`row`), blank, left out under a rule, or left to the general handling. */
+type Taken = 'row' | 'blank' | 'general' | ExclusionRule;
+
+/** An answer cell's reading, as the fast path uses it: a level, NA_SCORE, NO_SCORE, or undefined for a problem. */
+type CellReading = number | undefined;
+
+interface Context {
+  readonly file: string;
+  readonly rubric: Rubric;
+  readonly plan: ReadPlan;
+  /** Columns the header has: cells past them must be blank. */
+  readonly width: number;
+  readonly audienced: ReadonlyArray<{ readonly item: Item; readonly column: ExportColumn }>;
+  readonly dates: DateOrder;
+}
+
+export class SurveyAnswerRow implements AnswerRow {
+  readonly scores: Float64Array;
+  readonly file: string;
+  line = 0;
+  date: string | undefined;
+  readonly #context: Context;
+  #row: ScannedRow | undefined;
+  readonly #items: ReadonlyArray<{ readonly slot: number; readonly column: number; readonly cells: CellMemo<CellReading> }>;
+  readonly #fields: ReadonlyMap<string, { readonly column: number; readonly values: CellMemo<string | undefined> }>;
+  readonly #trimmed = new CellMemo(trimmedValue);
+  readonly #folded = new CellMemo(fold);
+  readonly #audience: ReadonlyArray<{ readonly slot: number; readonly item: Item }>;
+  /** Role → whether it is outside each audienced item's audience. */
+  readonly #outside = new Map<string | undefined, readonly boolean[]>();
+  /** Date text → its reading, and the order it was read in. */
+  readonly #readings = new Map<string, { readonly order: string | undefined; readonly reading: DateReading }>();
+
+  constructor(context: Context) {
+    this.#context = context;
+    this.file = context.file;
+    const slots = new Map(rubricItems(context.rubric).map((item, slot) => [item.id, slot]));
+    this.scores = new Float64Array(slots.size);
+    const { plan } = context;
+    const reading = (text: string): CellReading => {
+      const result = cellScore(text.trim(), plan.book);
+      if ('problem' in result) return undefined;
+      if (result.score === null) return NO_SCORE;
+      if (result.score === 'na') return NA_SCORE;
+      // A label's level off the scale is the mapping check's finding; such a score counts nowhere.
+      return isLevel(result.score, context.rubric.scale) ? result.score : undefined;
+    };
+    // An item the rubric lacks is the mapping check's finding; its answers count nowhere.
+    this.#items = plan.items.flatMap(({ id, column }) => (slots.has(id) ? [{ slot: slots.get(id)!, column: column.index, cells: new CellMemo(reading) }] : []));
+    this.#fields = new Map(plan.respondent.map(({ field, column }) => [field, { column: column.index, values: new CellMemo((text) => {
+      const value = trimmedValue(text);
+      return value === undefined ? undefined : respondentValue(plan, field, value);
+    }) }]));
+    this.#audience = context.audienced.map(({ item }) => ({ slot: slots.get(item.id) ?? -1, item }));
+  }
+
+  /** Reads a row: `row` when it is this object's now; otherwise nothing of it was read or counted. */
+  take(row: ScannedRow): Taken {
+    const { plan, width, dates } = this.#context;
+    if (this.#blank(row)) return 'blank';
+    for (let i = width; i < row.count; i++) if (this.#trimmed.get(row, i) !== undefined) return 'general'; // extra cells
+    for (const e of plan.exclusions) if (e.leavesOut(this.#folded.get(row, e.column))) return e.rule;
+    for (const c of plan.include) if (!c.values.has(this.#folded.get(row, c.column.index))) return 'filter';
+    for (const e of plan.evidence) if (this.#trimmed.get(row, e.column.index) !== undefined) return 'general'; // a quote
+    const scores = this.scores;
+    scores.fill(NO_SCORE);
+    for (const { slot, column, cells } of this.#items) {
+      const score = cells.get(row, column);
+      if (score === undefined) return 'general'; // a cell to report
+      if (score !== NO_SCORE) scores[slot] = score;
+    }
+    this.#row = row;
+    if (this.#audience.length > 0 && this.#outsideAudience()) return 'general';
+    let date: string | undefined;
+    if (plan.date !== undefined) {
+      const raw = this.#trimmed.get(row, plan.date.index);
+      if (raw !== undefined) {
+        const reading = this.#reading(raw, dates);
+        if (reading.kind !== 'date') return 'general'; // invalid, or it bears on the day/month order
+        date = reading.iso;
+      }
+    }
+    if (dates.holding) return 'general';
+    this.date = date;
+    this.line = row.row;
+    return 'row';
+  }
+
+  /** Whether every cell is blank: the first non-blank cell (usually the first) ends the look. */
+  #blank(row: ScannedRow): boolean {
+    const text = row.text;
+    for (let i = 0; i < row.count; i++) {
+      const start = row.starts[i]!;
+      const end = row.ends[i]!;
+      // An ASCII character above the space is never trimmed away.
+      for (let j = start; j < end; j++) {
+        const c = text.charCodeAt(j);
+        if (c > 32 && c < 127) return false;
+      }
+      if (end > start && this.#trimmed.get(row, i) !== undefined) return false;
+    }
+    return true;
+  }
+
+  #outsideAudience(): boolean {
+    const role = this.field('role');
+    let outside = this.#outside.get(role);
+    if (outside === undefined) {
+      // As audienceFinding decides: a blank role says nothing, so it is outside no audience.
+      outside = this.#audience.map(({ item }) => role !== undefined && role.trim() !== '' && item.audience !== undefined && !inAudience(item, role));
+      if (this.#outside.size < 256) this.#outside.set(role, outside);
+    }
+    for (let i = 0; i < outside.length; i++) {
+      const { slot } = this.#audience[i]!;
+      if (outside[i] && slot >= 0 && Number.isFinite(this.scores[slot]!)) return true;
+    }
+    return false;
+  }
+
+  #reading(raw: string, dates: DateOrder): DateReading {
+    const order = dates.readOrder;
+    const known = this.#readings.get(raw);
+    if (known !== undefined && known.order === order) return known.reading;
+    const reading = dates.read(raw);
+    if (this.#readings.size < 64) this.#readings.set(raw, { order, reading });
+    return reading;
+  }
+
+  field(name: string): string | undefined {
+    const field = this.#fields.get(name);
+    return field === undefined ? undefined : field.values.get(this.#row!, field.column);
+  }
+
+  fieldNames(): string[] {
+    return [...this.#fields.keys()].filter((name) => this.field(name) !== undefined);
+  }
+
+  source(): string {
+    return `${this.file}:${this.line}`;
+  }
+
+  answerSet(): AnswerSet {
+    const { plan, rubric } = this.#context;
+    const set = rowAnswers(toExportRow(this.#row!), plan, rubric, this.source(), () => undefined)!;
+    set.date = this.date;
+    return set as AnswerSet;
+  }
+}

@@ -1,0 +1,462 @@
+/**
+ * The fast reading of a delimited table: the rows of an export found in place, each cell an
+ * offset pair into the text, with no string, array or promise per row. A reader asks a row for
+ * the cells it needs (an answer cell is read from its characters; a name becomes a string only
+ * when something uses it) and builds the reference tokenizers' row only for the rare row that
+ * needs their general handling.
+ *
+ * It reads what the reference tokenizers (svcaudit-csv/csv-rows.ts, csv-tokenizer.ts) read, row
+ * for row, with the same lines and columns: RFC 4180 quoting, doubled quotes, line breaks inside
+ * quotes, LF, CRLF or CR between rows, a byte-order mark at the very start. Where a reference
+ * would report a problem (a stray quote, text after a closing quote, a quote never closed) or a
+ * limit could be reached (a row longer than FAST_ROW_LIMIT), it stops at the start of that row
+ * and hands the rest of the text, in the pieces it arrived in, to the reference tokenizer, which
+ * then reads and reports it exactly as it would have (tests/property/table-scanner.test.ts holds
+ * the two to the same rows).
+ */
+
+import type { Delimiter } from './sniff-delimiter.js';
+
+/** Longer rows go to the reference tokenizer: below this no limit of docs/file-formats.md ("Files") applies. */
+export const FAST_ROW_LIMIT = 1 << 16;
+
+/** Cells longer than this are ended by a native search rather than a look at each character. */
+const SHORT_CELL = 8;
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+const INCOMPLETE = -1;
+const STOP = -2;
+
+/** Cell kinds in ScannedRow.quoted. */
+const PLAIN = 0;
+const QUOTED = 1;
+/** Quoted, with doubled quotes inside to undo. */
+const ESCAPED = 2;
+
+/** One row, in place: valid until the callback it is handed to returns. */
+export class ScannedRow {
+  /** 1-based line where the row starts. */
+  line = 1;
+  /** 1-based row number (a cell with line breaks is still one row), as a spreadsheet shows it. */
+  row = 0;
+  /** Number of cells. */
+  count = 0;
+  /** The text the offsets point into. */
+  text = '';
+  /** Per cell: its text is `text.slice(starts[i], ends[i])` (inside the quotes of a quoted cell). */
+  starts = new Int32Array(32);
+  ends = new Int32Array(32);
+  /** Per cell: PLAIN, QUOTED or ESCAPED (quoted with doubled quotes inside). */
+  quoted = new Uint8Array(32);
+  /** Where the row starts in `text`, and whether a quoted cell of it holds a line break. */
+  begin = 0;
+  multiline = false;
+
+  /** The 1-based line and column where cell i starts (its opening quote, if quoted). */
+  position(i: number): { line: number; column: number } {
+    const at = this.quoted[i] === PLAIN ? this.starts[i]! : this.starts[i]! - 1;
+    if (!this.multiline) return { line: this.line, column: at - this.begin + 1 };
+    let line = this.line;
+    let lineStart = this.begin;
+    for (let nl = this.text.indexOf('\n', this.begin); nl >= 0 && nl < at; nl = this.text.indexOf('\n', nl + 1)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    return { line, column: at - lineStart + 1 };
+  }
+
+  /** Whether cell i is unquoted: its characters are the cell's text. */
+  plain(i: number): boolean {
+    return this.quoted[i] === PLAIN;
+  }
+
+  /** The text of cell i, quotes undone; '' past the last cell. */
+  cell(i: number): string {
+    if (i >= this.count) return '';
+    const text = this.text.slice(this.starts[i], this.ends[i]);
+    return this.quoted[i] === ESCAPED ? text.replaceAll('""', '"') : text;
+  }
+
+  /** Every cell's text. */
+  cells(): string[] {
+    const cells = new Array<string>(this.count);
+    for (let i = 0; i < this.count; i++) cells[i] = this.cell(i);
+    return cells;
+  }
+
+  /** The row as the reference tokenizers give it. */
+  toRow(): { line: number; cells: string[]; lines: number[]; columns: number[] } {
+    const lines = new Array<number>(this.count);
+    const columns = new Array<number>(this.count);
+    for (let i = 0; i < this.count; i++) {
+      const at = this.position(i);
+      lines[i] = at.line;
+      columns[i] = at.column;
+    }
+    return { line: this.line, cells: this.cells(), lines, columns };
+  }
+
+  grow(): void {
+    const size = this.starts.length * 2;
+    const more = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.starts = more(this.starts, (n) => new Int32Array(n));
+    this.ends = more(this.ends, (n) => new Int32Array(n));
+    this.quoted = more(this.quoted, (n) => new Uint8Array(n));
+  }
+}
+
+/**
+ * What a cell's text gives (a score, a trimmed value), worked out once per distinct text: a
+ * rating or role column holds a handful of texts over a million rows. Each column keeps its
+ * recent texts and results and tries them in turn, so a cell seen before is worked out no more;
+ * and the result is the same object each time, so every map and comparison after it skips
+ * hashing and comparing the text. Quoted cells are worked out anew.
+ */
+export class CellMemo<T> {
+  readonly #compute: (text: string) => T;
+  /** Per column: recent cell texts and their results, tried in turn; null once the column proved too varied to keep. */
+  readonly #columns: Array<{ raws: string[]; results: T[]; next: number; looks: number; hits: number } | null> = [];
+  #empty: { readonly result: T } | undefined;
+
+  constructor(compute: (text: string) => T) {
+    this.#compute = compute;
+  }
+
+  get(row: ScannedRow, column: number): T {
+    if (column >= row.count) return (this.#empty ??= { result: this.#compute('') }).result;
+    if (!row.plain(column)) return this.#compute(row.cell(column));
+    const start = row.starts[column]!;
+    const length = row.ends[column]! - start;
+    const text = row.text;
+    let kept = this.#columns[column];
+    if (kept === null) return this.#compute(text.slice(start, start + length));
+    if (kept === undefined) this.#columns[column] = kept = { raws: [], results: [], next: 0, looks: 0, hits: 0 };
+    kept.looks++;
+    const { raws } = kept;
+    // A slice and string equality (length first, then the characters at once) beat any look at the text in place.
+    const raw = text.slice(start, start + length);
+    for (let k = 0; k < raws.length; k++) {
+      if (raws[k] === raw) {
+        kept.hits++;
+        return kept.results[k]!;
+      }
+    }
+    const result = this.#compute(raw);
+    if (kept.looks >= 256 && kept.hits * 2 < kept.looks) {
+      // A column of names or timestamps: every text is new, so looking among the last few only costs.
+      this.#columns[column] = null;
+    } else if (raws.length < RESULTS_KEPT) {
+      raws.push(raw);
+      kept.results.push(result);
+    } else {
+      raws[kept.next] = raw;
+      kept.results[kept.next] = result;
+      kept.next = (kept.next + 1) % RESULTS_KEPT;
+    }
+    return result;
+  }
+}
+
+/** Distinct texts kept per column by CellMemo. */
+const RESULTS_KEPT = 8;
+
+/** A cell's text trimmed, undefined when blank: a respondent field's value as the readers store it. */
+export function trimmedValue(text: string): string | undefined {
+  const trimmed = text.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** Where the scanner stopped: the text from the start of the row it did not read, and that row's line and number. */
+interface ScanStop {
+  readonly pieces: string[];
+  readonly line: number;
+  readonly row: number;
+}
+
+/**
+ * `push` each piece of text, then `finish`. `onRow` gets every row in turn; returning `false`
+ * pauses the scan after that row (a reader taking rows one at a time), until `resume`. Where a
+ * reference tokenizer must read on, the scan stops for good and `stopped` says where.
+ */
+export class TableScanner {
+  readonly delimiter: Delimiter;
+  readonly #delimiter: number;
+  readonly #onRow: (row: ScannedRow) => boolean | void;
+  readonly #row = new ScannedRow();
+  /** The text not yet read (from the start of a row), as the pieces it arrived in. */
+  #tail: string[] = [];
+  #line = 1;
+  #rows = 0;
+  #first = true;
+  /** The last row ended with a CR at the end of a piece: an LF starting the next one belongs to it. */
+  #skipLF = false;
+  #done = false;
+  #final = false;
+  #paused = false;
+  stopped: ScanStop | undefined;
+
+  constructor(delimiter: Delimiter, onRow: (row: ScannedRow) => boolean | void) {
+    this.delimiter = delimiter;
+    this.#delimiter = delimiter.charCodeAt(0);
+    this.#onRow = onRow;
+  }
+
+  /** Whether more text is wanted: false once the text has ended or the scan stopped. */
+  get open(): boolean {
+    return !this.#done && !this.#final;
+  }
+
+  /** Whether the reader paused the scan: `resume` before anything else. */
+  get paused(): boolean {
+    return this.#paused;
+  }
+
+  push(piece: string): void {
+    if (this.#paused) throw new Error('the scan is paused: resume it first');
+    if (this.#done || this.#final || piece.length === 0) return;
+    if (this.#first) {
+      this.#first = false;
+      if (piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1); // a byte-order mark, as the reference tokenizers drop it
+    }
+    if (this.#skipLF) {
+      this.#skipLF = false;
+      if (piece.charCodeAt(0) === LF) piece = piece.slice(1);
+    }
+    if (piece.length === 0) return;
+    this.#tail.push(piece);
+    this.#scan();
+  }
+
+  /** The end of the text: the last row needs no line break. */
+  finish(): void {
+    if (this.#done || this.#final) return;
+    this.#final = true;
+    this.#scan();
+  }
+
+  /** Reads on after a pause, from the row after the one the reader paused at. */
+  resume(): void {
+    if (!this.#paused) return;
+    this.#paused = false;
+    this.#scan();
+  }
+
+  #scan(): void {
+    const final = this.#final;
+    const text = this.#tail.length === 1 ? this.#tail[0]! : this.#tail.join('');
+    const n = text.length;
+    let pos = 0;
+    // The positions #nearestEnd found hold for one forward pass over the text.
+    this.#next.text = '';
+    while (pos < n) {
+      const end = this.#scanRow(text, pos, final);
+      if (end === INCOMPLETE) break;
+      if (end === STOP) return this.#stop(pos);
+      if (this.#onRow(this.#row) === false && end < n) {
+        this.#paused = true;
+        this.#tail = rest(this.#tail, end);
+        return;
+      }
+      pos = end;
+    }
+    if (final) {
+      this.#done = true;
+      this.#tail = [];
+      return;
+    }
+    if (n - pos > FAST_ROW_LIMIT) return this.#stop(pos);
+    this.#tail = pos === 0 ? this.#tail : rest(this.#tail, pos);
+  }
+
+  #stop(pos: number): void {
+    this.stopped = { pieces: rest(this.#tail, pos), line: this.#line, row: this.#rows + 1 };
+    this.#tail = [];
+    this.#done = true;
+  }
+
+  /** Where the next delimiter, LF, CR and quote are (the text's length when none), in this forward pass over `text`. */
+  #next = { text: '', delimiter: -1, lf: -1, cr: -1, quote: -1 };
+
+  /** The nearest delimiter, line break or quote at or after `from`. */
+  #nearestEnd(text: string, from: number): number {
+    const next = this.#next;
+    if (next.text !== text) {
+      next.text = text;
+      next.delimiter = next.lf = next.cr = next.quote = -1;
+    }
+    const n = text.length;
+    if (next.delimiter < from) next.delimiter = found(text.indexOf(this.delimiter, from), n);
+    if (next.lf < from) next.lf = found(text.indexOf('\n', from), n);
+    if (next.cr < from) next.cr = found(text.indexOf('\r', from), n);
+    if (next.quote < from) next.quote = found(text.indexOf('"', from), n);
+    return Math.min(next.delimiter, next.lf, next.cr, next.quote);
+  }
+
+  /**
+   * Reads the row starting at `pos`: its end (past its line break), INCOMPLETE when the text ends
+   * inside it and more may come, or STOP where a reference tokenizer must take over.
+   */
+  #scanRow(text: string, pos: number, final: boolean): number {
+    const n = text.length;
+    const d = this.#delimiter;
+    const row = this.#row;
+    const limit = pos + FAST_ROW_LIMIT;
+    let line = this.#line;
+    let count = 0;
+    let i = pos;
+    let end = -1;
+    let nextLF = -1;
+    for (;;) {
+      if (count === row.starts.length) row.grow();
+      let c: number;
+      if (i < n && text.charCodeAt(i) === QUOTE) {
+        let kind = QUOTED;
+        let j = i + 1;
+        let close: number;
+        for (;;) {
+          const q = text.indexOf('"', j);
+          if (q < 0) return final || n - pos > FAST_ROW_LIMIT ? STOP : INCOMPLETE; // never closed, or not yet
+          if (q > limit) return STOP;
+          if (q + 1 === n && !final) return INCOMPLETE; // maybe the first half of `""`
+          if (q + 1 < n && text.charCodeAt(q + 1) === QUOTE) {
+            kind = ESCAPED;
+            j = q + 2;
+            continue;
+          }
+          close = q;
+          break;
+        }
+        // Line breaks inside the quotes: the next one is looked up once per row, not once per cell.
+        if (nextLF < i) nextLF = lineBreakFrom(text, i);
+        while (nextLF < close) {
+          line++;
+          nextLF = lineBreakFrom(text, nextLF + 1);
+        }
+        row.starts[count] = i + 1;
+        row.ends[count] = close;
+        row.quoted[count] = kind;
+        count++;
+        i = close + 1;
+        if (i === n) {
+          if (!final) return INCOMPLETE;
+          end = n;
+          break;
+        }
+        c = text.charCodeAt(i);
+        if (c !== d && c !== LF && c !== CR) return STOP; // text after the closing quote
+      } else {
+        // A short cell (a level, a code) is ended by a look at each character; a long one (a
+        // label, a timestamp) by the native search for the nearest delimiter, line break or quote.
+        let j = i;
+        c = 0;
+        const short = i + SHORT_CELL < n ? i + SHORT_CELL : n;
+        while (j < short) {
+          c = text.charCodeAt(j);
+          if (c === d || c === LF || c === CR || c === QUOTE) break;
+          j++;
+        }
+        if (j === short && j < n) {
+          j = this.#nearestEnd(text, j);
+          c = j < n ? text.charCodeAt(j) : 0;
+        }
+        if (j > limit) return STOP;
+        row.starts[count] = i;
+        row.ends[count] = j;
+        row.quoted[count] = PLAIN;
+        count++;
+        if (j === n) {
+          if (!final) return INCOMPLETE;
+          end = n;
+          break;
+        }
+        if (c === QUOTE) return STOP; // a quote inside an unquoted cell
+        i = j;
+      }
+      if (c === d) {
+        i++;
+        continue;
+      }
+      // A line break ends the row: LF, CR, or CR LF.
+      if (c === CR) {
+        if (i + 1 < n) end = text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+        else if (final) end = n;
+        else {
+          end = n;
+          this.#skipLF = true;
+        }
+      } else end = i + 1;
+      break;
+    }
+    row.count = count;
+    row.line = this.#line;
+    row.begin = pos;
+    row.multiline = line !== this.#line;
+    row.row = ++this.#rows;
+    row.text = text;
+    this.#line = line + 1;
+    // A row that ends the text without a line break is the last: the line count no longer matters.
+    return end;
+  }
+}
+
+const found = (at: number, none: number): number => (at < 0 ? none : at);
+
+/** The next LF at or after `from`, or the text's length when there is none. */
+function lineBreakFrom(text: string, from: number): number {
+  const at = text.indexOf('\n', from);
+  return at < 0 ? text.length : at;
+}
+
+/** The pieces from offset `pos` of their concatenation on. */
+function rest(pieces: readonly string[], pos: number): string[] {
+  const out: string[] = [];
+  let skip = pos;
+  for (const piece of pieces) {
+    if (skip >= piece.length) {
+      skip -= piece.length;
+      continue;
+    }
+    out.push(skip > 0 ? piece.slice(skip) : piece);
+    skip = 0;
+  }
+  return out;
+}
+
+/**
+ * Scans an async source of text to its end, or to where the scanner stopped: then the rest of the
+ * text (what it had not read, and every piece not yet pulled), for a reference tokenizer to read
+ * from that row on (a pause is resumed at once). Undefined when the scan reached the end.
+ */
+export async function scanText(source: AsyncIterable<string> | Iterable<string>, scanner: TableScanner): Promise<{ readonly text: AsyncIterable<string>; readonly line: number; readonly row: number } | undefined> {
+  const iterator = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : toAsync(source);
+  for (;;) {
+    while (scanner.paused) scanner.resume();
+    if (!scanner.open) break;
+    const next = await iterator.next();
+    if (next.done) {
+      scanner.finish();
+      break;
+    }
+    scanner.push(next.value);
+  }
+  const stop = scanner.stopped;
+  if (stop === undefined) return undefined;
+  async function* remaining(): AsyncGenerator<string> {
+    yield* stop!.pieces;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return { text: remaining(), line: stop.line, row: stop.row };
+}
+
+async function* toAsync(source: Iterable<string>): AsyncGenerator<string> {
+  yield* source;
+}
