@@ -2,8 +2,8 @@
  * Start-up of `svcaudit assess`, and proof that only `assess` loads inquirer.
  *
  * - measureAssessFirstQuestion({ runs }): median wall time from spawning
- *   `node bin/svcaudit.cjs assess` in a real pseudo-terminal to the first
- *   question's text on that terminal. Under `script -qfc` the terminal's
+ *   `node bin/svcaudit.cjs assess` in a real pseudo-terminal to its first
+ *   prompt (the intro's `⏎ start`) on that terminal. Under `script -qfc` the terminal's
  *   output is read as a stream (no polling delay); without `script`, tmux is
  *   polled every 3 ms. measureBareNode({ runs }) is the same harness around
  *   a bare `node -e` that prints one line: the floor any Node CLI pays.
@@ -22,8 +22,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'bin/svcaudit.cjs');
-/** The first question's progress, `1/13 · `, whatever the rubric. */
-const FIRST_QUESTION = /\b1\/\d+ · /;
+/**
+ * The first prompt on screen: the intro's `⏎ start` (drawn by inquirer, once the rubric is loaded and the
+ * intro printed), or a first question's progress, `1/13 · `, whatever the rubric.
+ */
+const FIRST_QUESTION = /⏎ start|\b1\/\d+ · /;
 const TIMEOUT_MS = 20_000;
 
 const hasCommand = (command, args) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
@@ -119,12 +122,12 @@ async function medianOf(runs, once) {
   return median(times);
 }
 
-/** Median ms from spawning `svcaudit assess` in a pseudo-terminal to its first question on screen. */
+/** Median ms from spawning `svcaudit assess` in a pseudo-terminal to its first prompt on screen (the intro's `⏎ start`). */
 export async function measureAssessFirstQuestion({ runs = 10 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'svcaudit-bench-assess-'));
   try {
     let n = 0;
-    // A new --out each run: an existing file would stop assess before the first question.
+    // A new --out each run: an existing file would stop assess before its first prompt.
     return await medianOf(runs, () => timeInTerminal([process.execPath, cli, 'assess', '--no-color', '--out', join(dir, `a${++n}.yaml`)], FIRST_QUESTION, { cwd: dir }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -190,5 +193,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const bare = await measureBareNode({ runs });
   const first = await measureAssessFirstQuestion({ runs });
   console.log(`bare node, start to first line on the terminal: ${bare.toFixed(1)} ms (median of ${runs})`);
-  console.log(`svcaudit assess, start to first question:        ${first.toFixed(1)} ms (median of ${runs}; ${(first / bare).toFixed(2)}× bare node)`);
+  console.log(`svcaudit assess, start to first prompt:          ${first.toFixed(1)} ms (median of ${runs}; ${(first / bare).toFixed(2)}× bare node)`);
 }

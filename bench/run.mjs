@@ -87,7 +87,7 @@ async function lazyLoading() {
   const runs = quick ? 3 : 10;
   const bare = await measureBareNode({ runs });
   const firstQuestion = await measureAssessFirstQuestion({ runs });
-  console.log(`\nsvcaudit assess, start to first question on screen (pseudo-terminal): ${fmt(firstQuestion)}, ${ratio(firstQuestion, bare)} a bare Node printing one line there (${fmt(bare)})`);
+  console.log(`\nsvcaudit assess, start to its first prompt on screen (pseudo-terminal): ${fmt(firstQuestion)}, ${ratio(firstQuestion, bare)} a bare Node printing one line there (${fmt(bare)})`);
 }
 
 function manyFiles() {

@@ -11,7 +11,8 @@ import type { Comparison } from '../compare/comparison.js';
 import { RespondentTable } from '../compare/respondent-table.js';
 import type { ComparisonSide } from '../compare/side.js';
 import { SvcauditError } from '../core/errors.js';
-import { STDIN } from '../core/io/read-input.js';
+import { fileError, STDIN } from '../core/io/read-input.js';
+import { excerpt } from '../core/inert-text.js';
 import { decodeText } from '../core/io/decode-text.js';
 import { inputFile } from '../inputs/read-answer-sets.js';
 import { formatOfName, inputFormat, loadInputAdapter } from '../inputs/registry.js';
@@ -37,6 +38,8 @@ export interface CompareOptions extends Pick<ScoreInputsOptions, 'onNote' | 'ign
 
 export interface CompareResult {
   readonly comparison: Comparison;
+  /** The baseline side, whose organisation and fieldwork dates the human formats' headers show. */
+  readonly baseline: ComparableReport;
   /** The follow-up side, whose plan and quotes the HTML progress report shows. */
   readonly followUp: ComparableReport;
 }
@@ -50,7 +53,7 @@ export async function compare(before: string, after: string, options: CompareOpt
   const followUp = await loadSide(after, options, options.mapAfter ?? options.map);
   checkSameRubric(baseline.report, followUp.report, { before, after });
   const comparison = compareSides(baseline, followUp, { beforeInput: before, afterInput: after, by: options.by, minGroup: options.minGroup });
-  return { comparison, followUp: followUp.report };
+  return { comparison, baseline: baseline.report, followUp: followUp.report };
 }
 
 /** One side: a saved report is read as it is; anything else is scored, each respondent kept in a compact table for pairing. */
@@ -79,7 +82,12 @@ function textOf(bytes: Uint8Array, file: string): string {
 }
 
 function isFile(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  } catch (error) {
+    // A link loop, a path through a file: said in words (exit 2).
+    throw fileError(path, error);
+  }
 }
 
 /**
@@ -92,7 +100,8 @@ function checkSameRubric(before: ComparableReport, after: ComparableReport, inpu
   if (before.rubric.id !== after.rubric.id) {
     throw new SvcauditError(
       'usage',
-      `The two audits use different rubrics: ${before.rubric.id} in ${inputs.before}, ${after.rubric.id} here. Compare two audits of the same rubric (pass --rubric for answers files).`,
+      // A saved report's rubric id is text from its file: quoted as a short inert excerpt.
+      `The two audits use different rubrics: ${excerpt(before.rubric.id)} in ${inputs.before}, ${excerpt(after.rubric.id)} here. Compare two audits of the same rubric (pass --rubric for answers files).`,
       { file: inputs.after },
     );
   }

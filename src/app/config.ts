@@ -5,13 +5,14 @@
  * Every run of score, validate and compare looks, so the search costs a few stat calls per folder
  * and reads nothing but a package.json; the file found is checked like any other (check-config.ts).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { CONFIG_FILE_NAMES } from '../core/config-files.js';
 import { SvcauditError } from '../core/errors.js';
 import type { FileFindings } from '../core/file-findings.js';
 import { compareFindings, firstError } from '../core/finding.js';
-import { readBytes } from '../core/io/read-input.js';
+import { MAX_TEXT_BYTES, utf8Text } from '../core/io/decode-text.js';
+import { fileError, readBytes } from '../core/io/read-input.js';
 import type { RawConfig } from '../rubric/raw-types.js';
 
 export interface Config {
@@ -26,24 +27,25 @@ type Found = { path: string; packageJson?: { text: string; value: unknown } };
 
 /** The configuration that applies in `cwd`, if any; a configuration with errors throws, with its findings. */
 export async function loadConfig(cwd: string): Promise<Config | undefined> {
-  const found = findConfig(cwd);
+  const found = await findConfig(cwd);
   if (found === undefined) return undefined;
   const file = relative(cwd, found.path) || found.path;
   const { checkConfigBytes, checkPackageConfig } = await import('../rubric/check-config.js');
   const checked = found.packageJson
     ? await checkPackageConfig(found.packageJson.value, found.packageJson.text, file)
-    : await checkConfigBytes(await readBytes(found.path), file);
+    : await checkConfigBytes(await readBytes(found.path, undefined, MAX_TEXT_BYTES), file);
   if (checked.value === undefined) throw configError(file, checked.findings);
   return { file, dir: dirname(found.path), value: checked.value };
 }
 
-function findConfig(cwd: string): Found | undefined {
+async function findConfig(cwd: string): Promise<Found | undefined> {
   for (let dir = cwd; ; ) {
     for (const name of CONFIG_FILE_NAMES) {
       const path = join(dir, name);
-      if (isFile(path)) return { path };
+      // Whatever is there under the name is read (a FIFO or a device is then refused in words), never passed over.
+      if (exists(path)) return { path };
     }
-    const pkg = packageJsonConfig(join(dir, 'package.json'));
+    const pkg = await packageJsonConfig(join(dir, 'package.json'));
     if (pkg) return pkg;
     const parent = dirname(dir);
     if (parent === dir || exists(join(dir, '.git'))) return undefined;
@@ -51,11 +53,16 @@ function findConfig(cwd: string): Found | undefined {
   }
 }
 
-/** A package.json with a `svcaudit` key; one that is not valid JSON is npm's to complain about, not ours. */
-function packageJsonConfig(path: string): Found | undefined {
+/**
+ * A package.json with a `svcaudit` key; one that is not valid JSON is npm's to complain about, not
+ * ours, and so is one past the limit of every JSON file (read no further than one byte past it).
+ */
+async function packageJsonConfig(path: string): Promise<Found | undefined> {
   if (!isFile(path)) return undefined;
   try {
-    const text = readFileSync(path, 'utf8');
+    const bytes = await readBytes(path, undefined, MAX_TEXT_BYTES);
+    if (bytes.byteLength > MAX_TEXT_BYTES) return undefined;
+    const text = utf8Text(bytes);
     const value: unknown = JSON.parse(text);
     if (typeof value === 'object' && value !== null && Object.hasOwn(value, 'svcaudit')) return { path, packageJson: { text, value: (value as { svcaudit: unknown }).svcaudit } };
   } catch {
@@ -79,9 +86,18 @@ export function configPath(config: Config, cwd: string, path: string): string {
 }
 
 function isFile(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  return statOf(path)?.isFile() === true;
 }
 
 function exists(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false }) !== undefined;
+  return statOf(path) !== undefined;
+}
+
+/** A path that cannot even be looked at (a symbolic link looping back on itself, a folder without permission) is said in words. */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    throw fileError(path, error);
+  }
 }

@@ -7,7 +7,8 @@
 import type { AnswerSet } from '../core/answers.js';
 import { NO_SCORE, type AnswerRow } from '../core/answer-row.js';
 import { SvcauditError } from '../core/errors.js';
-import { compareFindings, findingsErrorCode, firstError, hasErrors, type Finding } from '../core/finding.js';
+import { excerpt } from '../core/inert-text.js';
+import { capFindings, compareFindings, findingsErrorCode, firstError, hasErrors, type Finding } from '../core/finding.js';
 import { displayName } from '../core/io/read-input.js';
 import { sortedByCodePoint } from '../core/order.js';
 import type { Outcome } from '../core/outcome.js';
@@ -135,11 +136,14 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
   }
 
   if (hasErrors(read.findings)) {
-    const files = [...new Set(read.findings.map((f) => f.file))].map((file) => ({
-      file,
-      kind: 'answers' as const,
-      findings: read.findings.filter((f) => f.file === file).sort(compareFindings),
-    }));
+    // Grouped in one pass: filtering the findings once per file would be quadratic in a run of many files.
+    const byFile = new Map<string, Finding[]>();
+    for (const f of read.findings) {
+      const list = byFile.get(f.file);
+      if (list) list.push(f);
+      else byFile.set(f.file, [f]);
+    }
+    const files = [...byFile].map(([file, findings]) => ({ file, kind: 'answers' as const, findings: capFindings(findings) }));
     const first = firstError(read.findings)!;
     throw new SvcauditError(
       findingsErrorCode(read.findings),
@@ -255,9 +259,10 @@ class GroupingCheck {
   verify(inputs: readonly string[], notify: (message: string) => void): void {
     if (this.by === undefined || this.withField + this.without === 0) return;
     if (this.withField === 0) {
-      const found = this.fields.size > 0 ? `respondent fields found: ${sortedByCodePoint(this.fields).join(', ')}` : 'the respondents have no fields at all';
-      throw new SvcauditError('usage', `--by ${this.by}: no respondent has a \`${this.by}\` field (${found}).`, { file: inputs.map(displayName).join(' ') });
+      const found = this.fields.size > 0 ? `respondent fields found: ${sortedByCodePoint(this.fields).map((f) => excerpt(f)).join(', ')}` : 'the respondents have no fields at all';
+      const by = excerpt(this.by);
+      throw new SvcauditError('usage', `--by ${by}: no respondent has a \`${by}\` field (${found}).`, { file: inputs.map(displayName).join(' ') });
     }
-    if (this.without > 0) notify(`svcaudit: --by ${this.by}: ${this.without} respondent${this.without === 1 ? ' has' : 's have'} no \`${this.by}\`; they are grouped as ${NO_GROUP}.`);
+    if (this.without > 0) notify(`svcaudit: --by ${excerpt(this.by)}: ${this.without} respondent${this.without === 1 ? ' has' : 's have'} no \`${excerpt(this.by)}\`; they are grouped as ${NO_GROUP}.`);
   }
 }

@@ -10,7 +10,7 @@ import type { FileFindings } from '../core/file-findings.js';
 import { utf8Text } from '../core/io/decode-text.js';
 import { STDIN } from '../core/io/read-input.js';
 import type { Outcome } from '../core/outcome.js';
-import { compareFindings, finding, hasErrors } from '../core/finding.js';
+import { capFindings, compareFindings, finding, hasErrors } from '../core/finding.js';
 import { isMapping } from '../core/is-mapping.js';
 import { parseRubricReference } from '../inputs/answers-yaml/check-answers.js';
 import type { Mapping } from '../inputs/survey/mapping.js';
@@ -125,7 +125,7 @@ async function checkFiles(paths: readonly string[], options: ValidateFilesOption
   const given = await rubrics.givenResult();
   // A broken --rubric is reported as a file of its own, once.
   if (given && given.findings.length > 0 && !results.some((r) => r.file === given.file)) results.unshift(given);
-  return results;
+  return results.map((r) => ({ ...r, findings: capFindings(r.findings) }));
 }
 
 /** The --map file's findings (as `validate m.yaml` gives them), and the mapping when it can be used. */

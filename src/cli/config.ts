@@ -5,6 +5,7 @@
  * relative to its folder and are handed on relative to the working folder. `map`, which no command
  * line has yet, is accepted by the schema and not applied; `organisation` goes to report headers.
  */
+import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { configPath, loadConfig, type Config } from '../app/config.js';
 import { isSvcauditError } from '../core/errors.js';
@@ -99,6 +100,16 @@ export function ignoreOf(ctx: CliContext): IgnorePatterns | undefined {
 /** The configuration's `organisation`, for report headers. */
 export function organisationOf(ctx: CliContext): string | undefined {
   return applied.get(ctx)?.config?.value.organisation ?? undefined;
+}
+
+/**
+ * The configuration file this run read (or found broken), as a path from the working folder: an
+ * input like any other, which `--output` must never replace.
+ */
+export function configFileOf(ctx: CliContext): string | undefined {
+  const state = applied.get(ctx);
+  const file = state?.config?.file ?? state?.broken?.file;
+  return file === undefined ? undefined : resolve(ctx.cwd, file);
 }
 
 /** `validate`: the configuration file in use, when it has errors. */

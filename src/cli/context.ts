@@ -3,8 +3,10 @@
  * colour. Commands write through these, never to `process` directly, so
  * tests can run them in memory.
  */
-import { appendFileSync, closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { appendFileSync, mkdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { dirname, sep } from 'node:path';
+import { writeFileAtomic } from '../core/io/atomic-write.js';
+import { inert } from '../core/inert-text.js';
 import { SvcauditError } from '../core/errors.js';
 import type { Style } from '../report/shared/style.js';
 import { colorEnabled, styleFor } from './color.js';
@@ -24,6 +26,8 @@ export interface CliContext {
   readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /** The script node ran (process.argv[1]), for commands that print how to run svcaudit again; absent in memory. */
+  readonly script?: string | undefined;
 }
 
 /** The options every command has (command-kit.ts). */
@@ -51,20 +55,33 @@ export function styleForStderr(ctx: CliContext, options: CommonOptions): Promise
 }
 
 /**
- * Machine output goes to `--output FILE` or stdout, with nothing else mixed in. Text in pieces
- * (a report, see report/gap/types.ts) is written a piece at a time, each as it is made.
+ * Machine output goes to `--output FILE` or stdout, with nothing else mixed in. A file is
+ * replaced atomically (core/io/atomic-write.ts: a full disk leaves the old report whole), and
+ * never when it is one of the run's inputs (`inputs`: the files, folders and rubric the command
+ * read), which it would destroy. Text in pieces (a report, see report/gap/types.ts) is written a
+ * piece at a time, each as it is made.
  */
-export async function emit(ctx: CliContext, text: string | Iterable<string>, output: string | undefined): Promise<void> {
+export async function emit(ctx: CliContext, text: string | Iterable<string>, output: string | undefined, inputs: readonly (string | undefined)[] = []): Promise<void> {
   if (!writesToFile(output)) {
     if (typeof text === 'string') ctx.stdout.write(text);
     else for (const piece of batched(text)) ctx.stdout.write(piece);
     return;
   }
+  refuseInputAsOutput(output, inputs);
+  writeOutputFile(output, typeof text === 'string' ? text : batched(text));
+}
+
+/**
+ * A file written whole or not at all (core/io/atomic-write.ts), with errors said in words (exit 2).
+ * `exclusive`: a file of that name is never replaced, even one that appeared a moment ago.
+ */
+export function writeOutputFile(path: string, text: string | Iterable<string>, options: WriteOptions = {}): void {
   try {
-    if (typeof text === 'string') writeFileSync(output, text);
-    else writePieces(output, batched(text));
+    if (options.makeFolder === true) mkdirSync(dirname(path), { recursive: true });
+    if (statOrUndefined(path)?.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    writeFileAtomic(path, text, undefined, { exclusive: options.exclusive === true });
   } catch (error) {
-    throw outputError(output, error);
+    throw outputError(options.shownAs ?? path, error, options.exclusive === true ? 'create' : 'replace');
   }
 }
 
@@ -81,42 +98,88 @@ function* batched(pieces: Iterable<string>): Generator<string> {
   if (batch !== '') yield batch;
 }
 
-/** The pieces into a file, as writeFileSync would write their whole (the file made or emptied first). */
-function writePieces(path: string, pieces: Iterable<string>): void {
-  const fd = openSync(path, 'w');
+interface WriteOptions {
+  readonly exclusive?: boolean;
+  /** Create the file's folder first, and any above it. */
+  readonly makeFolder?: boolean;
+  /** The name messages give the file (a path from the working folder). */
+  readonly shownAs?: string;
+}
+
+function statOrUndefined(path: string): Stats | undefined {
   try {
-    for (const piece of pieces) {
-      const bytes = Buffer.from(piece);
-      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
-    }
-  } finally {
-    closeSync(fd);
+    return statSync(path);
+  } catch {
+    return undefined;
   }
 }
+
+/** The same file whatever the name: a symbolic or hard link to an input is that input. */
+function refuseInputAsOutput(output: string, inputs: readonly (string | undefined)[]): void {
+  const target = statOrUndefined(output);
+  if (target === undefined || !target.isFile()) return;
+  const real = realpathSync(output);
+  for (const input of inputs) {
+    if (input === undefined || input === '-') continue;
+    const read = statOrUndefined(input);
+    if (read === undefined) continue;
+    const same = read.isFile()
+      ? read.dev === target.dev && read.ino === target.ino
+      // A folder given as input: the output is inside it, where folder expansion reads answers files.
+      : read.isDirectory() && real.startsWith(`${realpathSync(input)}${sep}`) && ANSWERS_ENDINGS.test(real);
+    if (same) {
+      throw new SvcauditError('would-overwrite', `--output ${output} is the input ${input} of this run; writing the report there would destroy it. Choose another file.`, { file: output });
+    }
+  }
+}
+
+/** The endings folder expansion reads as answers (inputs/registry.ts), which an output inside an input folder must not take. */
+const ANSWERS_ENDINGS = /\.(ya?ml|csv|tsv)$/i;
 
 /** Text added to the end of a file (a CI job's summary page), with the errors of `emit`. */
 export async function appendTo(path: string, text: string): Promise<void> {
   try {
     appendFileSync(path, text);
   } catch (error) {
-    throw outputError(path, error);
+    throw outputError(path, error, 'append');
   }
 }
 
-function outputError(path: string, error: unknown): SvcauditError {
+/**
+ * `replace`: the file was to be replaced atomically, so what was there before is still whole;
+ * `create`: a new file, never one that exists; `append`: text added at its end.
+ */
+function outputError(path: string, error: unknown, how: 'replace' | 'create' | 'append' = 'replace'): SvcauditError {
   const code = (error as NodeJS.ErrnoException).code;
   const why =
-    code === 'ENOENT' ? `the folder ${dirname(path)} does not exist`
+    code === 'ENOENT' ? (how !== 'append' && statOrUndefined(dirname(path))?.isDirectory() ? 'its temporary file vanished before it could take the file\'s place (removed by another program?)' : `the folder ${dirname(path)} does not exist`)
     : code === 'EISDIR' ? 'it is a folder; give a file name'
     : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'ENOSPC' ? 'the disk is full'
+    : code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full'
+    : code === 'EROFS' ? 'the file system is read-only'
+    : code === 'ELOOP' ? 'the path goes through symbolic links that loop back on themselves'
+    : code === 'ENOTDIR' ? 'a part of the path is a file, not a folder'
+    : code === 'EIO' ? 'the disk reported an error'
+    : code === 'EEXIST' ? 'a file of that name appeared meanwhile'
     : `${code ?? 'unknown error'}`;
-  return new SvcauditError('file-unwritable', `Cannot write the output file: ${why}.`, { file: path }, { cause: error });
+  const message =
+    how === 'replace' ? `Cannot write the output file: ${why}; an earlier file of that name is unchanged.`
+    : how === 'create' ? `Cannot write the file: ${why}; it was left as it was.`
+    : `Cannot add to the file: ${why}.`;
+  return new SvcauditError('file-unwritable', message, { file: path }, { cause: error });
 }
+
+const SGR = /(\u001b\[[0-9;]*m)/;
 
 /** A message on stderr, wrapped at word boundaries to the terminal's width when stderr is a terminal. */
 export function note(ctx: CliContext, message: string): void {
-  const text = wrapForTerminal(message, terminalColumns(ctx.stderr));
+  // Whatever user text a message quotes (a path, a --by value, a finding), no control character
+  // reaches the terminal: only the message's own line breaks are kept (core/inert-text.ts).
+  // A lone carriage return would send the cursor back over the line and hide what it wrote. The
+  // colour codes of our own style (SGR, which can only recolour) are kept; user text quoted in a
+  // message is an excerpt, inert already (core/inert-text.ts).
+  const safe = message.split(SGR).map((part, i) => (i % 2 === 1 ? part : inert(part.replace(/\r/g, '\u240d').replace(/\t/g, ' '), true))).join('');
+  const text = wrapForTerminal(safe, terminalColumns(ctx.stderr));
   ctx.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 

@@ -50,6 +50,35 @@ async function reportError(error: unknown, ctx: CliContext, argv: readonly strin
   return INTERNAL_EXIT_CODE;
 }
 
+/**
+ * stderr that cannot be written (`2> /dev/full`, a closed pipe): nothing can be said, so the run
+ * ends with exit 2 (docs/exit-codes.md: the job could not be done properly), never with a stack
+ * trace or Node's exit code for an uncaught error.
+ */
+let stderrFailed = false;
+let stderrStream: NodeJS.WriteStream | undefined;
+
+function guardedStderr(): NodeJS.WriteStream {
+  if (stderrStream) return stderrStream;
+  const stream = process.stderr;
+  // An asynchronous failure (a pipe) arrives as an 'error' event, which without a listener would crash.
+  stream.on('error', () => {
+    stderrFailed = true;
+  });
+  const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+  // A synchronous one (a file or a device) throws from write itself.
+  stream.write = ((...args: unknown[]) => {
+    try {
+      return write(...args);
+    } catch {
+      stderrFailed = true;
+      return false;
+    }
+  }) as typeof stream.write;
+  stderrStream = stream;
+  return stream;
+}
+
 /** The process entry, called by `bin/svcaudit.cjs`; importing this module runs nothing. */
 export async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -62,21 +91,27 @@ export async function main(): Promise<void> {
       return process.stdin;
     },
     get stderr() {
-      return process.stderr;
+      return guardedStderr();
     },
     env: process.env,
     cwd: process.cwd(),
+    script: process.argv[1],
   };
-  process.exitCode = await runCli(argv, ctx);
+  const code = await runCli(argv, ctx);
+  process.exitCode = stderrFailed ? INTERNAL_EXIT_CODE : code;
+  // An 'error' event of a pipe arrives after the last write; it still decides the exit code.
+  process.once('beforeExit', () => {
+    if (stderrFailed) process.exitCode = INTERNAL_EXIT_CODE;
+  });
 }
 
 /**
  * Node writes process warnings to stderr itself (yaml's "Keys with collection values will be
  * stringified", a dependency's deprecation); none is for the user to act on, and docs/exit-codes.md
  * promises that no Node warning reaches one. Node's own listener is replaced by one that speaks
- * only under --debug.
+ * only under --debug (through the guarded stderr, so a full one still ends in exit 2).
  */
 function quietWarnings(debug: boolean): void {
   process.removeAllListeners('warning');
-  if (debug) process.on('warning', (warning) => process.stderr.write(`${warning.stack ?? String(warning)}\n`));
+  if (debug) process.on('warning', (warning) => guardedStderr().write(`${warning.stack ?? String(warning)}\n`));
 }

@@ -9,6 +9,7 @@ import { VERSION } from '../core/version.js';
 import type { CommandKit } from './command-kit.js';
 import { applyConfig } from './config.js';
 import type { CliContext } from './context.js';
+import { inert } from '../core/inert-text.js';
 import { assessCommand } from './commands/assess-flags.js';
 import { compareCommand } from './commands/compare-flags.js';
 import { initCommand } from './commands/init-flags.js';
@@ -34,6 +35,7 @@ export function buildProgram(kit: CommandKit) {
     .showSuggestionAfterError(true)
     .addHelpText('after', `
 Examples:
+  $ svcaudit assess --name Dana --role manager      # a manager's self-audit
   $ svcaudit rubric show service-commitments
   $ svcaudit validate rubrics/ answers/*.yaml --format sarif --output findings.sarif
 `);
@@ -102,6 +104,7 @@ function configure(command: AnyCommand, ctx: CliContext): void {
     .exitOverride()
     .configureOutput({
       writeOut: (s) => ctx.stdout.write(s),
-      writeErr: (s) => ctx.stderr.write(s),
+      // commander quotes what was typed (`unknown option '…'`): inert like every message (core/inert-text.ts).
+      writeErr: (s) => ctx.stderr.write(inert(s, true)),
     });
 }

@@ -14,6 +14,7 @@
  */
 import { fstatSync, writeSync } from 'node:fs';
 import type { TextOutput } from './context.js';
+import { SvcauditError } from '../core/errors.js';
 
 const STDOUT = 1;
 
@@ -33,7 +34,7 @@ export function openStdout(): TextOutput {
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
           if (code === 'EPIPE') readerGone();
-          if (code !== 'EAGAIN') throw error;
+          if (code !== 'EAGAIN') throw stdoutError(error);
           stream = quietWhenReaderGone(process.stdout);
           return Boolean(stream.write(bytes.toString()));
         }
@@ -41,6 +42,13 @@ export function openStdout(): TextOutput {
       return true;
     },
   };
+}
+
+/** A write that failed (`> /dev/full`, a full disk, an I/O error): one line from main.ts, exit 2, no stack trace. */
+function stdoutError(error: unknown): SvcauditError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk or device is full' : code === 'EIO' ? 'the device reported an error' : code === 'EBADF' ? 'it is closed' : `${code ?? 'unknown error'}`;
+  return new SvcauditError('file-unwritable', `Cannot write to standard output: ${why}.`, { file: '<stdout>' }, { cause: error });
 }
 
 function isPipeOrFile(fd: number): boolean {

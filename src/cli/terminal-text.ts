@@ -37,19 +37,24 @@ export function wrapForTerminal(text: string, columns: number | undefined): stri
     .join('\n');
 }
 
+/** Each word measured once and the widths added up: measuring the line so far at every word made a long message quadratic. */
 function wrapLine(line: string, width: number): string[] {
   const visible = (s: string) => displayWidth(stripVTControlCharacters(s));
   if (visible(line) <= width) return [line];
   const indent = /^ */.exec(line)![0];
   const lines: string[] = [];
   let current = '';
-  for (const word of line.slice(indent.length).split(/ +/).filter((w) => w !== '')) {
-    const candidate = current === '' ? word : `${current} ${word}`;
-    if (current !== '' && visible(indent + candidate) > width) {
+  let currentWidth = indent.length;
+  for (const word of line.slice(indent.length).split(/ +/)) {
+    if (word === '') continue;
+    const wordWidth = visible(word);
+    if (current !== '' && currentWidth + 1 + wordWidth > width) {
       lines.push(indent + current);
       current = word;
+      currentWidth = indent.length + wordWidth;
     } else {
-      current = candidate;
+      currentWidth += (current === '' ? 0 : 1) + wordWidth;
+      current = current === '' ? word : `${current} ${word}`;
     }
   }
   lines.push(indent + current);

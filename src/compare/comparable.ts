@@ -30,6 +30,9 @@ export interface ComparableReport {
    * them; a JSON report has them when they are well formed (read-report-extras.ts).
    */
   readonly plan?: readonly ShownPlanStep[];
+  /** Not needed to compare either: whose audit it was and when its answers were given, for the human formats' headers. */
+  readonly organisation?: Report['organisation'];
+  readonly fieldwork?: Report['fieldwork'];
 }
 
 export interface ComparableItem extends Pick<Report['items'][number], 'id' | 'section' | 'title' | 'score' | 'target' | 'index' | 'gap' | 'n' | 'sd'> {

@@ -64,3 +64,36 @@ export function findingsErrorCode(findings: readonly Finding[]): 'file-unparseab
 export function firstError(findings: readonly Finding[]): Finding | undefined {
   return findings.filter((f) => f.severity === 'error').sort(compareFindings)[0];
 }
+
+/**
+ * At most this many findings of one rule are listed per file: past that, a flood of one kind (a
+ * CSV export with 70,000 wrong rows, a file of 100,000 unknown ids) adds nothing a person would
+ * read, and each further line costs time and screen. The rest are counted in one finding.
+ */
+export const MAX_FINDINGS_PER_RULE = 100;
+
+/** The findings of one file, in position order, with each rule's flood cut to MAX_FINDINGS_PER_RULE and an "and N more". */
+export function capFindings(findings: readonly Finding[], max = MAX_FINDINGS_PER_RULE): Finding[] {
+  const sorted = [...findings].sort(compareFindings);
+  const shown = new Map<RuleId, number>();
+  const left = new Map<RuleId, { first: Finding; count: number }>();
+  const kept: Finding[] = [];
+  for (const f of sorted) {
+    const n = shown.get(f.rule) ?? 0;
+    if (n < max) {
+      shown.set(f.rule, n + 1);
+      kept.push(f);
+      continue;
+    }
+    const more = left.get(f.rule);
+    if (more) more.count++;
+    else left.set(f.rule, { first: f, count: 1 });
+  }
+  for (const [rule, { first, count }] of left) {
+    kept.push({
+      ...first,
+      message: `… and ${count} more ${rule} finding${count === 1 ? '' : 's'} in this file, from here on (only the first ${max} are listed).`,
+    });
+  }
+  return kept.sort(compareFindings);
+}

@@ -4,6 +4,7 @@
  * the answers-file check and the CSV reader so both say it alike.
  */
 import { finding, type Finding, type Span } from '../core/finding.js';
+import { excerpt } from '../core/inert-text.js';
 import { inAudience, type Item } from '../rubric/model.js';
 
 /**
@@ -13,6 +14,6 @@ import { inAudience, type Item } from '../rubric/model.js';
 export function audienceFinding(item: Pick<Item, 'id' | 'audience'>, role: string | undefined, file: string, span: Span | (() => Span)): Finding | undefined {
   // A blank role says nothing about the respondent, as a blank CSV cell gives no role at all.
   if (role === undefined || role.trim() === '' || item.audience === undefined || inAudience(item, role)) return undefined;
-  const message = `Item \`${item.id}\` is for its audience (${item.audience.join(', ')}); this respondent's role is \`${role.trim()}\`. The score still counts.`;
+  const message = `Item \`${item.id}\` is for its audience (${excerpt(item.audience.join(', '))}); this respondent's role is \`${excerpt(role.trim())}\`. The score still counts.`;
   return finding('answer-outside-audience', message, file, typeof span === 'function' ? span() : span);
 }

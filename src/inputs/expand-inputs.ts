@@ -11,7 +11,8 @@
 import { readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { SvcauditError } from '../core/errors.js';
-import { displayName, STDIN } from '../core/io/read-input.js';
+import { displayName, fileError, STDIN } from '../core/io/read-input.js';
+import { pushAll } from '../core/max-of.js';
 import { compareCodePoints } from '../core/order.js';
 import { passedOverReason, type FoundFileRules, type PassedOverReason } from './found-files.js';
 
@@ -55,8 +56,8 @@ export async function expandInputs(inputs: readonly string[], extensions: readon
     }
     // One look at the disk per input; a name with glob characters that exists is taken as it is.
     const entry = stat(input);
-    if (entry === undefined && GLOB_CHARS.test(input)) found.push(...yielded(expandGlob(input, ignored)));
-    else if (entry?.isDirectory()) found.push(...yielded(walk(input, ignored)));
+    if (entry === undefined && GLOB_CHARS.test(input)) pushAll(found, yielded(expandGlob(input, ignored)));
+    else if (entry?.isDirectory()) pushAll(found, yielded(walk(input, ignored)));
     else if (entry !== undefined) files.push(input);
     else throw new SvcauditError('file-not-found', 'No such file or folder.', { file: input });
   }
@@ -163,7 +164,12 @@ function hasEnding(file: string, extensions: readonly string[]): boolean {
 /** Files under a folder, leaving out what `ignored` matches. */
 function walk(dir: string, ignored: (path: string, folder: boolean) => boolean): string[] {
   const out: string[] = [];
-  const entries = readdirSync(dir, { withFileTypes: true });
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    throw fileError(dir, error);
+  }
   // join(dir, name) for every entry, at the cost of one join: an entry's name holds no separator
   // and is never `.` or `..`, so only the folder's part needs normalising. A hundred thousand
   // joins would each build its path from many pieces and keep them; an array join makes it one.
@@ -171,7 +177,7 @@ function walk(dir: string, ignored: (path: string, folder: boolean) => boolean):
   for (const entry of entries) {
     const path = [prefix, entry.name].join('');
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name) && !ignored(path, true)) out.push(...walk(path, ignored));
+      if (!SKIPPED_FOLDERS.has(entry.name) && !ignored(path, true)) pushAll(out, walk(path, ignored));
     } else if (entry.isFile() && !ignored(path, false)) {
       out.push(path);
     }
@@ -202,5 +208,10 @@ function ignoreMatcher(ignore: IgnorePatterns | undefined): (path: string, folde
 
 // Synchronous file-system calls: see read-input.ts.
 function stat(path: string): Stats | undefined {
-  return statSync(path, { throwIfNoEntry: false });
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    // A link loop, a path through a file, a folder that cannot be entered: said in words.
+    throw fileError(path, error);
+  }
 }

@@ -5,8 +5,9 @@
  * a repository (a CI workflow, docker-compose.yml, a spreadsheet of something else) is passed over
  * and counted, never reported as a broken rubric. A file named outright is always read.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isConfigFileName } from '../core/config-files.js';
+import { MAX_TEXT_BYTES } from '../core/io/decode-text.js';
 import { sniffDelimiter } from './survey/sniff-delimiter.js';
 
 /** Why a file was passed over; `undefined`: it is one to read. */
@@ -34,19 +35,22 @@ export function passedOverReason(path: string, rules: FoundFileRules): PassedOve
 }
 
 /**
- * Whether the file, read as UTF-8 text, has a line TOP_LEVEL_KEY matches. Looked for in the bytes:
- * only a line holding `svcaudit` can match, and only such a line becomes text, so that checking a
- * folder of a hundred thousand files makes no string of each (the regular expression, anchored at
- * a line's start, sees the same line either way: lines end at LF, CR, U+2028 and U+2029, none of
- * which is inside another character's bytes).
+ * Whether the file's text has a line TOP_LEVEL_KEY matches. In UTF-8 (nearly every answers file)
+ * it is looked for in the bytes: only a line holding `svcaudit` can match, and only such a line
+ * becomes text, so that checking a folder of a hundred thousand files makes no string of each
+ * (the regular expression, anchored at a line's start, sees the same line either way: lines end
+ * at LF, CR, U+2028 and U+2029, none of which is inside another character's bytes).
  */
 function hasTopLevelKey(path: string): boolean {
-  const bytes = readAll(path);
-  // A file that cannot be read is left to the reader, which says why (exit 2).
-  if (bytes === undefined) return true;
+  // One byte past the limit of a YAML file at most: a larger one is the reader's to refuse, in words.
+  const bytes = readUpTo(path, MAX_TEXT_BYTES + 1);
+  // A file that cannot be read, or is over the limit, is left to the reader, which says why (exit 2).
+  if (bytes === undefined || bytes.length > MAX_TEXT_BYTES) return true;
+  const utf16 = utf16Of(bytes);
+  if (utf16 !== undefined) return TOP_LEVEL_KEY.test(new TextDecoder(utf16).decode(bytes));
   for (let at = bytes.indexOf(KEY); at >= 0; at = bytes.indexOf(KEY, at + KEY.length)) {
     const line = bytes.subarray(lineStart(bytes, at), lineEnd(bytes, at));
-    if (TOP_LEVEL_KEY.test(line.toString('utf8'))) return true;
+    if (TOP_LEVEL_KEY.test(new TextDecoder('utf-8').decode(line))) return true;
   }
   return false;
 }
@@ -72,23 +76,22 @@ function lineEnd(bytes: Uint8Array, at: number): number {
   return i;
 }
 
-/** A file's bytes, in one buffer reused from file to file (valid until the next call); undefined when it cannot be read. */
-function readAll(path: string): Buffer | undefined {
+/** A survey tool's "Unicode text" export is UTF-16 with its byte order mark. */
+function utf16Of(head: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  return head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : undefined;
+}
+
+/** The first `limit` bytes of a file, in one buffer reused from file to file (valid until the next call); undefined when it cannot be read. */
+function readUpTo(path: string, limit: number): Buffer | undefined {
   try {
     const fd = openSync(path, 'r');
     try {
-      let length = 0;
-      for (;;) {
-        if (length === scratch.length) {
-          const grown = Buffer.allocUnsafe(scratch.length * 2);
-          scratch.copy(grown);
-          scratch = grown;
-        }
-        const n = readSync(fd, scratch, length, scratch.length - length, null);
-        if (n === 0) break;
-        length += n;
-      }
-      return scratch.subarray(0, length);
+      const size = Math.min(limit, fstatSync(fd).size + 1);
+      if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, 2 * scratch.length));
+      let total = 0;
+      // A read may return less than asked before the end of the file.
+      for (let n = -1; n !== 0 && total < size; total += n) n = readSync(fd, scratch, total, size - total, total);
+      return scratch.subarray(0, total);
     } finally {
       closeSync(fd);
     }
@@ -100,24 +103,26 @@ function readAll(path: string): Buffer | undefined {
 let scratch = Buffer.allocUnsafe(1 << 16);
 
 function csvHeaderNamesItem(path: string, itemIds: ReadonlySet<string>): boolean {
-  const text = read(path, CSV_HEAD_BYTES);
+  const text = read(path, CSV_HEAD_BYTES)?.text;
   if (text === undefined) return true;
   const header = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/, 1)[0]!;
   // Matched as the reader matches them: in the file's delimiter, trimmed, unquoted, without regard to case.
   return header.split(sniffDelimiter(header)).some((cell) => itemIds.has(cell.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase()));
 }
 
-/** The first `limit` bytes of a file as text; undefined when it cannot be read. */
-function read(path: string, limit: number): string | undefined {
+/** The first `limit` bytes of the file as text (never more, whatever its size); undefined when it cannot be read. */
+function read(path: string, limit: number): { text: string; bytes: number } | undefined {
   try {
     const fd = openSync(path, 'r');
     try {
-      const buffer = Buffer.alloc(limit);
-      const head = buffer.subarray(0, readSync(fd, buffer, 0, limit, 0));
-      // A survey tool's "Unicode text" export is UTF-16 with its byte order mark.
-      if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le').decode(head);
-      if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be').decode(head);
-      return head.toString('utf8');
+      // As much as the file holds (a folder of small files allocates little), one byte more to see it grew.
+      const size = Math.min(limit, fstatSync(fd).size + 1);
+      const buffer = Buffer.allocUnsafe(size);
+      let total = 0;
+      // A read may return less than asked before the end of the file.
+      for (let n = -1; n !== 0 && total < size; total += n) n = readSync(fd, buffer, total, size - total, total);
+      const head = buffer.subarray(0, total);
+      return { text: new TextDecoder(utf16Of(head) ?? 'utf-8').decode(head), bytes: total };
     } finally {
       closeSync(fd);
     }

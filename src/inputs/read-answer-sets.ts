@@ -11,7 +11,8 @@ import { displayName, readBytes, STDIN } from '../core/io/read-input.js';
 import type { Rubric } from '../rubric/model.js';
 import type { InputFile, SkippedKind } from './adapter.js';
 import type { Mapping } from './survey/mapping.js';
-import { inputFormat, loadInputAdapter } from './registry.js';
+import { formatOfName, inputFormat, loadInputAdapter } from './registry.js';
+import { MAX_TEXT_BYTES } from '../core/io/decode-text.js';
 import { headText } from './svcaudit-csv/detect.js';
 
 export interface ReadAnswersResult {
@@ -80,5 +81,8 @@ export async function readAnswerSets(paths: readonly string[], rubric: Rubric, o
 /** An input whose bytes are read on first use, and once. */
 export function inputFile(path: string, readStdin?: () => Promise<Uint8Array>): InputFile {
   let bytes: Promise<Uint8Array> | undefined;
-  return { path, file: displayName(path), bytes: () => (bytes ??= readBytes(path, readStdin)) };
+  // A survey export may be of any length (its readers bound cells and rows); anything else is YAML
+  // or JSON, read no further than its limit.
+  const limit = formatOfName(path) === 'survey-export' ? Infinity : MAX_TEXT_BYTES;
+  return { path, file: displayName(path), bytes: () => (bytes ??= readBytes(path, readStdin, limit)) };
 }

@@ -8,6 +8,7 @@ import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { SvcauditError } from '../core/errors.js';
 import { readBytes } from '../core/io/read-input.js';
+import { MAX_TEXT_BYTES } from '../core/io/decode-text.js';
 import { compareCodePoints } from '../core/order.js';
 import { checkRubricText, type Checked } from './check-rubric.js';
 import { findingsErrorCode, firstError, hasErrors, type Finding } from '../core/finding.js';
@@ -60,7 +61,7 @@ async function resolveRubricPath(ref: string): Promise<{ path: string; source: s
 /** Reads and checks a rubric without throwing on findings (for `validate`). */
 export async function checkRubricReference(ref: string): Promise<Checked<Rubric> & { file: string }> {
   const { path, source } = await resolveRubricPath(ref);
-  return { ...(await checkRubricText(await readBytes(path), path, source)), file: path };
+  return { ...(await checkRubricText(await readBytes(path, undefined, MAX_TEXT_BYTES), path, source)), file: path };
 }
 
 /** The rubric a command works with; throws when it cannot be used. */

@@ -11,6 +11,7 @@ import { finding, type Finding } from '../core/finding.js';
 import { isMapping } from '../core/is-mapping.js';
 import { isLevel, isUsableScale, MAX_LEVELS } from './scale.js';
 import { locate, type PathSegment, type YamlSource } from '../core/source.js';
+import { excerpt } from '../core/inert-text.js';
 
 /** A value the schema found wrong; the rules treat it as unknown. */
 const BROKEN: unique symbol = Symbol('broken');
@@ -83,7 +84,7 @@ export function semanticFindings(value: unknown, source: YamlSource): Finding[] 
 
   const labels = mappingAt(mappingAt(raw.scale)?.labels);
   for (const key of Object.keys(labels ?? {})) {
-    if (!inScale(Number(key))) report('label-out-of-scale', `A label is given for level ${key}, which is not on the scale (${range}).`, ['scale', 'labels', key], 'key');
+    if (!inScale(Number(key))) report('label-out-of-scale', `A label is given for level ${excerpt(key)}, which is not on the scale (${range}).`, ['scale', 'labels', key], 'key');
   }
   const checkTarget = (target: number | undefined | null, path: PathSegment[], owner: string) => {
     if (target === undefined || target === null) return;
@@ -102,9 +103,9 @@ export function semanticFindings(value: unknown, source: YamlSource): Finding[] 
     if (section === undefined) return;
     const sPath: PathSegment[] = ['sections', s];
     const sectionId = idAt(section.id);
-    const name = sectionId === undefined ? `section #${s + 1}` : `section \`${sectionId}\``;
+    const name = sectionId === undefined ? `section #${s + 1}` : `section \`${excerpt(sectionId)}\``;
     if (sectionId !== undefined) {
-      if (sectionIds.has(sectionId)) report('duplicate-id', `Section id \`${sectionId}\` is already used by section #${sectionIds.get(sectionId)! + 1}.`, [...sPath, 'id']);
+      if (sectionIds.has(sectionId)) report('duplicate-id', `Section id \`${excerpt(sectionId)}\` is already used by section #${sectionIds.get(sectionId)! + 1}.`, [...sPath, 'id']);
       else sectionIds.set(sectionId, s);
     }
     const weight = numberAt(section.weight);
@@ -124,10 +125,10 @@ export function semanticFindings(value: unknown, source: YamlSource): Finding[] 
       if (item === undefined) return;
       const iPath: PathSegment[] = [...sPath, 'items', i];
       const itemId = idAt(item.id);
-      const itemName = itemId === undefined ? `item #${i + 1} of ${name}` : `item \`${itemId}\``;
+      const itemName = itemId === undefined ? `item #${i + 1} of ${name}` : `item \`${excerpt(itemId)}\``;
       if (itemId !== undefined) {
         const earlier = itemIds.get(itemId);
-        if (earlier !== undefined) report('duplicate-id', `Item id \`${itemId}\` is already used in section \`${earlier}\`; item ids must be unique in the whole rubric.`, [...iPath, 'id']);
+        if (earlier !== undefined) report('duplicate-id', `Item id \`${excerpt(itemId)}\` is already used in section \`${excerpt(earlier)}\`; item ids must be unique in the whole rubric.`, [...iPath, 'id']);
         else itemIds.set(itemId, sectionId ?? `#${s + 1}`);
       }
       const itemTarget = numberAt(item.target);
@@ -145,7 +146,7 @@ function itemLevelFindings(item: Record<string, unknown>, path: PathSegment[], n
   const keys = Object.keys(item.levels ?? {});
   if (keys.length === 0) report('item-without-levels', `${capitalize(name)} has no level descriptors, so people will read its levels differently.`, [...path, 'id']);
   for (const key of keys) {
-    if (!inScale(Number(key))) report('level-out-of-scale', `${capitalize(name)} describes level ${key}, which is not on the scale (${range}).`, [...path, 'levels', key], 'key');
+    if (!inScale(Number(key))) report('level-out-of-scale', `${capitalize(name)} describes level ${excerpt(key)}, which is not on the scale (${range}).`, [...path, 'levels', key], 'key');
   }
 }
 

@@ -4,7 +4,8 @@
  * Hostile input (binary data, alias bombs, deep nesting) ends in findings,
  * never in an exception or a hang.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
+import { excerpt, inert } from '../core/inert-text.js';
 import { finding, type Finding, type Span } from '../core/finding.js';
 import { MAX_DEPTH, START, type PathSegment, type YamlSource } from '../core/source.js';
 
@@ -17,22 +18,32 @@ export function parseYaml(text: string, file: string): YamlSource {
     return { file, value: undefined, locate: () => START, findings: [finding('file-empty', 'The file is empty.', file, START)] };
   }
   const lineCounter = countLines(source);
+  // uniqueKeys off: yaml compares every key with every earlier key of its mapping, which takes
+  // minutes on a file of 100,000 keys; checkTree finds the same duplicates with one Set per mapping.
   // logLevel 'error': yaml would otherwise warn through Node (a mapping used as a key is "stringified"),
   // and that warning would reach the user beside the finding that already says what is wrong.
-  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
-  const locateIn = (path: readonly PathSegment[], at: 'key' | 'value' = 'value') => locateNode(doc, lineCounter, path, at);
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' });
+  } catch (error) {
+    // yaml's parser recurses once per level of nesting, and `a: a: a: …` on one line nests without end.
+    if (!(error instanceof RangeError)) throw error;
+    return { file, value: undefined, locate: () => START, findings: [finding('yaml-too-complex', FRIENDLY.RESOURCE_EXHAUSTION!, file, START)] };
+  }
+  const index = new KeyIndex();
+  const locateIn = (path: readonly PathSegment[], at: 'key' | 'value' = 'value') => locateNode(doc, lineCounter, index, path, at);
   const fail = (findings: Finding[]): YamlSource => ({ file, value: undefined, locate: locateIn, findings });
 
-  const errors = atOpenings(bounded(dedupe(doc.errors.map((e) => yamlErrorFinding(e, file, lineCounter, source))), file), doc, lineCounter, source);
+  const end = lastCharacter(source);
+  const errors = atOpenings(bounded(dedupe(doc.errors.map((e) => yamlErrorFinding(e, file, lineCounter, end))), file), doc, lineCounter, source);
+  // Any YAML error makes the data untrustworthy.
+  if (errors.length > 0) return fail(errors);
+  const tree = checkTree(doc, file, lineCounter);
   // A duplicate key leaves the data readable (the later value wins), so the checks go on and
-  // report everything else in the same run; any other YAML error makes the data untrustworthy.
-  if (errors.some((f) => f.rule !== 'yaml-duplicate-key')) return fail(errors);
-  const deep = findTooDeep(doc.contents);
-  if (deep) {
-    return fail([finding('yaml-too-complex', `The data is nested more than ${MAX_DEPTH} levels deep.`, file, spanOf(deep, lineCounter))]);
-  }
+  // report everything else in the same run; a node too deep, or a value no svcaudit file can hold, does not.
+  if (tree.some((f) => f.rule !== 'yaml-duplicate-key')) return fail(tree.filter((f) => f.rule !== 'yaml-duplicate-key'));
   try {
-    return { file, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), locate: locateIn, findings: errors };
+    return { file, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), locate: locateIn, findings: tree };
   } catch (error) {
     // toJS throws a ReferenceError for an alias with no anchor before it: a mistake in the file, not a bomb.
     const unresolved = error instanceof ReferenceError ? /^Unresolved alias\b[^:]*: (.*)$/.exec(error.message) : null;
@@ -97,18 +108,14 @@ const UNCLOSED_FLOW = /^Flow (sequence|map) (?:in block collection )?must (?:be 
 const MAX_QUOTE = 40;
 const MAX_MESSAGE = 200;
 
-function yamlErrorFinding(error: YAMLError, file: string, lc: LineCounter, text: string): Finding {
+/** `end`: the offset of the text's last character (lastCharacter), computed once for all the errors. */
+function yamlErrorFinding(error: YAMLError, file: string, lc: LineCounter, end: number): Finding {
   // An error at the end of the input (a `[` or a quote never closed) would point one line past the
   // last when the text ends with a line break: it belongs to the last character.
-  const [start, end] = error.pos.map((offset) => Math.min(offset, lastCharacter(text))) as [number, number];
-  const span = toSpan(start, end, lc);
-  if (error.code === 'DUPLICATE_KEY') {
-    // yaml points at the start of the repeated key; the key runs to its colon.
-    const key = /^([^:\n]{1,60}):/.exec(text.slice(start, start + 64))?.[1]?.trim();
-    const named = key ? `\`${key}\`` : 'This key';
-    return finding('yaml-duplicate-key', `${named} appears twice in the same mapping; YAML would silently keep only one value.`, file, span);
-  }
-  if (error.code === 'RESOURCE_EXHAUSTION') return finding('yaml-too-complex', FRIENDLY[error.code]!, file, span);
+  const [from, to] = error.pos.map((offset) => Math.min(offset, end)) as [number, number];
+  const span = toSpan(from, to, lc);
+  // yaml reports its own stack overflow on deep flow collections as an error of the document.
+  if (error.code === 'RESOURCE_EXHAUSTION' || /Maximum call stack/.test(error.message)) return finding('yaml-too-complex', FRIENDLY.RESOURCE_EXHAUSTION!, file, span);
   const unclosed = UNCLOSED_FLOW.exec(error.message.split('\n')[0]!.trim());
   if (unclosed) {
     const [open, close, what] = unclosed[2] === '}' ? ['{', '}', 'mapping'] : ['[', ']', 'list'];
@@ -120,13 +127,16 @@ function yamlErrorFinding(error: YAMLError, file: string, lc: LineCounter, text:
     const quote = error.message.includes("'quote") ? "'" : '"';
     return finding('yaml-syntax', `A quoted text is never closed: end it with \`${quote}\`.`, file, span);
   }
-  const message = FRIENDLY[error.code] ?? bound(`${firstLine(error.message)}.`.replace(/\.\.$/, '.'));
+  // yaml's own messages quote the token they stopped at: cut short, and inert (core/inert-text.ts).
+  const message = FRIENDLY[error.code] ?? inert(bound(`${firstLine(error.message)}.`.replace(/\.\.$/, '.')));
   return finding('yaml-syntax', message, file, span);
 }
 
-/** The offset of the last character that is not a line break (0 for an empty text). */
+/** The offset of the last character that is not a line break (0 for an empty text); a loop, as a regex anchored at the end backtracks over every run of breaks. */
 function lastCharacter(text: string): number {
-  return Math.max(0, text.replace(/[\r\n]+$/, '').length - 1);
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  return Math.max(0, end - 1);
 }
 
 const UNCLOSED = Symbol('unclosed flow collection');
@@ -168,10 +178,14 @@ function firstLine(message: string): string {
 
 /** A message with its quotation of the file cut short, and no longer than MAX_MESSAGE in any case. */
 function bound(message: string): string {
-  const quoted = message.replace(/: "((?:[^"\\]|\\.)*)"\.$/, (whole, excerpt: string) => {
-    if (excerpt.length <= MAX_QUOTE) return whole;
-    return `: "${excerpt.slice(0, MAX_QUOTE).replace(/\\[^"]?$/, '')}…".`;
-  });
+  // Found with indexOf rather than a regular expression, which would try every `: "` of a quotation
+  // that runs over most of the file: linear whatever the message holds.
+  const open = message.indexOf(': "');
+  let quoted = message;
+  if (open >= 0 && message.endsWith('".') && message.length - open - 5 > MAX_QUOTE) {
+    const excerpt = message.slice(open + 3, open + 3 + MAX_QUOTE).replace(/\\[^"]?$/, '');
+    quoted = `${message.slice(0, open)}: "${excerpt}…".`;
+  }
   return quoted.length <= MAX_MESSAGE ? quoted : `${quoted.slice(0, MAX_MESSAGE - 1)}…`;
 }
 
@@ -200,19 +214,67 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
-function findTooDeep(root: unknown): Node | undefined {
-  const stack: Array<[unknown, number]> = [[root, 0]];
+/**
+ * The tags of YAML's core schema (https://yaml.org/spec/1.2.2/#103-core-schema): what svcaudit
+ * files are made of. yaml also resolves YAML 1.1's `!!binary`, `!!set`, `!!omap`, `!!pairs` and
+ * `!!timestamp`, into a Buffer, a Set, a Map or a Date, which no check expects (a Buffer's methods
+ * would be read as unknown answers).
+ */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
+/**
+ * One walk over the document, in time linear in its size: nesting deeper than MAX_DEPTH, tags
+ * outside the core schema, keys that are lists or mappings (JavaScript objects cannot hold them),
+ * and duplicate keys, compared as the data will hold them (`1` and `"1"`, `null` and `~` are one key).
+ */
+function checkTree(doc: Document.Parsed, file: string, lc: LineCounter): Finding[] {
+  const findings: Finding[] = [];
+  const stack: Array<[unknown, number]> = [[doc.contents, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
-    if (depth > MAX_DEPTH) return node as Node;
-    if (isMap(node) || isSeq(node)) {
-      for (const child of node.items) {
-        if (isPair(child)) stack.push([child.value, depth + 1]);
-        else stack.push([child, depth + 1]);
+    if (depth > MAX_DEPTH) {
+      return [finding('yaml-too-complex', `The data is nested more than ${MAX_DEPTH} levels deep.`, file, spanOf(node as Node, lc))];
+    }
+    const tag = (node as { tag?: unknown } | null)?.tag;
+    if (typeof tag === 'string' && tag.startsWith('tag:yaml.org,2002:') && !CORE_TAGS.has(tag)) {
+      const short = `!!${tag.slice('tag:yaml.org,2002:'.length)}`;
+      findings.push(finding('yaml-syntax', `The tag \`${excerpt(short)}\` makes a value svcaudit files never hold; write the value as plain text, a number or a list.`, file, spanOf(node as Node, lc)));
+      continue;
+    }
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = keyText(doc, pair);
+        if (key === undefined) {
+          findings.push(finding('yaml-syntax', 'A key must be text or a number, not a list or a mapping.', file, spanOf(pair.key as Node, lc)));
+          continue;
+        }
+        if (seen.has(key)) {
+          const named = key === '' ? 'An empty key (`null:`, `~:` or `"":`)' : `\`${excerpt(key)}\``;
+          findings.push(finding('yaml-duplicate-key', `${named} appears twice in the same mapping; YAML would silently keep only one value.`, file, isNodeWithRange(pair.key) ? spanOf(pair.key, lc) : START));
+        }
+        seen.add(key);
+        stack.push([pair.key, depth + 1], [pair.value, depth + 1]);
       }
+    } else if (isSeq(node)) {
+      for (const child of node.items) stack.push([isPair(child) ? child.value : child, depth + 1]);
     }
   }
+  return findings;
+}
+
+/** A key as the data holds it (yaml's toJS turns `null` into '' and a number into its text), or undefined for a collection. */
+function keyText(doc: Document.Parsed, pair: Pair): string | undefined {
+  let key: unknown = pair.key;
+  if (isAlias(key)) key = key.resolve(doc);
+  if (key === null || key === undefined) return '';
+  if (isCollection(key)) return undefined;
+  if (isScalar(key)) return scalarKey(key.value);
   return undefined;
+}
+
+function scalarKey(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
 }
 
 function toSpan(start: number, end: number, lc: LineCounter): Span {
@@ -226,22 +288,43 @@ function spanOf(node: Node, lc: LineCounter): Span {
   return range ? toSpan(range[0], range[1], lc) : START;
 }
 
+/**
+ * The pairs of each mapping by key, built on first use: looking keys up one by one along the pairs
+ * would make a file with a finding per key (100,000 unknown answers) quadratic. Of two equal keys
+ * the last wins, whose value is the one the data holds (see the duplicate-key finding).
+ */
+class KeyIndex {
+  private readonly maps = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+  pair(map: YAMLMap, key: string): Pair | undefined {
+    let byKey = this.maps.get(map);
+    if (!byKey) {
+      byKey = new Map();
+      for (const pair of map.items) {
+        const text = isScalar(pair.key) ? scalarKey(pair.key.value) : pair.key === null ? '' : undefined;
+        if (text !== undefined) byKey.set(text, pair as Pair);
+      }
+      this.maps.set(map, byKey);
+    }
+    return byKey.get(key);
+  }
+}
+
 /** YamlSource.locate over a parsed document (for a missing key, the mapping that lacks it). */
-function locateNode(doc: Document.Parsed, lineCounter: LineCounter, path: readonly PathSegment[], at: 'key' | 'value'): Span {
+function locateNode(doc: Document.Parsed, lineCounter: LineCounter, index: KeyIndex, path: readonly PathSegment[], at: 'key' | 'value'): Span {
   let node: unknown = doc.contents;
   let span: Span = isNodeWithRange(node) ? spanOf(node, lineCounter) : START;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i]!;
     const last = i === path.length - 1;
     if (isMap(node)) {
-      // The last of two equal keys, whose value is the one the data holds (see the duplicate-key finding).
-      const pair = node.items.findLast((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = index.pair(node, String(segment));
       if (!pair) return span;
-      const keyNode = pair.key as Node;
-      if (last && at === 'key') return spanOf(keyNode, lineCounter);
+      const keyNode = pair.key as Node | null;
+      if (last && at === 'key') return isNodeWithRange(keyNode) ? spanOf(keyNode, lineCounter) : span;
       node = pair.value;
       // A key with no value (`weight:`) has no value node to point at: use the key.
-      span = isNodeWithRange(node) ? spanOf(node, lineCounter) : spanOf(keyNode, lineCounter);
+      span = isNodeWithRange(node) ? spanOf(node, lineCounter) : isNodeWithRange(keyNode) ? spanOf(keyNode, lineCounter) : span;
     } else if (isSeq(node)) {
       const child = node.items[Number(segment)];
       if (!isNodeWithRange(child)) return span;

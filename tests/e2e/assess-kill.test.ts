@@ -133,11 +133,13 @@ describe.skipIf(SKIP_TMUX)('SIGKILL of `svcaudit assess` mid-session', () => {
       const target = join(dir, 'answers.yaml');
       const pane = server.start(dir, ['assess', '--no-color', '--out', 'answers.yaml']);
       const pid = await pane.pid();
-      await pane.waitFor('  1/13 · ');
-      // Keys as fast as tmux sends them (score 3, no note), and a kill at a random moment in the middle.
+      await pane.waitFor('⏎ start');
+      pane.keys('Enter');
+      await pane.waitFor(' 1/13 · ');
+      // Keys as fast as tmux sends them (score 3 at once, no note), and a kill at a random moment in the middle.
       const typing = (async () => {
         for (let n = 0; n < 13; n++) {
-          pane.keys('3', 'Enter', 'Enter');
+          pane.keys('3', 'Enter');
           await sleep(5);
         }
       })();

@@ -20,13 +20,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const assess = (args: string[], input = '') => runCli(['assess', ...args], { cwd: dir, input });
 
 describe('svcaudit assess without a terminal', () => {
-  it('exits 2 at once, pointing to `svcaudit template` and `svcaudit score`, with no stack trace', async () => {
+  it('exits 2 at once, pointing to `template` and `score` started the way it was, with no stack trace', async () => {
     const started = Date.now();
     const r = await assess([], '4\n4\n4\n');
     const elapsed = Date.now() - started;
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('svcaudit template');
-    expect(r.stderr).toContain('svcaudit score');
+    // Started as `node <repo>/bin/svcaudit.cjs`: the commands it prints start the same way.
+    expect(r.stderr).toContain('\n  node <repo>/bin/svcaudit.cjs template > answers.yaml\n');
+    expect(r.stderr).toContain('\n  node <repo>/bin/svcaudit.cjs score answers.yaml');
     expect(r.stderr).toMatch(/^svcaudit: `svcaudit assess` asks its questions in a terminal/);
     expect(r.stderr).not.toMatch(STACK);
     expect(r.stdout).toBe(''); // no half-drawn prompt

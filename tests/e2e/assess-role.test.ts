@@ -5,20 +5,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readAnswersFile, scoresOf } from '../helpers/answers-file.js';
-import { assessHarness } from '../helpers/assess-harness.js';
+import { assessHarness, question } from '../helpers/assess-harness.js';
 import { SKIP_TMUX } from '../helpers/tmux.js';
 
 describe.skipIf(SKIP_TMUX)('svcaudit assess --role', () => {
-  const { start, fresh } = assessHarness('svcaudit-assess-role-');
+  const { start, fresh, begin } = assessHarness('svcaudit-assess-role-');
 
   it('asks a customer the 11 items a customer can judge, says 2 were left out, and saves only those', async () => {
     const file = fresh();
     const pane = start(['--out', 'answers.yaml', '--role', 'customer']);
-    const intro = await pane.waitFor('  1/11 · ');
+    const intro = await pane.waitFor('⏎ start');
     expect(intro).toContain('2 items are for other roles than customer and left out.');
+    await begin(pane, 11);
     for (let n = 1; n <= 11; n++) {
-      await pane.waitFor(`  ${n}/11 · `);
-      pane.keys('3', 'Enter');
+      await pane.waitFor(question(n, 11));
+      pane.keys('3');
       await pane.waitFor('Note (optional');
       pane.keys('Enter');
     }

@@ -8,19 +8,21 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ITEM_IDS, readAnswersFile, scoresOf } from '../helpers/answers-file.js';
-import { assessHarness } from '../helpers/assess-harness.js';
+import { assessHarness, question } from '../helpers/assess-harness.js';
 import { SKIP_TMUX, type TmuxPane } from '../helpers/tmux.js';
-import { REPO, STACK } from '../helpers/run-cli.js';
+import { BIN, REPO, STACK } from '../helpers/run-cli.js';
+
+/** How the harness starts svcaudit (`node <repo>/bin/svcaudit.cjs`), and so how the printed commands start it. */
+const CLI = `node ${BIN}`;
 
 
 describe.skipIf(SKIP_TMUX)('svcaudit assess in a terminal', () => {
-  const { start, fresh } = assessHarness('svcaudit-assess-');
+  const { start, fresh, begin } = assessHarness('svcaudit-assess-');
 
-  /** Answers question `n` (of 13) by its number key, then types the note (or just Enter). */
+  /** Answers question `n` (of 13) by its key, which acts at once, then types the note (or just Enter). */
   async function answer(pane: TmuxPane, n: number, key: string, note = ''): Promise<void> {
-    // Two spaces before: `  1/13 ·` must not match `11/13 ·`.
-    await pane.waitFor(`  ${n}/13 · `);
-    pane.keys(key, 'Enter');
+    await pane.waitFor(question(n));
+    pane.keys(key);
     await pane.waitFor('Note (optional');
     if (note !== '') pane.type(note);
     pane.keys('Enter');
@@ -29,8 +31,9 @@ describe.skipIf(SKIP_TMUX)('svcaudit assess in a terminal', () => {
   it('saves three answers, stops on Ctrl-C with exit 130 and the resume command, then resumes to the report', async () => {
     const file = fresh();
     const first = start(['--out', 'answers.yaml', '--name', 'Dana', '--role', 'manager']);
-    const intro = await first.waitFor('  1/13 · ');
-    expect(intro).toContain('Saving to ./answers.yaml after every answer');
+    const welcome = await first.waitFor('⏎ start');
+    expect(welcome).toContain('Saving to ./answers.yaml after every answer');
+    const intro = await begin(first);
     // Each screen: the title, progress, section, prompt, why, every level with label and descriptor, and the ways on.
     expect(intro).toMatch(/\? Be nice {2}1\/13 · The ten service commitments/);
     expect(intro).toContain('In recent contacts, across every team that deals with');
@@ -42,17 +45,18 @@ describe.skipIf(SKIP_TMUX)('svcaudit assess in a terminal', () => {
     expect(intro).not.toContain('Back'); // nothing to go back to from the first question
 
     await answer(first, 1, '4', 'Calls after 6pm: "ring out" # really');
-    await answer(first, 2, '6'); // the sixth choice: not applicable
-    const third = await first.waitFor('  3/13 · ');
+    await answer(first, 2, 'n'); // not applicable
+    const third = await first.waitFor(question(3));
     expect(third).toContain('←    Back');
     await answer(first, 3, '2');
-    await first.waitFor('  4/13 · ');
+    await first.waitFor(question(4));
     first.keys('C-c');
 
     expect(await first.exitCode()).toBe(130);
     const stopped = first.screen(true);
     expect(stopped).toContain('Stopped. 3 of 13 answered, saved in ./answers.yaml.');
-    expect(stopped).toContain('svcaudit assess --out ./answers.yaml --resume');
+    // The role given is repeated, so that the resumed session asks the same items.
+    expect(stopped).toContain(`${CLI} assess --role manager --out ./answers.yaml --resume`);
     expect(stopped).not.toMatch(STACK);
 
     const saved = await readAnswersFile(file);
@@ -64,11 +68,12 @@ describe.skipIf(SKIP_TMUX)('svcaudit assess in a terminal', () => {
     writeFileSync(file, `# Dana's self-audit, first sitting\n${readFileSync(file, 'utf8')}x-team: front desk\n`);
 
     const second = start(['--out', 'answers.yaml', '--resume']);
-    const resumed = await second.waitFor('  4/13 · ');
-    expect(resumed).toContain('Resuming ./answers.yaml: 3 of 13 answered.');
-    // Back to question 3: its saved answer is preselected, and it can be changed.
-    second.keys('8', 'Enter');
-    const back = await second.waitFor('  3/13 · ');
+    expect(await second.waitFor('⏎ start')).toContain('Resuming ./answers.yaml: 3 of 13 answered.');
+    second.keys('Enter');
+    await second.waitFor(question(4));
+    // Back to question 3 with one key: its saved answer is preselected, and it can be changed.
+    second.keys('b');
+    const back = await second.waitFor(question(3));
     expect(back).toMatch(/❯ 2 {2}Ad hoc/);
     await answer(second, 3, '3');
     const keys = ['1', '2', '3', '4', '5', '1', '2', '3', '4', '5'];
@@ -101,6 +106,7 @@ describe.skipIf(SKIP_TMUX)('svcaudit assess in a terminal', () => {
     const screen = pane.screen(true);
     expect(screen).toContain('./answers.yaml: The file already exists.');
     expect(screen).toContain('add --resume');
+    expect(screen).toContain(`(\`${CLI} assess --out ./answers.yaml --resume\`)`);
     expect(screen).toContain('add --force');
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
@@ -118,8 +124,9 @@ describe.skipIf(SKIP_TMUX)('svcaudit assess in a terminal', () => {
   it('--resume on a missing file starts a new assessment; Ctrl-C before any answer saves nothing', async () => {
     const file = fresh();
     const pane = start(['--out', 'answers.yaml', '--resume']);
-    const screen = await pane.waitFor('  1/13 · ');
+    const screen = await pane.waitFor('⏎ start');
     expect(screen).toContain('There is no ./answers.yaml yet, so this starts a new assessment there.');
+    await begin(pane);
     pane.keys('C-c');
     expect(await pane.exitCode()).toBe(130);
     expect(pane.screen(true)).toContain('Nothing was answered, so nothing was saved.');
@@ -129,16 +136,16 @@ describe.skipIf(SKIP_TMUX)('svcaudit assess in a terminal', () => {
   it('skipped items stay unanswered; the report shows completeness and the resume command', async () => {
     const file = fresh();
     const pane = start(['--out', 'answers.yaml']);
+    await begin(pane);
     await answer(pane, 1, '5');
     for (let n = 2; n <= 13; n++) {
-      await pane.waitFor(`  ${n}/13 · `);
-      pane.keys('7', 'Enter'); // skip for now
+      await pane.waitFor(question(n));
+      pane.keys('s'); // skip for now, at once
     }
     expect(await pane.exitCode()).toBe(0);
     const end = pane.screen(true);
     expect(end).toContain('1 of 13 answered');
-    expect(end).toContain('12 left unanswered');
-    expect(end).toContain('svcaudit assess --out ./answers.yaml --resume');
+    expect(end).toContain(`12 items are left unanswered; to answer them: ${CLI} assess --out ./answers.yaml --resume`);
     expect(Object.keys(scoresOf((await readAnswersFile(file)).set!))).toEqual(['be-nice']);
   });
 
@@ -157,11 +164,12 @@ describe.skipIf(SKIP_TMUX)('svcaudit assess in a terminal', () => {
   it('stops cleanly on SIGTERM as on Ctrl-C: answers kept, exit 130, the resume command shown', async () => {
     const file = fresh();
     const pane = start(['--out', 'answers.yaml']);
+    await begin(pane);
     await answer(pane, 1, '3');
-    await pane.waitFor('  2/13 · ');
+    await pane.waitFor(question(2));
     process.kill(await pane.pid(), 'SIGTERM');
     expect(await pane.exitCode()).toBe(130);
-    expect(pane.screen(true)).toContain('svcaudit assess --out ./answers.yaml --resume');
+    expect(pane.screen(true)).toContain(`${CLI} assess --out ./answers.yaml --resume`);
     expect(scoresOf((await readAnswersFile(file)).set!)).toEqual({ 'be-nice': 3 });
   });
 });

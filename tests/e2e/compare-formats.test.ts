@@ -109,7 +109,14 @@ describe('compare: golden files of every format', () => {
     }
     const json = JSON.parse(pinned.get('json')!.stdout.toString('utf8')) as { items: unknown[] };
     expect(json.items).toHaveLength(13);
-    expect(pinned.get('text')!.stdout.toString('utf8').split('\n')[1]).toBe('service-commitments · 2.0.0 · 2023-11-14');
+    expect(pinned.get('text')!.stdout.toString('utf8').split('\n')[1]).toBe('service-commitments · 2.0.0 · report 2023-11-14');
+    // The human formats name each audit by its folder and fieldwork dates, not by the path it was read from.
+    for (const format of ['text', 'markdown', 'html'] as const) {
+      const text = pinned.get(format)!.stdout.toString('utf8');
+      expect(text, format).not.toContain('examples/');
+      expect(text, format).toMatch(/interviews \(10 respondents, fieldwork 2026-10-05 to 2026-10-09\)/);
+      expect(text, format).toMatch(/follow-up \(10 respondents, fieldwork 2027-04-12 to 2027-04-16\)/);
+    }
   });
 
   it('the text format is laid out at 100 columns: no line is wider', () => {

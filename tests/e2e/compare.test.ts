@@ -83,7 +83,8 @@ describe('compare on the examples', () => {
     const r = await svcaudit(['compare', BEFORE, AFTER]);
     expect(r.code).toBe(0);
     const { before, after } = json.overall;
-    expect(r.stdout).toContain(`${BEFORE} (10 respondents)`);
+    // The folder's name, not the path it was read from, with its fieldwork dates.
+    expect(r.stdout).toContain('before  interviews (10 respondents, fieldwork 2026-10-05 to 2026-10-09)');
     expect(r.stdout).toContain('Paired: 10 respondents answered both audits (matched by name)');
     expect(r.stdout).toContain(`Overall  ${before.score!.toFixed(2)} → ${after.score!.toFixed(2)}, change +`);
     expect(r.stdout).toMatch(/Be generous\s+│\s+\d\.\d\d │\s+\d\.\d\d │ -\d\.\d\d \[-?\d\.\d\d, [+-]?\d\.\d\d\] │ (no clear change|slipped)/);
@@ -95,7 +96,7 @@ describe('compare on the examples', () => {
     const r = await svcaudit(['compare', BEFORE, AFTER, '--format', 'markdown']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# Service Commitments Audit: progress$/m);
-    expect(r.stdout).toMatch(/^\| Score \| \d\.\d\d \| \d\.\d\d \| [+-]\d\.\d\d \| \[[+-]?\d\.\d\d, [+-]?\d\.\d\d\] \| (improved|slipped|no clear change|too few answers) \|$/m);
+    expect(r.stdout).toMatch(/^\| Score \| \d\.\d\d \| \d\.\d\d \| [+-]\d\.\d\d \| \[[+-]?\d\.\d\d, [+-]?\d\.\d\d\] \| (improved|slipped|no clear change|too few answers)(, \*\*still below target\*\*)? \|$/m);
     expect(r.stdout).toMatch(/^\| Be nice \| \d\.\d\d \(n 10\) \| \d\.\d\d \(n 10\) \| [+-]?\d\.\d\d \| \[.+\] \| [a-z ]+\*?†? \|$/m);
   });
 

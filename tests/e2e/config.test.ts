@@ -59,6 +59,18 @@ describe('settings', () => {
     expect(text.stdout).toContain('Northwind Insurance');
   });
 
+  it("puts the file's organisation in the header of every human format, compare's too", async () => {
+    const dir = project({ 'svcaudit.config.yaml': 'organisation: Northwind Insurance\n' });
+    for (const args of [['score', 'audits'], ['compare', 'audits', 'audits']]) {
+      for (const format of ['text', 'markdown', 'html']) {
+        const r = await svcaudit([...args, '--format', format], { cwd: dir });
+        expect(r.code, r.stderr).toBe(0);
+        // Within the first lines: the header, not a footer.
+        expect(r.stdout.split('\n').slice(0, format === 'html' ? 400 : 4).join('\n'), `${args[0]} ${format}`).toContain('Northwind Insurance');
+      }
+    }
+  });
+
   it('compare takes its format, by and min-group from the file, and its flags win', async () => {
     const dir = project({ 'svcaudit.config.yaml': 'compare:\n  format: json\n  by: role\n  min-group: 1\n' });
     const r = await svcaudit(['compare', 'audits', 'audits'], { cwd: dir });

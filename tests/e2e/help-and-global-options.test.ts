@@ -36,6 +36,15 @@ describe('svcaudit help', () => {
     expect(r.stdout.split('\n')[0]).toBe(usage);
   });
 
+  it("gives the manager's command, assess, as the first example of the program help", async () => {
+    const r = await svcaudit(['--help']);
+    expect(r.code).toBe(0);
+    const examples = r.stdout.slice(r.stdout.indexOf('Examples:\n'));
+    const first = examples.split('\n')[1]!;
+    expect(first).toMatch(/^ {2}\$ svcaudit assess --name \S+ --role manager +# a manager's self-audit$/);
+    expect(first.length).toBeLessThan(80);
+  });
+
   it('is the same text as --help', async () => {
     const [viaHelp, viaFlag] = await Promise.all([svcaudit(['help', 'validate']), svcaudit(['validate', '--help'])]);
     expect(viaHelp.stdout).toBe(viaFlag.stdout);
@@ -101,13 +110,15 @@ describe('Node warnings', () => {
     writeFileSync(file, COLLECTION_KEY);
     const r = await svcaudit(['validate', file]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('schema-value');
+    // The YAML reader refuses it: no svcaudit file has a key that is not text or a number.
+    expect(r.stdout).toContain('yaml-syntax');
     expect(r.stderr).toBe('');
   });
 
   it('the same from stdin, in score', async () => {
     const r = await svcaudit(['score', '-'], { input: COLLECTION_KEY });
-    expect(r.code).toBe(1);
+    // A file that cannot be read as data (docs/exit-codes.md).
+    expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/Warning|--trace-warnings/);
   });
 });

@@ -541,7 +541,7 @@ describe('output that cannot be written', () => {
   it('names a missing output folder as a user error (exit 2), not an internal one', async () => {
     const r = await runCli(['score', 'examples/self-audit.yaml', '--format', 'json', '--output', 'no-such-folder/report.json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('svcaudit: no-such-folder/report.json: Cannot write the output file: the folder no-such-folder does not exist.\n');
+    expect(r.stderr).toBe('svcaudit: no-such-folder/report.json: Cannot write the output file: the folder no-such-folder does not exist; an earlier file of that name is unchanged.\n');
   });
 });
 

@@ -24,8 +24,9 @@ describe('SOURCE_DATE_EPOCH', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(FOOTER('2023-11-14'));
-    // Besides the report date, only the fieldwork date of the answers (2026-11-20) appears.
-    expect([...r.stdout.matchAll(ANY_DATE)].map((m) => m[0]).filter((d) => d !== '2026-11-20')).toEqual(['2023-11-14']);
+    // Besides the report date (under the title and in the footer), only the fieldwork date of the answers (2026-11-20) appears.
+    expect([...r.stdout.matchAll(ANY_DATE)].map((m) => m[0]).filter((d) => d !== '2026-11-20')).toEqual(['2023-11-14', '2023-11-14']);
+    expect(r.stdout.split('\n')[2]).toBe('1 respondent · fieldwork 2026-11-20 · report 2023-11-14 · rubric service-commitments 2.0.0');
   });
 
   it('makes the report byte for byte the same in two runs', async () => {
@@ -60,7 +61,8 @@ describe('SOURCE_DATE_EPOCH', () => {
     expect(new Set([...html.stdout.matchAll(ANY_DATE)].map((m) => m[0]))).toEqual(new Set(['2023-11-14', '2026-11-20']));
     const compare = await svcaudit(['compare', 'examples/interviews', 'examples/follow-up', '--format', 'markdown'], { env });
     expect(compare.stdout).toContain('2023-11-14');
-    expect(new Set([...compare.stdout.matchAll(ANY_DATE)].map((m) => m[0]))).toEqual(new Set(['2023-11-14']));
+    // The report date, and each audit's fieldwork dates.
+    expect(new Set([...compare.stdout.matchAll(ANY_DATE)].map((m) => m[0]))).toEqual(new Set(['2023-11-14', '2026-10-05', '2026-10-09', '2027-04-12', '2027-04-16']));
   });
 
   it('unset or empty: today, in the local time zone (UTC+14 and UTC-11 are never on the same day)', async () => {

@@ -12,6 +12,15 @@ import { TmuxServer, type TmuxPane } from './tmux.js';
 
 type Size = { columns: number; rows: number };
 
+/**
+ * Question `n` of `total` on screen, drawn to its end: its header line (`? Be nice  1/13 · …`) and the help
+ * line under it. The note prompt's record of an answer (`✔ Be nice  1/13 · 4 Consistent`) carries the same
+ * progress: the `?` tells the question apart.
+ */
+export function question(n: number, total = 13): RegExp {
+  return new RegExp(`^\\? .* {2}${n}/${total} · [\\s\\S]*ctrl-c stop`, 'm');
+}
+
 export function assessHarness(prefix: string, defaultSize?: Size) {
   let server: TmuxServer;
   let dir = '';
@@ -36,6 +45,20 @@ export function assessHarness(prefix: string, defaultSize?: Size) {
       const pane = server.start(dir, ['assess', '--no-color', ...args], size ? { size } : {});
       panes.push(pane);
       return pane;
+    },
+    /** A shell command line in a new pane, in the current test's folder (a command svcaudit printed). */
+    run(command: string, size: Size | undefined = defaultSize): TmuxPane {
+      const pane = server.run(dir, command, size ? { size } : {});
+      panes.push(pane);
+      return pane;
+    },
+    /** The current test's folder. */
+    folder: () => dir,
+    /** Waits for the intro's pause and presses ⏎; resolves with the first question's screen. */
+    async begin(pane: TmuxPane, total = 13): Promise<string> {
+      await pane.waitFor('⏎ start · ctrl-c stop');
+      pane.keys('Enter');
+      return pane.waitFor(question(1, total));
     },
     /** A new empty folder for the test; returns the answers file path in it. */
     fresh(): string {

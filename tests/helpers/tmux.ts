@@ -21,12 +21,15 @@ export const SKIP_TMUX = !HAS_TMUX && !process.env.CI;
  * codes out of the file and the screen alike.
  */
 function paneEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', TERM: 'xterm-256color', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', TERM: 'xterm-256color' };
   delete env.VITEST;
   delete env.FORCE_COLOR;
   delete env.DEBUG;
   delete env.TMUX; // inside a developer's tmux, the new server must still be a separate one
-  return env;
+  // What `npm test` or `npx vitest` leave in the environment: a person's shell has none of it, and svcaudit
+  // reads it to tell how it was started.
+  for (const name of Object.keys(env)) if (/^npm_/i.test(name) || name === 'INIT_CWD') delete env[name];
+  return { ...env, ...extra };
 }
 
 export function shellQuote(text: string): string {
@@ -52,12 +55,20 @@ export class TmuxServer {
     args: readonly string[],
     options: { nodeArgs?: readonly string[]; env?: Record<string, string>; size?: { columns: number; rows: number } } = {},
   ): TmuxPane {
+    const node = [process.execPath, ...(options.nodeArgs ?? []), BIN, ...args].map(shellQuote).join(' ');
+    return this.run(cwd, node, options);
+  }
+
+  /**
+   * Runs a shell command line in a new pane, as a person would type it (a command svcaudit printed, `npx
+   * svcaudit …`), with `exec` so that the pid file names the command's own process.
+   */
+  run(cwd: string, command: string, options: { env?: Record<string, string>; size?: { columns: number; rows: number } } = {}): TmuxPane {
     const name = `s${++this.count}`;
     const exitFile = join(cwd, `.exit-${name}`);
     const pidFile = join(cwd, `.pid-${name}`);
-    const node = [process.execPath, ...(options.nodeArgs ?? []), BIN, ...args].map(shellQuote).join(' ');
     const envs = Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
-    const inner = `echo $$ > ${shellQuote(pidFile)}; exec env -u VITEST ${envs} ${node}`;
+    const inner = `echo $$ > ${shellQuote(pidFile)}; exec env -u VITEST ${envs} ${command}`;
     const script = `cd ${shellQuote(cwd)} && sh -c ${shellQuote(inner)}; echo $? > ${shellQuote(exitFile)}; sleep 86400`;
     const { columns, rows } = options.size ?? { columns: 140, rows: 50 };
     this.tmux(['new-session', '-d', '-x', String(columns), '-y', String(rows), '-s', name, script]);
@@ -92,9 +103,9 @@ export class TmuxPane {
     this.server.tmux(['send-keys', '-t', this.name, '-l', text]);
   }
 
-  /** The screen, or with `history` everything since the pane opened; wrapped lines joined. */
-  screen(history = false): string {
-    return this.server.tmux(['capture-pane', '-p', '-J', '-t', this.name, ...(history ? ['-S', '-'] : [])]);
+  /** The screen, or with `history` everything since the pane opened; wrapped lines joined; with `escapes`, its colours as escape codes. */
+  screen(history = false, escapes = false): string {
+    return this.server.tmux(['capture-pane', '-p', '-J', '-t', this.name, ...(history ? ['-S', '-'] : []), ...(escapes ? ['-e'] : [])]);
   }
 
   async waitFor(expected: string | RegExp, options: { timeout?: number; history?: boolean } = {}): Promise<string> {

@@ -22,6 +22,11 @@ export interface ZipPart {
   readonly data: Uint8Array;
   /** Write this size in the directory instead of the true one (a lying zip bomb). */
   readonly declaredSize?: number;
+  /**
+   * Sizes and CRC after the data, zero in the local header (general purpose flag bit 3, APPNOTE.TXT
+   * 4.3.9), as streaming writers (Go's archive/zip, Java's ZipOutputStream) write them.
+   */
+  readonly dataDescriptor?: boolean;
 }
 
 export function zip(parts: readonly ZipPart[]): Buffer {
@@ -32,27 +37,39 @@ export function zip(parts: readonly ZipPart[]): Buffer {
     const name = Buffer.from(part.name, 'utf8');
     const packed = deflateRawSync(part.data);
     const size = part.declaredSize ?? part.data.length;
+    const flags = part.dataDescriptor ? 8 : 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(part.data), 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
+    if (!part.dataDescriptor) {
+      local.writeUInt32LE(crc32(part.data), 14);
+      local.writeUInt32LE(packed.length, 18);
+      local.writeUInt32LE(size, 22);
+    }
     local.writeUInt16LE(name.length, 26);
+    const descriptor = Buffer.alloc(part.dataDescriptor ? 16 : 0);
+    if (part.dataDescriptor) {
+      descriptor.writeUInt32LE(0x08074b50, 0);
+      descriptor.writeUInt32LE(crc32(part.data), 4);
+      descriptor.writeUInt32LE(packed.length, 8);
+      descriptor.writeUInt32LE(size, 12);
+    }
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(flags, 8);
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc32(part.data), 16);
     central.writeUInt32LE(packed.length, 20);
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
+    locals.push(local, name, packed, descriptor);
     centrals.push(central, name);
-    offset += local.length + name.length + packed.length;
+    offset += local.length + name.length + packed.length + descriptor.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);

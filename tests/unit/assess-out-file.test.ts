@@ -11,6 +11,7 @@ import { SvcauditError } from '../../src/core/errors.js';
 const CWD = '/home/dana/audits';
 const out = (given?: string) => resolveOutFile(given, CWD, '2026-11-20');
 const exists = (yes: boolean) => () => yes;
+const RESUME = 'npx svcaudit assess --out ./a.yaml --resume';
 
 describe('the answers file', () => {
   it('defaults to a dated file in the current folder', () => {
@@ -43,33 +44,44 @@ describe('the overwrite guard', () => {
     [true, { resume: true }, 'resume'],
     [true, { force: true }, 'overwrite'],
   ] as const)('file exists: %s, flags %j → %s', (present, flags, mode) => {
-    expect(startMode(out('a.yaml'), flags, exists(present))).toBe(mode);
+    expect(startMode(out('a.yaml'), flags, RESUME, exists(present))).toBe(mode);
   });
 
   it('refuses an existing file without --resume or --force, naming both (exit 2)', () => {
     let error: unknown;
     try {
-      startMode(out('a.yaml'), {}, exists(true));
+      startMode(out('a.yaml'), {}, RESUME, exists(true));
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(SvcauditError);
     expect(errorExitCode((error as SvcauditError).code)).toBe(2);
     expect((error as SvcauditError).code).toBe('would-overwrite');
-    expect((error as SvcauditError).describe()).toMatch(/^\.\/a\.yaml: The file already exists\. .*--resume.*--force/);
+    expect((error as SvcauditError).describe()).toMatch(/^\.\/a\.yaml: The file already exists\. .*--resume \(`npx svcaudit assess --out \.\/a\.yaml --resume`\).*--force/);
   });
 
   it('refuses --resume with --force', () => {
-    expect(() => startMode(out('a.yaml'), { resume: true, force: true }, exists(true))).toThrow(/not both/);
+    expect(() => startMode(out('a.yaml'), { resume: true, force: true }, RESUME, exists(true))).toThrow(/not both/);
   });
 });
 
 describe('the commands it prints', () => {
+  const cli = 'svcaudit';
+
   it('resume: the path as shown, quoted for a shell when needed, and a non-default rubric', () => {
-    expect(resumeCommand(out('a.yaml'), undefined)).toBe('svcaudit assess --out ./a.yaml --resume');
-    expect(resumeCommand(out('my audit.yaml'), 'service-commitments')).toBe("svcaudit assess --out './my audit.yaml' --resume");
-    expect(resumeCommand(out('a.yaml'), './in-house.yaml')).toBe('svcaudit assess --rubric ./in-house.yaml --out ./a.yaml --resume');
-    expect(scoreCommand(out("Dana's.yaml"), undefined)).toBe(`svcaudit score './Dana'\\''s.yaml'`);
+    expect(resumeCommand(out('a.yaml'), { cli })).toBe('svcaudit assess --out ./a.yaml --resume');
+    expect(resumeCommand(out('my audit.yaml'), { cli, rubric: 'service-commitments' })).toBe("svcaudit assess --out './my audit.yaml' --resume");
+    expect(resumeCommand(out('a.yaml'), { cli, rubric: './in-house.yaml' })).toBe('svcaudit assess --rubric ./in-house.yaml --out ./a.yaml --resume');
+    expect(scoreCommand(out("Dana's.yaml"), { cli })).toBe(`svcaudit score './Dana'\\''s.yaml'`);
+  });
+
+  it('start svcaudit the way this run was started, and repeat --role so the same items are asked', () => {
+    expect(resumeCommand(out('a.yaml'), { cli: 'npx svcaudit', role: 'front desk' })).toBe("npx svcaudit assess --role 'front desk' --out ./a.yaml --resume");
+    expect(scoreCommand(out('a.yaml'), { cli: "node '/opt/my tools/svcaudit/bin/svcaudit.cjs'" })).toBe("node '/opt/my tools/svcaudit/bin/svcaudit.cjs' score ./a.yaml");
+  });
+
+  it('use the absolute path when svcaudit runs in another folder than the one the person typed in', () => {
+    expect(resumeCommand(out('a.yaml'), { cli: 'npx svcaudit', absolute: true })).toBe(`npx svcaudit assess --out ${CWD}/a.yaml --resume`);
   });
 
   it('quotes only what a shell would misread', () => {

@@ -115,15 +115,16 @@ describe('skip and na', () => {
     expect(s.noteAsks.map((n) => n.item)).toEqual(['a', 'c', 'e']);
   });
 
-  it('skip on an answered item clears its score but keeps the note and evidence', async () => {
+  it('skip on an answered item keeps its answer, note and evidence, and saves nothing', async () => {
     const initial = new Map([['a', answer(4, 'kept', ['a quote'])]]);
-    // The resumed session starts at b; going back to a and skipping it clears a.
+    // The resumed session starts at b; going back to a and skipping it leaves a as it was.
     const s = scripted(['back', 'skip', 2, 3, 3, 3]);
     const result = await runSession(rubric, initial, s.io);
     expect(visited(s.screens)).toEqual(['b', 'a', 'b', 'c', 'd', 'e']);
-    expect(result.answers.get('a')).toEqual(answer(null, 'kept', ['a quote']));
-    expect(s.saves[0]!.get('a')?.score).toBeNull();
-    expect(result.unanswered).toBe(1);
+    expect(result.answers.get('a')).toEqual(answer(4, 'kept', ['a quote']));
+    expect(s.saves[0]!.get('a')?.score).toBe(4);
+    expect(s.saves[0]!.get('b')?.score).toBe(2); // the first save is b's answer: the skip saved nothing
+    expect(result.unanswered).toBe(0);
   });
 
   it('na is an answer, with an optional note', async () => {
@@ -208,6 +209,56 @@ describe('saving', () => {
   });
 });
 
+describe('the log of earlier answers', () => {
+  it('gives each screen the items before it with their answers now, one entry per item, after going back too', async () => {
+    const s = scripted([4, 2, 'back', 5, 3, 3, 3]);
+    await runSession(rubric, new Map(), s.io);
+    const before = (screen: SessionScreen) => screen.before.map((b) => `${b.item.id}=${b.answer?.score ?? '-'}`);
+    expect(before(s.screens[0]!)).toEqual([]);
+    expect(before(s.screens[2]!)).toEqual(['a=4', 'b=2']);
+    // Back at b, whose answer is then changed to 5: at c the log holds b once, as it is now.
+    expect(visited(s.screens).slice(0, 5)).toEqual(['a', 'b', 'c', 'b', 'c']);
+    expect(before(s.screens[4]!)).toEqual(['a=4', 'b=5']);
+  });
+});
+
+describe('a note stopped half-way', () => {
+  /** Prompts that answer `a` with 3, then type `typed` at its note prompt and are stopped (Ctrl-C). */
+  function stoppedWhileTyping(typed: string) {
+    const saves: Array<Map<string, Answer>> = [];
+    const io: SessionIO = {
+      async ask() {
+        return 3;
+      },
+      async askNote(_screen, _current, draft) {
+        for (let i = 1; i <= typed.length; i++) draft(typed.slice(0, i));
+        throw Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError' });
+      },
+      async save(answers) {
+        saves.push(new Map(answers));
+      },
+    };
+    return { io, saves };
+  }
+
+  it('is saved with the score before the stop goes on, so nothing typed is lost', async () => {
+    const s = stoppedWhileTyping('  Calls after 6pm ring o');
+    await expect(runSession(rubric, new Map(), s.io)).rejects.toThrow(/SIGINT/);
+    expect(s.saves.at(-1)!.get('a')).toEqual(answer(3, 'Calls after 6pm ring o'));
+  });
+
+  it('keeps the note there was when the field was emptied, and saves nothing more when nothing was typed', async () => {
+    const initial = new Map([['a', answer(2, 'old note')]]);
+    const emptied = stoppedWhileTyping('');
+    // Resumed at b; the script goes back to a and answers it, then is stopped at its note prompt.
+    let asked = 0;
+    const io: SessionIO = { ...emptied.io, ask: async () => (asked++ === 0 ? 'back' : 3) };
+    await expect(runSession(rubric, initial, io)).rejects.toThrow(/SIGINT/);
+    expect(emptied.saves).toHaveLength(1); // the score, saved before the note was asked
+    expect(emptied.saves[0]!.get('a')).toEqual(answer(3, 'old note'));
+  });
+});
+
 describe('resume', () => {
   it('starts at the first unanswered item and keeps the answers, notes and evidence of the file', async () => {
     const initial = new Map([
@@ -215,13 +266,14 @@ describe('resume', () => {
       ['b', answer('na')],
       ['d', answer(2)],
     ]);
-    const s = scripted([3, 5, 'skip']);
+    const s = scripted([3, 'skip', 'skip']);
     const result = await runSession(rubric, initial, s.io);
-    // c is the first gap; d was answered in the file but comes after it, so it is shown on the way.
+    // c is the first gap; d was answered in the file but comes after it, so it is shown on the way, and
+    // skipping it keeps the answer the file gave it.
     expect(visited(s.screens)).toEqual(['c', 'd', 'e']);
     expect(s.screens[1]!.answer?.score).toBe(2);
     expect(result.answers.get('a')).toEqual(answer(4, 'from the file', ['a quote']));
-    expect(scores(result.answers)).toEqual({ a: 4, b: 'na', d: 5, c: 3 });
+    expect(scores(result.answers)).toEqual({ a: 4, b: 'na', d: 2, c: 3 });
   });
 
   it('treats a blank score (`item:` with no value) as unanswered', () => {

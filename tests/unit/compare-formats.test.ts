@@ -43,8 +43,10 @@ async function exampleSide(folder: string, by?: string): Promise<ScoredSide> {
 
 let examples: Comparison;
 let grouped: Comparison;
+let sides: { baseline: ScoredSide; followUp: ScoredSide };
 beforeAll(async () => {
-  examples = compareSides(await exampleSide('examples/interviews'), await exampleSide('examples/follow-up'), { beforeInput: 'examples/interviews', afterInput: 'examples/follow-up' });
+  sides = { baseline: await exampleSide('examples/interviews'), followUp: await exampleSide('examples/follow-up') };
+  examples = compareSides(sides.baseline, sides.followUp, { beforeInput: 'examples/interviews', afterInput: 'examples/follow-up' });
   grouped = compareSides(await exampleSide('examples/interviews', 'role'), await exampleSide('examples/follow-up', 'role'), { beforeInput: 'examples/interviews', afterInput: 'examples/follow-up', by: 'role', minGroup: 2 });
 });
 
@@ -82,6 +84,25 @@ describe('the text format', () => {
     expect(out).toMatch(/│ manager +│ +1 → 1 │/);
     expect(out).toContain('Not compared: manager (fewer than 3 respondents on a side: not compared).');
     expect(out).toMatch(/^ {2}- customer: /m);
+  });
+});
+
+describe('the header of every human format', () => {
+  it.each(['text', 'markdown', 'html'] as const)('%s names the organisation, each audit by its folder with its fieldwork dates, and the report date, and no path', (format) => {
+    const followUp = { ...sides.followUp.report, organisation: 'Harbour Home Insurance' };
+    const out = FORMATS[format](examples, { ...OPTIONS, baseline: sides.baseline.report, followUp }).replace(/\s+/g, ' ');
+    const header = format === 'html' ? out.slice(out.indexOf('<header'), out.indexOf('</header>')) : out.slice(0, out.indexOf('Paired'));
+    for (const words of ['Harbour Home Insurance', 'interviews (10 respondents, fieldwork 2026-10-05 to 2026-10-09)', 'follow-up (10 respondents, fieldwork 2027-04-12 to 2027-04-16)', 'report 2026-11-20']) {
+      expect(header, words).toContain(words);
+    }
+    expect(out).not.toContain('examples/');
+  });
+
+  it('says so when the overall score improved but is still below its target', () => {
+    expect(examples.overall).toMatchObject({ verdict: 'improved' });
+    expect(examples.overall.after.gap).toBeGreaterThan(0);
+    expect(FORMATS.text(examples, OPTIONS)).toMatch(/^Overall .*: improved, still below target$/m);
+    expect(FORMATS.html(examples, OPTIONS)).toContain('improved, still 0.41 below target.');
   });
 });
 

@@ -157,6 +157,16 @@ describe('a JSON report as one side', () => {
     expect(parseReportJson(JSON.stringify(asFormat1(BEFORE)), 'old.json')).toMatchObject({ format: 1, by: null, groups: null, scoredRespondents: null });
   });
 
+  it('keeps the organisation and fieldwork dates of its header, and leaves out ones not shaped as score writes them', () => {
+    const dated = { ...JSON.parse(json), organisation: 'Harbour Home', fieldwork: { from: '2026-10-05', to: '2026-10-09' } };
+    expect(parseReportJson(JSON.stringify(dated), 'baseline.json')).toMatchObject({ organisation: 'Harbour Home', fieldwork: { from: '2026-10-05', to: '2026-10-09' } });
+    expect(parseReportJson(JSON.stringify({ ...dated, organisation: null, fieldwork: null }), 'b.json')).toMatchObject({ organisation: null, fieldwork: null });
+    const odd = parseReportJson(JSON.stringify({ ...dated, organisation: 7, fieldwork: { from: 'Oct 5', to: '2026-10-09' } }), 'odd.json');
+    expect(odd).not.toHaveProperty('organisation');
+    expect(odd).not.toHaveProperty('fieldwork');
+    expect(parseReportJson(JSON.stringify(asFormat1(BEFORE)), 'old.json')).not.toHaveProperty('fieldwork');
+  });
+
   it('reads a report of format 2 with the se and df of its sections and overall score', () => {
     const v2 = { ...JSON.parse(json), svcaudit: 2, overall: { ...JSON.parse(json).overall, se: 0.25, df: 4 }, agreement: { alpha: null, n: 2 } };
     const report = parseReportJson(JSON.stringify(v2), 'v2.json');
@@ -262,14 +272,32 @@ describe('compare text format', () => {
   };
   const style = { bold: tag('b'), dim: tag('dim'), underline: tag('u'), red: tag('red'), yellow: tag('yellow'), green: tag('green'), cyan: tag('cyan') };
 
-  it('paints improved green and slipped red, always with the word', () => {
+  it('paints improved cyan and slipped red, always with the word; green, the colour of a met target, is never used', () => {
     // 5 a side: C(10, 5) = 252, and 4 items tested: 4 * 2/252 < 0.05 for a and b.
     const b = [1, 2, 3, 4, 5].map((i) => buildAnswers(`b${i}.yaml`, { a: 1, b: 5, c: 3, e: 3 }));
     const a = [1, 2, 3, 4, 5].map((i) => buildAnswers(`a${i}.yaml`, { a: 5, b: 1, c: 3, e: 3 }));
     const out = COMPARE_FORMATS.text(compareSides(scoredSide(RUBRIC, b), scoredSide(RUBRIC, a), { beforeInput: 'in/', afterInput: 'out/' }), { style, width: 100, date: '2026-11-20' });
-    expect(out).toContain('<green>improved</green>');
+    expect(out).toContain('<cyan>improved</cyan>');
     expect(out).toContain('<red>slipped</red>');
     expect(out).toContain('<dim>too few answers</dim>');
     expect(out).toMatch(/<dim>Change is the follow-up minus the baseline/);
+    expect(out).not.toContain('<green>');
+  });
+
+  it('says "still below target" beside an improvement that has not reached the target', () => {
+    // a: 1 → 3 against a target of 4, significant (as above) but still a point short.
+    const b = [1, 2, 3, 4, 5].map((i) => buildAnswers(`b${i}.yaml`, { a: 1, c: 3, e: 3 }));
+    const a = [1, 2, 3, 4, 5].map((i) => buildAnswers(`a${i}.yaml`, { a: 3, c: 3, e: 3 }));
+    const c = compareSides(scoredSide(RUBRIC, b), scoredSide(RUBRIC, a));
+    expect(c.items.find((item) => item.id === 'a')).toMatchObject({ verdict: 'improved', reachedTarget: false });
+    const text = COMPARE_FORMATS.text(c, { style, width: 100, date: '2026-11-20' });
+    const row = text.split('\n').findIndex((line) => line.includes('<cyan>improved</cyan>') && line.startsWith('│ a '));
+    expect(text.split('\n')[row + 1]).toContain('still below target');
+    expect(COMPARE_FORMATS.markdown(c, { style: plainStyle, width: 100 })).toMatch(/\| a \|[^\n]*improved, \*\*still below target\*\*/);
+    const page = COMPARE_FORMATS.html(c, { style: plainStyle, width: 100 });
+    // Outlined, not filled: in the pill, the changes chart's marker and the after bar.
+    expect(page).toContain('<span class="pill pill-improved pill-below">improved</span> <span class="pill pill-flag">still below target</span>');
+    expect(page).toMatch(/<path class="mark ch-improved hollow"/);
+    expect(page).toMatch(/<rect class="ch-improved below-target"/);
   });
 });

@@ -186,7 +186,7 @@ describe('stylish', () => {
   it('keeps each finding on one row and control characters away from the terminal', () => {
     const lines = stylish(NASTY, OPTIONS).split('\n');
     expect(lines).toHaveLength(5); // file, row, blank, summary, final newline
-    expect(lines[1]).toBe(`  1:2  error  Bad <script>&"'</script> ]]> 50% next: a, b\uFFFD\uFFFD\uFFFD[31mend  yaml-syntax`);
+    expect(lines[1]).toBe(`  1:2  error  Bad <script>&"'</script> ]]> 50% next: a, b\u2400\u2408\u241b[31mend  yaml-syntax`);
     expect(stylish(NASTY, OPTIONS)).not.toMatch(/[\u0000-\u0009\u000B-\u001F]/);
   });
 });
@@ -548,7 +548,8 @@ describe('github', () => {
     expect(lines).toHaveLength(3); // the command, the summary, the final newline
     expect(lines[0]).toBe(
       '::error file=dir%2C1/a%3Ab %25.yaml,line=1,col=2,title=yaml-syntax::' +
-        'Bad <script>&"\'</script> ]]> 50%25%0D%0Anext: a, b\u0000\u0008\u001b[31mend',
+        // Control characters shown inert: the job log is a terminal too.
+        'Bad <script>&"\'</script> ]]> 50%25%0D%0Anext: a, b\u2400\u2408\u241b[31mend',
     );
   });
 });

@@ -13,7 +13,8 @@ import type { GapFormatOptions } from '../../src/report/gap/types.js';
 import { escapeMarkdown } from '../../src/report/shared/escape-markdown.js';
 import { textCell } from '../../src/report/gap/csv-cell.js';
 import { fixed, indexText, round } from '../../src/report/shared/numbers.js';
-import { gapStatus } from '../../src/report/gap/status.js';
+import { gapStatus, STATUS_LABEL, STATUS_SYMBOL, STATUSES } from '../../src/report/gap/status.js';
+import { displayWidth } from '../../src/report/shared/text-width.js';
 import { wrap } from '../../src/report/shared/wrap.js';
 import { plainStyle, type Style } from '../../src/report/shared/style.js';
 import type { Report } from '../../src/scoring/report.js';
@@ -204,6 +205,7 @@ const MARKERS: Style = {
   red: (s) => `<r>${s}</r>`,
   yellow: (s) => `<y>${s}</y>`,
   green: (s) => `<g>${s}</g>`,
+  cyan: (s) => `<c>${s}</c>`,
 };
 
 /** Deep-freezes a report, so a formatter that sorts or edits it in place throws. */
@@ -323,16 +325,26 @@ describe('numbers', () => {
 });
 
 describe('status bands', () => {
+  // PRODUCT.md: met (gap 0), within 1 point (0 < gap <= 1), more than 1 point short (gap > 1).
   it.each([
     [0, 'met'],
     [2e-17, 'met'], // a weighted mean of zero gaps, off by rounding
     [0.5, 'near'],
-    [0.9999999999999998, 'short'], // a weighted mean of one-point gaps, off by rounding
-    [1, 'short'],
+    [0.9999999999999998, 'near'],
+    [1, 'near'], // a 3 against a target of 4
+    [1.0000000000000002, 'near'], // a weighted mean of one-point gaps, off by rounding
+    [1.01, 'short'],
+    [2, 'short'], // a 2 against a target of 4
     [2.5, 'short'],
     [null, null],
   ] as const)('gap %s is %s', (gap, status) => {
     expect(gapStatus(gap)).toBe(status);
+  });
+
+  it('gives each band a word and a symbol of one terminal column', () => {
+    expect(STATUSES.map((s) => `${STATUS_SYMBOL[s]} ${STATUS_LABEL[s]}`)).toEqual(['✓ met', '! within 1 point', '✗ more than 1 point short']);
+    for (const status of STATUSES) expect(displayWidth(STATUS_SYMBOL[status])).toBe(1);
+    expect(new Set(Object.values(STATUS_SYMBOL)).size).toBe(3);
   });
 });
 
@@ -342,6 +354,35 @@ describe('wrap', () => {
     expect(wrap('see https://example.com/a/very/long/path', 12)).toEqual(['see', 'https://exam', 'ple.com/a/ve', 'ry/long/path']);
     expect(wrap('目標が最小値です', 6)).toEqual(['目標が', '最小値', 'です']);
     expect(wrap('', 10)).toEqual(['']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// What every human format shares
+
+describe('every human format', () => {
+  const dated: Report = { ...ONE, organisation: 'Harbour Home Insurance', fieldwork: { from: '2026-10-05', to: '2026-10-09' } };
+
+  it.each(['text', 'markdown', 'html'] as const)('%s: the organisation, the fieldwork dates and the report date in the header', (format) => {
+    const out = GAP_FORMATS[format](dated, OPTIONS);
+    // The text header's line wraps at the width: white space folded.
+    const header = (format === 'text' ? out.split('\n\n')[0]! : format === 'markdown' ? out.split('\n\n').slice(0, 2).join('\n') : out.slice(out.indexOf('<header'), out.indexOf('</header>'))).replace(/\s+/g, ' ');
+    for (const words of ['Harbour Home Insurance', 'fieldwork 2026-10-05 to 2026-10-09', 'report 2026-11-20', '1 respondent']) expect(header, words).toContain(words);
+  });
+
+  it.each(['text', 'markdown', 'html'] as const)('%s: no file path unless respondents are named (--attribution name)', (format) => {
+    const byRole = scoreSets(SERVICE, MANY_SETS, { by: 'role', minGroup: 1 });
+    expect(byRole.attribution).toBe('role');
+    expect(GAP_FORMATS[format](byRole, OPTIONS)).not.toContain('interviews/');
+    expect(GAP_FORMATS[format](MANY, OPTIONS)).toContain('interviews/cat.yaml');
+  });
+
+  it.each(['text', 'markdown', 'html'] as const)("%s: n/a and not answered never one word", (format) => {
+    for (const out of [GAP_FORMATS[format](MANY, OPTIONS), GAP_FORMATS[format](UNSCORED, OPTIONS)]) {
+      expect(out).toContain('n/a');
+      expect(out).toContain('not answered');
+      expect(out).not.toMatch(/\b\d+ na\b|\bunanswered\b/);
+    }
   });
 });
 
@@ -444,18 +485,22 @@ describe('text', () => {
     expect(lines[2]).toBe('1 respondent · 5 of 5 answers scored');
     expect(out).toContain('Overall  score 2.89 · target 4.22 · gap 1.33 · index 47/100');
     // Index 47.2 of 30 cells: 14 full.
-    expect(out).toContain(`${'█'.repeat(14)}${'░'.repeat(16)} 1 point or more short`);
-    expect(out).toContain('score 2.67 · target 4.33 · gap 1.67 · index 42/100');
-    expect(out).toContain('score 3.33 · target 4.00 · gap 0.67 · index 58/100');
+    expect(out).toContain(`${'█'.repeat(14)}${'░'.repeat(16)} ✗ more than 1 point short`);
+    expect(out).toContain('Status: ✓ met · ! within 1 point · ✗ more than 1 point short');
+    expect(out).toContain('score 2.67 · target 4.33 · gap 1.67 · index 42/100 · ✗ more than 1 point short');
+    expect(out).toContain('score 3.33 · target 4.00 · gap 0.67 · index 58/100 · ! within 1 point');
   });
 
   it('lists sources with their completeness when there are several, and says how it is grouped', () => {
     const out = text(MANY, OPTIONS);
     // 4 respondents × 5 items = 20; scored 5 + 4 + 4 + 5 = 18; Bob's na; Cat left follow-up out.
-    expect(out).toContain('4 respondents · 18 of 20 answers scored · 1 na · 1 unanswered');
+    expect(out).toContain('4 respondents · 18 of 20 answers scored · 1 n/a · 1 not answered');
     expect(out).toContain('grouped by role');
-    expect(out).toContain('  interviews/bob.yaml  4 of 5 answers scored · 1 na\n');
-    expect(out).toContain('  interviews/cat.yaml  4 of 5 answers scored · 1 unanswered\n');
+    expect(out).toContain('  interviews/bob.yaml  4 of 5 answers scored · 1 n/a\n');
+    expect(out).toContain('  interviews/cat.yaml  4 of 5 answers scored · 1 not answered\n');
+    // Under each section's table, the answers its scores leave out, n/a and not answered apart.
+    expect(out).toContain('Left out of the scores: Keep promises 1 n/a.');
+    expect(out).toContain('Left out of the scores: Follow up 1 not answered.');
   });
 
   it('caps the source list at 10', () => {
@@ -471,17 +516,49 @@ describe('text', () => {
     const row = out.split('\n').find((l) => l.includes('Be nice'))!;
     // Title, score, target, interval, gap, bar, n, customer, staff, spread, flags. Be nice [4,5,2,3]: mean 3.5,
     // sd √(5/3), t(0.975, 3) = 3.182446: 3.5 ± 2.054 = [1.446, 5.554], shown clipped to the scale.
-    expect(row.split('│').map((c) => c.trim()).slice(1, -1)).toEqual(['Be nice', '3.50', '4.00', '1.45–5.00', '0.50', '█'.repeat(6) + '░'.repeat(4), '4', '2.50', '4.50', '2.00', 'perception gap']);
+    expect(row.split('│').map((c) => c.trim()).slice(1, -1)).toEqual(['Be nice', '3.50', '4.00', '1.45–5.00', '! 0.50', '█'.repeat(6) + '░'.repeat(4), '4', '✗ 2.50', '✓ 4.50', '2.00', 'perception gap']);
     const next = out.split('\n')[out.split('\n').indexOf(row) + 1]!;
     expect(next).toContain('low agreement');
-    expect(out).toMatch(/│ Item +│ +Score │ Target │ +95% CI │ +Gap │ Index +│ +n │ customer │ staff │ Spread │ Flags +│/);
+    expect(out).toMatch(/│ Item +│ +Score │ Target │ +95% CI │ +Gap │ Index +│ +n │ customer │ +staff │ Spread │ Flags +│/);
+  });
+
+  it('explains each flag in words under the first table that shows it, and names the groups of every perception gap', () => {
+    // Wide enough that no note wraps, so each reads as one string here.
+    const out = text(MANY, { ...OPTIONS, width: 400 });
+    const first = section(out, 'The ten service commitments', 'The three keys of good service');
+    expect(first).toContain("Low agreement: respondents' ratings differ widely; read the score with care.");
+    expect(first).toContain("Perception gap: the highest and the lowest group's scores differ by the --perception-gap threshold (1 point unless set) or more. Here: Be nice, staff 4.50 over customer 2.50; Respond quickly, staff 3.00 over customer 1.50.");
+    const second = section(out, 'The three keys of good service', 'Top gaps');
+    expect(second).toContain('Perception gap: Follow up, staff 3.50 over customer 2.00.');
+    expect(second).not.toContain('Low agreement:');
+    expect(out.match(/read the score with care/g)).toHaveLength(1);
+  });
+
+  it('leaves out the columns a self-audit fills with 1s and blanks: n, the interval, flags', () => {
+    const out = text(ONE, OPTIONS);
+    expect(out).toMatch(/│ Item +│ Score │ Target │ +Gap │ Index +│\n/);
+    expect(out).not.toMatch(/│ +n │/);
+    expect(out).not.toContain('│ too few │');
+    // Said once instead.
+    expect(out).toContain('95% CI too few answers to judge');
+  });
+
+  it("tells one respondent's 3 from a 2 against a target of 4 by symbol and word as well as colour", () => {
+    const rubric = buildRubric({ sections: [{ id: 's', items: ['three', 'two'] }] });
+    const out = text(scoreSets(rubric, [buildAnswers('me.yaml', { three: 3, two: 2 })]), { ...OPTIONS, style: MARKERS });
+    expect(out.split('\n').find((l) => l.startsWith('│ three '))).toContain('<y>! 1.00</y>');
+    expect(out.split('\n').find((l) => l.startsWith('│ two '))).toContain('<r>✗ 2.00</r>');
+    const plain = text(scoreSets(rubric, [buildAnswers('me.yaml', { three: 3, two: 2 })]), OPTIONS);
+    expect(plain.split('\n').find((l) => l.startsWith('│ three '))).toContain('! 1.00');
+    expect(plain.split('\n').find((l) => l.startsWith('│ two '))).toContain('✗ 2.00');
   });
 
   it('marks unscored items and sections', () => {
     const out = text(UNSCORED, OPTIONS);
-    expect(out.split('\n').find((l) => l.startsWith('│ b '))).toMatch(/^│ b +│ +– │ +4\.00 │ too few │ +– │ +│ +0 │ not scored │$/);
+    // One respondent, who answered b `na`: the score says so; no n, interval or flags column for one respondent.
+    expect(out.split('\n').find((l) => l.startsWith('│ b '))).toMatch(/^│ b +│ +n\/a │ +4\.00 │ +– │ +│$/);
     expect(section(out, '\ns2\n')).toContain('not scored · 0 of 1 items scored');
-    expect(section(out, '\ns1\n', '\ns2\n')).toContain('score 3.00 · target 4.00 · gap 1.00 · index 50/100 · 1 of 2 items scored');
+    expect(section(out, '\ns1\n', '\ns2\n')).toContain('score 3.00 · target 4.00 · gap 1.00 · index 50/100 · ! within 1 point · 1 of 2 items scored');
     expect(text(EMPTY, OPTIONS)).toContain('Overall  not scored: no item has a score yet');
     expect(text(EMPTY, OPTIONS)).toContain('Top gaps\nNothing was scored yet.');
   });
@@ -490,9 +567,9 @@ describe('text', () => {
     const top = section(text(ONE, OPTIONS), 'Top gaps', 'Improvement plan');
     const rows = top.split('\n').filter((l) => /^│ +\d/.test(l)).map((l) => l.split('│').map((c) => c.trim()).slice(1, -1));
     expect(rows).toEqual([
-      ['1', 'Respond quickly', '1.00', '4.00', '3.00', '0.67'],
-      ['2', 'Be nice', '2.00', '4.00', '2.00', '0.44'],
-      ['3', 'Follow up', '3.00', '4.00', '1.00', '0.22'],
+      ['1', 'Respond quickly', '1.00', '4.00', '✗ 3.00', '0.67'],
+      ['2', 'Be nice', '2.00', '4.00', '✗ 2.00', '0.44'],
+      ['3', 'Follow up', '3.00', '4.00', '! 1.00', '0.22'],
     ]);
   });
 
@@ -581,23 +658,27 @@ describe('text', () => {
     }
   });
 
-  it('colours by status: met green, within 1 point yellow, 1 point or more short red', () => {
+  it('colours by status, never alone: met cyan, within 1 point yellow, more than 1 point short red, each with its symbol', () => {
     const out = text(ONE, { ...OPTIONS, style: MARKERS, width: 140 });
     expect(out).toContain('<r>gap 1.33</r>'); // overall
     expect(out).toContain('<r>gap 1.67</r>'); // commitments
     expect(out).toContain('<y>gap 0.67</y>'); // keys
-    expect(out).toContain('<r>1 point or more short</r>');
+    expect(out).toContain('<r>✗ more than 1 point short</r>');
     const cells = (title: string): string => out.split('\n').find((l) => l.startsWith(`│ ${title} `))!;
-    expect(cells('Keep promises')).toContain('<g>0.00</g>');
-    expect(cells('Listen first')).toContain('<g>0.00</g>');
-    expect(cells('Follow up')).toContain('<r>1.00</r>'); // exactly 1 point short is red
-    expect(cells('Be nice')).toContain('<r>2.00</r>');
+    expect(cells('Keep promises')).toContain('<c>✓ 0.00</c>');
+    expect(cells('Listen first')).toContain('<c>✓ 0.00</c>');
+    expect(cells('Follow up')).toContain('<y>! 1.00</y>'); // exactly 1 point short is within 1 point
+    expect(cells('Be nice')).toContain('<r>✗ 2.00</r>');
     const many = text(MANY, { ...OPTIONS, style: MARKERS, width: 140 });
     const beNice = many.split('\n').find((l) => l.startsWith('│ Be nice '))!;
-    expect(beNice).toContain('<y>0.50</y>'); // 3.50 against 4
-    expect(beNice).toContain('<r>2.50</r>'); // customers 1.5 short
-    expect(beNice).toContain('<g>4.50</g>'); // staff above target
+    expect(beNice).toContain('<y>! 0.50</y>'); // 3.50 against 4
+    expect(beNice).toContain('<r>✗ 2.50</r>'); // customers 1.5 short
+    expect(beNice).toContain('<c>✓ 4.50</c>'); // staff above target
     expect(many).toContain('<y>gap 0.');
+    // No other colour in the report: the flags and the plan's effort tags are words.
+    expect(many).not.toContain('<g>');
+    const painted = [...many.matchAll(/<([cyr])>([^<]*)<\/\1>/g)].map((m) => m[2]!);
+    for (const text of painted) expect(text).toMatch(/^(gap [\d.]+|[✓!✗] [\d.]+|[✓!✗] (met|within 1 point|more than 1 point short)|█+)$/);
   });
 
   it('keeps control characters and line breaks in user text out of the terminal', () => {
@@ -605,7 +686,7 @@ describe('text', () => {
     const out = text(scoreSets(rubric, [buildAnswers('x.yaml', { a: { score: 2, note: 'bad\u001b]0;title\u0007 note' } })]), OPTIONS);
     expect(out).not.toContain('\u001b');
     expect(out).not.toContain('\u0007');
-    expect(out).toContain('Be\uFFFD[2Jnice now');
+    expect(out).toContain('Be\u241b[2Jnice now'); // shown as a picture of ESC, inert
   });
 });
 
@@ -638,9 +719,16 @@ describe('markdown', () => {
       '### Be nice',
       '### Respond quickly',
     ]);
-    expect(out).toContain('| 2.89 | 4.22 | too few answers to judge | 1.33 | 47/100 | 1 point or more short | 1 |');
-    expect(out).toContain('1 respondent · 5 of 5 answers scored.');
-    expect(out).toContain('| The three keys of good service | 3.33 | 4.00 | too few | 0.67 | 58/100 | 2 of 2 | within 1 point |');
+    expect(out).toContain('| 2.89 | 4.22 | too few answers to judge | 1.33 | 47/100 | ✗ more than 1 point short | 1 |');
+    // Who and when, right under the title.
+    expect(out.split('\n\n')[1]).toBe('1 respondent · report 2026-11-20 · rubric test-rubric 1.0.0');
+    expect(out).toContain('\n5 of 5 answers scored.');
+    // No interval column when no section has one.
+    expect(out).toContain('| The three keys of good service | 3.33 | 4.00 | 0.67 | 58/100 | 2 of 2 | ! within 1 point |');
+    // The item tables give each item its status in words; a self-audit's n, interval, at-target and flags columns say nothing and are left out.
+    expect(out).toContain('| Item | Score | Target | Gap | Status |\n');
+    expect(out).toContain('| Follow up | 3.00 | 4.00 | 1.00 | ! within 1 point |');
+    expect(out).toContain('| Be nice | 2.00 | 4.00 | 2.00 | ✗ more than 1 point short |');
     expect(out.endsWith('---\n\n_Generated by svcaudit on 2026-11-20 · rubric test-rubric 1.0.0_\n')).toBe(true);
   });
 
@@ -684,16 +772,25 @@ describe('markdown', () => {
 
   it('shows group columns, flags, unscored items and blockquoted notes', () => {
     const out = markdown(MANY, OPTIONS);
-    expect(out).toContain('| Item | Score | Target | 95% CI | Gap | n | At target | Flags | customer | staff | Spread |');
+    expect(out).toContain('| Item | Score | Target | 95% CI | Gap | Status | n | n/a | Not answered | At target | Flags | customer | staff | Spread |');
     // Be nice [4,5,2,3]: 2 of 4 at or above the target of 4.
-    expect(out).toContain('| Be nice | 3.50 | 4.00 | 1.45–5.00 | 0.50 | 4 | 50% | perception gap, low agreement | 2.50 | 4.50 | 2.00 |');
-    expect(out).toContain('4 respondents · 18 of 20 answers scored · 1 na · 1 unanswered. Grouped by role: customer 2.56 (index 39), n 2 · staff 3.78 (index 69), n 2.');
+    expect(out).toContain('| Be nice | 3.50 | 4.00 | 1.45–5.00 | 0.50 | ! within 1 point | 4 | 0 | 0 | 50% | perception gap, low agreement | 2.50 | 4.50 | 2.00 |');
+    expect(out).toContain('| Keep promises | 3.67 | 5.00 | 2.23–5.00 | 1.33 | ✗ more than 1 point short | 3 | 1 | 0 | 0% |  | 3.50 | 4.00 | 0.50 |');
+    expect(out).toContain('| Follow up | 3.00 | 4.00 | 1.00–5.00 | 1.00 | ! within 1 point | 3 | 0 | 1 | 33% |');
+    expect(out).toContain('\n18 of 20 answers scored · 1 n/a · 1 not answered. Grouped by role: customer 2.56 (index 39), n 2 · staff 3.78 (index 69), n 2.');
+    // Each flag is explained under the first table that shows it.
+    const first = section(out, '### The ten service commitments', '### The three keys');
+    expect(first).toContain("_Low agreement: respondents' ratings differ widely; read the score with care._");
+    expect(first).toContain('Here: Be nice, staff 4.50 over customer 2.50; Respond quickly, staff 3.00 over customer 1.50._');
     expect(out).toContain('> **Evidence:** “Waited 14 min on hold” — Cat (customer)\n\n> **Evidence:** “Email answered');
     expect(out).toContain('## Sources');
     expect(out).toContain('| interviews/cat.yaml | 1 | 4 | 0 | 1 | 5 |');
     const unscored = markdown(UNSCORED, OPTIONS);
-    expect(unscored).toContain('| b | – | 4.00 | too few | – | 0 | – | not scored |');
-    expect(unscored).toContain('| s2 | – | – | too few | – | – | 0 of 1 | – |');
+    // b: one respondent answered na; n/a and not answered are told apart in the score and in columns of their own.
+    expect(unscored).toContain('| Item | Score | Target | Gap | Status | n/a | Not answered |');
+    expect(unscored).toContain('| b | n/a | 4.00 | – | – | 1 | 0 |');
+    expect(unscored).toContain('| c | not answered | 4.00 | – | – | 0 | 1 |');
+    expect(unscored).toContain('| s2 | – | – | – | – | 0 of 1 | – |');
     expect(unscored).not.toContain('## Sources');
   });
 
@@ -724,7 +821,7 @@ describe('markdown', () => {
     ['`code`', '\\`code\\`'],
     ['**bold** _em_ ~~del~~', '\\*\\*bold\\*\\* \\_em\\_ \\~\\~del\\~\\~'],
     ['[x](javascript:alert(1))', '\\[x\\](javascript:alert(1))'],
-    ['![img](http://x)', '\\!\\[img\\](http://x)'],
+    ['![img](http://x)', '\\!\\[img\\](http\\://x)'], // the bare URL inside is no autolink either
     ['# title ##', '\\# title \\#\\#'],
     ['- item', '\\- item'],
     ['+ item', '\\+ item'],

@@ -98,8 +98,11 @@ const CASES: readonly HostileCase[] = [
 ];
 
 let dir: string;
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'svcaudit-hostile-'));
+  // The readers load their modules on first use; the timings below are of the reading, not of that.
+  await checkRubricText(`${HEAD}${ITEMS}`, 'warm-up.yaml');
+  await validateFiles([BUILTIN_PATH.pathname]);
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });

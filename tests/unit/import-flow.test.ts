@@ -28,11 +28,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   'index.ts': ['app', 'inputs', 'report', 'compare', 'scoring', 'rubric', 'core'],
 };
 
-const CLI_ONLY_PACKAGES = /^(commander|@commander-js\/|@inquirer\/|chalk$|cli-table3$)/;
-const CLI_ONLY_EXCEPTIONS: Record<string, RegExp> = {
-  // The text tables of the reports are drawn with cli-table3 (a formatter, not the command line).
-  'cli-table3': /^report\//,
-};
+const CLI_ONLY_PACKAGES = /^(commander|@commander-js\/|@inquirer\/|chalk$)/;
+const CLI_ONLY_EXCEPTIONS: Record<string, RegExp> = {};
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

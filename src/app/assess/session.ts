@@ -22,12 +22,21 @@ export interface SessionScreen {
   readonly answer: Answer | undefined;
   /** False on the first item: there is nothing to go back to. */
   readonly canGoBack: boolean;
+  /**
+   * The items asked before this one, in order, each with its answer now: what the screen's log of answers
+   * shows. Drawn from the answers rather than from a record of the session, so going back and changing an
+   * answer leaves one line for the item, the current one.
+   */
+  readonly before: readonly { readonly item: Item; readonly answer: Answer | undefined }[];
 }
 
 export interface SessionIO {
   ask(screen: SessionScreen): Promise<SessionChoice>;
-  /** The optional one-line note after a score or `na`; resolves to '' for none. */
-  askNote(screen: SessionScreen, current: string | undefined): Promise<string>;
+  /**
+   * The optional one-line note after a score or `na`; resolves to '' for none. `draft` is told the text as it
+   * is typed, so a note stopped half-way (Ctrl-C, a signal) can still be saved.
+   */
+  askNote(screen: SessionScreen, current: string | undefined, draft: (text: string) => void): Promise<string>;
   /** Called after every change with a snapshot of all answers, so a crash loses nothing. */
   save(answers: ReadonlyMap<string, Answer>): Promise<void>;
 }
@@ -57,7 +66,8 @@ export function countAnswered(rubric: Rubric, answers: ReadonlyMap<string, Answe
 /**
  * Walks the rubric from the first unanswered item to the end. Skipped items
  * stay unanswered and are not offered again: the report shows completeness,
- * and `--resume` comes back to them.
+ * and `--resume` comes back to them. `skip` on an item that has an answer
+ * keeps it.
  */
 export async function runSession(rubric: Rubric, initial: ReadonlyMap<string, Answer>, io: SessionIO): Promise<SessionResult> {
   const steps: Step[] = rubric.sections.flatMap((section) => section.items.map((item) => ({ item, section })));
@@ -74,6 +84,7 @@ export async function runSession(rubric: Rubric, initial: ReadonlyMap<string, An
       total: steps.length,
       answer: answers.get(item.id),
       canGoBack: index > 0,
+      before: steps.slice(0, index).map((step) => ({ item: step.item, answer: answers.get(step.item.id) })),
     });
     const choice = await io.ask(screen());
 
@@ -83,12 +94,8 @@ export async function runSession(rubric: Rubric, initial: ReadonlyMap<string, An
       continue;
     }
     if (choice === 'skip') {
-      const before = answers.get(item.id);
-      if (isAnswered(before)) {
-        // Skipping clears the score but keeps the note and the evidence, which the session cannot re-enter.
-        answers.set(item.id, { score: null, note: before!.note, evidence: before!.evidence });
-        await save();
-      }
+      // Moves on and changes nothing: an unanswered item stays unanswered, and an answered one (come back to,
+      // or answered in a resumed file) keeps its answer. The key acts at once, so it must never erase one.
       index++;
       continue;
     }
@@ -100,7 +107,13 @@ export async function runSession(rubric: Rubric, initial: ReadonlyMap<string, An
     answers.set(item.id, { score: choice, note: before?.note, evidence: before?.evidence ?? [] });
     // Saved before the note is asked: Ctrl-C at the note prompt must not lose the score.
     await save();
-    const typed = (await io.askNote(screen(), before?.note)).trim();
+    const typed = (await askNote(io, screen(), before?.note, async (draft) => {
+      // Stopped while typing the note: what was typed is kept, as ⏎ would have kept it. An emptied field
+      // keeps the note there was; only ⏎ on an empty line removes it.
+      if (draft === '' || draft === before?.note) return;
+      answers.set(item.id, { ...answers.get(item.id)!, note: draft });
+      await save();
+    })).trim();
     const note = typed === '' ? undefined : typed;
     if (note !== before?.note) {
       answers.set(item.id, { ...answers.get(item.id)!, note });
@@ -110,4 +123,17 @@ export async function runSession(rubric: Rubric, initial: ReadonlyMap<string, An
   }
 
   return { answers, unanswered: steps.length - countAnswered(rubric, answers) };
+}
+
+/** The note prompt; when it is stopped, `keep` saves the text typed so far before the stop goes on. */
+async function askNote(io: SessionIO, screen: SessionScreen, current: string | undefined, keep: (draft: string) => Promise<void>): Promise<string> {
+  let draft = current ?? '';
+  try {
+    return await io.askNote(screen, current, (text) => {
+      draft = text;
+    });
+  } catch (error) {
+    await keep(draft.trim());
+    throw error;
+  }
 }

@@ -6,7 +6,7 @@
  */
 import type { Answer, AnswerSet } from '../../core/answers.js';
 import { SvcauditError } from '../../core/errors.js';
-import { removeStaleTemporaries } from '../../core/io/atomic-write.js';
+import { removeStaleTemporaries, throughLinks } from '../../core/io/atomic-write.js';
 import { rubricItems, type Rubric } from '../../rubric/model.js';
 import type { CliContext } from '../context.js';
 import type { OutFile } from './out-file.js';
@@ -23,7 +23,7 @@ export interface Autosave {
 export function createAutosave(out: OutFile, base: AnswerSet, rubric: Rubric, ctx: CliContext, resumedText?: string): Autosave {
   const order = rubricItems(rubric).map((item) => item.id);
   // What an earlier session killed while saving left behind (the answers file itself is always whole).
-  removeStaleTemporaries(out.path);
+  removeStaleTemporaries(throughLinks(out.path));
   let onDisk: ReadonlyMap<string, Answer> | undefined = resumedText !== undefined ? base.answers : undefined;
   let wrote = false;
   // The writer (and the YAML library with it, a quarter of a megabyte) loads once the first question is

@@ -1,31 +1,24 @@
 /**
  * The question prompt of `svcaudit assess`, built on @inquirer/core (the
- * engine under inquirer's own `select`). `select` cannot do two things the
- * screen needs on a common 80×24 terminal (see screen.ts): draw the choices
- * that are not highlighted on one line while the highlighted one is shown in
- * full, and take the keys `n`, `s` and `b` to the ways on. Everything else is
- * as in `select`: ↑↓ move (without wrapping around), a digit moves to that
- * choice, ⏎ chooses, Ctrl-C stops. Like the digits, a letter only moves the
- * cursor, so a stray key never answers a question.
+ * engine under inquirer's own `select`). `select` cannot do what the screen
+ * needs on a common 80×24 terminal (see screen.ts): draw some levels in full
+ * and the others on one line, and act on keys at once. Keys do what the help
+ * line says, the moment they are pressed: a digit answers with that level,
+ * `n` not applicable, `s` skip, `b` back (going back six questions is six
+ * presses); `w` swaps the list for why the item matters and what else to
+ * check, and back. ↑↓ move (without wrapping around), ⏎ chooses, Ctrl-C
+ * stops.
  *
  * Loaded only through inquirer.ts, by `await import()`.
  */
 import { createPrompt, isDownKey, isEnterKey, isUpKey, useKeypress, usePagination, useState } from '@inquirer/core';
 import type { SessionChoice } from '../../app/assess/session.js';
-import type { ScreenChoice } from './screen.js';
+import { isExpanded, type ScreenView } from './screen.js';
 
 interface ChooseConfig {
-  /** The header; `prefix` and a space go in front of its first line. */
-  readonly message: string;
+  readonly view: ScreenView;
+  /** Goes with a space in front of the header's first line. */
   readonly prefix: string;
-  readonly choices: readonly ScreenChoice[];
-  readonly default?: SessionChoice | undefined;
-  /** Choices that are not highlighted are drawn as their one `line`. */
-  readonly compact: boolean;
-  readonly pageSize: number;
-  /** Letter keys that move the cursor to a choice. */
-  readonly keys: ReadonlyMap<string, SessionChoice>;
-  readonly help: string;
   readonly highlight: (text: string) => string;
   readonly description: (text: string) => string;
 }
@@ -33,46 +26,47 @@ interface ChooseConfig {
 const CURSOR_HIDE = '\u001b[?25l';
 
 export const choose = createPrompt<SessionChoice, ChooseConfig>((config, done) => {
-  const { choices } = config;
+  const { view } = config;
+  const { choices } = view;
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
-  const [active, setActive] = useState(() => Math.max(0, choices.findIndex((c) => c.value === config.default)));
+  const [detail, setDetail] = useState(false);
+  const [active, setActive] = useState(() => Math.max(0, choices.findIndex((c) => c.value === view.default)));
+
+  const finish = (value: SessionChoice) => {
+    setStatus('done');
+    done(value);
+  };
 
   useKeypress((key, rl) => {
-    if (isEnterKey(key)) {
-      setStatus('done');
-      done(choices[active]!.value);
-      return;
-    }
     // Typed characters are not text here: keep the readline buffer empty.
     rl.clearLine(0);
-    if (key.ctrl) return;
-    let next = active;
-    if (isUpKey(key)) next = Math.max(0, active - 1);
-    else if (isDownKey(key)) next = Math.min(choices.length - 1, active + 1);
-    else if (/^[1-9]$/.test(key.name ?? '')) next = Number(key.name) <= choices.length ? Number(key.name) - 1 : active;
-    else {
-      const value = config.keys.get((key.name ?? '').toLowerCase());
-      const index = choices.findIndex((c) => value !== undefined && c.value === value);
-      if (index >= 0) next = index;
-    }
-    if (next !== active) setActive(next);
+    // A key that arrives after the answer (a fast double press) must not answer twice.
+    if (status === 'done' || key.ctrl) return;
+    if (isEnterKey(key)) return finish(choices[active]!.value);
+    if (isUpKey(key)) return setActive(Math.max(0, active - 1));
+    if (isDownKey(key)) return setActive(Math.min(choices.length - 1, active + 1));
+    const name = (key.name ?? '').toLowerCase();
+    if (name === 'w' && view.detail) return setDetail(!detail);
+    const value = view.keys.get(name);
+    if (value !== undefined) finish(value);
   });
 
   const page = usePagination({
     items: choices,
     active,
-    pageSize: config.pageSize,
+    pageSize: view.pageSize,
     loop: false,
-    renderItem({ item, isActive }) {
-      const text = isActive || !config.compact ? item.name : item.line;
+    renderItem({ item, index, isActive }) {
+      const text = isExpanded(view.expansion, choices, active, index) ? item.name : item.line;
       const drawn = `${isActive ? '❯' : ' '} ${text}`;
       return `${item.separatorBefore ? '\n' : ''}${isActive ? drawn.split('\n').map(config.highlight).join('\n') : drawn}`;
     },
   });
-  const [first = '', ...rest] = config.message.split('\n');
-  // Once chosen the prompt is cleared (clearPromptOnDone); the caller writes the one line that stays.
-  if (status === 'done') return `${config.prefix} ${first}`;
-  const header = [`${config.prefix} ${first}`, ...rest].join('\n');
+  const [first = '', ...rest] = view.header.split('\n');
+  const header = [...view.log, `${config.prefix} ${first}`, ...rest].join('\n');
+  // Once chosen the prompt is cleared (clearPromptOnDone): the log and the note prompt say what was chosen.
+  if (status === 'done') return header;
+  if (detail && view.detail) return [header, view.detail.text, '', `${view.detail.help}${CURSOR_HIDE}`].join('\n');
   const { description } = choices[active]!;
-  return [header, page, '', ...(description ? [config.description(description)] : []), `${config.help}${CURSOR_HIDE}`].join('\n');
+  return [header, page, '', ...(description ? [config.description(description)] : []), `${view.help}${CURSOR_HIDE}`].join('\n');
 });

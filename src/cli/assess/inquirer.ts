@@ -1,7 +1,8 @@
-// The only modules that import inquirer (this one and choose.ts, which it
-// re-exports), and only ever through `await import()` (see prompts.ts). The
-// note prompt comes from its own package rather than from @inquirer/prompts:
-// esbuild cannot tree-shake that index, which drags in the editor prompt with
-// iconv-lite and chardet (a 0.8 MB chunk instead of 0.1 MB).
-export { default as input } from '@inquirer/input';
+// The only modules that import inquirer (this one and the prompts it
+// re-exports), and only ever through `await import()` (see prompts.ts). Every
+// prompt is built on @inquirer/core alone: @inquirer/prompts' index cannot be
+// tree-shaken by esbuild and drags in the editor prompt with iconv-lite and
+// chardet (a 0.8 MB chunk instead of 0.1 MB).
 export { choose } from './choose.js';
+export { noteInput } from './note-input.js';
+export { pressEnter } from './press-enter.js';

@@ -30,8 +30,11 @@ export function resolveOutFile(out: string | undefined, cwd: string, date: strin
   return { path, shown: inside ? (rel.includes(sep) ? rel : `./${rel}`) : path };
 }
 
-/** Decides how the session starts; refuses to overwrite an existing file unless told which way to go. */
-export function startMode(out: OutFile, flags: { resume?: boolean; force?: boolean }, exists: (path: string) => boolean = existsSync): StartMode {
+/**
+ * Decides how the session starts; refuses to overwrite an existing file unless told which way to go.
+ * `resume`: the command that continues the file, for the refusal to name.
+ */
+export function startMode(out: OutFile, flags: { resume?: boolean; force?: boolean }, resume: string, exists: (path: string) => boolean = existsSync): StartMode {
   if (flags.resume && flags.force) {
     throw new SvcauditError('usage', '--resume continues the file and --force starts it again: give one of them, not both.');
   }
@@ -41,7 +44,7 @@ export function startMode(out: OutFile, flags: { resume?: boolean; force?: boole
   if (flags.force) return 'overwrite';
   throw new SvcauditError(
     'would-overwrite',
-    `The file already exists. To continue it, add --resume (\`${resumeCommand(out, undefined)}\`); to replace it with a new assessment, add --force; or choose another file with --out.`,
+    `The file already exists. To continue it, add --resume (\`${resume}\`); to replace it with a new assessment, add --force; or choose another file with --out.`,
     { file: out.shown },
   );
 }
@@ -62,16 +65,35 @@ export function checkFolderWritable(out: OutFile): void {
   }
 }
 
-/** The command that continues this session; `--rubric` is repeated when it is not the default. */
-export function resumeCommand(out: OutFile, rubric: string | undefined): string {
-  const rubricFlag = rubric !== undefined && rubric !== DEFAULT_RUBRIC ? ` --rubric ${shellQuote(rubric)}` : '';
-  return `svcaudit assess${rubricFlag} --out ${shellQuote(out.shown)} --resume`;
+/** What the printed commands repeat of this run. */
+export interface RunAgain {
+  /** How svcaudit was started (invocation.ts): `svcaudit`, `npx svcaudit`, `node ./bin/svcaudit.cjs`. */
+  readonly cli: string;
+  /** `--rubric` as given; repeated when it is not the default. */
+  readonly rubric?: string | undefined;
+  /** `--role` as given: a resumed session must ask the same items. */
+  readonly role?: string | undefined;
+  /** The file's absolute path rather than the one relative to this folder (the person typed in another one). */
+  readonly absolute?: boolean | undefined;
+}
+
+/** The command that continues this session. */
+export function resumeCommand(out: OutFile, again: RunAgain): string {
+  const role = again.role !== undefined ? ` --role ${shellQuote(again.role)}` : '';
+  return `${again.cli} assess${rubricFlag(again)}${role} --out ${shellQuote(filePath(out, again))} --resume`;
 }
 
 /** The command that prints the report of this file again. */
-export function scoreCommand(out: OutFile, rubric: string | undefined): string {
-  const rubricFlag = rubric !== undefined && rubric !== DEFAULT_RUBRIC ? ` --rubric ${shellQuote(rubric)}` : '';
-  return `svcaudit score ${shellQuote(out.shown)}${rubricFlag}`;
+export function scoreCommand(out: OutFile, again: RunAgain): string {
+  return `${again.cli} score ${shellQuote(filePath(out, again))}${rubricFlag(again)}`;
+}
+
+function rubricFlag({ rubric }: RunAgain): string {
+  return rubric !== undefined && rubric !== DEFAULT_RUBRIC ? ` --rubric ${shellQuote(rubric)}` : '';
+}
+
+function filePath(out: OutFile, { absolute }: RunAgain): string {
+  return absolute ? out.path : out.shown;
 }
 
 /** Quotes for a POSIX shell only when needed, so the usual path stays easy to read and copy. */

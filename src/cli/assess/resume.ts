@@ -6,7 +6,7 @@
  */
 import type { AnswerSet } from '../../core/answers.js';
 import { checkAnswersText } from '../../inputs/answers-yaml/check-answers-text.js';
-import { decodeText } from '../../core/io/decode-text.js';
+import { decodeText, MAX_TEXT_BYTES } from '../../core/io/decode-text.js';
 import { readBytes } from '../../core/io/read-input.js';
 import { SvcauditError } from '../../core/errors.js';
 import type { Style } from '../../report/shared/style.js';
@@ -14,7 +14,7 @@ import { compareFindings, findingsErrorCode, firstError, hasErrors } from '../..
 import type { Rubric } from '../../rubric/model.js';
 import type { CliContext } from '../context.js';
 import { writeFindings } from '../findings-to-stderr.js';
-import type { OutFile } from './out-file.js';
+import { shellQuote, type OutFile } from './out-file.js';
 
 /** The answers in the file, and its text: saving writes into that text, keeping its comments and `x-` keys. */
 interface ResumeFile {
@@ -22,9 +22,10 @@ interface ResumeFile {
   readonly text: string;
 }
 
-export async function readResumeFile(out: OutFile, rubric: Rubric, ctx: CliContext, style: Style): Promise<ResumeFile> {
+/** `cli`: how svcaudit was started, for the `validate` command the refusal suggests. */
+export async function readResumeFile(out: OutFile, rubric: Rubric, ctx: CliContext, style: Style, cli = 'svcaudit'): Promise<ResumeFile> {
   // Read once: the same bytes are checked here and are the base of every save.
-  const bytes = await readBytes(out.path);
+  const bytes = await readBytes(out.path, undefined, MAX_TEXT_BYTES);
   // Findings name the file as the user wrote it, not the absolute path.
   const decoded = decodeText(bytes, out.shown);
   const read = 'text' in decoded ? await checkAnswersText(decoded.text, out.shown, rubric) : { set: undefined, findings: [decoded.finding] };
@@ -34,7 +35,7 @@ export async function readResumeFile(out: OutFile, rubric: Rubric, ctx: CliConte
     const first = firstError(findings);
     throw new SvcauditError(
       findingsErrorCode(findings),
-      `${first?.message ?? 'The file holds no answers.'} Fix the file (\`svcaudit validate ${out.shown}\`) or start again with --force; nothing was changed.`,
+      `${first?.message ?? 'The file holds no answers.'} Fix the file (\`${cli} validate ${shellQuote(out.shown)}\`) or start again with --force; nothing was changed.`,
       first ? { file: first.file, line: first.line, column: first.column } : { file: out.shown },
     );
   }

@@ -12,7 +12,10 @@ export function assessCommand({ ctx, done }: CommandKit) {
     .option('--name <name>', 'your name, saved as respondent.name')
     .option('--role <role>', 'your role, saved as respondent.role (such as manager, staff, customer)')
     .addHelpText('after', `
-Stop at any time with Ctrl-C: every answer given so far is saved.
+Keys act at once: a digit answers with that level, n not applicable, s skip for now (an
+answer given is kept), b back, w why it matters and what else to check (where the screen
+has no room for them).
+Stop at any time with Ctrl-C: every answer given so far is saved, and a note half typed.
 
 Examples:
   $ svcaudit assess --name Dana --role manager

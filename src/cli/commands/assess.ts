@@ -5,8 +5,10 @@
  * with the score report. Every way of stopping (Ctrl-C, SIGTERM, a closed
  * terminal) ends here, with what was saved and the command that goes on.
  */
+import { inertRubric } from '../../report/shared/terminal-text.js';
+import { acquireLock } from '../assess/lock.js';
 import { respondentLabel, type AnswerSet } from '../../core/answers.js';
-import { countAnswered, runSession, type SessionResult } from '../../app/assess/session.js';
+import { countAnswered, firstUnanswered, runSession, type SessionResult } from '../../app/assess/session.js';
 import type { Outcome } from '../../core/outcome.js';
 import { SvcauditError } from '../../core/errors.js';
 import { rubricForRole, rubricItems, type Rubric } from '../../rubric/model.js';
@@ -16,7 +18,9 @@ import { loadCommandRubric } from '../command-rubric.js';
 import { loadGapFormat } from '../../report/gap/formats.js';
 import { createAutosave, type Autosave } from '../assess/autosave.js';
 import { guardInterrupts } from '../assess/interrupt.js';
-import { checkFolderWritable, resolveOutFile, resumeCommand, scoreCommand, startMode, type OutFile, type StartMode } from '../assess/out-file.js';
+import { introLines } from '../assess/intro.js';
+import { launchCommand, startedElsewhere } from '../assess/invocation.js';
+import { checkFolderWritable, resolveOutFile, resumeCommand, scoreCommand, startMode, type OutFile, type RunAgain, type StartMode } from '../assess/out-file.js';
 import { createPrompts, isPromptInterrupt } from '../assess/prompts.js';
 import { localDate, note, reportLayout, styleForStderr, styleForStdout, type CliContext } from '../context.js';
 import type { AssessFlags } from './assess-flags.js';
@@ -24,18 +28,33 @@ import { terminalColumns, unbreakable, wrapForTerminal } from '../terminal-text.
 
 
 export async function runAssess(options: AssessFlags, ctx: CliContext): Promise<Outcome> {
-  requireTerminal(ctx);
+  // Every command printed from here on starts svcaudit the way this run was started (npx, node, on PATH).
+  const launch = { script: ctx.script, env: ctx.env, cwd: ctx.cwd };
+  const cli = launchCommand(launch);
+  requireTerminal(ctx, cli);
   // Start reading inquirer's chunk now, while the rubric loads: the first question appears sooner.
   void import('../assess/inquirer.js').catch(() => undefined);
   const today = localDate();
   const out = resolveOutFile(options.out, ctx.cwd, today);
-  const rubric = await loadCommandRubric(options.rubric, ctx);
-  const mode = startMode(out, options);
+  const again: RunAgain = { cli, rubric: options.rubric, role: options.role, absolute: startedElsewhere(launch) };
+  // Every text the screens draw is made inert once, here (report/shared/terminal-text.ts).
+  const rubric = inertRubric(await loadCommandRubric(options.rubric, ctx));
+  const mode = startMode(out, options, resumeCommand(out, again));
   checkFolderWritable(out);
+  // Held from before the file is read until the session ends, however it ends.
+  const lock = acquireLock(out, options);
+  try {
+    return await assessLocked(options, ctx, out, rubric, mode, today, { cli, again });
+  } finally {
+    lock.release();
+  }
+}
+
+async function assessLocked(options: AssessFlags, ctx: CliContext, out: OutFile, rubric: Rubric, mode: StartMode, today: string, { cli, again }: { cli: string; again: RunAgain }): Promise<Outcome> {
   const [style, errStyle] = await Promise.all([styleForStdout(ctx, options), styleForStderr(ctx, options)]);
 
   // The answers loader is only needed to resume: a new session does not pay for loading it.
-  const resumed = mode === 'resume' ? await (await import('../assess/resume.js')).readResumeFile(out, rubric, ctx, errStyle) : undefined;
+  const resumed = mode === 'resume' ? await (await import('../assess/resume.js')).readResumeFile(out, rubric, ctx, errStyle, cli) : undefined;
   const existing = resumed?.set;
   const base: AnswerSet = {
     source: out.shown,
@@ -49,18 +68,21 @@ export async function runAssess(options: AssessFlags, ctx: CliContext): Promise<
   };
   // `--role`: only the items whose audience includes the role are asked; the others stay unanswered.
   const asked = options.role === undefined ? { rubric, leftOut: 0 } : rubricForRole(rubric, options.role);
-  const introRows = introduce(ctx, errStyle, asked.rubric, out, mode, base, asked.leftOut);
+  introduce(ctx, errStyle, asked.rubric, out, mode, base, asked.leftOut);
 
   const autosave = createAutosave(out, base, rubric, ctx, resumed?.text);
   const guard = guardInterrupts();
   let result: SessionResult;
+  let prompts: Awaited<ReturnType<typeof createPrompts>> | undefined;
   try {
-    const prompts = await createPrompts(asked.rubric, ctx, style, guard.signal, introRows);
+    prompts = await createPrompts(asked.rubric, ctx, style, guard.signal);
+    // The intro is read before the first question takes the screen; a finished file has no question to wait for.
+    if (firstUnanswered(asked.rubric, base.answers) < rubricItems(asked.rubric).length) await prompts.start();
     result = await runSession(asked.rubric, base.answers, { ...prompts, save: autosave.save });
   } catch (error) {
     if (!isPromptInterrupt(error)) throw error;
     // A closed terminal (SIGHUP) has nobody to read the message, and writing to it can fail.
-    if (guard.received() !== 'SIGHUP') stopped(ctx, errStyle, asked.rubric, out, autosave, options.rubric);
+    if (guard.received() !== 'SIGHUP') stopped(ctx, errStyle, asked.rubric, out, autosave, again, prompts?.stoppedInNote() ?? false);
     return 'interrupted';
   } finally {
     guard.dispose();
@@ -70,47 +92,44 @@ export async function runAssess(options: AssessFlags, ctx: CliContext): Promise<
   // resumed file that was already complete is not rewritten for nothing.
   const respondentChanged = existing !== undefined && JSON.stringify(existing.respondent) !== JSON.stringify(base.respondent);
   if (!autosave.wrote() && (mode !== 'resume' || respondentChanged)) await autosave.save(result.answers);
+  // Saved, then the report: it ends with Start here, which must be what is on screen when the output ends.
+  finish(ctx, errStyle, asked.rubric, out, result, again);
   await printReport(ctx, style, rubric, { ...base, answers: result.answers });
-  finish(ctx, errStyle, asked.rubric, out, result, options.rubric);
   return 'ok';
 }
 
 /** inquirer without a terminal half-draws a prompt and fails, or reads piped input as keystrokes. */
-function requireTerminal(ctx: CliContext): void {
+function requireTerminal(ctx: CliContext, cli: string): void {
   if (ctx.stdin.isTTY === true && ctx.stdout.isTTY === true) return;
   throw new SvcauditError(
     'no-terminal',
     [
       '`svcaudit assess` asks its questions in a terminal, and stdin or stdout is not one (as in CI or with piped input).',
       'To answer without a terminal, fill in a blank answers file and score it:',
-      '  svcaudit template > answers.yaml',
-      '  svcaudit score answers.yaml',
+      `  ${cli} template > answers.yaml`,
+      `  ${cli} score answers.yaml`,
     ].join('\n'),
   );
 }
 
-/** The lines above the first question, wrapped to the terminal; returns the rows they take. */
-function introduce(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, mode: StartMode, base: AnswerSet, leftOut: number): number {
+/** The lines above the first question, wrapped to the terminal. */
+function introduce(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, mode: StartMode, base: AnswerSet, leftOut: number): void {
   const total = rubricItems(rubric).length;
-  const who = respondentLabel(base);
-  const lines = [`${style.bold(rubric.title)} ${style.dim(`· ${total} questions${who ? ` · ${who}` : ''}`)}`];
+  let start: string | undefined;
   if (mode === 'resume') {
     const answered = countAnswered(rubric, base.answers);
-    lines.push(answered === total ? `All ${total} items in ${out.shown} are answered already.` : `Resuming ${out.shown}: ${answered} of ${total} answered.`);
+    start = answered === total ? `All ${total} items in ${out.shown} are answered already.` : `Resuming ${out.shown}: ${answered} of ${total} answered.`;
   } else if (mode === 'fresh') {
-    lines.push(`There is no ${out.shown} yet, so this starts a new assessment there.`);
+    start = `There is no ${out.shown} yet, so this starts a new assessment there.`;
   } else if (mode === 'overwrite') {
-    lines.push(`--force: ${out.shown} will be replaced when you give the first answer.`);
+    start = `--force: ${out.shown} will be replaced when you give the first answer.`;
   }
-  if (leftOut > 0) lines.push(`${leftOut} item${leftOut === 1 ? ' is' : 's are'} for other roles than ${base.respondent.role ?? ''} and left out.`);
-  lines.push(style.dim(`Saving to ${out.shown} after every answer. Stop any time with Ctrl-C.`), '', '');
-  const text = wrapForTerminal(lines.join('\n'), terminalColumns(ctx.stderr));
-  ctx.stderr.write(text); // wrapped already, and ends in a line break
-  // The text ends in a blank line and a line break: the first question starts on the row after it.
-  return text.split('\n').length - 1;
+  const others = leftOut > 0 ? `${leftOut} item${leftOut === 1 ? ' is' : 's are'} for other roles than ${base.respondent.role ?? ''} and left out.` : undefined;
+  const lines = introLines(rubric, style, { who: respondentLabel(base), start, leftOut: others, file: out.shown });
+  ctx.stderr.write(`${wrapForTerminal(lines.join('\n'), terminalColumns(ctx.stderr))}\n`);
 }
 
-function stopped(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, autosave: Autosave, rubricRef: string | undefined): void {
+function stopped(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, autosave: Autosave, again: RunAgain, inNote: boolean): void {
   const saved = autosave.onDisk();
   if (saved === undefined) {
     note(ctx, `\n${style.yellow('Stopped.')} Nothing was answered, so nothing was saved.`);
@@ -119,9 +138,9 @@ function stopped(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, au
   const answered = countAnswered(rubric, saved);
   note(ctx, [
     '',
-    `${style.yellow('Stopped.')} ${answered} of ${rubricItems(rubric).length} answered, saved in ${out.shown}.`,
+    `${style.yellow('Stopped.')} ${answered} of ${rubricItems(rubric).length} answered, saved in ${out.shown}${inNote ? ', with the note you were typing' : ''}.`,
     'To go on where you left off:',
-    `  ${style.cyan(unbreakable(resumeCommand(out, rubricRef)))}`,
+    `  ${style.cyan(unbreakable(resumeCommand(out, again)))}`,
   ].join('\n'));
 }
 
@@ -134,10 +153,14 @@ async function printReport(ctx: CliContext, style: Style, rubric: Rubric, set: A
   ctx.stdout.write(`\n${text(report, { style, ...reportLayout(ctx), terminal: true })}`);
 }
 
-function finish(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, result: SessionResult, rubricRef: string | undefined): void {
+function finish(ctx: CliContext, style: Style, rubric: Rubric, out: OutFile, result: SessionResult, again: RunAgain): void {
   const total = rubricItems(rubric).length;
-  const lines = ['', `${style.green('✔')} Answers saved to ${style.bold(out.shown)} (${total - result.unanswered} of ${total} answered).`];
-  if (result.unanswered > 0) lines.push(`  ${result.unanswered} left unanswered; to come back to them: ${style.cyan(unbreakable(resumeCommand(out, rubricRef)))}`);
-  lines.push(`  To print this report again: ${style.cyan(unbreakable(scoreCommand(out, rubricRef)))}`);
+  const left = result.unanswered;
+  const lines = ['', `${style.green('✔')} Answers saved to ${style.bold(out.shown)} (${total - left} of ${total} answered).`];
+  if (left > 0) {
+    const them = left === 1 ? '1 item is left unanswered; to answer it' : `${left} items are left unanswered; to answer them`;
+    lines.push(`  ${them}: ${style.cyan(unbreakable(resumeCommand(out, again)))}`);
+  }
+  lines.push(`  To print this report again: ${style.cyan(unbreakable(scoreCommand(out, again)))}`);
   note(ctx, lines.join('\n'));
 }

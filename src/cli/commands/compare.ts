@@ -8,14 +8,14 @@ import { readStream } from '../../core/io/read-input.js';
 import { loadCompareFormat } from '../../report/compare/formats.js';
 import type { Rubric } from '../../rubric/model.js';
 import { loadCommandRubric } from '../command-rubric.js';
-import { ignoreOf } from '../config.js';
+import { configFileOf, ignoreOf, organisationOf } from '../config.js';
 import { emit, note, reportLayout, styleForOutput, writesToFile, type CliContext } from '../context.js';
 import type { CompareFlags } from './compare-flags.js';
 
 export async function runCompare(before: string, after: string, options: CompareFlags, ctx: CliContext): Promise<Outcome> {
   // Loaded once, and only if a side is scored here rather than read from a JSON report.
   let loaded: Promise<Rubric> | undefined;
-  const { comparison, followUp } = await compare(before, after, {
+  const { comparison, baseline, followUp } = await compare(before, after, {
     rubric: () => (loaded ??= loadCommandRubric(options.rubric, ctx)),
     readStdin: () => readStream(ctx.stdin),
     onNote: (message) => note(ctx, message),
@@ -32,9 +32,11 @@ export async function runCompare(before: string, after: string, options: Compare
   const text = format(comparison, {
     style,
     ...reportLayout(ctx),
+    organisation: organisationOf(ctx),
+    baseline,
     followUp,
   });
-  await emit(ctx, text, options.output);
+  await emit(ctx, text, options.output, [before, after, options.rubric, configFileOf(ctx)]);
   if (writesToFile(options.output)) note(ctx, `Report written to ${options.output}`);
   return 'ok';
 }

@@ -2,14 +2,14 @@
  * `svcaudit init`: the files a project starts with, in the working folder. Nothing is overwritten
  * without --force: when any of the files exists, none is written (exit 2, docs/exit-codes.md).
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { lstatSync } from 'node:fs';
+import { join } from 'node:path';
 import { SvcauditError } from '../../core/errors.js';
 import type { Outcome } from '../../core/outcome.js';
 import { configFileText, FIRST_ANSWERS, WORKFLOW, WORKFLOW_PATH } from '../../report/init/project-files.js';
 import { formatTemplate } from '../../report/rubric/template.js';
 import { DEFAULT_RUBRIC, loadRubric } from '../../rubric/load-rubric.js';
-import { note, type CliContext } from '../context.js';
+import { note, writeOutputFile, type CliContext } from '../context.js';
 import { unbreakable } from '../terminal-text.js';
 import type { InitFlags } from './init-flags.js';
 
@@ -20,20 +20,14 @@ export async function runInit(options: InitFlags, ctx: CliContext): Promise<Outc
     [FIRST_ANSWERS, formatTemplate(rubric, 'yaml')],
     [WORKFLOW_PATH, WORKFLOW],
   ];
-  const existing = files.map(([path]) => path).filter((path) => statSync(join(ctx.cwd, path), { throwIfNoEntry: false }) !== undefined);
+  const existing = files.map(([path]) => path).filter((path) => lstatSync(join(ctx.cwd, path), { throwIfNoEntry: false }) !== undefined);
   if (existing.length > 0 && options.force !== true) {
     const these = existing.length === 1 ? 'It exists' : 'They exist';
     throw new SvcauditError('would-overwrite', `${these} already; nothing was written. Add --force to overwrite ${existing.length === 1 ? 'it' : 'them'}.`, { file: existing.join(', ') });
   }
   for (const [path, text] of files) {
-    const full = join(ctx.cwd, path);
-    try {
-      mkdirSync(dirname(full), { recursive: true });
-      // `wx`: a file that appeared since the check above is still not overwritten.
-      writeFileSync(full, text, { flag: options.force === true ? 'w' : 'wx' });
-    } catch (error) {
-      throw new SvcauditError('file-unwritable', `Cannot write the file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`, { file: path }, { cause: error });
-    }
+    // Each file whole or not at all; without --force, a file that appeared since the check above is still not overwritten.
+    writeOutputFile(join(ctx.cwd, path), text, { exclusive: options.force !== true, makeFolder: true, shownAs: path });
   }
   note(ctx, [
     `Wrote ${files.map(([path]) => path).join(', ')}.`,

@@ -3,7 +3,7 @@ import type { Outcome } from '../../core/outcome.js';
 import { readStream } from '../../core/io/read-input.js';
 import { loadGapPieces } from '../../report/gap/formats.js';
 import { loadCommandRubric } from '../command-rubric.js';
-import { ignoreOf, organisationOf } from '../config.js';
+import { configFileOf, ignoreOf, organisationOf } from '../config.js';
 import { emit, note, reportLayout, styleForOutput, writesToFile, type CliContext } from '../context.js';
 import type { ScoreFlags } from './score-flags.js';
 
@@ -31,7 +31,7 @@ export async function runScore(inputs: string[], options: ScoreFlags, ctx: CliCo
     ...reportLayout(ctx),
     terminal: !writesToFile(options.output) && ctx.stdout.isTTY === true,
   });
-  await emit(ctx, text, options.output);
+  await emit(ctx, text, options.output, [...inputs, options.rubric, configFileOf(ctx)]);
   if (writesToFile(options.output)) note(ctx, `Report written to ${options.output}`);
   // `--fail-under` and `--strict` say why on stderr, after the report.
   for (const reason of result.reasons) note(ctx, reason);

@@ -1,10 +1,11 @@
+import { resolve } from 'node:path';
 import type { Outcome } from '../../core/outcome.js';
 import { SvcauditError } from '../../core/errors.js';
 import { didYouMean } from '../../core/suggest.js';
 import { VERSION } from '../../core/version.js';
 import { validate } from '../../app/validate.js';
 import { FINDINGS_FORMAT_NAMES, loadFindingsFormat, type FindingsFormatName } from '../../report/findings/formats.js';
-import { brokenConfig, ignoreOf } from '../config.js';
+import { brokenConfig, configFileOf, ignoreOf } from '../config.js';
 import type { FileFindings } from '../../core/file-findings.js';
 import { appendTo, emit, note, styleForOutput, writesToFile, type CliContext } from '../context.js';
 import { readStream } from '../../core/io/read-input.js';
@@ -30,7 +31,7 @@ export async function runValidate(inputs: string[], options: ValidateFlags, ctx:
       toolVersion: VERSION,
       maxWarnings: options.maxWarnings,
     });
-    await emit(ctx, text, output);
+    await emit(ctx, text, output, [...inputs, options.rubric, configFileOf(ctx)]);
   }
   if (outputs.some((o) => o.format === 'github')) await appendStepSummary(ctx, result.results);
   return result.outcome;
@@ -86,6 +87,14 @@ export function outputPlan(formats: readonly FindingsFormatName[], outputs: read
   const toStdout = all.filter((format) => !writesToFile(named.get(format)));
   if (toStdout.length > 1) {
     throw usage(`${toStdout.map((f) => `--format ${f}`).join(' and ')} would ${toStdout.length === 2 ? 'both' : 'all'} go to stdout; send all but one to a file with --output FORMAT=FILE (such as --output ${toStdout[1]}=FILE).`);
+  }
+  // Two formats into one file: the second would replace the first.
+  const byFile = new Map<string, FindingsFormatName>();
+  for (const [format, file] of named) {
+    if (!writesToFile(file)) continue;
+    const earlier = byFile.get(resolve(file));
+    if (earlier !== undefined) throw usage(`--output ${format}=${file}: ${earlier} goes to that file already; each format needs a file of its own.`);
+    byFile.set(resolve(file), format);
   }
   return all.map((format) => ({ format, output: named.get(format) }));
 }

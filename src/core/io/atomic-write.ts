@@ -16,7 +16,15 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
 /** The fs calls used, injectable so tests can make any of them fail. */
-export type AtomicFs = Pick<typeof nodeFs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'statSync' | 'fchmodSync'>;
+export type AtomicFs = Pick<typeof nodeFs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'statSync' | 'fchmodSync'> & Partial<Pick<typeof nodeFs, 'linkSync'>>;
+
+interface AtomicOptions {
+  /**
+   * Never replace a file: the new one takes its name only if none has it (link(2) fails with EEXIST
+   * otherwise), so a file that appeared since the caller looked is left alone (`init` without --force).
+   */
+  readonly exclusive?: boolean;
+}
 
 /**
  * `.<name>.<pid>.<random>.tmp`: hidden, unique per process and call, recognisable if a SIGKILL leaves
@@ -27,27 +35,69 @@ function tempPathFor(target: string): string {
 }
 const TEMP_SUFFIX = /^(\d+)\.[0-9a-f]{8}\.tmp$/;
 
-export function writeFileAtomic(target: string, data: string | Uint8Array, fs: AtomicFs = nodeFs): void {
+/**
+ * `data` may come in pieces (a report written out as it is made, cli/context.ts): each is written
+ * as it comes, and the file takes the target's place only once all of them are written.
+ */
+export function writeFileAtomic(given: string, data: string | Uint8Array | Iterable<string>, fs: AtomicFs = nodeFs, options: AtomicOptions = {}): void {
+  // Through a symbolic link to the file it names: renaming over the link itself would replace the
+  // link with a file and leave the real file behind unchanged (`assess --resume` on a linked file).
+  const target = throughLinks(given);
+  const chunks: Iterable<Uint8Array> = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data instanceof Uint8Array ? [data] : encoded(data);
+  if (!options.exclusive && !isRegularOrAbsent(target)) {
+    // A device or a pipe (`--output /dev/stdout`, a shell's `>(…)`) is written into: renaming a file
+    // over it would replace the device itself, and it has no old content to keep.
+    const fd = nodeFs.openSync(target, 'w');
+    try {
+      for (const bytes of chunks) for (let offset = 0; offset < bytes.length; ) offset += nodeFs.writeSync(fd, bytes, offset, bytes.length - offset);
+    } finally {
+      nodeFs.closeSync(fd);
+    }
+    return;
+  }
   const temp = tempPathFor(target);
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   // 'wx': never follow or reuse a file someone else put at the temporary name.
   const fd = fs.openSync(temp, 'wx', 0o666);
   let renamed = false;
   try {
     try {
       keepMode(fs, fd, target);
-      for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
+      for (const bytes of chunks) for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
       // Without the fsync, a power cut after the rename could leave an empty file under the target's name.
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
-    fs.renameSync(temp, target);
+    if (options.exclusive) {
+      (fs.linkSync ?? nodeFs.linkSync)(temp, target);
+      removeQuietly(fs, temp);
+    } else fs.renameSync(temp, target);
     renamed = true;
   } finally {
     if (!renamed) removeQuietly(fs, temp);
   }
   syncFolder(fs, dirname(target));
+}
+
+function* encoded(pieces: Iterable<string>): Generator<Uint8Array> {
+  for (const piece of pieces) yield Buffer.from(piece, 'utf8');
+}
+
+function isRegularOrAbsent(path: string): boolean {
+  try {
+    return nodeFs.statSync(path).isFile();
+  } catch {
+    return true;
+  }
+}
+
+/** The file a path names once every symbolic link is followed; the path itself when there is no such file yet. */
+export function throughLinks(path: string): string {
+  try {
+    return nodeFs.realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /**

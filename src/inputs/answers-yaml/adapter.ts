@@ -14,6 +14,7 @@ import type { InputAdapter } from '../adapter.js';
 import type { RubricCache } from '../rubric-cache.js';
 import { answersShapeFindings, checkAnswersSource, parseRubricReference } from './check-answers.js';
 import { checkAnswersText } from './check-answers-text.js';
+import { excerpt } from '../../core/inert-text.js';
 
 export const answersYaml: InputAdapter = {
   async readAnswers(input, rubric, sink, flags) {
@@ -76,7 +77,7 @@ async function checkAnswers(source: YamlSource, rubrics: RubricCache): Promise<r
   // A malformed `rubric:` value has its own schema finding; only a well-formed id can be "not built in".
   const wellFormed = typeof named === 'string' && RUBRIC_REFERENCE.test(named);
   if (rubric.kind === 'unknown' && wellFormed) {
-    const message = `\`${parseRubricReference(named).id}\` is not a built-in rubric (${rubric.builtins.join(', ')}); pass the rubric file with --rubric to check these answers against it.`;
+    const message = `\`${excerpt(parseRubricReference(named).id)}\` is not a built-in rubric (${rubric.builtins.join(', ')}); pass the rubric file with --rubric to check these answers against it.`;
     return [...shape, finding('answers-unknown-rubric', message, source.file, locate(source, ['rubric']))];
   }
   return shape;

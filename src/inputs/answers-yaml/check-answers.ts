@@ -4,7 +4,7 @@
  */
 import { validateAnswers } from '../../generated/validators.js';
 import type { Checked } from '../../rubric/check-rubric.js';
-import { finding, hasErrors, type Finding } from '../../core/finding.js';
+import { finding, hasErrors, MAX_FINDINGS_PER_RULE, type Finding } from '../../core/finding.js';
 import { rubricItems, type Item, type Rubric } from '../../rubric/model.js';
 import { audienceFinding } from '../audience-finding.js';
 import type { RawAnswers, RawAnswerValue } from '../../rubric/raw-types.js';
@@ -15,6 +15,7 @@ import { didYouMean } from '../../core/suggest.js';
 import { locate, type PathSegment, type YamlSource } from '../../core/source.js';
 import type { Answer, AnswerSet, Score } from '../../core/answers.js';
 import { isMapping } from '../../core/is-mapping.js';
+import { excerpt } from '../../core/inert-text.js';
 
 const KEBAB_ID = new RegExp(KEBAB);
 
@@ -51,10 +52,10 @@ function rubricMismatch(reference: string, rubric: Rubric, source: YamlSource): 
   const { id, version } = parseRubricReference(reference);
   const where = locate(source, ['rubric']);
   if (id !== rubric.id) {
-    return [finding('answers-rubric-mismatch', `These answers are for rubric \`${id}\`, but the rubric in use is \`${rubric.id}\`. Pass the right one with --rubric.`, source.file, where)];
+    return [finding('answers-rubric-mismatch', `These answers are for rubric \`${excerpt(id)}\`, but the rubric in use is \`${rubric.id}\`. Pass the right one with --rubric.`, source.file, where)];
   }
   if (version !== undefined && version !== rubric.version) {
-    return [finding('answers-rubric-mismatch', `These answers are for version ${version} of \`${id}\`, but the rubric in use is version ${rubric.version ?? '(none)'}.`, source.file, where)];
+    return [finding('answers-rubric-mismatch', `These answers are for version ${excerpt(version)} of \`${excerpt(id)}\`, but the rubric in use is version ${excerpt(rubric.version ?? '(none)')}.`, source.file, where)];
   }
   return [];
 }
@@ -83,10 +84,13 @@ function answerFindings(answers: RawAnswers['answers'], rubric: Rubric, source: 
   const { items, ids } = itemsOf(rubric);
   const { min, max } = rubric.scale;
   const findings: Finding[] = [];
+  let unknown = 0;
   for (const [id, value] of Object.entries(answers)) {
     if (!KEBAB_ID.test(id)) continue; // the schema pass already reports an id that is not kebab-case
     if (!ids.has(id)) {
-      findings.push(finding('answers-unknown-item', `Rubric \`${rubric.id}\` has no item \`${id}\`.${didYouMean(id, ids)}`, source.file, locate(source, ['answers', id], 'key')));
+      // Only the findings listed get a suggestion (see capFindings): each costs a pass over the rubric's ids.
+      const hint = ++unknown <= MAX_FINDINGS_PER_RULE ? didYouMean(id, ids) : '';
+      findings.push(finding('answers-unknown-item', `Rubric \`${rubric.id}\` has no item \`${excerpt(id)}\`.${hint}`, source.file, locate(source, ['answers', id], 'key')));
       continue;
     }
     const score = scoreOf(value);

@@ -1,7 +1,7 @@
 /**
  * What a JSON report may carry besides the figures a comparison needs: the
  * plan and each item's notes and evidence, shown by the HTML progress report
- * for the follow-up. Optional and read leniently: a field missing or not
+ * for the follow-up, and the organisation and fieldwork dates of its header. Optional and read leniently: a field missing or not
  * shaped as `score --format json` writes it is left out, never an error, so a
  * report from another svcaudit version still compares.
  */
@@ -18,6 +18,15 @@ export function quotesOf(value: unknown): { quotes?: Quote[] } {
   if (!Array.isArray(value) || !value.every(isQuote)) return {};
   return { quotes: value.map((q: Quote) => ({ by: q.by, kind: q.kind, text: q.text, source: q.source })) };
 }
+
+export function headerOf(value: { readonly organisation?: unknown; readonly fieldwork?: unknown }): { organisation?: string | null; fieldwork?: { from: string; to: string } | null } {
+  const organisation = typeof value.organisation === 'string' || value.organisation === null ? { organisation: value.organisation } : {};
+  const f = value.fieldwork;
+  const fieldwork = f === null ? { fieldwork: null } : isMapping(f) && isDate(f.from) && isDate(f.to) ? { fieldwork: { from: f.from, to: f.to } } : {};
+  return { ...organisation, ...fieldwork };
+}
+
+const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 type SavedPlanStep = Omit<ShownPlanStep, 'owner'> & { readonly owner?: unknown };
 

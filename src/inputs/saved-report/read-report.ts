@@ -7,8 +7,9 @@
 import { SvcauditError } from '../../core/errors.js';
 import type { ComparableScore, SavedGroup, SavedGroupFigure, SavedReport } from '../../compare/comparable.js';
 import { jsonErrorOffset } from './json-error-offset.js';
-import { planOf, quotesOf } from './read-report-extras.js';
+import { headerOf, planOf, quotesOf } from './read-report-extras.js';
 import { isMapping } from '../../core/is-mapping.js';
+import { excerpt } from '../../core/inert-text.js';
 import { looksLikeReport, REPORT_FORMATS } from './detect.js';
 
 export { looksLikeReport };
@@ -23,7 +24,8 @@ export function parseReportJson(text: string, file: string): SavedReport {
   } catch (error) {
     const offset = jsonErrorOffset(text);
     // Our own words where we found the spot: V8's message quotes the file, line breaks and all.
-    const what = offset === undefined ? (error as Error).message.replace(/\s+/g, ' ') : offset >= text.length ? 'the text ends too early' : `unexpected ${JSON.stringify(text[offset])}`;
+    // Quoted as short inert excerpts (core/inert-text.ts): V8's message quotes the file itself.
+    const what = offset === undefined ? excerpt((error as Error).message.replace(/\s+/g, ' '), 120) : offset >= text.length ? 'the text ends too early' : `unexpected ${excerpt(JSON.stringify(String.fromCodePoint(text.codePointAt(offset)!)))}`;
     throw new SvcauditError('file-unparseable', `Not valid JSON (${what}); ${HOW_TO_MAKE}.`, { file, ...position(text, offset) }, { cause: error });
   }
   return checkReport(value, file);
@@ -84,6 +86,7 @@ export function checkReport(value: unknown, file: string): SavedReport {
     groupFigures: format === 2 && by !== null ? groupFiguresOf(items as Record<string, unknown>[]) : new Map(),
     scoredRespondents: format === 2 && isMapping(agreement) && isCount(agreement.n) ? agreement.n : null,
     ...planOf(value.plan),
+    ...headerOf(value),
   };
 }
 

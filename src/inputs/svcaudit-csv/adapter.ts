@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { compareFindings, type Finding } from '../../core/finding.js';
 import { utf8Text } from '../../core/io/decode-text.js';
-import { STDIN } from '../../core/io/read-input.js';
+import { assertRegularFile, fileError, STDIN } from '../../core/io/read-input.js';
 import type { InputAdapter, InputFile } from '../adapter.js';
 import { readCsvAnswerRows } from './csv-answer-rows.js';
 import { readCsvAnswers } from './csv-answers.js';
@@ -31,5 +31,15 @@ export const svcauditCsv: InputAdapter = {
 
 async function chunks(input: InputFile): Promise<AsyncIterable<string> | Iterable<string>> {
   if (input.path === STDIN) return [utf8Text(await input.bytes())];
-  return createReadStream(input.path, { encoding: 'utf8', highWaterMark: 1 << 16 });
+  // A FIFO or a device is refused before it is opened (read-input.ts); errors while reading say why in words.
+  assertRegularFile(input.path);
+  return readErrorsInWords(input.path, createReadStream(input.path, { encoding: 'utf8', highWaterMark: 1 << 16 }));
+}
+
+async function* readErrorsInWords(path: string, stream: AsyncIterable<string>): AsyncGenerator<string> {
+  try {
+    yield* stream;
+  } catch (error) {
+    throw fileError(path, error);
+  }
 }

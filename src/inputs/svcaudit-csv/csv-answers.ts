@@ -4,11 +4,12 @@
  * is a respondent field. Rows are yielded one at a time; problems become
  * findings with the row's line and the cell's column.
  */
-import { finding, type Finding } from '../../core/finding.js';
+import { finding, MAX_FINDINGS_PER_RULE, type Finding } from '../../core/finding.js';
 import { rubricItems, type Item, type Rubric } from '../../rubric/model.js';
 import { audienceFinding } from '../audience-finding.js';
 import { isLevel } from '../../rubric/scale.js';
 import { closest } from '../../core/suggest.js';
+import { excerpt } from '../../core/inert-text.js';
 import { csvRows, CsvSyntaxError } from './csv-rows.js';
 import type { Answer, AnswerSet, Score } from '../../core/answers.js';
 
@@ -63,11 +64,12 @@ export function readHeader(cells: string[], columns: number[], lines: number[], 
   });
   const itemColumns = new Set<number>();
   const seen = new Map<string, number>();
+  let suggested = 0;
   names.forEach((name, index) => {
     const where = { line: lines[index] ?? 1, column: columns[index] ?? 1 };
     if (name !== '' && seen.has(name)) {
       // Two columns with one name: one would silently overwrite the other's answers.
-      sink.finding(finding('csv-duplicate-column', `Column \`${name}\` appears twice in the header (columns ${seen.get(name)! + 1} and ${index + 1}).`, file, where));
+      sink.finding(finding('csv-duplicate-column', `Column \`${excerpt(name)}\` appears twice in the header (columns ${seen.get(name)! + 1} and ${index + 1}).`, file, where));
       return;
     }
     seen.set(name, index);
@@ -76,9 +78,10 @@ export function readHeader(cells: string[], columns: number[], lines: number[], 
       return;
     }
     // A column that is nearly an item id is a typo, which would silently drop that item's answers.
-    const near = KNOWN_RESPONDENT_COLUMNS.has(name.toLowerCase()) ? undefined : closest(name, itemIds);
+    // Only as many as are listed (capFindings): each costs a pass over the rubric's ids.
+    const near = KNOWN_RESPONDENT_COLUMNS.has(name.toLowerCase()) || ++suggested > MAX_FINDINGS_PER_RULE ? undefined : closest(name, itemIds);
     if (near !== undefined) {
-      sink.finding(finding('answers-unknown-item', `Column \`${name}\` is not an item of the rubric. Did you mean \`${near}\`? (Rename it, or it is read as a respondent field.)`, file, where));
+      sink.finding(finding('answers-unknown-item', `Column \`${excerpt(name)}\` is not an item of the rubric. Did you mean \`${near}\`? (Rename it, or it is read as a respondent field.)`, file, where));
     }
   });
   if (itemColumns.size === 0) {
@@ -120,7 +123,7 @@ export function rowToAnswerSet(
       // The cell's own line: a cell after a multi-line quoted cell is below the row's first line.
       const where = { line: row.lines[index] ?? row.line, column: row.columns[index] ?? 1 };
       const rule = /^[+-]?\d+(\.\d+)?$/.test(raw) && !Number.isInteger(Number(raw)) ? 'answers-score-not-integer' : 'answers-score-out-of-scale';
-      sink.finding(finding(rule, `The answer for \`${name}\` must be a level from ${rubric.scale.min} to ${rubric.scale.max}, \`na\`, or empty; found \`${raw}\`.`, file, where));
+      sink.finding(finding(rule, `The answer for \`${excerpt(name)}\` must be a level from ${rubric.scale.min} to ${rubric.scale.max}, \`na\`, or empty; found \`${excerpt(raw)}\`.`, file, where));
       return;
     }
     if (score !== null) answers.set(name, { score, note: undefined, evidence: [] });

@@ -17,10 +17,12 @@ import {
   intervalText,
   ITEM_LISTS,
   markNotes,
+  organisationOf,
   READING_NOTES,
   scoreCell,
   sideText,
   signed,
+  stillBelowTarget,
   targetNote,
   VERDICT_WORDS,
   verdictCounts,
@@ -30,7 +32,8 @@ import {
 export const markdown: CompareFormatter = (c, options) => {
   const parts = [
     `# ${esc(c.rubric.title)}: progress`,
-    `**Before:** ${esc(sideText(c.inputs.before))}  \n**After:** ${esc(sideText(c.inputs.after))}  \n**Design:** ${esc(designText(c))}`,
+    aboutLine(c, options),
+    `**Before:** ${esc(sideText(c.inputs.before, options.baseline))}  \n**After:** ${esc(sideText(c.inputs.after, options.followUp))}  \n**Design:** ${esc(designText(c))}`,
     ...c.warnings.map((w) => `> **Warning:** ${esc(w.message)}`),
     overallTable(c),
     `Items: ${esc(verdictCounts(c.items))}.`,
@@ -49,6 +52,14 @@ export const markdown: CompareFormatter = (c, options) => {
   return `${parts.join('\n\n')}\n`;
 };
 
+/** `**Harbour Home** · 10 → 10 respondents · report 2026-11-20 · rubric service-commitments 2.0.0` */
+function aboutLine(c: Comparison, options: Parameters<CompareFormatter>[1]): string {
+  const organisation = organisationOf(options);
+  const rubric = c.rubric.version === null ? c.rubric.id : `${c.rubric.id} ${c.rubric.version}`;
+  const parts = [`${c.inputs.before.respondents} → ${c.inputs.after.respondents} respondents`, ...(options.date === undefined ? [] : [`report ${options.date}`]), `rubric ${rubric}`];
+  return [...(organisation === null ? [] : [`**${esc(organisation)}**`]), ...parts.map(esc)].join(' · ');
+}
+
 const CHANGE_COLUMNS: readonly MarkdownColumn[] = [
   { head: 'Before', align: 'right' },
   { head: 'After', align: 'right' },
@@ -57,9 +68,10 @@ const CHANGE_COLUMNS: readonly MarkdownColumn[] = [
   { head: 'Verdict', align: 'left' },
 ];
 
-/** Change, interval, verdict. */
+/** Change, interval, verdict; an improvement still below target says so (an item's through its target note). */
 function changeCells(r: Change, c: Comparison, mark = ''): string[] {
-  return [signed(r.change), intervalText(r.ci, c.scale), `${VERDICT_WORDS[r.verdict]}${esc(mark)}`];
+  const below = !('reachedTarget' in r) && stillBelowTarget(r) ? ', **still below target**' : '';
+  return [signed(r.change), intervalText(r.ci, c.scale), `${VERDICT_WORDS[r.verdict]}${esc(mark)}${below}`];
 }
 
 function overallTable(c: Comparison): string {

@@ -4,7 +4,8 @@
  * table of sections, a table per section of items, the groups with `--by`,
  * the lists of what moved, and how to read it all. Laid out for the
  * terminal's width and readable at 80 columns. Colour through the injected
- * Style (green improved, red slipped), never alone: every verdict is a word.
+ * Style (cyan improved, red slipped), never alone: every verdict is a word, and
+ * an improvement that leaves the item below its target says so beside it.
  */
 import type { Change, Comparison, GroupChange, ItemChange, Verdict } from '../../compare/comparison.js';
 import { bySection } from '../shared/by-section.js';
@@ -22,9 +23,11 @@ import {
   groupNotCompared,
   ITEM_LISTS,
   markNotes,
+  organisationOf,
   READING_NOTES,
   scoreCell,
   sideText,
+  stillBelowTarget,
   targetNote,
   VERDICT_WORDS,
   verdictCounts,
@@ -37,7 +40,7 @@ export const text: CompareFormatter = (c, options) => {
   const width = Math.max(MIN_WIDTH, options.width);
   const { style } = options;
   const blocks: string[][] = [
-    header(c, style, options.date, width),
+    header(c, options, width),
     warnings(c, style, width),
     overall(c, style, width),
     [style.bold(style.underline('Sections')), scoresTable('Section', c.sections.map((s) => ({ title: s.title, change: s })), c, style, width)],
@@ -50,13 +53,15 @@ export const text: CompareFormatter = (c, options) => {
   return textDocument(blocks);
 };
 
-function header(c: Comparison, style: Style, date: string | undefined, width: number): string[] {
-  const about = [c.rubric.id, c.rubric.version ?? '', date ?? ''].filter((s) => s !== '').map(oneLine);
+/** Whose audits, which rubric, when each audit's answers were given and when the report was made. */
+function header(c: Comparison, options: Parameters<CompareFormatter>[1], width: number): string[] {
+  const { style, date, baseline, followUp } = options;
+  const about = [organisationOf(options) ?? '', c.rubric.id, c.rubric.version ?? '', date === undefined ? '' : `report ${date}`].filter((s) => s !== '').map(oneLine);
   return [
     style.bold(`${oneLine(c.rubric.title)}: progress`),
-    style.dim(about.join(' · ')),
-    `before  ${oneLine(sideText(c.inputs.before))}`,
-    `after   ${oneLine(sideText(c.inputs.after))}`,
+    ...wrap(about.join(' · '), width).map((line) => style.dim(line)),
+    ...hangingWrap(oneLine(sideText(c.inputs.before, baseline)), 'before  ', 8, width),
+    ...hangingWrap(oneLine(sideText(c.inputs.after, followUp)), 'after   ', 8, width),
     ...wrap(designText(c), width),
   ];
 }
@@ -69,8 +74,9 @@ function overall(c: Comparison, style: Style, width: number): string[] {
   const o = c.overall;
   const scores = fromTo(o.before.score, o.after.score);
   const change = `change ${changeText(o, c.scale)}: `;
-  const oneRow = displayWidth(`Overall  ${scores}, ${change}${VERDICT_WORDS[o.verdict]}`) <= width;
-  const verdict = paintVerdict(style, o.verdict);
+  const oneRow = displayWidth(`Overall  ${scores}, ${change}${VERDICT_WORDS[o.verdict]}${stillBelowTarget(o) ? ', still below target' : ''}`) <= width;
+  // An overall improvement that leaves the score below target says so, as an item's does.
+  const verdict = `${paintVerdict(style, o.verdict)}${stillBelowTarget(o) ? ', still below target' : ''}`;
   return [
     ...(oneRow ? [`${style.bold('Overall')}  ${scores}, ${change}${verdict}`] : [`${style.bold('Overall')}  ${scores}`, `${change}${verdict}`]),
     `index ${indexText(o.before.index)} → ${indexText(o.after.index)} · gap ${fromTo(o.before.gap, o.after.gap)}`,
@@ -78,12 +84,18 @@ function overall(c: Comparison, style: Style, width: number): string[] {
   ];
 }
 
+/** Cyan, not green, for improved: green would read as "target met", which an improvement need not be. */
 function paintVerdict(style: Style, verdict: Verdict): string {
   const word = VERDICT_WORDS[verdict];
-  return verdict === 'improved' ? style.green(word) : verdict === 'slipped' ? style.red(word) : style.dim(word);
+  return verdict === 'improved' ? style.cyan(word) : verdict === 'slipped' ? style.red(word) : style.dim(word);
 }
 
 const CHANGE_HEAD = 'Change\n[95% interval]';
+
+/** A section's improvement that leaves it below target, on a line of its own under the verdict. */
+function belowNote(change: Change): string {
+  return stillBelowTarget(change) ? '\nstill below target' : '';
+}
 
 /** Before, after, change with its interval: the columns every table shares. */
 function changeColumns(rows: readonly { readonly change: Change; readonly before?: string; readonly after?: string }[], c: Comparison): Column[] {
@@ -100,7 +112,12 @@ function scoresTable(head: string, rows: readonly { readonly title: string; read
     [
       { head, align: 'left', plain: rows.map((r) => oneLine(r.title)), flexible: true },
       ...changeColumns(rows, c),
-      { head: 'Verdict', align: 'left', plain: rows.map((r) => VERDICT_WORDS[r.change.verdict]), cells: rows.map((r) => paintVerdict(style, r.change.verdict)) },
+      {
+        head: 'Verdict',
+        align: 'left',
+        plain: rows.map((r) => `${VERDICT_WORDS[r.change.verdict]}${belowNote(r.change)}`),
+        cells: rows.map((r) => `${paintVerdict(style, r.change.verdict)}${belowNote(r.change)}`),
+      },
     ],
     width,
   );

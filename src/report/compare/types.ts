@@ -8,7 +8,11 @@ export interface CompareFormatOptions {
   readonly width: number;
   /** When the comparison was made (ISO date), for document headers; injected so output is reproducible. */
   readonly date?: string | undefined;
-  /** The follow-up audit itself, for what a comparison has no place for: its plan, its notes and evidence (HTML only). */
+  /** The configuration file's `organisation`, for the header; else the one a saved report names. */
+  readonly organisation?: string | undefined;
+  /** The baseline audit itself, for its organisation and fieldwork dates in the header. */
+  readonly baseline?: ComparableReport | undefined;
+  /** The follow-up audit itself, for what a comparison has no place for: its organisation and fieldwork dates, its plan, its notes and evidence (HTML only). */
   readonly followUp?: ComparableReport | undefined;
 }
 

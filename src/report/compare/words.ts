@@ -4,9 +4,12 @@
  * terminal and in a client document (docs/statistics.md, "Compare").
  */
 import type { Change, Comparison, ItemChange, Unscored, Verdict } from '../../compare/comparison.js';
-import { EPSILON } from '../../scoring/tolerance.js';
+import { EPSILON, isMet } from '../../scoring/tolerance.js';
 import { fixed, NONE, round } from '../shared/numbers.js';
 import { plural } from '../shared/plural.js';
+import { unscoredText } from '../shared/unscored.js';
+import { fieldworkText } from '../shared/intervals.js';
+import type { ComparableReport } from '../../compare/comparable.js';
 
 export const VERDICT_WORDS: Readonly<Record<Verdict, string>> = {
   improved: 'improved',
@@ -46,26 +49,25 @@ export function changeText(c: Pick<Change, 'change' | 'ci'>, scale: Comparison['
   return interval === '' ? signed(c.change) : `${signed(c.change)} ${interval}`;
 }
 
-/** `reached target`, `fell below target`, or nothing: shown beside an item's verdict. */
-export function targetNote(item: Pick<ItemChange, 'reachedTarget' | 'fellBelowTarget'>): string | undefined {
+/**
+ * `reached target`, `fell below target`, `still below target`, or nothing: shown beside an item's
+ * verdict, so an improvement that has not yet reached the target never reads as plain success.
+ */
+export function targetNote(item: Pick<ItemChange, 'reachedTarget' | 'fellBelowTarget' | 'verdict' | 'after'>): string | undefined {
   if (item.reachedTarget) return 'reached target';
   if (item.fellBelowTarget) return 'fell below target';
+  if (stillBelowTarget(item)) return 'still below target';
   return undefined;
 }
 
-/**
- * A side's score as a table cell: the score, or why there is none, with
- * `n/a` and `not answered` kept apart (docs/formulas.md, "Answers file").
- * `multiline` puts the two counts of a mixed cell on two lines (text tables).
- */
+/** Improved, but the follow-up still falls short of the target (an item's, a section's or the overall one). */
+export function stillBelowTarget(item: Pick<Change, 'verdict' | 'after'>): boolean {
+  return item.verdict === 'improved' && item.after.gap !== null && !isMet(item.after.gap);
+}
+
+/** A side's score as a table cell: the score, or why there is none (report/shared/unscored.ts). */
 export function scoreCell(score: number | null, unscored: Unscored | null, multiline = false): string {
-  if (score !== null) return fixed(score);
-  if (unscored === null) return NONE;
-  const { na, unanswered } = unscored;
-  if (na === 0 && unanswered === 0) return NONE;
-  if (unanswered === 0) return 'n/a';
-  if (na === 0) return 'not answered';
-  return `${na} n/a,${multiline ? '\n' : ' '}${unanswered} not answered`;
+  return score !== null ? fixed(score) : unscoredText(unscored, multiline);
 }
 
 /** An interval leaving out 0 while the verdict, allowing for the other items, is no clear change. */
@@ -123,9 +125,29 @@ export function verdictCounts(items: readonly ItemChange[]): string {
   return parts.join(' · ');
 }
 
-/** `examples/interviews (10 respondents)` */
-export function sideText(side: Comparison['inputs']['before']): string {
-  return `${side.input} (${plural(side.respondents, 'respondent')})`;
+/**
+ * `interviews`: the last part of the path a side was read from. The folders above it belong to the
+ * consultant's disk, not to the client's document (docs/formulas.md, "Quotes": no local paths in
+ * human formats); the JSON keeps the input as given.
+ */
+function inputName(input: string): string {
+  if (input === '-') return 'stdin';
+  const parts = input.split(/[\\/]+/).filter((part) => part !== '');
+  return parts.at(-1) ?? input;
+}
+
+/** What a side's report says of itself, when the formatter was given it. */
+type SideReport = Pick<ComparableReport, 'fieldwork' | 'organisation'> | undefined;
+
+/** `interviews (10 respondents, fieldwork 2026-10-05 to 2026-10-09)` */
+export function sideText(side: Comparison['inputs']['before'], report?: SideReport): string {
+  const fieldwork = report?.fieldwork === undefined ? undefined : fieldworkText(report.fieldwork);
+  return `${inputName(side.input)} (${[plural(side.respondents, 'respondent'), ...(fieldwork === undefined ? [] : [fieldwork])].join(', ')})`;
+}
+
+/** The organisation of the header: the configuration file's, else the one either audit names (the follow-up's first); null when none does. */
+export function organisationOf(options: { readonly organisation?: string | undefined; readonly baseline?: SideReport; readonly followUp?: SideReport }): string | null {
+  return options.organisation ?? options.followUp?.organisation ?? options.baseline?.organisation ?? null;
 }
 
 /** How the two audits were compared, in one sentence (docs/statistics.md, "Paired or independent"). */

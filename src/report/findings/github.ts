@@ -1,5 +1,6 @@
 import type { Finding } from '../../core/finding.js';
 import { plural } from '../shared/plural.js';
+import { inert } from '../../core/inert-text.js';
 import { countFindings, problemsText, sortFindings } from './summary.js';
 import type { FindingsFormatter } from './types.js';
 
@@ -39,8 +40,9 @@ function command(f: Finding, file: string): string {
 // The escapes of @actions/core (actions/toolkit, packages/core/src/command.ts): `%` first, so
 // the escapes themselves are not escaped again, and a line break cannot end the command early
 // and start another one (a file could otherwise inject `::add-mask::` or `::stop-commands::`).
+// Other control characters are shown inert first (core/inert-text.ts): the log is a terminal too.
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return inert(s, true).replace(/\t/g, ' ').replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** In `key=value` properties, `:` and `,` would also end the value. */

@@ -4,6 +4,9 @@ import { countFindings, exceedsMaxWarnings, problemsText, sortFindings } from '.
 import { displayWidth, padDisplayEnd } from '../shared/text-width.js';
 import type { FileFindings } from '../../core/file-findings.js';
 import type { FindingsFormatter } from './types.js';
+// Each finding on one row, and control characters quoted from a file (an ESC in a YAML key) inert.
+import { oneLine } from '../shared/terminal-text.js';
+import { maxOf } from '../../core/max-of.js';
 
 /**
  * ESLint's default format: per file, the path underlined and one aligned row per finding
@@ -32,7 +35,7 @@ const MAX_MESSAGE_PAD = 100;
 function fileBlock(result: FileFindings, style: Style): string {
   const rows = sortFindings(result.findings).map(cells);
   // Widths come from the plain text: colour codes would otherwise count as columns.
-  const width = (i: 0 | 1 | 2): number => Math.max(...rows.map((row) => displayWidth(row[i])));
+  const width = (i: 0 | 1 | 2): number => maxOf(rows.map((row) => displayWidth(row[i])), 0);
   // Messages are padded so the rule ids line up, but only up to a width: one long message would
   // otherwise pad every other row of the file to its length.
   const [wPos, wSev, wMsg] = [width(0), width(1), Math.min(width(2), MAX_MESSAGE_PAD)];
@@ -54,12 +57,4 @@ function fileBlock(result: FileFindings, style: Style): string {
 
 function cells(f: Finding): [string, string, string, string] {
   return [`${f.line}:${f.column}`, f.severity, oneLine(f.message), f.rule];
-}
-
-/**
- * Keeps each finding on one row, and keeps control characters quoted from a file (an ESC
- * in a YAML key, say) from reaching the terminal, where they could move the cursor or recolour.
- */
-function oneLine(text: string): string {
-  return text.replace(/\r\n|[\r\n\t]/g, ' ').replace(/[\u0000-\u001F\u007F-\u009F]/g, '\uFFFD');
 }

@@ -28,18 +28,18 @@ export function completeness(report: Pick<Report, 'respondents' | 'sources'>): C
 }
 
 /**
- * `37 of 39 answers scored · 2 na`: scored answers against every answer that
- * could have been given; `na` and unanswered only when there are some, since
- * a complete audit needs no "0 unanswered".
+ * `37 of 39 answers scored · 2 n/a`: scored answers against every answer that
+ * could have been given; `n/a` and `not answered` (never one word for both)
+ * only when there are some, since a complete audit needs no "0 not answered".
  */
 export function answersText(c: Pick<Completeness, 'answered' | 'na' | 'unanswered' | 'total'>): string {
   const parts = [`${c.answered} of ${plural(c.total, 'answer')} scored`];
-  if (c.na > 0) parts.push(`${c.na} na`);
-  if (c.unanswered > 0) parts.push(`${c.unanswered} unanswered`);
+  if (c.na > 0) parts.push(`${c.na} n/a`);
+  if (c.unanswered > 0) parts.push(`${c.unanswered} not answered`);
   return parts.join(' · ');
 }
 
-/** `3 respondents · 37 of 39 answers scored · 2 na` */
+/** `3 respondents · 37 of 39 answers scored · 2 n/a` */
 export function completenessText(c: Completeness): string {
   return `${plural(c.respondents, 'respondent')} · ${answersText(c)}`;
 }

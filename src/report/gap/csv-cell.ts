@@ -2,6 +2,7 @@
  * CSV cells per RFC 4180 (https://www.rfc-editor.org/rfc/rfc4180#section-2),
  * made safe to open in a spreadsheet.
  */
+import { inert } from '../../core/inert-text.js';
 
 /**
  * A cell that starts with `=`, `+`, `-` or `@` is run as a formula by Excel,
@@ -21,9 +22,13 @@ function quote(cell: string): string {
   return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
-/** User or rubric text. */
+/**
+ * User or rubric text. Control characters are shown inert (core/inert-text.ts): the file may be
+ * printed to a terminal, where an ESC in a note would act; line breaks and tabs stay, quoted.
+ */
 export function textCell(text: string): string {
-  return quote(FORMULA_START.test(text) ? `'${text}` : text);
+  const safe = inert(text, true);
+  return quote(FORMULA_START.test(safe) ? `'${safe}` : safe);
 }
 
 /** A number unrounded (`String(n)` round-trips every double); null (no value) is an empty cell. */

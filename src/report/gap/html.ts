@@ -3,6 +3,11 @@
  * self-contained file: inline CSS and SVG charts, no script, nothing fetched,
  * printable to PDF. All user text is escaped by the `html` template
  * (report/html/html.ts); the pieces live in report/html/, one concern each.
+ *
+ * The page opens with a summary that prints as page 1 of a board pack (the
+ * verdict and Start here, the overall figures, every item against its
+ * target); the detail follows from page 2. Every section starts with its
+ * heading, so none opens on a bare table at the top of a printed page.
  */
 import { itemsVsTargetChart } from '../html/chart-items-vs-target.js';
 import { gapsChart } from '../html/chart-gaps.js';
@@ -29,12 +34,15 @@ export const htmlPieces: GapPieces = function* (report, options) {
 
 function* bodyParts(report: Report, date: string | undefined): Generator<Markup | string> {
   yield html`${gapHeader(report, date)}
+<div class="summary">
 ${startHereSection(report)}
-${gapCards(report)}
+<section class="overall"><h2>Overall</h2>${gapCards(report)}</section>
 <section>${keepTogether(
     html`<h2>Every item against its target</h2>`,
-    chartFigure(itemsVsTargetChart(report), html`Bars show the mean score of the respondents who scored the item, the thin line across each its 95% interval (how sure the score is), and the dark tick its target.${legend(STATUS_LEGEND)}`),
+    chartFigure((layout) => itemsVsTargetChart(report, layout), html`Bars show the mean score of the respondents who scored the item, the thin line across each its 95% interval (how sure the score is), and the dark tick its target; the symbol before each score is its status.${legend(STATUS_LEGEND)}`),
   )}</section>
+</div>
+<div class="detail">
 <section>${keepTogether(html`<h2>Gaps in priority order</h2>`, gapsSection(report))}</section>
 `;
   yield groupsSection(report);
@@ -48,7 +56,7 @@ ${gapCards(report)}
   yield optional('General comments', commentsList(report));
   yield '\n';
   yield optional('Sources', sourcesTable(report));
-  yield '\n';
+  yield '\n</div>\n';
   yield reportFooter(report.rubric, date);
 }
 
@@ -61,4 +69,3 @@ function gapsSection(report: Report): Markup {
 function optional(heading: string, content: Markup | null): Markup | string {
   return content === null ? '' : html`<section><h2>${heading}</h2>${content}</section>`;
 }
-

@@ -3,7 +3,6 @@
  * the same in a terminal and in a client document.
  */
 import { fixed } from '../shared/numbers.js';
-import { LOW_AGREEMENT_MEANS, PERCEPTION_GAP_MEANS } from '../shared/intervals.js';
 import { plural } from '../shared/plural.js';
 import type { Comment, ExcludedRows, ItemFlag, ItemResult, PlanPhase, Quote, Report, ShownPlanStep } from '../../scoring/report.js';
 
@@ -13,12 +12,17 @@ export const FLAG_LABEL: Readonly<Record<ItemFlag, string>> = {
   'low-agreement': 'low agreement',
 };
 
-/** An item nobody scored is not a gap of zero; say so where its flags go. */
+/** What a flag means, in a manager's words (docs/formulas.md, "Agreement" and "Groups"). */
+export const FLAG_MEANING: Readonly<Record<ItemFlag, string>> = {
+  'low-agreement': "respondents' ratings differ widely; read the score with care",
+  'perception-gap': "the highest and the lowest group's scores differ by the --perception-gap threshold (1 point unless set) or more",
+};
+
+/** An item nobody scored is not a gap of zero: a status, a chart row or a group figure says so. */
 export const NOT_SCORED = 'not scored';
 
-export function flagWords(item: Pick<ItemResult, 'score' | 'flags'>): string[] {
-  const words = item.flags.map((flag) => FLAG_LABEL[flag]);
-  return item.score === null ? [NOT_SCORED, ...words] : words;
+export function flagWords(item: Pick<ItemResult, 'flags'>): string[] {
+  return item.flags.map((flag) => FLAG_LABEL[flag]);
 }
 
 /** docs/formulas.md: phases 1..3 are the three 30-day periods; phase 4 is what does not fit in 90 days. */
@@ -95,15 +99,27 @@ export function ownerAndEffort(step: Pick<ShownPlanStep, 'owner' | 'effort'>): s
   return step.owner === null ? `effort: ${step.effort}` : `owner: ${step.owner}; effort: ${step.effort}`;
 }
 
-/** What each flag in the report means, said once, after the tables where the flags appear. */
-export function flagLegend(report: Pick<Report, 'items'>): string[] {
-  const present = new Set(report.items.flatMap((item) => item.flags));
-  // Each perception gap names the groups it lies between.
-  const gaps = report.items
-    .filter((item) => item.flags.includes('perception-gap') && item.spread !== null)
-    .map((item) => `${item.title}: ${item.spread!.high} ${fixed(item.groups[item.spread!.high]?.score ?? null)} over ${item.spread!.low} ${fixed(item.groups[item.spread!.low]?.score ?? null)}`);
-  return [
-    ...(present.has('low-agreement') ? [LOW_AGREEMENT_MEANS] : []),
-    ...(gaps.length > 0 ? [`${PERCEPTION_GAP_MEANS}: ${gaps.join('; ')}.`] : []),
-  ];
+/**
+ * The notes under one table of items: what each of its flags means, the first time the report
+ * shows that flag (`earlier`: the items of the tables above), and between which groups each of its
+ * perception gaps lies. Empty when its items carry no flag.
+ */
+export function flagNotes(items: readonly ItemResult[], earlier: readonly Pick<ItemResult, 'flags'>[]): string[] {
+  const seen = new Set(earlier.flatMap((item) => item.flags));
+  const notes: string[] = [];
+  if (items.some((item) => item.flags.includes('low-agreement')) && !seen.has('low-agreement')) {
+    notes.push(`Low agreement: ${FLAG_MEANING['low-agreement']}.`);
+  }
+  const gaps = items.filter((item) => item.flags.includes('perception-gap') && item.spread !== null).map(perceptionGapText);
+  if (gaps.length > 0) {
+    const meaning = seen.has('perception-gap') ? '' : ` ${FLAG_MEANING['perception-gap']}. Here:`;
+    notes.push(`Perception gap:${meaning} ${gaps.join('; ')}.`);
+  }
+  return notes;
+}
+
+/** `Be nice, staff 4.50 over customer 2.50` */
+function perceptionGapText(item: ItemResult): string {
+  const { high, low } = item.spread!;
+  return `${item.title}, ${high} ${fixed(item.groups[high]?.score ?? null)} over ${low} ${fixed(item.groups[low]?.score ?? null)}`;
 }

@@ -5,16 +5,16 @@
  * renders as typed and breaks nothing.
  */
 import type { Report } from '../../scoring/report.js';
-import { completeness, completenessText, sourceTotal } from './completeness.js';
+import { answersText, completeness, sourceTotal } from './completeness.js';
 import { escapeMarkdown as esc } from '../shared/escape-markdown.js';
 import { commentsSection, notesSections, planSections, startHereSection, topGapsList } from './markdown-lists.js';
 import { excludedText } from './labels.js';
 import { sectionItemTables, sectionsTable } from './markdown-sections.js';
 import { statusWord } from './status.js';
-import { flagLegend } from './labels.js';
 import { agreementText, fieldworkText, groupHeadlines, intervalText } from '../shared/intervals.js';
 import { markdownFooter, markdownTable } from '../shared/markdown-table.js';
 import { fixed, indexText } from '../shared/numbers.js';
+import { plural } from '../shared/plural.js';
 import type { GapPieces } from './types.js';
 
 /** The document's parts in order, each made when the one before has been written, a blank line between. */
@@ -30,6 +30,7 @@ export const markdownPieces: GapPieces = function* (report, options) {
 
 function* markdownParts(report: Report, date: string | undefined): Generator<string> {
   yield `# ${esc(report.rubric.title)}`;
+  yield aboutLine(report, date);
   yield '## Start here';
   yield startHereSection(report);
   yield summaryTable(report);
@@ -37,7 +38,6 @@ function* markdownParts(report: Report, date: string | undefined): Generator<str
   yield '## Sections';
   yield sectionsTable(report);
   yield* sectionItemTables(report);
-  yield* flagLegend(report).map((line) => `_${esc(line)}_`);
   yield '## Top gaps';
   yield topGapsList(report);
   yield '## Improvement plan';
@@ -67,13 +67,28 @@ function summaryTable(report: Report): string {
   );
 }
 
-/** `3 respondents · 37 of 39 answers scored · 2 na. Grouped by role.` */
+/**
+ * Under the title, what a reader of a pasted or printed document needs first: whose audit, how
+ * many respondents, when the answers were given and when the report was made.
+ * `**Harbour Home** · 4 respondents · fieldwork 2026-10-05 to 2026-10-09 · report 2026-11-20 · rubric service-commitments 2.0.0`
+ */
+function aboutLine(report: Report, date: string | undefined): string {
+  const { rubric } = report;
+  const parts = [
+    plural(report.respondents, 'respondent'),
+    fieldworkText(report.fieldwork),
+    date === undefined ? undefined : `report ${date}`,
+    `rubric ${rubric.version === null ? rubric.id : `${rubric.id} ${rubric.version}`}`,
+  ].filter((part): part is string => part !== undefined);
+  const organisation = report.organisation === null ? [] : [`**${esc(report.organisation)}**`];
+  return [...organisation, ...parts.map(esc)].join(' · ');
+}
+
+/** `37 of 39 answers scored · 2 n/a. Grouped by role: …`, then the agreement over the audit. */
 function summaryLine(report: Report): string {
-  const about = [report.organisation, fieldworkText(report.fieldwork)].filter((s): s is string => s !== null && s !== undefined);
   const grouped = report.by === null ? '' : ` Grouped by ${esc(report.by)}: ${groupHeadlines(report).map(esc).join(' · ')}.`;
-  const header = about.length === 0 ? '' : `${esc(about.join(' · '))}. `;
   const excluded = excludedText(report);
-  return `${header}${completenessText(completeness(report))}.${excluded === undefined ? '' : ` ${esc(excluded)}.`}${grouped}\n\n${esc(agreementText(report.agreement))}`;
+  return `${esc(answersText(completeness(report)))}.${excluded === undefined ? '' : ` ${esc(excluded)}.`}${grouped}\n\n${esc(agreementText(report.agreement))}`;
 }
 
 function sourcesTable(report: Report): string {
@@ -82,8 +97,8 @@ function sourcesTable(report: Report): string {
       { head: 'Source', align: 'left' },
       { head: 'Respondents', align: 'right' },
       { head: 'Scored', align: 'right' },
-      { head: 'na', align: 'right' },
-      { head: 'Unanswered', align: 'right' },
+      { head: 'n/a', align: 'right' },
+      { head: 'Not answered', align: 'right' },
       { head: 'Answers', align: 'right' },
     ],
     report.sources.map((s) => [esc(s.source), String(s.respondents), String(s.answered), String(s.na), String(s.unanswered), String(sourceTotal(s))]),

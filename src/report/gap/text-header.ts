@@ -6,9 +6,10 @@ import { textBar } from './bar.js';
 import { answersText, completeness, completenessText, sourceTotal } from './completeness.js';
 import { plural } from '../shared/plural.js';
 import { fixed, indexText } from '../shared/numbers.js';
-import { gapStatus, STATUS_LABEL, statusPaint } from './status.js';
+import { gapStatus, STATUS_LABEL, STATUS_SYMBOL, statusKey, statusPaint } from './status.js';
 import { oneLine } from '../shared/terminal-text.js';
 import { excludedText } from './labels.js';
+import { maxOf, pushAll } from '../../core/max-of.js';
 import { wrap } from '../shared/wrap.js';
 import { agreementText, fieldworkText, groupHeadlines, intervalText } from '../shared/intervals.js';
 
@@ -21,10 +22,11 @@ export function headerBlock(report: Report, style: Style, date: string | undefin
   const lines = [style.bold(oneLine(rubric.title)), ...wrap(about.join(' · '), width).map((line) => style.dim(line)), completenessText(completeness(report))];
   const excluded = excludedText(report);
   if (excluded !== undefined) lines.push(excluded);
-  if (report.by !== null) lines.push(...wrap(`grouped by ${oneLine(report.by)}: ${groupHeadlines(report).map(oneLine).join(' · ')}`, width));
+  // pushAll, not push(...): thousands of groups wrap to more lines than a call takes arguments.
+  if (report.by !== null) pushAll(lines, wrap(`grouped by ${oneLine(report.by)}: ${groupHeadlines(report).map(oneLine).join(' · ')}`, width));
   // One input is already summed up above; a list pays off when there are several to compare.
   // File paths only when people are named anyway (docs/formulas.md, "Quotes").
-  if (report.sources.length > 1 && report.attribution === 'name') lines.push(...sourceLines(report, width));
+  if (report.sources.length > 1 && report.attribution === 'name') pushAll(lines, sourceLines(report, width));
   return lines;
 }
 
@@ -32,7 +34,7 @@ function sourceLines(report: Report, width: number): string[] {
   const shown = report.sources.slice(0, MAX_SOURCES);
   const names = shown.map((s) => oneLine(s.source));
   // Long paths are not padded past half the width, so the figures stay on the line.
-  const column = Math.min(Math.max(...names.map(displayWidth)), Math.floor(width / 2));
+  const column = Math.min(maxOf(names.map(displayWidth)), Math.floor(width / 2));
   const lines = shown.map((s, i) => {
     const who = s.respondents === 1 ? '' : `${plural(s.respondents, 'respondent')} · `;
     const counts = answersText({ answered: s.answered, na: s.na, unanswered: s.unanswered, total: sourceTotal(s) });
@@ -45,7 +47,10 @@ function sourceLines(report: Report, width: number): string[] {
   return lines;
 }
 
-/** `Overall  score 3.25 · target 4.00 · gap 0.75 · index 56/100`, then the bar and the status in words. */
+/**
+ * `Overall  score 3.25 · target 4.00 · gap 0.75 · index 56/100`, then the bar and the status in
+ * words, and the key to the status symbols the tables below use.
+ */
 export function overallBlock(report: Report, style: Style, width: number): string[] {
   const { overall } = report;
   const title = style.bold('Overall');
@@ -53,12 +58,13 @@ export function overallBlock(report: Report, style: Style, width: number): strin
   const status = gapStatus(overall.gap);
   const paint = statusPaint(style, status);
   const barWidth = Math.min(30, width - 24);
-  const label = status === null ? '' : ` ${paint(STATUS_LABEL[status])}`;
+  const label = status === null ? '' : ` ${paint(`${STATUS_SYMBOL[status]} ${STATUS_LABEL[status]}`)}`;
   return [
     `${title}  ${figuresText(overall, style)}`,
     `${textBar(overall.index, barWidth, paint, style)}${label}`,
     ...wrap(`95% CI ${intervalText(overall.ci, report.scale)}${overall.ci === null && overall.limitedBy !== null ? ` (${limitedByText(report, overall.limitedBy)})` : ''}`, width),
     ...wrap(agreementText(report.agreement), width),
+    ...wrap(statusKey(), width).map((line) => style.dim(line)),
   ];
 }
 

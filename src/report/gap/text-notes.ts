@@ -4,6 +4,7 @@ import type { Style } from '../shared/style.js';
 import { generalComments, quoteAuthor } from './labels.js';
 import { oneLine } from '../shared/terminal-text.js';
 import { wrap } from '../shared/wrap.js';
+import { pushAll } from '../../core/max-of.js';
 
 /** Quotes shown per item in a terminal; the Markdown document has room for all of them. */
 const MAX_QUOTES = 5;
@@ -15,7 +16,7 @@ export function notesBlock(report: Report, style: Style, width: number): string[
   const lines = [style.bold(style.underline('Notes and evidence'))];
   for (const item of quoted) {
     lines.push('', style.bold(oneLine(item.title)));
-    for (const quote of item.quotes.slice(0, MAX_QUOTES)) lines.push(...quoteLines(quote, width));
+    for (const quote of item.quotes.slice(0, MAX_QUOTES)) pushAll(lines, quoteLines(quote, width));
     const more = item.quotes.length - MAX_QUOTES;
     if (more > 0) lines.push(style.dim(`  … ${more} more (every quote is in --format markdown or html)`));
   }

@@ -4,6 +4,7 @@ import type { Style } from '../shared/style.js';
 import { emptyPlanText, planPhases, titlesById } from './labels.js';
 import { oneLine } from '../shared/terminal-text.js';
 import { hangingWrap } from '../shared/wrap.js';
+import { pushAll } from '../../core/max-of.js';
 
 /** `[medium]` is the widest tag; padding every tag to it lines the action texts up. */
 const TAG_WIDTH = '[medium]'.length;
@@ -20,9 +21,10 @@ export function planBlock(report: Report, style: Style, width: number): string[]
     lines.push('', style.bold(horizon));
     for (const step of steps) {
       const tag = `[${step.effort}]`;
-      const first = `  ${style.cyan(tag)}${' '.repeat(TAG_WIDTH - tag.length + 1)}`;
+      // Bold, not a colour: cyan, yellow and red mean a status in this report.
+      const first = `  ${style.bold(tag)}${' '.repeat(TAG_WIDTH - tag.length + 1)}`;
       const owner = step.owner === null ? '' : ` (owner: ${oneLine(step.owner)})`;
-      lines.push(...hangingWrap(`${oneLine(title(step.item))}: ${oneLine(step.text)}${owner}`, first, INDENT, width));
+      pushAll(lines, hangingWrap(`${oneLine(title(step.item))}: ${oneLine(step.text)}${owner}`, first, INDENT, width));
     }
   }
   return lines;

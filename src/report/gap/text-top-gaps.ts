@@ -5,7 +5,7 @@ import type { Style } from '../shared/style.js';
 import { plural } from '../shared/plural.js';
 import { noGapsText, TOP_GAPS } from './labels.js';
 import { fixed } from '../shared/numbers.js';
-import { gapStatus, statusPaint } from './status.js';
+import { gapStatus, STATUS_SYMBOL, statusPaint } from './status.js';
 import { renderTable } from '../shared/text-table.js';
 import { oneLine } from '../shared/terminal-text.js';
 
@@ -16,7 +16,11 @@ export function topGapsBlock(report: Report, style: Style, width: number): strin
     return [heading, noGapsText(report)];
   }
   const top = ranked.slice(0, TOP_GAPS);
-  const gaps = top.map((item) => fixed(item.gap));
+  // Every gap here is within 1 point or more than 1 point short: the symbol says which without colour.
+  const gaps = top.map((item) => {
+    const status = gapStatus(item.gap);
+    return status === null ? fixed(item.gap) : `${STATUS_SYMBOL[status]} ${fixed(item.gap)}`;
+  });
   const table = renderTable(
     [
       { head: '#', align: 'right', plain: top.map((_, i) => String(i + 1)) },

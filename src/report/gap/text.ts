@@ -13,9 +13,6 @@ import { topGapsBlock } from './text-top-gaps.js';
 import type { GapFormatter, GapPieces } from './types.js';
 import { textDocumentPieces } from '../shared/terminal-text.js';
 import { startHere } from './start-here.js';
-import { flagLegend } from './labels.js';
-import { wrap } from '../shared/wrap.js';
-import { oneLine } from '../shared/terminal-text.js';
 import { startHereBlock } from './text-start-here.js';
 
 /** Below this the tables cannot hold a readable title column; the report is laid out for 80 at least. */
@@ -31,7 +28,6 @@ export const textPieces: GapPieces = (report, options) => {
     yield startHereBlock(start, style, width, true);
     yield overallBlock(report, style, width);
     yield* sectionBlocks(report, style, width);
-    yield flagLegend(report).flatMap((line) => wrap(oneLine(line), width)).map((line) => style.dim(line));
     yield topGapsBlock(report, style, width);
     yield planBlock(report, style, width);
     yield notesBlock(report, style, width);

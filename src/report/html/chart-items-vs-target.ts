@@ -1,29 +1,37 @@
 /**
  * "Every item against its target": one bar per item from the bottom of the
- * scale to its mean score, coloured by status, with the target marked as a
- * dark tick, grouped under the section titles in rubric order.
+ * scale to its mean score, coloured by status, with its 95% interval as a
+ * thin line with end caps and the target as a dark tick, grouped under the
+ * section titles in rubric order. The figures carry the status symbol too
+ * (`✗ 2.00 / 4.00`), so the chart reads without colour.
  */
 import type { ItemResult, Report } from '../../scoring/report.js';
 import { fixed } from '../shared/numbers.js';
-import { gapStatus, STATUS_LABEL } from '../gap/status.js';
+import { gapStatus, STATUS_LABEL, STATUS_SYMBOL } from '../gap/status.js';
 import { sectionRows } from './section-rows.js';
-import { LABEL_WIDTH, LABEL_X, PLOT_X0, PLOT_X1, VALUE_X } from './chart-layout.js';
+import { NARROW_PLOT_END, rowFrame, type Layout } from './chart-layout.js';
 import { html, type Markup } from './html.js';
 import { statusClass } from './status.js';
 import { chartSvg, levelGrid, linearScale, wholeSteps } from './svg.js';
 import { fitText } from './text-fit.js';
 import { intervalText } from '../shared/intervals.js';
+import { unscoredText } from '../shared/unscored.js';
+import { ciPath, figureText } from './chart-marks.js';
 
 const ROW = 26;
 const BAR = 14;
 /** A score at the very bottom of the scale still shows a sliver, so "scored 1" never looks like "not scored". */
 const MIN_BAR = 2;
+/** The wide layout's plot ends here; the figures start after it. */
+const WIDE_PLOT_END = 610;
+const VALUE_X = 622;
 
-export function itemsVsTargetChart(report: Report): Markup {
+export function itemsVsTargetChart(report: Report, layout: Layout): Markup {
   const { min, max } = report.scale;
-  const x = linearScale([min, max], [PLOT_X0, PLOT_X1]);
-  const rows = sectionRows(report.sections, report.items, (item, top) => ({ markup: itemRow(item, x, top, min, max), height: ROW }));
+  const x = linearScale([min, max], [layout.plotX0, layout.variant === 'wide' ? WIDE_PLOT_END : NARROW_PLOT_END]);
+  const rows = sectionRows(layout, report.sections, report.items, (item, top) => itemRow(item, x, top, report.scale, layout));
   return chartSvg({
+    layout,
     id: 'chart-items',
     title: 'Every item against its target',
     description: describe(report),
@@ -32,28 +40,25 @@ export function itemsVsTargetChart(report: Report): Markup {
   });
 }
 
-function itemRow(item: ItemResult, x: (v: number) => number, y: number, min: number, max: number): Markup {
+function itemRow(item: ItemResult, x: (v: number) => number, y: number, scale: Report['scale'], layout: Layout): { markup: Markup; height: number } {
   const status = gapStatus(item.gap);
+  const figures = status === null || item.score === null ? `– / ${fixed(item.target)}` : `${STATUS_SYMBOL[status]} ${fixed(item.score)} / ${fixed(item.target)}`;
+  const frame = rowFrame(layout, y, { row: ROW, band: BAR, figures, valueX: VALUE_X });
+  const top = frame.mid - BAR / 2;
   const tip = item.score === null
-    ? `${item.title}: not scored, target ${fixed(item.target)}`
-    : `${item.title}: score ${fixed(item.score)} (95% CI ${intervalText(item.ci, { min, max, labels: {} })}), target ${fixed(item.target)}, ${STATUS_LABEL[status ?? 'met']}`;
+    ? `${item.title}: not scored (${unscoredText(item)}), target ${fixed(item.target)}`
+    : `${item.title}: score ${fixed(item.score)} (95% CI ${intervalText(item.ci, scale)}), target ${fixed(item.target)}, ${STATUS_LABEL[status ?? 'met']}`;
+  // An item nobody scored says why in the plot, where its bar would be.
   const bar = item.score === null
-    ? html`<text class="axis" x="${PLOT_X0 + 4}" y="${y + 17}">not scored</text>`
-    : html`<rect class="bar-${statusClass(item.gap)}" x="${x(min)}" y="${y + (ROW - BAR) / 2}" width="${Math.max(MIN_BAR, x(item.score) - x(min))}" height="${BAR}" rx="2"/>`;
-  return html`<g><title>${tip}</title>
-<text x="${LABEL_X}" y="${y + 17}">${fitText(item.title, LABEL_WIDTH)}</text>
-${bar}${errorBar(item, x, y, min, max)}<line class="target" x1="${x(item.target)}" x2="${x(item.target)}" y1="${y + 3}" y2="${y + ROW - 3}"/>
-<text class="value" x="${VALUE_X}" y="${y + 17}">${fixed(item.score)} / ${fixed(item.target)}</text></g>
+    ? html`<text class="axis" x="${x(scale.min) + 4}" y="${frame.mid + 4}">${unscoredText(item)}</text>`
+    : html`<rect class="bar-${statusClass(item.gap)}" x="${x(scale.min)}" y="${top}" width="${Math.max(MIN_BAR, x(item.score) - x(scale.min))}" height="${BAR}" rx="2"/>`;
+  const ci = item.ci === null ? '' : ciPath(item.ci, x, frame.mid, scale);
+  const markup = html`<g><title>${tip}</title>
+<text x="${frame.title.x}" y="${frame.title.y}">${fitText(item.title, frame.title.width)}</text>
+${bar}${ci}<line class="target" x1="${x(item.target)}" x2="${x(item.target)}" y1="${top - 2}" y2="${top + BAR + 2}"/>
+${figureText(frame, figures)}</g>
 `;
-}
-
-/** The score's 95% interval as a thin line with end caps across the bar, clipped to the scale. */
-function errorBar(item: ItemResult, x: (v: number) => number, y: number, min: number, max: number): Markup | string {
-  if (item.ci === null) return '';
-  const clip = (v: number) => x(Math.min(max, Math.max(min, v)));
-  const [lo, hi] = [clip(item.ci[0]), clip(item.ci[1])];
-  const mid = y + ROW / 2;
-  return html`<path class="ci" d="M${lo} ${mid}H${hi}M${lo} ${mid - 4}V${mid + 4}M${hi} ${mid - 4}V${mid + 4}"/>`;
+  return { markup, height: frame.height };
 }
 
 /** The chart in one sentence, for screen readers: what is drawn and how the items fall into the bands. */

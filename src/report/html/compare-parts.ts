@@ -1,16 +1,19 @@
-/** The compare report's HTML pieces: header, warnings, summary cards, tables, groups and item lists. */
+/** The compare report's HTML pieces: header, warnings, the verdict and summary cards, tables, groups and item lists. */
 import type { Change, Comparison, GroupChange, ItemChange, Verdict } from '../../compare/comparison.js';
 import { bySection } from '../shared/by-section.js';
 import {
+  changeText,
   designText,
   fromTo,
   groupNotCompared,
   intervalText,
   ITEM_LISTS,
   markNotes,
+  organisationOf,
   scoreCell,
   sideText,
   signed,
+  stillBelowTarget,
   targetNote,
   testedCount,
   VERDICT_WORDS,
@@ -22,26 +25,34 @@ import { cards } from './cards.js';
 import { rubricRef } from './document.js';
 import { html, type Markup } from './html.js';
 import { htmlTable, type TableColumn } from './table.js';
+import type { CompareFormatOptions } from '../compare/types.js';
 
-export function compareHeader(c: Comparison, date: string | undefined): Markup {
-  const about = [`rubric ${rubricRef(c.rubric)}`, ...(date === undefined ? [] : [date])];
-  return html`<header class="cover"><p class="eyebrow">Service quality audit: progress</p><h1>${c.rubric.title}</h1>
-<p class="meta">Before: ${sideText(c.inputs.before)} · After: ${sideText(c.inputs.after)}</p><p class="meta">${designText(c)}</p><p class="meta">${about.join(' · ')}</p></header>`;
+export function compareHeader(c: Comparison, options: Pick<CompareFormatOptions, 'date' | 'organisation' | 'baseline' | 'followUp'>): Markup {
+  const organisation = organisationOf(options);
+  const eyebrow = organisation === null ? 'Service quality audit: progress' : `${organisation} · service quality audit: progress`;
+  const about = [`rubric ${rubricRef(c.rubric)}`, ...(options.date === undefined ? [] : [`report ${options.date}`])];
+  return html`<header class="cover"><p class="eyebrow">${eyebrow}</p><h1>${c.rubric.title}</h1>
+<p class="meta">Before: ${sideText(c.inputs.before, options.baseline)} · After: ${sideText(c.inputs.after, options.followUp)}</p><p class="meta">${designText(c)}</p><p class="meta">${about.join(' · ')}</p></header>`;
 }
 
 export function compareWarnings(c: Comparison): Markup {
   return html`${c.warnings.map((w) => html`<p class="warning" role="note"><strong>Warning:</strong> ${w.message}</p>`)}`;
 }
 
+/** The summary's verdict in one line, then the cards: what a board member reads first. */
 export function compareCards(c: Comparison): Markup {
   const o = c.overall;
   const count = (v: Verdict): number => c.items.filter((item) => item.verdict === v).length;
-  return cards([
+  const below = c.items.filter(stillBelowTarget).length;
+  const short = stillBelowTarget(o) ? `, still ${fixed(o.after.gap)} below target` : '';
+  return html`<p class="verdict">Overall ${fromTo(o.before.score, o.after.score)}, change ${changeText(o, c.scale)}: ${VERDICT_WORDS[o.verdict]}${short}.</p>
+<p>Items: ${verdictCounts(c.items)}${below === 0 ? '' : ` · ${below} improved but still below target`}.</p>
+${cards([
     {
       label: 'Overall score',
       value: fixed(o.after.score),
       unit: `of ${c.scale.max}`,
-      detail: html`was ${fixed(o.before.score)} · ${changeSpan(o)} ${intervalText(o.ci, c.scale)} · ${pill(o.verdict)}`,
+      detail: html`was ${fixed(o.before.score)} · ${changeSpan(o)} ${intervalText(o.ci, c.scale)} · ${pill(o.verdict, '', stillBelowTarget(o))}`,
     },
     {
       label: 'Index',
@@ -49,9 +60,9 @@ export function compareCards(c: Comparison): Markup {
       unit: o.after.index === null ? undefined : '/ 100',
       detail: html`was ${indexPoints(o.before.index)}`,
     },
-    { label: 'Items improved', value: String(count('improved')), unit: `of ${c.items.length}`, detail: `${count('slipped')} slipped` },
+    { label: 'Items improved', value: String(count('improved')), unit: `of ${c.items.length}`, detail: `${below} still below target · ${count('slipped')} slipped` },
     { label: 'No clear change', value: String(count('no clear change')), unit: `of ${c.items.length}`, detail: `${count('too few answers')} with too few answers to judge` },
-  ]);
+  ])}`;
 }
 
 /** A change coloured by its verdict, not its sign: a rise that may be noise is not shown as progress. */
@@ -67,8 +78,9 @@ const VERDICT_PILL: Readonly<Record<Verdict, string>> = {
   'too few answers': 'pill-none',
 };
 
-function pill(verdict: Verdict, mark = ''): Markup {
-  return html`<span class="pill ${VERDICT_PILL[verdict]}">${VERDICT_WORDS[verdict]}${mark}</span>`;
+/** An improvement still below target is outlined rather than filled, as in the charts. */
+function pill(verdict: Verdict, mark = '', belowTarget = false): Markup {
+  return html`<span class="pill ${VERDICT_PILL[verdict]}${belowTarget ? ' pill-below' : ''}">${VERDICT_WORDS[verdict]}${mark}</span>`;
 }
 
 const CHANGE_COLUMNS: readonly TableColumn[] = [
@@ -80,11 +92,7 @@ const CHANGE_COLUMNS: readonly TableColumn[] = [
 ];
 
 function changeCells(r: Change, c: Comparison): (string | Markup)[] {
-  return [changeSpan(r), intervalText(r.ci, c.scale), pill(r.verdict)];
-}
-
-export function compareOverallLine(c: Comparison): Markup {
-  return html`<p>Items: ${verdictCounts(c.items)}.</p>`;
+  return [changeSpan(r), intervalText(r.ci, c.scale), html`${pill(r.verdict, '', stillBelowTarget(r))}${stillBelowTarget(r) ? html` <span class="pill pill-flag">still below target</span>` : ''}`];
 }
 
 export function compareSectionsTable(c: Comparison): Markup {
@@ -109,7 +117,7 @@ function itemsTable(items: readonly ItemChange[], c: Comparison): Markup {
         side(item.after.score, item.after.n, item.unscored.after),
         changeSpan(item),
         intervalText(item.ci, c.scale),
-        html`${pill(item.verdict, verdictMark(item))}${note === undefined ? '' : html` <span class="pill pill-flag">${note}</span>`}`,
+        html`${pill(item.verdict, verdictMark(item), stillBelowTarget(item))}${note === undefined ? '' : html` <span class="pill pill-flag">${note}</span>`}`,
       ];
     }),
   );

@@ -1,13 +1,15 @@
 /**
- * A chart in the page: the drawing in a box of its own that scrolls sideways
- * on a phone (the drawing keeps a readable minimum width there, styles.ts)
- * rather than shrinking its text to nothing or widening the page, and the
- * caption under it, which does not scroll.
+ * A chart in the page: the drawing in both layouts of chart-layout.ts, of
+ * which the style sheet shows one (the wide one on a desktop and on paper,
+ * the narrow one on a phone), and the caption under them. Neither drawing
+ * scrolls or widens the page: each is laid out for the width it is shown at.
  */
+import { LAYOUTS, type Layout } from './chart-layout.js';
 import { html, type Interpolation, type Markup } from './html.js';
 
-export function chartFigure(chart: Markup, caption: Interpolation): Markup {
-  return html`<figure><div class="chart-scroll">${chart}</div><figcaption>${caption}</figcaption></figure>`;
+export function chartFigure(draw: (layout: Layout) => Markup, caption: Interpolation): Markup {
+  const drawings = LAYOUTS.map((layout) => html`<div class="chart-${layout.variant}">${draw(layout)}</div>`);
+  return html`<figure>${drawings}<figcaption>${caption}</figcaption></figure>`;
 }
 
 /**

@@ -15,7 +15,7 @@ import { sideText } from '../compare/words.js';
 export function followUpSections(c: Comparison, followUp: ComparableReport | undefined): Markup | string {
   if (followUp === undefined) return '';
   const items = followUp.items.map((item) => ({ ...item, quotes: item.quotes ?? [] }));
-  const from = html`<p class="note">From the follow-up audit: ${sideText(c.inputs.after)}.</p>`;
+  const from = html`<p class="note">From the follow-up audit: ${sideText(c.inputs.after, followUp)}.</p>`;
   const plan = followUp.plan === undefined ? '' : html`<section><h2>Improvement plan (follow-up audit)</h2>${from}${planList({ plan: followUp.plan, items })}</section>`;
   const quotes = evidenceList({ items });
   const evidence = quotes === null ? '' : html`<section><h2>Notes and evidence (follow-up audit)</h2>${from}${quotes}</section>`;

@@ -50,7 +50,7 @@ export function sourcesTable(report: Report): Markup | null {
   // File paths only when people are named anyway (docs/formulas.md, "Quotes").
   if (report.sources.length <= 1 || report.attribution !== 'name') return null;
   return htmlTable(
-    [{ head: 'Source', className: 'item' }, { head: 'Respondents', numeric: true }, { head: 'Scored', numeric: true }, { head: 'na', numeric: true }, { head: 'Unanswered', numeric: true }, { head: 'Answers', numeric: true }],
+    [{ head: 'Source', className: 'item' }, { head: 'Respondents', numeric: true }, { head: 'Scored', numeric: true }, { head: 'n/a', numeric: true }, { head: 'Not answered', numeric: true }, { head: 'Answers', numeric: true }],
     report.sources.map((s) => [s.source, String(s.respondents), String(s.answered), String(s.na), String(s.unanswered), String(sourceTotal(s))]),
   );
 }

@@ -1,16 +1,18 @@
 /** The gap report's tables: the sections at a glance, then each section's items with groups and flags. */
 import type { ItemResult, Report } from '../../scoring/report.js';
 import { groupScore, groupValues, spreadValue } from '../gap/group-values.js';
-import { FLAG_LABEL } from '../gap/labels.js';
+import { FLAG_LABEL, flagNotes } from '../gap/labels.js';
 import { fixed } from '../shared/numbers.js';
 import { cellText, columnsFor, ITEM_COLUMNS, SECTION_COLUMNS, type Column } from '../shared/columns.js';
 import { bySection } from '../shared/by-section.js';
 import { html, type Markup } from './html.js';
 import { statusPill } from './status.js';
 import { htmlTable, type TableColumn } from './table.js';
+import { pushAll } from '../../core/max-of.js';
 
 export function sectionsTable(report: Report): Markup {
-  return htmlTable(SECTION_TABLE.map(tableColumn), report.sections.map((s) => SECTION_TABLE.map((c) => (c.id === 'status' ? statusPill(s.gap) : cellText(c, s, report)))));
+  const columns = columnsFor(SECTION_COLUMNS, 'html', report);
+  return htmlTable(columns.map(tableColumn), report.sections.map((s) => columns.map((c) => (c.id === 'status' ? statusPill(s.gap) : cellText(c, s, report)))));
 }
 
 /**
@@ -19,15 +21,16 @@ export function sectionsTable(report: Report): Markup {
  * keeps both narrow enough for an A4 page.
  */
 export function itemTables(report: Report): Markup {
-  return html`${bySection(report.sections, report.items).map(
-    ({ section, items }) => html`<h3>${section.title}</h3>
-${htmlTable(ITEM_TABLE.map(tableColumn), items.map((item) => ITEM_TABLE.map((c) => itemCell(c, item, report))))}
-`,
-  )}`;
+  const columns = columnsFor(ITEM_COLUMNS, 'html', report);
+  const shown: ItemResult[] = [];
+  return html`${bySection(report.sections, report.items).map(({ section, items }) => {
+    const notes = flagNotes(items, shown);
+    pushAll(shown, items);
+    return html`<h3>${section.title}</h3>
+${htmlTable(columns.map(tableColumn), items.map((item) => columns.map((c) => itemCell(c, item, report))))}${notes.map((note) => html`<p class="note">${note}</p>`)}
+`;
+  })}`;
 }
-
-const SECTION_TABLE = columnsFor(SECTION_COLUMNS, 'html');
-const ITEM_TABLE = columnsFor(ITEM_COLUMNS, 'html');
 
 /** The first column names the row; numbers align right. */
 function tableColumn<Row>(column: Column<Row>, index: number): TableColumn {

@@ -1,31 +1,20 @@
-/** HTML legends under the charts: the colour key in words, so the charts read without colour too. */
-import { STATUS_LABEL } from '../gap/status.js';
+/** HTML legends under the charts: the key in words and symbols, so the charts read without colour too. */
+import { STATUS_LABEL, STATUS_SYMBOL, STATUSES } from '../gap/status.js';
 import { html, type Markup } from './html.js';
 
 interface LegendEntry {
-  /** CSS class of the swatch (`fill-met`…) or an inline colour. */
-  readonly swatch: { readonly className: string } | { readonly color: string };
+  /** CSS class of the swatch (`fill-met`…). */
+  readonly swatch: string;
   readonly label: string;
 }
 
 export function legend(entries: readonly LegendEntry[]): Markup {
-  return html`<ul class="legend">${entries.map((entry) => {
-    const swatch =
-      'className' in entry.swatch
-        ? html`<span class="swatch ${entry.swatch.className}" aria-hidden="true"></span>`
-        : html`<span class="swatch" style="background:${safeColor(entry.swatch.color)}" aria-hidden="true"></span>`;
-    return html`<li>${swatch}${entry.label}</li>`;
-  })}</ul>`;
+  return html`<ul class="legend">${entries.map((entry) => html`<li><span class="swatch ${entry.swatch}" aria-hidden="true"></span>${entry.label}</li>`)}</ul>`;
 }
 
+/** The status bands with their symbols, the target tick and the interval line. */
 export const STATUS_LEGEND: readonly LegendEntry[] = [
-  { swatch: { className: 'fill-met' }, label: STATUS_LABEL.met },
-  { swatch: { className: 'fill-near' }, label: STATUS_LABEL.near },
-  { swatch: { className: 'fill-short' }, label: STATUS_LABEL.short },
-  { swatch: { className: 'swatch-target' }, label: 'target' },
+  ...STATUSES.map((status) => ({ swatch: `fill-${status}`, label: `${STATUS_SYMBOL[status]} ${STATUS_LABEL[status]}` })),
+  { swatch: 'swatch-target', label: 'target' },
+  { swatch: 'swatch-ci', label: '95% interval' },
 ];
-
-/** Colours come from svcaudit's own palette; this keeps anything else out of a style attribute. */
-function safeColor(color: string): string {
-  return /^#[0-9a-f]{3,8}$/i.test(color) ? color : 'transparent';
-}

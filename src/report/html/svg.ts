@@ -6,11 +6,12 @@
  * screen readers honour on inline SVG more reliably than the elements alone),
  * and every chart sits next to a table with the same figures as the full
  * text alternative. Sizes are in viewBox units; the CSS scales the drawing
- * to the page width, on screen and on paper alike.
+ * to the page width, on screen and on paper alike. Each chart is drawn in
+ * both layouts of chart-layout.ts, and the page shows the one that fits.
  */
 import { html, type Markup } from './html.js';
 import { splitRows } from './chart-parts.js';
-import { BOTTOM, CHART_WIDTH, TOP } from './chart-layout.js';
+import { BOTTOM, TOP, type Layout } from './chart-layout.js';
 
 /** One row of a chart (an item's bar, a section's title), placed by the chart at `top`. */
 export interface ChartRow {
@@ -22,7 +23,8 @@ export interface ChartRow {
 }
 
 interface ChartFrame {
-  /** Unique in the page: the title and desc ids derive from it. */
+  readonly layout: Layout;
+  /** Unique in the page (the narrow drawing adds `-narrow`): the title and desc ids derive from it. */
   readonly id: string;
   readonly title: string;
   readonly description: string;
@@ -32,14 +34,17 @@ interface ChartFrame {
 }
 
 /**
- * The chart as one `<svg>`, or, when it is taller than a printed page, as
- * several stacked page-sized parts (chart-parts.ts), each with its own axis,
- * so that print can break between them. The first part is the accessible
+ * The chart as one `<svg>`, or, when the wide drawing is taller than a
+ * printed page, as several stacked page-sized parts (chart-parts.ts), each
+ * with its own axis, so that print can break between them (the narrow one is
+ * for screens only, and stays whole). The first part is the accessible
  * image, named and described for the whole chart; the parts after it are
  * hidden from screen readers, which have heard the description already.
  */
 export function chartSvg(frame: ChartFrame): Markup {
-  const parts = splitRows(frame.rows);
+  const { width, variant } = frame.layout;
+  const id = variant === 'wide' ? frame.id : `${frame.id}-narrow`;
+  const parts = variant === 'wide' ? splitRows(frame.rows) : [frame.rows];
   return html`${parts.map((rows, i) => {
     const top = rows[0]?.top ?? TOP;
     const last = rows.at(-1);
@@ -48,12 +53,12 @@ export function chartSvg(frame: ChartFrame): Markup {
     const h = Math.ceil(bottom + BOTTOM - y0);
     const body = html`${frame.axis(top, bottom)}${rows.map((row) => row.markup)}`;
     return i === 0
-      ? html`<svg class="chart" id="${frame.id}" role="img" aria-labelledby="${frame.id}-title ${frame.id}-desc" viewBox="0 ${y0} ${CHART_WIDTH} ${h}" width="${CHART_WIDTH}" height="${h}">
-<title id="${frame.id}-title">${frame.title}</title>
-<desc id="${frame.id}-desc">${frame.description}</desc>
+      ? html`<svg class="chart" id="${id}" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 ${y0} ${width} ${h}" width="${width}" height="${h}">
+<title id="${id}-title">${frame.title}</title>
+<desc id="${id}-desc">${frame.description}</desc>
 ${body}
 </svg>`
-      : html`<svg class="chart chart-part" aria-hidden="true" viewBox="0 ${y0} ${CHART_WIDTH} ${h}" width="${CHART_WIDTH}" height="${h}">
+      : html`<svg class="chart chart-part" aria-hidden="true" viewBox="0 ${y0} ${width} ${h}" width="${width}" height="${h}">
 ${body}
 </svg>`;
   })}`;

@@ -9,6 +9,7 @@
  * and each class counts as its widest member. The estimate can only err on
  * the long side, so a label judged to fit does fit.
  */
+import { graphemes } from '../shared/text-width.js';
 
 /** Classes of printable ASCII, widest member's advance in em (DejaVu Sans Book). */
 const CLASSES: readonly (readonly [RegExp, number])[] = [
@@ -38,13 +39,11 @@ export interface Font {
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-let graphemes: Intl.Segmenter | undefined;
 
 export function segments(text: string): string[] {
   // Each printable ASCII character is a grapheme of its own: no segmenter (costly to make) needed.
   if (PRINTABLE_ASCII.test(text)) return [...text];
-  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  return [...graphemes.segment(text)].map((s) => s.segment);
+  return [...graphemes(text)];
 }
 
 /** Width of one grapheme in em. */

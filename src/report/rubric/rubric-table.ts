@@ -1,7 +1,9 @@
 /** `svcaudit rubric show`: a rubric as a readable table, one per section. */
-import Table from 'cli-table3';
 import { rubricItems, type Item, type Rubric } from '../../rubric/model.js';
 import { wrap } from '../shared/wrap.js';
+import { renderTable } from '../shared/text-table.js';
+import { oneLine } from '../shared/terminal-text.js';
+import { pushAll } from '../../core/max-of.js';
 import type { Style } from '../shared/style.js';
 
 interface RubricTableOptions {
@@ -13,27 +15,26 @@ interface RubricTableOptions {
 export function formatRubricTable(rubric: Rubric, { style, width }: RubricTableOptions): string {
   const { min, max, labels } = rubric.scale;
   const scale = Array.from({ length: max - min + 1 }, (_, i) => min + i)
-    .map((level) => (labels.has(level) ? `${level} ${labels.get(level)}` : String(level)))
+    .map((level) => (labels.has(level) ? `${level} ${oneLine(labels.get(level)!)}` : String(level)))
     .join(' · ');
   const out: string[] = [
-    style.bold(rubric.title),
-    style.dim(wrap(`${rubric.id}${rubric.version ? ` v${rubric.version}` : ''} · ${rubricItems(rubric).length} items · ${rubric.source}`, width).join('\n')),
+    style.bold(oneLine(rubric.title)),
+    style.dim(wrap(oneLine(`${rubric.id}${rubric.version ? ` v${rubric.version}` : ''} · ${rubricItems(rubric).length} items · ${rubric.source}`), width).join('\n')),
   ];
-  if (rubric.description) out.push('', wrap(rubric.description, Math.min(width, 100)).join('\n'));
+  if (rubric.description) out.push('', wrap(oneLine(rubric.description), Math.min(width, 100)).join('\n'));
   out.push('', wrap(`Scale  ${scale}`, width).join('\n').replace(/^Scale/, style.bold('Scale')), `${style.bold('Target')} ${rubric.target}`);
 
   const columns = columnsFor(width);
   for (const section of rubric.sections) {
-    out.push('', style.bold(section.title), style.dim(`(${section.id}, weight ${section.weight}, target ${section.target})`));
-    const table = new Table({
-      head: columns.map((c) => c.head),
-      colWidths: columns.map((c) => c.width),
-      wordWrap: true,
-      style: { head: [], border: [] },
-    });
-    for (const item of section.items) table.push(columns.map((c) => c.cell(item)));
-    out.push(table.toString());
-    out.push(...actionLines(section.items, style, width));
+    out.push('', style.bold(oneLine(section.title)), style.dim(`(${section.id}, weight ${section.weight}, target ${section.target})`));
+    out.push(renderTable(columns.map((c) => ({
+      head: c.head,
+      align: 'left',
+      width: c.width,
+      // Rubric text made inert: an ESC in a prompt must not act on the terminal (core/inert-text.ts).
+      plain: section.items.map((item) => oneLine(String(c.cell(item)))),
+    })), width));
+    pushAll(out, actionLines(section.items, style, width));
   }
   return `${out.join('\n')}\n`;
 }
@@ -45,8 +46,8 @@ function actionLines(items: readonly Item[], style: Style, width: number): strin
     if (item.actions.length === 0) continue;
     lines.push(style.bold(`${item.id} actions`));
     for (const action of item.actions) {
-      const owner = action.owner === undefined ? '' : `, ${action.owner}`;
-      lines.push(...wrap(`to ${action.to} (${action.effort}${owner}): ${action.text}`, width - 6).map((line, i) => (i === 0 ? `  ${line}` : `      ${line}`)));
+      const owner = action.owner === undefined ? '' : `, ${oneLine(action.owner)}`;
+      pushAll(lines, wrap(`to ${action.to} (${action.effort}${owner}): ${oneLine(action.text)}`, width - 6).map((line, i) => (i === 0 ? `  ${line}` : `      ${line}`)));
     }
   }
   return lines.length > 0 ? ['', ...lines] : [];
@@ -70,7 +71,7 @@ const AUDIENCE: Column = { head: 'Who can judge', width: 17, cell: (item) => ite
 function columnsFor(width: number): Column[] {
   const others =
     width >= 120 ? [ID, TITLE, AUDIENCE, TARGET, WEIGHT, LEVELS, ACTIONS] : width >= 90 ? [ID, TITLE, AUDIENCE, TARGET] : width >= 70 ? [ID, AUDIENCE, TARGET] : [ID, TARGET];
-  // cli-table3 draws one border character between columns and one at each end.
+  // The table draws one border character between columns and one at each end.
   const used = others.reduce((sum, c) => sum + c.width, 0) + others.length + 2;
   const prompt: Column = { head: 'Prompt', width: Math.max(20, width - used), cell: (item) => item.prompt };
   const at = others.indexOf(TARGET);

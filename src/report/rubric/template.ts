@@ -4,6 +4,7 @@
  * as comments, so a person can fill it in with any editor. It validates as is.
  */
 import { rubricForRole, rubricItems, type Rubric } from '../../rubric/model.js';
+import { oneLine } from '../shared/terminal-text.js';
 
 type TemplateFormat = 'yaml' | 'csv';
 
@@ -16,7 +17,7 @@ export function formatTemplate(full: Rubric, format: TemplateFormat, role?: stri
 function yamlTemplate(rubric: Rubric, role: string | undefined, leftOut: number): string {
   const { min, max, labels } = rubric.scale;
   const scale = Array.from({ length: max - min + 1 }, (_, i) => min + i)
-    .map((level) => (labels.has(level) ? `${level} ${labels.get(level)}` : String(level)))
+    .map((level) => (labels.has(level) ? `${level} ${comment(labels.get(level)!)}` : String(level)))
     .join(', ');
   const reference = rubric.version ? `${rubric.id}@${rubric.version}` : rubric.id;
   const out = [
@@ -27,10 +28,10 @@ function yamlTemplate(rubric: Rubric, role: string | undefined, leftOut: number)
     ...(leftOut > 0 ? [`# ${leftOut} item${leftOut === 1 ? ' is' : 's are'} for other roles than ${comment(role ?? '')} and left out.`] : []),
     'svcaudit: 1',
     'kind: answers',
-    `rubric: ${reference}`,
+    `rubric: ${yamlScalar(reference)}`,
     'respondent:',
     '  name:',
-    role === undefined ? '  role:' : `  role: ${JSON.stringify(comment(role))}`,
+    role === undefined ? '  role:' : `  role: ${yamlQuoted(role.trim())}`,
     '# date: YYYY-MM-DD',
     'answers:',
   ];
@@ -48,11 +49,29 @@ function yamlTemplate(rubric: Rubric, role: string | undefined, leftOut: number)
   return `${out.join('\n')}\n`;
 }
 
+/** A value written as YAML: plain when it is safe so, else double-quoted, every break and control escaped. */
+function yamlScalar(text: string): string {
+  return /^[A-Za-z0-9._@+-]+$/.test(text) ? text : yamlQuoted(text);
+}
+
+/**
+ * Double-quoted YAML (JSON's escapes are YAML's): every break and control escaped, and so are the
+ * characters that would act on a terminal showing the template (core/inert-text.ts), which read back
+ * as themselves.
+ */
+function yamlQuoted(text: string): string {
+  return JSON.stringify(text).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function csvTemplate(rubric: Rubric): string {
   return `${['name', 'role', 'date', ...rubricItems(rubric).map((item) => item.id)].join(',')}\n`;
 }
 
-/** A comment runs to the end of its line, so user text must stay on one line. */
+/**
+ * A comment runs to the end of its line, so user text must stay on one line: every line break
+ * (also those YAML 1.1 readers honour: NEL, U+2028, U+2029) becomes a space, and control
+ * characters are shown inert (core/inert-text.ts), as the template goes to a terminal too.
+ */
 function comment(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return oneLine(text).replace(/ {2,}/g, ' ');
 }

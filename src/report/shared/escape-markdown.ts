@@ -20,9 +20,11 @@
  * https://github.github.com/gfm/#tables-extension-.
  */
 
+import { inert } from '../../core/inert-text.js';
+
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/g;
-// Other control characters have no business in a document; a tab would become a code block indent.
-const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\t]/g;
+// A tab would become a code block indent.
+const TABS = /\t/g;
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const PUNCTUATION = /[\\`*_[\]#!|~$]/g;
 // A list marker needs a space (or the end) after it; `1.0.0` and `3.5 stars` are left alone.
@@ -30,10 +32,17 @@ const LEADING_LIST = /^([-+=]|\d{1,9}(?=[.)](?:\s|$)))/;
 
 export function escapeMarkdown(text: string): string {
   // Trimmed: leading spaces after a `> ` could otherwise open an indented code block.
-  const flat = text.replace(LINE_BREAKS, ' ').replace(CONTROLS, ' ').trim();
+  // Other controls (ESC, C1, bidirectional overrides) are shown inert (core/inert-text.ts).
+  const flat = inert(text.replace(LINE_BREAKS, ' ').replace(TABS, ' ')).trim();
   const escaped = flat
     .replace(/[&<>]/g, (c) => ENTITIES[c] ?? c)
-    .replace(PUNCTUATION, (c) => `\\${c}`);
+    .replace(PUNCTUATION, (c) => `\\${c}`)
+    // GitHub turns bare URLs, `www.` names and e-mail addresses into live links (GFM's autolink
+    // extension, https://github.github.com/gfm/#autolinks-extension-): a quoted note must not
+    // link anywhere, so the `:` of `://`, the dot after `www` and the `@` are escaped.
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/@/g, '\\@');
   // `1.` / `1)`: escaping the digit's delimiter is what CommonMark needs; `-`, `+`, `=` take a backslash themselves.
   return escaped.replace(LEADING_LIST, (lead: string) => (/\d/.test(lead) ? `${lead}\\` : `\\${lead}`));
 }

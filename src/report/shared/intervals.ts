@@ -3,6 +3,7 @@
  * to the scale, or "too few answers to judge"; an agreement reading in words.
  */
 import type { Agreement, Interval, Report } from '../../scoring/report.js';
+import { excerpt } from '../../core/inert-text.js';
 import { fixed, round } from './numbers.js';
 
 const TOO_FEW = 'too few answers to judge';
@@ -30,10 +31,6 @@ export function agreementText(agreement: Agreement): string {
   return `Agreement over the audit: Krippendorff's alpha ${fixed(alpha)} (${n} respondents), ${reading}: ${meaning}.`;
 }
 
-/** What the flags mean, said where they first appear. */
-export const LOW_AGREEMENT_MEANS = "low agreement: respondents' ratings differ widely; read the score with care";
-export const PERCEPTION_GAP_MEANS = 'perception gap: the highest and lowest groups differ by the --perception-gap threshold or more';
-
 /** `customer 2.41 (n 5)`, or `manager: fewer than 3 respondents`. */
 export function groupHeadlines(report: Pick<Report, 'groups' | 'minGroup'>): string[] {
   return report.groups.map((group) =>
@@ -43,8 +40,12 @@ export function groupHeadlines(report: Pick<Report, 'groups' | 'minGroup'>): str
   );
 }
 
-/** `fieldwork 2026-10-05 to 2026-10-09`, or nothing when no answer has a date. */
+/**
+ * `fieldwork 2026-10-05 to 2026-10-09`, or nothing when no answer has a date. A date is a CSV
+ * cell as written, so it is quoted as a short inert excerpt (core/inert-text.ts), as any value is.
+ */
 export function fieldworkText(fieldwork: Report['fieldwork']): string | undefined {
   if (fieldwork === null) return undefined;
-  return fieldwork.from === fieldwork.to ? `fieldwork ${fieldwork.from}` : `fieldwork ${fieldwork.from} to ${fieldwork.to}`;
+  const [from, to] = [excerpt(fieldwork.from), excerpt(fieldwork.to)];
+  return from === to ? `fieldwork ${from}` : `fieldwork ${from} to ${to}`;
 }

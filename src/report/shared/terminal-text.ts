@@ -2,14 +2,17 @@
  * User text on its way to a terminal. A note or a title can hold an ESC
  * sequence (copied from a log, or planted) that would move the cursor,
  * recolour or retitle the terminal, and a line break that would tear a table
- * row; both are defused here, the way `stylish` treats finding messages.
+ * row; both are defused by core/inert-text.ts, the one definition every
+ * format and message shares.
  */
-const BREAKS = /\r\n|[\r\n\t\u2028\u2029]/g;
-const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/g;
+import { oneLine } from '../../core/inert-text.js';
+import type { Rubric } from '../../rubric/model.js';
+
+export { inert, oneLine } from '../../core/inert-text.js';
 
 /**
  * A text report from its blocks: empty blocks left out, a blank line between the others, and no
- * line ending in spaces (they show up in diffs and copied text), whatever a block or cli-table3 produced.
+ * line ending in spaces (they show up in diffs and copied text), whatever a block or a table produced.
  */
 export function textDocument(blocks: readonly (readonly string[])[]): string {
   const body = blocks
@@ -31,6 +34,33 @@ export function* textDocumentPieces(blocks: Iterable<readonly string[]>): Genera
   yield '\n';
 }
 
-export function oneLine(text: string): string {
-  return text.replace(BREAKS, ' ').replace(CONTROLS, '\uFFFD').trim();
+/**
+ * A rubric whose every text is one inert line, for screens drawn from it piece by piece (the
+ * `assess` questions): no title, prompt, descriptor or label can then act on the terminal,
+ * however the screen cuts and wraps it. Ids are kebab-case already.
+ */
+export function inertRubric(rubric: Rubric): Rubric {
+  const line = (text: string) => oneLine(text);
+  const map = (m: ReadonlyMap<number, string>) => new Map([...m].map(([k, v]) => [k, line(v)] as const));
+  return {
+    ...rubric,
+    title: line(rubric.title),
+    version: rubric.version === undefined ? undefined : line(rubric.version),
+    description: rubric.description === undefined ? undefined : line(rubric.description),
+    source: line(rubric.source),
+    scale: { ...rubric.scale, labels: map(rubric.scale.labels) },
+    sections: rubric.sections.map((section) => ({
+      ...section,
+      title: line(section.title),
+      items: section.items.map((item) => ({
+        ...item,
+        title: line(item.title),
+        prompt: line(item.prompt),
+        why: item.why === undefined ? undefined : line(item.why),
+        levels: map(item.levels),
+        lookFor: item.lookFor.map(line),
+        actions: item.actions.map((action) => ({ ...action, text: line(action.text) })),
+      })),
+    })),
+  };
 }

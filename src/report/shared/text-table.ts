@@ -1,10 +1,15 @@
 /**
- * cli-table3 tables for the text report, sized to the terminal: every column
- * but one is as wide as its widest cell, and the one flexible column (an item
- * title) takes what is left, wrapped by us so long words are cut, not
- * truncated with `…`.
+ * Box-drawn tables for the text report and `rubric show`, sized to the terminal: every column
+ * but one is as wide as its widest cell, and the one flexible column (an item title) takes what
+ * is left, wrapped by us so long words are cut, not truncated with `…`.
+ *
+ * Drawn here, in the look of cli-table3's default style, rather than by cli-table3 itself: its
+ * layout compares every cell with every other (conflictExists), and it truncates an over-long
+ * line one character at a time, measuring the whole line each time, so a table of 10,000 group
+ * columns or a 3,000-character title took minutes. Drawing takes one pass over the cells.
  */
-import Table from 'cli-table3';
+import { stripVTControlCharacters } from 'node:util';
+import { maxOf } from '../../core/max-of.js';
 import { displayWidth } from './text-width.js';
 import { wrap } from './wrap.js';
 
@@ -17,17 +22,21 @@ export interface Column {
   readonly cells?: readonly string[] | undefined;
   /** The column that wraps to fit the width; exactly one per table. */
   readonly flexible?: boolean;
+  /** A fixed width, padding included, to which every cell is wrapped (`rubric show`). */
+  readonly width?: number;
 }
 
 /** Narrowest a flexible column gets before the table is allowed to run wider than the terminal. */
 const MIN_FLEXIBLE = 14;
-/** cli-table3's default one-space padding on each side of a cell. */
+/** One space of padding on each side of a cell. */
 const PADDING = 2;
 
 /** Columns measured from plain text, so ANSI codes never count as width. */
 function naturalWidth(column: Column): number {
-  const lines = [column.head, ...column.plain].flatMap((cell) => cell.split('\n'));
-  return Math.max(1, ...lines.map(displayWidth)) + PADDING;
+  if (column.width !== undefined) return column.width;
+  let widest = 1;
+  for (const cell of [column.head, ...column.plain]) widest = maxOf(cell.split('\n').map(displayWidth), widest);
+  return widest + PADDING;
 }
 
 /** Columns of text left for the flexible column once the others and the borders are drawn. */
@@ -44,25 +53,50 @@ function flexibleWidth(columns: readonly Column[], width: number): number {
   return Math.min(natural, Math.max(MIN_FLEXIBLE, spareWidth(columns, width)));
 }
 
+/** One cell's lines, each with the width it shows at (styled text is measured on its plain twin). */
+interface CellLines {
+  readonly lines: readonly string[];
+  readonly widths: readonly number[];
+}
+
+function cellLines(styled: string, plain: string, wrapTo: number | undefined): CellLines {
+  if (wrapTo !== undefined) {
+    // Wrapped text is plain: a styled cell that must wrap loses its colour rather than its words.
+    const lines = plain.split('\n').flatMap((line) => wrap(line, wrapTo));
+    return { lines, widths: lines.map(displayWidth) };
+  }
+  const lines = styled.split('\n');
+  const plainLines = plain.split('\n');
+  const widths = lines.map((line, i) => displayWidth(plainLines.length === lines.length ? plainLines[i]! : stripVTControlCharacters(line)));
+  return { lines, widths };
+}
+
 export function renderTable(columns: readonly Column[], width: number): string {
   const flex = flexibleWidth(columns, width);
   const rows = columns[0]?.plain.length ?? 0;
-  const table = new Table({
-    head: columns.map((c) => c.head),
-    // null: cli-table3 sizes the column from its (styled) content, which equals the plain width under ANSI.
-    colWidths: columns.map((c) => (c.flexible ? flex + PADDING : null)),
-    colAligns: columns.map((c) => c.align),
-    wordWrap: true,
-    // No colour from cli-table3 itself: colour comes only from the injected Style.
-    style: { head: [], border: [] },
-  });
+  const inner = columns.map((c) => (c.flexible ? flex : naturalWidth(c) - PADDING));
+  const wrapTo = columns.map((c, i) => (c.flexible || c.width !== undefined ? inner[i]! : undefined));
+  const rule = (left: string, mid: string, right: string) => `${left}${inner.map((w) => '─'.repeat(w + PADDING)).join(mid)}${right}`;
+  const out: string[] = [rule('┌', '┬', '┐')];
+  const drawRow = (cells: readonly CellLines[]) => {
+    const height = maxOf(cells.map((cell) => cell.lines.length), 1);
+    for (let l = 0; l < height; l++) {
+      const parts = cells.map((cell, i) => {
+        const text = cell.lines[l] ?? '';
+        const pad = ' '.repeat(Math.max(0, inner[i]! - (cell.widths[l] ?? 0)));
+        return columns[i]!.align === 'right' ? ` ${pad}${text} ` : ` ${text}${pad} `;
+      });
+      out.push(`│${parts.join('│')}│`);
+    }
+  };
+  drawRow(columns.map((c, i) => cellLines(c.head, c.head, wrapTo[i])));
   for (let r = 0; r < rows; r++) {
-    table.push(
-      columns.map((c) => {
-        if (c.flexible) return wrap(c.plain[r] ?? '', flex).join('\n');
-        return c.cells?.[r] ?? c.plain[r] ?? '';
-      }),
-    );
+    out.push(rule('├', '┼', '┤'));
+    drawRow(columns.map((c, i) => {
+      const plain = c.plain[r] ?? '';
+      return cellLines(c.cells?.[r] ?? plain, plain, wrapTo[i]);
+    }));
   }
-  return table.toString();
+  out.push(rule('└', '┴', '┘'));
+  return out.join('\n');
 }

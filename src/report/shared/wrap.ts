@@ -1,11 +1,12 @@
 /**
  * Word wrapping by terminal columns (CJK and emoji take two), for the text
  * report's long lines: plan actions, quotes, item titles in table cells.
+ *
+ * Each word and each grapheme is measured once and the widths added up, so a
+ * 100,000-character note takes one pass (measuring the line so far at every
+ * word or grapheme made it quadratic: half a minute for such a note).
  */
-import { displayWidth } from './text-width.js';
-
-/** Made on first use: a segmenter costs milliseconds that start-up should not pay. */
-let graphemes: Intl.Segmenter | undefined;
+import { displayWidth, graphemes } from './text-width.js';
 
 /**
  * Lines of at most `width` columns. Breaks at spaces; a word wider than a line
@@ -16,36 +17,51 @@ export function wrap(text: string, width: number): string[] {
   const max = Math.max(1, width);
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/ +/).filter((w) => w !== '')) {
-    const candidate = line === '' ? word : `${line} ${word}`;
-    if (displayWidth(candidate) <= max) {
-      line = candidate;
+  let lineWidth = 0;
+  for (const word of text.split(/ +/)) {
+    if (word === '') continue;
+    const wordWidth = displayWidth(word);
+    if (line !== '' && lineWidth + 1 + wordWidth <= max) {
+      line += ` ${word}`;
+      lineWidth += 1 + wordWidth;
+      continue;
+    }
+    if (line === '' && wordWidth <= max) {
+      line = word;
+      lineWidth = wordWidth;
       continue;
     }
     if (line !== '') lines.push(line);
-    line = '';
-    for (const piece of cutWord(word, max)) {
-      if (line !== '') lines.push(line);
-      line = piece;
+    if (wordWidth <= max) {
+      line = word;
+      lineWidth = wordWidth;
+      continue;
     }
+    const pieces = cutWord(word, max);
+    for (let i = 0; i < pieces.length - 1; i++) lines.push(pieces[i]!.text);
+    line = pieces[pieces.length - 1]!.text;
+    lineWidth = pieces[pieces.length - 1]!.width;
   }
   if (line !== '' || lines.length === 0) lines.push(line);
   return lines;
 }
 
 /** Pieces of a word, each at most `max` columns, cut between graphemes. */
-function cutWord(word: string, max: number): string[] {
-  const pieces: string[] = [];
+function cutWord(word: string, max: number): Array<{ text: string; width: number }> {
+  const pieces: Array<{ text: string; width: number }> = [];
   let piece = '';
-  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  for (const { segment } of graphemes.segment(word)) {
-    if (piece !== '' && displayWidth(piece + segment) > max) {
-      pieces.push(piece);
+  let pieceWidth = 0;
+  for (const segment of graphemes(word)) {
+    const w = displayWidth(segment);
+    if (piece !== '' && pieceWidth + w > max) {
+      pieces.push({ text: piece, width: pieceWidth });
       piece = '';
+      pieceWidth = 0;
     }
     piece += segment;
+    pieceWidth += w;
   }
-  pieces.push(piece);
+  pieces.push({ text: piece, width: pieceWidth });
   return pieces;
 }
 
