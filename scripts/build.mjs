@@ -94,6 +94,31 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * The statistics of Student's t (src/scoring/statistics/t-distribution.ts) come from @stdlib: some
+ * four hundred small modules, 250 kB. t-distribution.ts requires them on first use; here each is
+ * bundled into a file of its own beside the chunks (SEPARATE_PACKAGES), and the CLI's chunks
+ * require that file, so a run that computes no interval (`score` of one answers file) neither
+ * loads nor compiles them. The public API bundles them in as they are.
+ */
+const SEPARATE_PACKAGES = {
+  '@stdlib/stats-base-dists-t-quantile': 'stdlib-t-quantile',
+  '@stdlib/stats-base-dists-t-cdf': 'stdlib-t-cdf',
+};
+
+const separatePackages = {
+  name: 'separate-packages',
+  setup(build) {
+    build.onResolve({ filter: /^@stdlib\/stats-base-dists-t-(quantile|cdf)$/ }, (args) => ({ path: `./${SEPARATE_PACKAGES[args.path]}.cjs`, external: true }));
+  },
+};
+
+async function bundleSeparatePackages(next) {
+  for (const [name, file] of Object.entries(SEPARATE_PACKAGES)) {
+    await build({ entryPoints: [name], absWorkingDir: root, outfile: `${next}/chunks/${file}.cjs`, bundle: true, format: 'cjs', platform: 'node', target: 'node20', minifySyntax: true, legalComments: 'none', logLevel: 'warning' });
+  }
+}
+
 async function bundle() {
   // Build beside dist/ and swap, so a failed build never leaves the tool without a dist/.
   const next = at('dist.next');
@@ -112,13 +137,14 @@ async function bundle() {
     minifySyntax: true,
     legalComments: 'none',
     chunkNames: 'chunks/[name]-[hash]',
-    plugins: [lazyChildProcess],
+    plugins: [lazyChildProcess, separatePackages],
     logLevel: 'warning',
     // Which source files went into which chunk: the benchmark and a test use it to show that only
     // `assess` loads the chunk with inquirer in it.
     metafile: true,
   });
   await toCommonJs(Object.keys(result.metafile.outputs).map((path) => `${root}${path}`));
+  await bundleSeparatePackages(next);
   // The public API is a bundle of its own: built with the CLI, it would share chunks with it and cut
   // the CLI's chunks into more, smaller files, each one more file for every command to load.
   const cjs = commonJs(true);
@@ -157,6 +183,8 @@ const CODE_CACHE_RUNS = [
   ['validate', 'rubrics/service-commitments.yaml'],
   ['validate', 'examples/interviews', 'examples/interviews.csv'],
   ['score', 'examples/self-audit.yaml'],
+  ['score', 'examples/self-audit.yaml', '--format', 'markdown'],
+  ['score', 'examples/self-audit.yaml', '--format', 'html'],
   ['score', 'examples/interviews', '--by', 'role', '--format', 'json'],
   ['rubrics'],
   ['template'],

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/report/shared/text-width.js';
 
-const RANGES: Array<[number, number]> = [[0x20, 0x7e], [0xa0, 0xac], [0xae, 0x2ff], [0x2010, 0x2027], [0x2030, 0x205e], [0x2500, 0x259f]];
+const RANGES: Array<[number, number]> = [[0x20, 0x7e], [0xa0, 0xa8], [0xaa, 0xac], [0xaf, 0x2ff], [0x2010, 0x2027], [0x2030, 0x203b], [0x203d, 0x2048], [0x204a, 0x205e], [0x2500, 0x259f], [0x2713, 0x2713], [0x2717, 0x2717]];
 const NARROW = RANGES.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i)));
 const GENERAL = '\u200b';
 
@@ -15,6 +15,11 @@ describe('displayWidth of narrow characters', () => {
   it('gives each one column by the general measure', () => {
     const wider = NARROW.filter((c) => displayWidth(c + GENERAL) !== 1);
     expect(wider).toEqual([]);
+  });
+
+  it('holds no mark, invisible character or pictograph (the HTML charts measure those apart)', () => {
+    const odd = NARROW.filter((c) => /\p{Mark}|\p{Default_Ignorable_Code_Point}|\p{Control}|\p{Extended_Pictographic}|\p{Emoji_Presentation}/u.test(c));
+    expect(odd).toEqual([]);
   });
 
   it('gives any two of them two columns (none joins the one before into one grapheme)', () => {
@@ -28,5 +33,6 @@ describe('displayWidth of narrow characters', () => {
     expect(displayWidth('e\u0301')).toBe(1);
     expect(displayWidth('日本')).toBe(4);
     expect(displayWidth('soft\u00adhyphen')).toBe(10);
+    expect(displayWidth('✓ met · ✗ short')).toBe(15);
   });
 });

@@ -12,7 +12,6 @@
  * libuv's thread pool.
  */
 import * as nodeFs from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
 /** The fs calls used, injectable so tests can make any of them fail. */
@@ -31,7 +30,14 @@ interface AtomicOptions {
  * one behind. TEMP_SUFFIX reads back what follows `.<name>.`, for removeStaleTemporaries.
  */
 function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomHex()}.tmp`);
+}
+/**
+ * Eight random hex digits. node:crypto is required here, on the first write, rather than imported:
+ * every command loads this module (the CLI's output goes through it), and few write a file.
+ */
+function randomHex(): string {
+  return (require('node:crypto') as typeof import('node:crypto')).randomBytes(4).toString('hex');
 }
 const TEMP_SUFFIX = /^(\d+)\.[0-9a-f]{8}\.tmp$/;
 

@@ -9,7 +9,7 @@
  * and each class counts as its widest member. The estimate can only err on
  * the long side, so a label judged to fit does fit.
  */
-import { graphemes } from '../shared/text-width.js';
+import { graphemes, isNarrow } from '../shared/text-width.js';
 
 /** Classes of printable ASCII, widest member's advance in em (DejaVu Sans Book). */
 const CLASSES: readonly (readonly [RegExp, number])[] = [
@@ -41,17 +41,30 @@ export interface Font {
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 export function segments(text: string): string[] {
-  // Each printable ASCII character is a grapheme of its own: no segmenter (costly to make) needed.
-  if (PRINTABLE_ASCII.test(text)) return [...text];
+  // Each printable ASCII or other narrow character is a grapheme of its own: no segmenter (costly to make) needed.
+  if (PRINTABLE_ASCII.test(text) || isNarrow(text)) return [...text];
   return [...graphemes(text)];
 }
 
+/** The width of each printable ASCII character, worked out from CLASSES once: a chart measures every label character. */
+const ASCII_EM = Float64Array.from({ length: 0x7f }, (_, code) => {
+  const c = String.fromCharCode(code);
+  if (code < 0x20) return -1;
+  for (const [pattern, em] of CLASSES) if (pattern.test(c)) return em;
+  return OTHER;
+});
+
 /** Width of one grapheme in em. */
 export function graphemeEm(grapheme: string): number {
-  const ascii = grapheme.length === 1 && PRINTABLE_ASCII.test(grapheme);
-  // The Unicode-property tests are compiled on first use; plain ASCII never needs them.
-  if (!ascii && ZERO_WIDTH.test(grapheme)) return 0;
-  if (!ascii && WIDE_CHAR.test(grapheme)) return WIDE;
+  if (grapheme.length === 1) {
+    const code = grapheme.charCodeAt(0);
+    if (code >= 0x20 && code < 0x7f) return ASCII_EM[code]!;
+  }
+  // The Unicode-property tests are compiled on first use; plain ASCII and the other narrow
+  // characters (no mark, no invisible character, no pictograph: text-width.ts) never need them.
+  const plain = grapheme.length === 1 && (PRINTABLE_ASCII.test(grapheme) || isNarrow(grapheme));
+  if (!plain && ZERO_WIDTH.test(grapheme)) return 0;
+  if (!plain && WIDE_CHAR.test(grapheme)) return WIDE;
   // An accented Latin letter is as wide as its base letter.
   const base = grapheme.normalize('NFD')[0] ?? '';
   if (base === '…') return 1.0;

@@ -53,14 +53,20 @@ export function* graphemes(text: string): Generator<string> {
 }
 
 /**
- * Characters that are each one column and one grapheme, whatever is next to them: printable
- * ASCII, Latin-1 and Latin Extended letters (not the soft hyphen, which is invisible), general
- * punctuation (dashes, quotes, the ellipsis; not the invisible and bidirectional controls among
- * them), box drawing and block elements. The reports' tables and bars are drawn with these, and a
- * text of them alone is measured without building the Unicode tables above (a cost every start of
- * `score` would pay). tests/unit/text-width.test.ts holds each to the general measure.
+ * Characters that are each one column and one grapheme, whatever is next to them, and none of
+ * them a mark, an invisible character or a pictograph: printable ASCII, Latin-1 and Latin Extended
+ * letters (not the soft hyphen; not © and ®, pictographs), general punctuation (dashes, quotes,
+ * the ellipsis; not the invisible and bidirectional controls, nor ‼ and ⁉), box drawing, block
+ * elements, and the status marks ✓ and ✗. The reports' tables, bars and charts are drawn with
+ * these, and a text of them alone is measured without building the Unicode tables above (a cost
+ * every start of `score` would pay). tests/unit/text-width.test.ts holds each to the general measure.
  */
-const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2500-\u259f]*$/;
+const NARROW = /^[\x20-\x7e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u02ff\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u2500-\u259f\u2713\u2717]*$/;
+
+/** Whether every character of the text is one of NARROW's: each a grapheme of one column. */
+export function isNarrow(text: string): boolean {
+  return NARROW.test(text);
+}
 
 export function displayWidth(text: string): number {
   if (PRINTABLE_ASCII.test(text) || NARROW.test(text)) return text.length;
