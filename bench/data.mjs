@@ -222,3 +222,32 @@ function crc32(bytes) {
   for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
+
+/**
+ * A Google Forms export of `rows` rows in which every respondent wrote a comment: as many quotes
+ * as rows (`item: general` evidence, under General comments), with its mapping.
+ */
+export async function googleFormsQuotesCsv(root, rows) {
+  const file = join(root, `google-forms-quotes-${rows}-v${DATA_VERSION}.csv`);
+  const map = join(root, 'google-forms-quotes.map.yaml');
+  writeFileSync(map, googleFormsMapping().replace('labels:', 'evidence:\n  - {column: "Anything else?", item: general}\nlabels:'));
+  if (existsSync(file)) return { file, map };
+  mkdirSync(root, { recursive: true });
+  const partial = `${file}.partial`;
+  const out = createWriteStream(partial);
+  const rand = random(rows + 7);
+  out.write(`Timestamp,Your name,Which best describes you?,${ITEMS.map((id) => `"How much do you agree? [${id}]"`).join(',')},Anything else?\n`);
+  let batch = '';
+  for (let i = 0; i < rows; i++) {
+    const said = `"Call ${i}: kept waiting, but the agent was kind, and it was solved"`;
+    batch += `2026/11/20 10:15:00 AM GMT,R${i},${ROLES[i % 3]},${ITEMS.map((item) => asLabel(answerFor(rand, ROLES[i % 3], item))).join(',')},${said}\n`;
+    if (batch.length > 1 << 20) {
+      if (!out.write(batch)) await once(out, 'drain');
+      batch = '';
+    }
+  }
+  out.end(batch);
+  await once(out, 'finish');
+  renameSync(partial, file);
+  return { file, map };
+}

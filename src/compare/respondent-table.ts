@@ -9,6 +9,7 @@
  */
 import type { AnswerSet } from '../core/answers.js';
 import { NA_SCORE, NO_SCORE, type AnswerRow } from '../core/answer-row.js';
+import { detached } from '../core/detached.js';
 import { rubricItems, type Rubric } from '../rubric/model.js';
 import { isLevel } from '../rubric/scale.js';
 import { groupValueOf } from '../scoring/tally.js';
@@ -125,8 +126,8 @@ export class RespondentTable {
     let index = this.#groupIndex.get(key);
     if (index === undefined) {
       index = this.#groupValues.length;
-      this.#groupValues.push(value);
-      this.#groupIndex.set(key, index);
+      this.#groupValues.push(detached(value));
+      this.#groupIndex.set(detached(key), index);
     }
     this.#lastGroup = { value, index };
     return index;
@@ -146,7 +147,8 @@ export class RespondentTable {
 
 function keyText(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
-  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+  // Kept for every row: detached from the text it was read from (core/detached.ts).
+  return trimmed === undefined || trimmed === '' ? undefined : detached(trimmed);
 }
 
 /**

@@ -7,6 +7,7 @@
 import { respondentLabel } from '../core/answers.js';
 import { type Answer, type AnswerSet, type ExclusionRule } from '../core/answers.js';
 import { answerSetRow, NA_SCORE, NO_SCORE, type AnswerRow } from '../core/answer-row.js';
+import { detached, detachedOrUndefined } from '../core/detached.js';
 import type { Rubric } from '../rubric/model.js';
 import { rubricItems } from '../rubric/model.js';
 import type { Quote } from './report.js';
@@ -201,11 +202,17 @@ export function createTally(rubric: Rubric, options: TallyOptions = {}): Tally {
  * skipped (a bad score counts as unanswered) so the tally never throws.
  */
 export function addAnswerSet(tally: Tally, set: AnswerSet, row: AnswerRow = rowOfSet(tally, set)): void {
-  const where = splitSource(set.source);
   const place = addRow(tally, row);
-  // Who said it: built into text at the first quote only (a million-row export has none).
+  // Who said it: built into text at the first quote only (a million-row export has none). What a
+  // quote keeps is detached from the text it was read from (core/detached.ts).
   let origin: QuoteOrigin | undefined;
-  const originOf = (): QuoteOrigin => (origin ??= { by: attributedTo(tally, set, place), source: set.source, file: where.file, row: where.row });
+  const originOf = (): QuoteOrigin => {
+    if (origin !== undefined) return origin;
+    // The source is a file's name, or a row's \`file:row\` made for it: nothing to detach.
+    const source = set.source;
+    const where = splitSource(source);
+    return (origin = { by: detachedOrUndefined(attributedTo(tally, set, place)), source, file: where.file, row: where.row });
+  };
   for (const [id, answer] of set.answers) {
     const item = tally.items.get(id);
     // A note on an `na` or blank answer still says something (why it does not apply).
@@ -213,8 +220,8 @@ export function addAnswerSet(tally: Tally, set: AnswerSet, row: AnswerRow = rowO
   }
   for (const [i, text] of (set.comments ?? []).entries()) {
     if (text.trim() === '') continue;
-    const { by } = originOf();
-    tally.comments.push({ quote: { by, kind: 'note', text, source: set.source }, file: where.file, row: where.row, seq: i });
+    const { by, source, file, row: line } = originOf();
+    tally.comments.push({ quote: { by, kind: 'note', text: detached(text), source }, file, row: line, seq: i });
   }
 }
 
@@ -263,9 +270,9 @@ export function addRow(tally: Tally, row: AnswerRow): number {
   const date = row.date;
   if (date !== undefined) {
     const f = tally.fieldwork;
-    if (f === null) tally.fieldwork = { from: date, to: date };
-    else if (date < f.from) f.from = date;
-    else if (date > f.to) f.to = date;
+    if (f === null) tally.fieldwork = { from: detached(date), to: detached(date) };
+    else if (date < f.from) f.from = detached(date);
+    else if (date > f.to) f.to = detached(date);
   }
   const at = 4 * sourceEntry(tally, row.file);
   const counts = tally.sourceCounts;
@@ -387,10 +394,10 @@ function groupTally(tally: Tally, value: string): GroupTally | undefined {
     const a = tally.rubric.scale.max - tally.rubric.scale.min + 1;
     const k = tally.items.size;
     const covariance = tally.groups.size < MAX_GROUPS_WITH_INTERVALS ? new CovarianceAccumulator(k) : undefined;
-    group = { value, respondents: 0, counts: tally.minGroup > 1 ? NOT_COUNTED : new Float64Array(k * a), pending: -1, covariance };
-    tally.groups.set(key, group);
+    group = { value: detached(value), respondents: 0, counts: tally.minGroup > 1 ? NOT_COUNTED : new Float64Array(k * a), pending: -1, covariance };
+    tally.groups.set(detached(key), group);
   }
-  if (tally.groupOfValue.size < VALUES_REMEMBERED) tally.groupOfValue.set(value, group);
+  if (tally.groupOfValue.size < VALUES_REMEMBERED) tally.groupOfValue.set(detached(value), group);
   return group;
 }
 
@@ -410,7 +417,7 @@ function countRole(tally: Tally, raw: string | undefined): number {
   if (key === undefined) {
     const role = raw?.trim() ?? '';
     key = role === '' ? '' : role.toLowerCase();
-    if (tally.roleKeys.size < VALUES_REMEMBERED) tally.roleKeys.set(raw, key);
+    if (tally.roleKeys.size < VALUES_REMEMBERED) tally.roleKeys.set(detachedOrUndefined(raw), (key = detached(key)));
   }
   const place = (roles.get(key) ?? 0) + 1;
   roles.set(key, place);
@@ -479,9 +486,9 @@ function collectQuotes(into: TalliedQuote[], answer: Answer, origin: QuoteOrigin
   const { by, source, file, row } = origin;
   // A blank note or evidence line has nothing to quote.
   if (answer.note !== undefined && answer.note.trim() !== '') {
-    into.push({ quote: { by, kind: 'note', text: answer.note, source }, file, row, seq: 0 });
+    into.push({ quote: { by, kind: 'note', text: detached(answer.note), source }, file, row, seq: 0 });
   }
   for (const [i, text] of answer.evidence.entries()) {
-    if (text.trim() !== '') into.push({ quote: { by, kind: 'evidence', text, source }, file, row, seq: i + 1 });
+    if (text.trim() !== '') into.push({ quote: { by, kind: 'evidence', text: detached(text), source }, file, row, seq: i + 1 });
   }
 }

@@ -5,7 +5,7 @@
  * `/dev/urandom`, a FIFO that no one writes to) is refused before it is opened, since reading it
  * could block forever or never end.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { SvcauditError } from '../errors.js';
 
 export const STDIN = '-';
@@ -43,17 +43,23 @@ export async function readBytes(path: string, stdin: () => Promise<Uint8Array> =
 }
 
 function readUpTo(fd: number, limit: number): Uint8Array {
-  const chunks: Buffer[] = [];
-  let total = 0;
   const most = limit === Infinity ? Infinity : limit + 1;
-  while (total < most) {
-    const buffer = Buffer.allocUnsafe(Math.min(1 << 20, most - total));
-    const n = readSync(fd, buffer, 0, buffer.length, null);
+  // As much room as the file holds, and one byte more to see that it grew: a folder of a hundred
+  // thousand small files then allocates a few hundred bytes each, not a megabyte.
+  let buffer = Buffer.allocUnsafe(Math.min(most, fstatSync(fd).size + 1));
+  let total = 0;
+  for (;;) {
+    if (total === buffer.length) {
+      if (total >= most) break;
+      const grown = Buffer.allocUnsafe(Math.min(most, Math.max(2 * buffer.length, 1 << 16)));
+      buffer.copy(grown, 0, 0, total);
+      buffer = grown;
+    }
+    const n = readSync(fd, buffer, total, buffer.length - total, null);
     if (n === 0) break;
-    chunks.push(n === buffer.length ? buffer : buffer.subarray(0, n));
     total += n;
   }
-  return Buffer.concat(chunks, total);
+  return buffer.subarray(0, total);
 }
 
 /** The first `length` bytes of a file (fewer when it is shorter), to tell its kind before streaming it. */

@@ -15,6 +15,7 @@
  * the two to the same rows).
  */
 
+import { detached } from '../../core/detached.js';
 import type { Delimiter } from './sniff-delimiter.js';
 
 /** Longer rows go to the reference tokenizer: below this no limit of docs/file-formats.md ("Files") applies. */
@@ -146,15 +147,16 @@ export class CellMemo<T> {
         return kept.results[k]!;
       }
     }
-    const result = this.#compute(raw);
+    // What is kept is detached from the piece of text it was cut from (core/detached.ts).
+    const result = this.#compute(detached(raw));
     if (kept.looks >= 256 && kept.hits * 2 < kept.looks) {
       // A column of names or timestamps: every text is new, so looking among the last few only costs.
       this.#columns[column] = null;
     } else if (raws.length < RESULTS_KEPT) {
-      raws.push(raw);
+      raws.push(detached(raw));
       kept.results.push(result);
     } else {
-      raws[kept.next] = raw;
+      raws[kept.next] = detached(raw);
       kept.results[kept.next] = result;
       kept.next = (kept.next + 1) % RESULTS_KEPT;
     }
