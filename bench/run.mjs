@@ -1,26 +1,34 @@
 /**
- * `npm run bench`: every figure is a ratio against a baseline measured in the
- * same run, on the same machine, so the numbers mean something anywhere.
+ * `npm run bench`: every figure is a ratio against a floor measured in the same run, on the same
+ * machine, interleaved with svcaudit (a run of each in turn, so drift in the machine's load hits
+ * both alike), so the numbers mean something on a busy machine too. Each figure is the median
+ * of at least five runs (`--quick`: three, of smaller inputs), wall time beside CPU time (user and
+ * system, less moved by other work), and peak memory from the operating system's accounting
+ * (/usr/bin/time's maximum resident set size; VmHWM through bench/rss-on-exit.mjs without it).
  *
- *   1. start-up: `svcaudit validate` on the built-in rubric (with and without
- *      the V8 code caches) and `--help`
- *      against a bare `node -e ''`, and against ajv-cli validating the same
- *      file against the same schema;
- *   2. lazy loading: which commands load inquirer;
- *   3. scoring 10,000 answers files against parsing them with `yaml` alone;
- *   4. a survey CSV of 100,000 and 1,000,000 rows: time and peak memory;
- *   5. survey exports: the same 1,000,000 rows as a Google Forms CSV read through a mapping,
- *      against svcaudit's own CSV layout, and a 50,000-row .xlsx: time and peak memory;
- *   6. `compare` of two 100,000-row CSVs (the same respondents, paired), against scoring both.
+ *   1. start-up: `validate`, `--help` and `score` of one answers file (text, markdown, html)
+ *      against a bare `node -e ''`, and ajv-cli validating the same rubric;
+ *   2. lazy loading: which commands load inquirer; `assess` to its first question on screen
+ *      against a bare Node printing one line in the same pseudo-terminal;
+ *   3. CSV rows in svcaudit's layout (100,000, 1,000,000, 3,000,000): `score` and
+ *      `score --by role` (intervals and their covariance terms included) against a line reader
+ *      (bench/floor-csv.mjs);
+ *   4. survey exports: the same 1,000,000 rows as a Google Forms export read through a mapping,
+ *      against a quote-aware split (bench/floor-quoted.mjs); a 50,000-row .xlsx;
+ *   5. `compare` of two 100,000-row CSVs against the line reader over both;
+ *   6. a folder of 100,000 answers files against a read-only pass over it (bench/floor-files.mjs);
+ *   7. peak memory of the large inputs in every format: 1,000,000 rows, 100,000 files, 100,000
+ *      distinct `--by` values, 100,000 quotes;
+ *   8. the goals of the speed issue, each with its figure.
  *
- * Options: --quick (fewer runs, smaller inputs), --only=startup,lazy,files,csv,exports,compare
+ * Options: --quick (fewer runs, smaller inputs), --only=startup,lazy,csv,exports,compare,files,memory
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { answersFolder, followUpCsv, googleFormsCsv, surveyCsv, surveyXlsx } from './data.mjs';
+import { answersFolder, followUpCsv, googleFormsCsv, googleFormsQuotesCsv, surveyCsv, surveyXlsx } from './data.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -30,178 +38,208 @@ const dataDir = join(root, '.bench');
 const node = process.execPath;
 const cli = join(root, 'bin/svcaudit.cjs');
 const rubric = join(root, 'rubrics/service-commitments.yaml');
+const bench = (file) => join(root, 'bench', file);
+const RUNS = quick ? 3 : 5;
+const MiB = 1024;
+const scratch = mkdtempSync(join(tmpdir(), 'svcaudit-bench-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 
-function run(args, { env = {}, allowFail = false } = {}) {
+/** GNU time: the child's own peak RSS (KiB) and CPU times, from wait4's accounting. */
+const TIME = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', node, '-e', ''], { encoding: 'utf8' }).status === 0 ? '/usr/bin/time' : undefined;
+
+/**
+ * One run of `node ARGS`: wall time (ms), CPU time (ms), peak memory (KiB). Through /usr/bin/time
+ * when there is one, else with bench/rss-on-exit.mjs preloaded (the same accounting, read by the
+ * process itself as it exits).
+ */
+function measure(args, { env = {}, allowFail = false } = {}) {
+  const out = join(scratch, 'usage');
+  rmSync(out, { force: true });
+  const argv = TIME ? [TIME, ['-f', '%M %U %S', '-o', out, node, ...args]] : [node, ['--import', bench('rss-on-exit.mjs'), ...args]];
   const start = process.hrtime.bigint();
-  const result = spawnSync(node, args, { cwd: root, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+  const result = spawnSync(argv[0], argv[1], { cwd: root, env: { ...process.env, NO_COLOR: '1', SVCAUDIT_RSS_FILE: out, ...env }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0 && !allowFail) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-  return { ms, result };
+  const fields = readFileSync(out, 'utf8').trim().split(/\s+/).slice(-3).map(Number);
+  if (TIME) return { ms, cpuMs: (fields[1] + fields[2]) * 1000, rssKiB: fields[0] };
+  return { ms, cpuMs: fields[1] / 1000, rssKiB: fields[0] };
 }
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const fmt = (ms) => `${ms.toFixed(1)} ms`;
-const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 
-/** Runs the commands in turns (not one after the other), so drift in machine load hits all alike. */
-function interleaved(commands, runs) {
-  const times = commands.map(() => []);
-  for (let w = 0; w < 3; w++) commands.forEach((c) => run(c.args, c));
-  for (let r = 0; r < runs; r++) commands.forEach((c, i) => times[i].push(run(c.args, c).ms));
-  return times.map(median);
+/** Each command `runs` times, in turns; per command the median wall and CPU time and the largest peak memory. */
+function interleaved(commands, runs = RUNS, warmups = 1) {
+  const seen = commands.map(() => []);
+  for (let w = 0; w < warmups; w++) for (const c of commands) measure(c.args, c);
+  for (let r = 0; r < runs; r++) commands.forEach((c, i) => seen[i].push(measure(c.args, c)));
+  return seen.map((list) => ({ ms: median(list.map((m) => m.ms)), cpuMs: median(list.map((m) => m.cpuMs)), rssKiB: Math.max(...list.map((m) => m.rssKiB)) }));
 }
 
+const fmt = (ms) => (ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const mib = (kib) => `${(kib / MiB).toFixed(0)} MiB`;
+const x = (a, b) => `${(a / b).toFixed(2)}×`;
+const rows = (n) => n.toLocaleString('en');
+const table = (head, lines) => [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...lines.map((l) => `| ${l.join(' | ')} |`)].join('\n');
+
+/** The goals, each with its figure, printed last (section 8). */
+const goals = [];
+const goal = (what, figure, met) => goals.push([what, figure, met === undefined ? '' : met ? 'met' : '**not met**']);
+
+const score = (...args) => [cli, 'score', ...args];
+
 function startup() {
-  const runs = quick ? 10 : 40;
+  const runs = quick ? 10 : 30;
   const ajvCli = join(root, 'node_modules/ajv-cli/dist/index.js');
+  const self = 'examples/self-audit.yaml';
   const commands = [
     { name: "node -e ''", args: ['-e', ''] },
     { name: 'svcaudit --help', args: [cli, '--help'] },
     { name: 'svcaudit validate <built-in rubric>', args: [cli, 'validate', rubric] },
-    { name: 'the same, without the V8 code caches', args: [join(root, 'bench/without-code-cache.cjs'), 'validate', rubric] },
+    { name: 'the same, without the V8 code caches', args: [bench('without-code-cache.cjs'), 'validate', rubric] },
+    { name: `svcaudit score ${self}`, args: score(self) },
+    { name: `svcaudit score ${self} --format markdown`, args: score(self, '--format', 'markdown') },
+    { name: `svcaudit score ${self} --format html`, args: score(self, '--format', 'html') },
     // --all-errors: svcaudit's validators report every problem too (scripts/build.mjs), so both do the same work.
     { name: 'ajv-cli validate (same file, same schema, all errors)', args: [ajvCli, 'validate', '-s', join(root, 'schemas/rubric.schema.json'), '-d', rubric, '--spec=draft7', '--allow-union-types', '--all-errors'] },
   ];
-  const times = interleaved(commands, runs);
-  const [base, , validate, , ajv] = times;
-  console.log(`\n## Start-up (median of ${runs} runs each, interleaved)\n`);
-  console.log('| command | time | vs node -e \'\' |');
-  console.log('| --- | --- | --- |');
-  commands.forEach((c, i) => console.log(`| ${c.name} | ${fmt(times[i])} | ${ratio(times[i], base)} |`));
-  console.log(`\nvalidate vs node -e '': ${ratio(validate, base)} (goal: at most 1.5×)`);
-  console.log(`validate vs ajv-cli: ${ratio(ajv, validate)} faster in all; ${ratio(ajv - base, validate - base)} faster in the time each adds to Node's own start-up (goal: several times)`);
+  const times = interleaved(commands, runs, 3);
+  const [base, , validate, , text, markdown, html, ajv] = times;
+  console.log(`\n## 1. Start-up (median of ${runs} runs each, interleaved)\n`);
+  console.log(table(['command', 'time', "vs node -e ''", 'CPU time', "CPU vs node -e ''"], commands.map((c, i) => [c.name, fmt(times[i].ms), x(times[i].ms, base.ms), fmt(times[i].cpuMs), x(times[i].cpuMs, base.cpuMs)])));
+  console.log(`\nvalidate vs ajv-cli: ${x(ajv.ms, validate.ms)} faster in all; ${x(ajv.ms - base.ms, validate.ms - base.ms)} faster in the time each adds to Node's own start-up`);
+  goal("`validate` start-up within 1.5× a bare `node -e ''`", x(validate.ms, base.ms), validate.ms <= 1.5 * base.ms);
+  for (const [format, t] of [['text', text], ['markdown', markdown], ['html', html]]) {
+    goal(`\`score\` of one answers file, ${format}, within 1.5× a bare \`node -e ''\``, x(t.ms, base.ms), t.ms <= 1.5 * base.ms);
+  }
 }
 
 async function lazyLoading() {
   const { listLoadedModules, measureAssessFirstQuestion, measureBareNode } = await import('./assess-startup.mjs');
-  console.log('\n## Lazy loading: which commands load inquirer\n');
-  console.log('| command | loads inquirer |');
-  console.log('| --- | --- |');
+  console.log('\n## 2. Lazy loading: which commands load inquirer\n');
+  const lines = [];
   for (const args of [['--help'], ['validate', rubric], ['score', 'examples/self-audit.yaml']]) {
     const { inquirer } = await listLoadedModules(args);
-    console.log(`| svcaudit ${args.join(' ').replace(root, '')} | ${inquirer ? 'yes' : 'no'} |`);
+    lines.push([`svcaudit ${args.join(' ').replace(root, '')}`, inquirer ? 'yes' : 'no']);
   }
+  console.log(table(['command', 'loads inquirer'], lines));
   const runs = quick ? 3 : 10;
   const bare = await measureBareNode({ runs });
   const firstQuestion = await measureAssessFirstQuestion({ runs });
-  console.log(`\nsvcaudit assess, start to its first prompt on screen (pseudo-terminal): ${fmt(firstQuestion)}, ${ratio(firstQuestion, bare)} a bare Node printing one line there (${fmt(bare)})`);
+  console.log(`\nsvcaudit assess, start to first question on screen (pseudo-terminal): ${fmt(firstQuestion)}, ${x(firstQuestion, bare)} a bare Node printing one line there (${fmt(bare)})`);
+  goal('`assess` first question on screen within 1.5× a bare Node printing one line', x(firstQuestion, bare), firstQuestion <= 1.5 * bare);
 }
 
-function manyFiles() {
-  const count = quick ? 1000 : 10000;
-  const dir = answersFolder(dataDir, count);
-  const runs = quick ? 2 : 5;
-  const [yamlOnly, score] = interleaved(
-    [
-      { args: [join(root, 'bench/yaml-baseline.mjs'), dir] },
-      { args: [cli, 'score', dir, '--format', 'json', '--output', '/dev/null'] },
-    ],
-    runs,
-  );
-  console.log(`\n## Scoring ${count.toLocaleString('en')} answers files (median of ${runs})\n`);
-  console.log(`| run | time | vs yaml alone |\n| --- | --- | --- |`);
-  console.log(`| parse every file with the yaml package alone | ${fmt(yamlOnly)} | 1.00× |`);
-  console.log(`| svcaudit score (read, validate, score, JSON report) | ${fmt(score)} | ${ratio(score, yamlOnly)} |`);
-  console.log(`\ngoal: at most 1.5× the yaml-alone parse`);
-}
+/** svcaudit's figure against its floor's, in the cells of one line: time, ratio, CPU, ratio, peak memory. */
+const against = (label, s, f) => [label, fmt(s.ms), x(s.ms, f.ms), fmt(s.cpuMs), x(s.cpuMs, f.cpuMs), mib(s.rssKiB)];
+const HEAD = ['run', 'time', 'vs floor', 'CPU time', 'CPU vs floor', 'peak memory'];
 
-async function csv() {
-  const sizes = quick ? [10000, 100000] : [100000, 1000000];
-  const rssDir = mkdtempSync(join(tmpdir(), 'svcaudit-bench-'));
-  const runs = 3;
-  const rows = [];
+async function csvScale() {
+  const sizes = quick ? [10000, 100000] : [100000, 1000000, 3000000];
+  console.log(`\n## 3. CSV rows in svcaudit's layout (--format json to /dev/null; median of ${RUNS}, interleaved)\n`);
+  console.log('The floor: bench/floor-csv.mjs, a line reader (readline, split on commas, Number(), a sum per column).\n');
+  const lines = [];
   for (const size of sizes) {
     const file = await surveyCsv(dataDir, size);
-    const rssFile = join(rssDir, `rss-${size}`);
-    // The peak memory of the last run; the time is the median, and the scaling below is taken net of Node's own start.
-    const times = Array.from({ length: runs }, () => run(['--import', join(root, 'bench/rss-on-exit.mjs'), cli, 'score', file, '--by', 'role', '--format', 'json', '--output', '/dev/null'], { env: { SVCAUDIT_RSS_FILE: rssFile } }).ms);
-    rows.push({ size, ms: median(times), rssMiB: Number(readFileSync(rssFile, 'utf8').split(' ')[0]) / 1024 });
+    const [floor, plain, byRole] = interleaved([
+      { args: [bench('floor-csv.mjs'), file] },
+      { args: score(file, '--format', 'json', '--output', '/dev/null') },
+      { args: score(file, '--by', 'role', '--format', 'json', '--output', '/dev/null') },
+    ]);
+    lines.push([`floor, ${rows(size)} rows`, fmt(floor.ms), '1.00×', fmt(floor.cpuMs), '1.00×', mib(floor.rssKiB)]);
+    lines.push(against(`score, ${rows(size)} rows`, plain, floor));
+    lines.push(against(`score --by role, ${rows(size)} rows`, byRole, floor));
+    if (size === 1000000) {
+      goal('`score` of 1,000,000 CSV rows within 2× the line-reader floor', `${x(plain.ms, floor.ms)} (CPU ${x(plain.cpuMs, floor.cpuMs)})`, plain.ms <= 2 * floor.ms);
+      goal('`score --by role` of 1,000,000 CSV rows within 2× the line-reader floor', `${x(byRole.ms, floor.ms)} (CPU ${x(byRole.cpuMs, floor.cpuMs)})`, byRole.ms <= 2 * floor.ms);
+      goal('1,000,000 CSV rows with intervals streamed under 200 MB (issue 12)', mib(Math.max(plain.rssKiB, byRole.rssKiB)), Math.max(plain.rssKiB, byRole.rssKiB) * 1024 < 200e6);
+    }
   }
-  const base = median(Array.from({ length: runs }, () => run(['-e', '']).ms));
-  rmSync(rssDir, { recursive: true, force: true });
-  console.log(`\n## Survey CSV, streamed (score --by role --format json; median of ${runs})\n`);
-  console.log('| rows | time | time per 100k rows | peak memory (RSS) |\n| --- | --- | --- | --- |');
-  for (const r of rows) console.log(`| ${r.size.toLocaleString('en')} | ${fmt(r.ms)} | ${fmt((r.ms / r.size) * 100000)} | ${r.rssMiB.toFixed(0)} MiB |`);
-  const [a, b] = rows;
-  console.log(`\n${(b.size / a.size).toFixed(0)}× the rows took ${((b.ms - base) / (a.ms - base)).toFixed(1)}× the time net of node -e '' (${fmt(base)}; linear: ${(b.size / a.size).toFixed(0)}×); goal: peak memory under 200 MB`);
-}
-
-/** Median wall and CPU time, and the largest peak memory, of `svcaudit score ARGS`. */
-function scoreRun(args, runs, rssDir, name) {
-  const rssFile = join(rssDir, `rss-${name}`);
-  const measured = Array.from({ length: runs }, () => {
-    const { ms } = run(['--import', join(root, 'bench/rss-on-exit.mjs'), cli, 'score', ...args, '--by', 'role', '--format', 'json', '--output', '/dev/null'], { env: { SVCAUDIT_RSS_FILE: rssFile } });
-    const [rss, cpu] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
-    return { ms, cpuMs: cpu / 1000, rssMiB: rss / 1024 };
-  });
-  return { ms: median(measured.map((m) => m.ms)), cpuMs: median(measured.map((m) => m.cpuMs)), rssMiB: Math.max(...measured.map((m) => m.rssMiB)) };
+  console.log(table(HEAD, lines));
 }
 
 async function exportsBench() {
-  const rows = quick ? 100000 : 1000000;
+  const size = quick ? 100000 : 1000000;
   const xlsxRows = quick ? 5000 : 50000;
-  const runs = quick ? 1 : 3;
-  const rssDir = mkdtempSync(join(tmpdir(), 'svcaudit-bench-'));
-  const own = await surveyCsv(dataDir, rows);
-  const forms = await googleFormsCsv(dataDir, rows);
+  const forms = await googleFormsCsv(dataDir, size);
   const book = surveyXlsx(dataDir, xlsxRows);
-  // Interleaved, so drift in machine load hits both alike.
-  const ownRuns = [];
-  const formsRuns = [];
-  for (let r = 0; r < runs; r++) {
-    ownRuns.push(scoreRun([own], 1, rssDir, 'own'));
-    formsRuns.push(scoreRun([forms.file, '--map', forms.map], 1, rssDir, 'forms'));
-  }
-  const pick = (list) => ({ ms: median(list.map((x) => x.ms)), cpuMs: median(list.map((x) => x.cpuMs)), rssMiB: Math.max(...list.map((x) => x.rssMiB)) });
-  const [a, b] = [pick(ownRuns), pick(formsRuns)];
-  const x = scoreRun([book], runs, rssDir, 'xlsx');
-  rmSync(rssDir, { recursive: true, force: true });
-  console.log(`\n## Survey exports (score --by role --format json; median of ${runs})\n`);
-  console.log('| input | rows | time | CPU time | peak memory (RSS) |\n| --- | --- | --- | --- | --- |');
-  console.log(`| svcaudit's own CSV layout | ${rows.toLocaleString('en')} | ${fmt(a.ms)} | ${fmt(a.cpuMs)} | ${a.rssMiB.toFixed(0)} MiB |`);
-  console.log(`| Google Forms CSV through a mapping (labels, timestamps) | ${rows.toLocaleString('en')} | ${fmt(b.ms)} | ${fmt(b.cpuMs)} | ${b.rssMiB.toFixed(0)} MiB |`);
-  console.log(`| .xlsx, one sheet of shared strings | ${xlsxRows.toLocaleString('en')} | ${fmt(x.ms)} | ${fmt(x.cpuMs)} | ${x.rssMiB.toFixed(0)} MiB |`);
-  console.log(`\nGoogle Forms through a mapping: ${ratio(b.ms, a.ms)} the time (${ratio(b.cpuMs, a.cpuMs)} the CPU time) of svcaudit's own layout (goal: at most 1.5×); peak memory ${b.rssMiB.toFixed(0)} MiB (goal: under 200 MB)`);
+  const [floor, formsScore] = interleaved([
+    { args: [bench('floor-quoted.mjs'), forms.file] },
+    { args: score(forms.file, '--map', forms.map, '--by', 'role', '--format', 'json', '--output', '/dev/null') },
+  ]);
+  const [xlsx] = interleaved([{ args: score(book, '--by', 'role', '--format', 'json', '--output', '/dev/null') }]);
+  console.log(`\n## 4. Survey exports (--by role --format json; median of ${RUNS}, interleaved)\n`);
+  console.log('The floor: bench/floor-quoted.mjs, a quote-aware split of each line, the agreement labels looked up, a sum per column.\n');
+  console.log(table(HEAD, [
+    [`floor, ${rows(size)} rows`, fmt(floor.ms), '1.00×', fmt(floor.cpuMs), '1.00×', mib(floor.rssKiB)],
+    against(`Google Forms export through a mapping, ${rows(size)} rows`, formsScore, floor),
+    [`.xlsx, one sheet of shared strings, ${rows(xlsxRows)} rows`, fmt(xlsx.ms), '', fmt(xlsx.cpuMs), '', mib(xlsx.rssKiB)],
+  ]));
+  if (!quick) goal('A Google Forms export of 1,000,000 rows through a mapping within 2× its quote-aware floor', `${x(formsScore.ms, floor.ms)} (CPU ${x(formsScore.cpuMs, floor.cpuMs)})`, formsScore.ms <= 2 * floor.ms);
 }
 
-/**
- * `compare` reads and scores both sides as `score` does, then pairs the respondents and runs the
- * tests: measured against the two `score` runs it replaces, interleaved, with its peak memory.
- */
 async function compare() {
-  const rows = quick ? 10000 : 100000;
-  const [before, after] = [await surveyCsv(dataDir, rows), await followUpCsv(dataDir, rows)];
-  const runs = 3;
-  const rssDir = mkdtempSync(join(tmpdir(), 'svcaudit-bench-'));
-  const rssFile = join(rssDir, 'rss-compare');
-  const times = { score: [], compare: [] };
-  const peak = { score: 0, compare: 0 };
-  for (let r = 0; r < runs; r++) {
-    let both = 0;
-    for (const file of [before, after]) {
-      both += run(['--import', join(root, 'bench/rss-on-exit.mjs'), cli, 'score', file, '--format', 'json', '--output', '/dev/null'], { env: { SVCAUDIT_RSS_FILE: rssFile } }).ms;
-      peak.score = Math.max(peak.score, Number(readFileSync(rssFile, 'utf8').split(' ')[0]));
-    }
-    times.score.push(both);
-    times.compare.push(run(['--import', join(root, 'bench/rss-on-exit.mjs'), cli, 'compare', before, after, '--by', 'role', '--format', 'json', '--output', '/dev/null'], { env: { SVCAUDIT_RSS_FILE: rssFile } }).ms);
-    peak.compare = Math.max(peak.compare, Number(readFileSync(rssFile, 'utf8').split(' ')[0]));
-  }
-  rmSync(rssDir, { recursive: true, force: true });
-  const [score, compared] = [median(times.score), median(times.compare)];
-  console.log(`\n## compare of two ${rows.toLocaleString('en')}-row CSVs (paired by name, --by role --format json; median of ${runs})\n`);
-  console.log('| run | time | peak memory (RSS) |\n| --- | --- | --- |');
-  console.log(`| score each CSV (two runs) | ${fmt(score)} | ${(peak.score / 1024).toFixed(0)} MiB (the larger run) |`);
-  console.log(`| svcaudit compare | ${fmt(compared)}, ${ratio(compared, score)} the two scores | ${(peak.compare / 1024).toFixed(0)} MiB |`);
-  console.log(`\ngoal: about the two scores' time (compare scores both sides, then pairs ${rows.toLocaleString('en')} respondents and tests every item), peak memory under 200 MB`);
+  const size = quick ? 10000 : 100000;
+  const [before, after] = [await surveyCsv(dataDir, size), await followUpCsv(dataDir, size)];
+  const [floor, compared] = interleaved([
+    { args: [bench('floor-csv.mjs'), before, after] },
+    { args: [cli, 'compare', before, after, '--by', 'role', '--format', 'json', '--output', '/dev/null'] },
+  ]);
+  console.log(`\n## 5. compare of two ${rows(size)}-row CSVs (paired by name, --by role --format json; median of ${RUNS}, interleaved)\n`);
+  console.log('The floor: the line reader over both files.\n');
+  console.log(table(HEAD, [[`floor, both files`, fmt(floor.ms), '1.00×', fmt(floor.cpuMs), '1.00×', mib(floor.rssKiB)], against('svcaudit compare', compared, floor)]));
+  if (!quick) goal('`compare` of two 100,000-row CSVs within 2× its floor', `${x(compared.ms, floor.ms)} (CPU ${x(compared.cpuMs, floor.cpuMs)})`, compared.ms <= 2 * floor.ms);
 }
 
-console.log(`# svcaudit benchmark\n\nNode ${process.version}, ${process.platform}/${process.arch}${quick ? ', quick mode' : ''}`);
+function files() {
+  const count = quick ? 10000 : 100000;
+  const dir = answersFolder(dataDir, count);
+  const [floor, scored] = interleaved([
+    { args: [bench('floor-files.mjs'), dir] },
+    { args: score(dir, '--format', 'json', '--output', '/dev/null') },
+  ]);
+  console.log(`\n## 6. A folder of ${rows(count)} answers files (--format json; median of ${RUNS}, interleaved)\n`);
+  console.log('The floor: bench/floor-files.mjs, a read-only pass over the same files.\n');
+  console.log(table(HEAD, [[`floor, ${rows(count)} files`, fmt(floor.ms), '1.00×', fmt(floor.cpuMs), '1.00×', mib(floor.rssKiB)], against('svcaudit score (read, check, score, JSON report)', scored, floor)]));
+}
+
+const FORMATS = ['json', 'text', 'markdown', 'html', 'csv'];
+
+async function memory() {
+  const size = quick ? 100000 : 1000000;
+  const many = quick ? 10000 : 100000;
+  const quotes = await googleFormsQuotesCsv(dataDir, many);
+  const inputs = [
+    { name: `${rows(size)} CSV rows, --by role`, args: [await surveyCsv(dataDir, size), '--by', 'role'] },
+    { name: `${rows(many)} answers files`, args: [answersFolder(dataDir, many)] },
+    { name: `${rows(many)} distinct --by values (--by name --many-groups)`, args: [await surveyCsv(dataDir, many), '--by', 'name', '--many-groups'] },
+    { name: `${rows(many)} quotes (a Google Forms export, a comment per row)`, args: [quotes.file, '--map', quotes.map] },
+  ];
+  const runs = quick ? 1 : 3;
+  console.log(`\n## 7. Peak memory of large inputs, every format (the largest of ${runs} runs; the report to a file)\n`);
+  const lines = [];
+  let worst = 0;
+  for (const input of inputs) {
+    const peaks = interleaved(FORMATS.map((format) => ({ args: score(...input.args, '--format', format, '--output', join(scratch, `report.${format}`)) })), runs, 0);
+    const top = Math.max(...peaks.map((p) => p.rssKiB));
+    worst = Math.max(worst, top);
+    lines.push([input.name, ...peaks.map((p) => `${mib(p.rssKiB)} (${fmt(p.ms)})`)]);
+    goal(`${input.name} under 150 MiB peak, whatever the format`, mib(top), top < 150 * MiB);
+  }
+  console.log(table(['input', ...FORMATS], lines));
+}
+
+console.log(`# svcaudit benchmark\n\nNode ${process.version}, ${process.platform}/${process.arch}${quick ? ', quick mode' : ''}; peak memory from ${TIME ? '/usr/bin/time' : 'VmHWM (bench/rss-on-exit.mjs)'}`);
 if (wants('startup')) startup();
 if (wants('lazy')) await lazyLoading().catch((e) => console.log(`\n(lazy-loading check skipped: ${e.message})`));
-if (wants('files')) manyFiles();
-if (wants('csv')) await csv();
+if (wants('csv')) await csvScale();
 if (wants('exports')) await exportsBench();
 if (wants('compare')) await compare();
+if (wants('files')) files();
+if (wants('memory')) await memory();
+if (goals.length > 0) {
+  console.log('\n## 8. The goals\n');
+  console.log(table(['goal', 'figure', ''], goals));
+}

@@ -33,7 +33,8 @@ export const htmlPieces: GapPieces = function* (report, options) {
 };
 
 function* bodyParts(report: Report, date: string | undefined): Generator<Markup | string> {
-  yield html`${gapHeader(report, date)}
+  yield* gapHeader(report, date);
+  yield html`
 <div class="summary">
 ${startHereSection(report)}
 <section class="overall"><h2>Overall</h2>${gapCards(report)}</section>

@@ -11,7 +11,7 @@ import { commentsSection, notesSections, planSections, startHereSection, topGaps
 import { excludedText } from './labels.js';
 import { sectionItemTables, sectionsTable } from './markdown-sections.js';
 import { statusWord } from './status.js';
-import { agreementText, fieldworkText, groupHeadlines, intervalText } from '../shared/intervals.js';
+import { agreementText, fieldworkText, groupHeadline, intervalText } from '../shared/intervals.js';
 import { markdownFooter, markdownTable } from '../shared/markdown-table.js';
 import { fixed, indexText } from '../shared/numbers.js';
 import { plural } from '../shared/plural.js';
@@ -23,12 +23,14 @@ export const markdownPieces: GapPieces = function* (report, options) {
   for (const part of markdownParts(report, options.date)) {
     if (!first) yield '\n\n';
     first = false;
-    yield part;
+    if (typeof part === 'string') yield part;
+    else yield* part;
   }
   yield '\n';
 };
 
-function* markdownParts(report: Report, date: string | undefined): Generator<string> {
+/** The parts; a long one (the groups' headlines) in pieces of its own. */
+function* markdownParts(report: Report, date: string | undefined): Generator<string | Iterable<string>> {
   yield `# ${esc(report.rubric.title)}`;
   yield aboutLine(report, date);
   yield '## Start here';
@@ -84,11 +86,20 @@ function aboutLine(report: Report, date: string | undefined): string {
   return [...organisation, ...parts.map(esc)].join(' · ');
 }
 
-/** `37 of 39 answers scored · 2 n/a. Grouped by role: …`, then the agreement over the audit. */
-function summaryLine(report: Report): string {
-  const grouped = report.by === null ? '' : ` Grouped by ${esc(report.by)}: ${groupHeadlines(report).map(esc).join(' · ')}.`;
+/** `37 of 39 answers scored · 2 n/a. Grouped by role: …`, then the agreement over the audit; a group at a time. */
+function* summaryLine(report: Report): Generator<string> {
   const excluded = excludedText(report);
-  return `${esc(answersText(completeness(report)))}.${excluded === undefined ? '' : ` ${esc(excluded)}.`}${grouped}\n\n${esc(agreementText(report.agreement))}`;
+  yield `${esc(answersText(completeness(report)))}.${excluded === undefined ? '' : ` ${esc(excluded)}.`}`;
+  if (report.by !== null) {
+    yield ` Grouped by ${esc(report.by)}: `;
+    let first = true;
+    for (const group of report.groups) {
+      yield `${first ? '' : ' · '}${esc(groupHeadline(group, report.minGroup))}`;
+      first = false;
+    }
+    yield '.';
+  }
+  yield `\n\n${esc(agreementText(report.agreement))}`;
 }
 
 function sourcesTable(report: Report): string {

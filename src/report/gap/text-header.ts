@@ -10,8 +10,8 @@ import { gapStatus, STATUS_LABEL, STATUS_SYMBOL, statusKey, statusPaint } from '
 import { oneLine } from '../shared/terminal-text.js';
 import { excludedText } from './labels.js';
 import { maxOf, pushAll } from '../../core/max-of.js';
-import { wrap } from '../shared/wrap.js';
-import { agreementText, fieldworkText, groupHeadlines, intervalText } from '../shared/intervals.js';
+import { wrap, wrapWords } from '../shared/wrap.js';
+import { agreementText, fieldworkText, groupHeadline, intervalText } from '../shared/intervals.js';
 
 /** Sources listed one per line before "… and N more": enough to spot an incomplete file, short enough for a screen. */
 const MAX_SOURCES = 10;
@@ -23,11 +23,25 @@ export function headerBlock(report: Report, style: Style, date: string | undefin
   const excluded = excludedText(report);
   if (excluded !== undefined) lines.push(excluded);
   // pushAll, not push(...): thousands of groups wrap to more lines than a call takes arguments.
-  if (report.by !== null) pushAll(lines, wrap(`grouped by ${oneLine(report.by)}: ${groupHeadlines(report).map(oneLine).join(' · ')}`, width));
+  if (report.by !== null) pushAll(lines, wrapWords(groupedWords(report, report.by), width));
   // One input is already summed up above; a list pays off when there are several to compare.
   // File paths only when people are named anyway (docs/formulas.md, "Quotes").
   if (report.sources.length > 1 && report.attribution === 'name') pushAll(lines, sourceLines(report, width));
   return lines;
+}
+
+/**
+ * The words of `grouped by KEY: headline · headline · …`, a group at a time (a `--by` of a
+ * hundred thousand groups makes no string of them all): the words wrap() would split it into.
+ */
+function* groupedWords(report: Report, by: string): Generator<string> {
+  yield* `grouped by ${oneLine(by)}:`.split(/ +/);
+  let first = true;
+  for (const group of report.groups) {
+    if (!first) yield '·';
+    first = false;
+    yield* oneLine(groupHeadline(group, report.minGroup)).split(/ +/);
+  }
 }
 
 function sourceLines(report: Report, width: number): string[] {

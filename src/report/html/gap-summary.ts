@@ -4,13 +4,14 @@ import { completeness, answersText } from '../gap/completeness.js';
 import { plural } from '../shared/plural.js';
 import { fixed, indexPoints } from '../shared/numbers.js';
 import { cards } from './cards.js';
-import { agreementText, fieldworkText, groupHeadlines, intervalText } from '../shared/intervals.js';
+import { agreementText, fieldworkText, groupHeadline, intervalText } from '../shared/intervals.js';
 import { rubricRef } from './document.js';
 import { html, type Markup } from './html.js';
 import { statusClass, statusPill } from './status.js';
 import { excludedText } from '../gap/labels.js';
 
-export function gapHeader(report: Report, date: string | undefined): Markup {
+/** The cover: what was audited, by whom, and (a group at a time: there may be a hundred thousand) the groups. */
+export function* gapHeader(report: Report, date: string | undefined): Generator<string> {
   const { rubric } = report;
   const about = [`rubric ${rubricRef(rubric)}`, plural(report.respondents, 'respondent')];
   const excluded = excludedText(report);
@@ -20,8 +21,17 @@ export function gapHeader(report: Report, date: string | undefined): Markup {
   if (fieldwork !== undefined) about.push(fieldwork);
   if (date !== undefined) about.push(`report ${date}`);
   const eyebrow = report.organisation === null ? 'Service quality audit' : `${report.organisation} · service quality audit`;
-  const groups = report.by === null ? '' : html`<p class="meta">${groupHeadlines(report).join(' · ')}</p>`;
-  return html`<header class="cover"><p class="eyebrow">${eyebrow}</p><h1>${rubric.title}</h1><p class="meta">${about.join(' · ')}</p>${groups}<p class="meta">${agreementText(report.agreement)}</p></header>`;
+  yield html`<header class="cover"><p class="eyebrow">${eyebrow}</p><h1>${rubric.title}</h1><p class="meta">${about.join(' · ')}</p>`.text;
+  if (report.by !== null) {
+    yield '<p class="meta">';
+    let first = true;
+    for (const group of report.groups) {
+      yield html`${first ? '' : ' · '}${groupHeadline(group, report.minGroup)}`.text;
+      first = false;
+    }
+    yield '</p>';
+  }
+  yield html`<p class="meta">${agreementText(report.agreement)}</p></header>`.text;
 }
 
 export function gapCards(report: Report): Markup {

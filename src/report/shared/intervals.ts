@@ -33,11 +33,14 @@ export function agreementText(agreement: Agreement): string {
 
 /** `customer 2.41 (n 5)`, or `manager: fewer than 3 respondents`. */
 export function groupHeadlines(report: Pick<Report, 'groups' | 'minGroup'>): string[] {
-  return report.groups.map((group) =>
-    group.shown && group.overall !== null
-      ? `${group.value} ${fixed(group.overall.score)}${group.overall.index === null ? '' : ` (index ${round(group.overall.index, 0)})`}, n ${group.n}`
-      : `${group.value}: fewer than ${report.minGroup} respondents (n ${group.n})`,
-  );
+  return report.groups.map((group) => groupHeadline(group, report.minGroup));
+}
+
+/** One group's headline, for a report of many groups to write them one at a time. */
+export function groupHeadline(group: Report['groups'][number], minGroup: number): string {
+  return group.shown && group.overall !== null
+    ? `${group.value} ${fixed(group.overall.score)}${group.overall.index === null ? '' : ` (index ${round(group.overall.index, 0)})`}, n ${group.n}`
+    : `${group.value}: fewer than ${minGroup} respondents (n ${group.n})`;
 }
 
 /**

@@ -14,35 +14,44 @@ import { displayWidth, graphemes } from './text-width.js';
  * evidence is lost.
  */
 export function wrap(text: string, width: number): string[] {
+  return wrapWords(text.split(/ +/), width);
+}
+
+/**
+ * wrap's lines from the words of a text (empty ones skipped) as they come, so a paragraph of a
+ * hundred thousand groups need not be one string first. Each line is joined once from its words:
+ * built by adding a word at a time it would be a chain of pieces holding on to every word.
+ */
+export function wrapWords(words: Iterable<string>, width: number): string[] {
   const max = Math.max(1, width);
   const lines: string[] = [];
-  let line = '';
+  let line: string[] = [];
   let lineWidth = 0;
-  for (const word of text.split(/ +/)) {
+  for (const word of words) {
     if (word === '') continue;
     const wordWidth = displayWidth(word);
-    if (line !== '' && lineWidth + 1 + wordWidth <= max) {
-      line += ` ${word}`;
+    if (line.length > 0 && lineWidth + 1 + wordWidth <= max) {
+      line.push(word);
       lineWidth += 1 + wordWidth;
       continue;
     }
-    if (line === '' && wordWidth <= max) {
-      line = word;
+    if (line.length === 0 && wordWidth <= max) {
+      line.push(word);
       lineWidth = wordWidth;
       continue;
     }
-    if (line !== '') lines.push(line);
+    if (line.length > 0) lines.push(line.join(' '));
     if (wordWidth <= max) {
-      line = word;
+      line = [word];
       lineWidth = wordWidth;
       continue;
     }
     const pieces = cutWord(word, max);
     for (let i = 0; i < pieces.length - 1; i++) lines.push(pieces[i]!.text);
-    line = pieces[pieces.length - 1]!.text;
+    line = [pieces[pieces.length - 1]!.text];
     lineWidth = pieces[pieces.length - 1]!.width;
   }
-  if (line !== '' || lines.length === 0) lines.push(line);
+  if (line.length > 0 || lines.length === 0) lines.push(line.join(' '));
   return lines;
 }
 
