@@ -31,12 +31,7 @@ export function agreementText(agreement: Agreement): string {
   return `Agreement over the audit: Krippendorff's alpha ${fixed(alpha)} (${n} respondents), ${reading}: ${meaning}.`;
 }
 
-/** `customer 2.41 (n 5)`, or `manager: fewer than 3 respondents`. */
-export function groupHeadlines(report: Pick<Report, 'groups' | 'minGroup'>): string[] {
-  return report.groups.map((group) => groupHeadline(group, report.minGroup));
-}
-
-/** One group's headline, for a report of many groups to write them one at a time. */
+/** A group's headline, `customer 2.41 (n 5)` or `manager: fewer than 3 respondents`; a report of many groups writes them one at a time. */
 export function groupHeadline(group: Report['groups'][number], minGroup: number): string {
   return group.shown && group.overall !== null
     ? `${group.value} ${fixed(group.overall.score)}${group.overall.index === null ? '' : ` (index ${round(group.overall.index, 0)})`}, n ${group.n}`
