@@ -70,8 +70,8 @@ async function loadSide(path: string, options: CompareOptions, map: string | und
   const rubric = typeof options.rubric === 'function' ? await options.rubric() : options.rubric;
   const table = new RespondentTable(rubric, { by: options.by });
   const scoring: ScoreInputsOptions = { ...(options.onNote ? { onNote: options.onNote } : {}), ignore: options.ignore, readStdin: input.bytes, by: options.by, manyGroups: options.manyGroups, map, onRow: (row) => table.addRow(row), ...(options.readRows === false ? { readRows: false } : {}) };
-  const { report } = await scoreInputs([path], rubric, scoring);
-  return { kind: 'scored', rubric, report, table };
+  const { report, groupCovariances } = await scoreInputs([path], rubric, scoring);
+  return { kind: 'scored', rubric, report, table, groupCovariances };
 }
 
 /** UTF-8 text, or the error `score` gives for a binary file (exit 2, naming the file). */

@@ -18,13 +18,16 @@ import { ANSWERS_EXTENSIONS } from '../inputs/registry.js';
 import { rubricItems, type Rubric } from '../rubric/model.js';
 import { addAnswerSet, addExcluded, addRow, buildReport, createTally, DEFAULT_MIN_GROUP, groupCount, groupValueOf, NO_GROUP, rowOfSet } from '../scoring/index.js';
 import type { Report } from '../scoring/report.js';
+import type { ItemCovariances } from '../scoring/statistics/weighted-variance.js';
+import type { Tally } from '../scoring/tally.js';
 import { loadMapping } from './mapping-file.js';
 import type { Attribution } from '../scoring/tally.js';
 
 export interface ScoreInputsOptions {
   readonly by?: string | undefined;
-  /** `--many-groups`: a `--by` of more groups than a grouping has (see ManyGroups) is meant. */
+  /** `--many-groups`: a `--by` of more groups than a grouping has (see refuseManyGroups) is meant. */
   readonly manyGroups?: boolean | undefined;
+
   readonly perceptionGap?: number | undefined;
   /** Effort points per 30-day phase of the plan; default 6. */
   readonly capacity?: number | undefined;
@@ -89,7 +92,7 @@ export async function score(inputs: readonly string[], rubric: Rubric, options: 
  * Reads, checks and scores every input against `rubric`; answers with errors stop the job before
  * any report, with the findings attached to the error.
  */
-export async function scoreInputs(inputs: readonly string[], rubric: Rubric, options: ScoreInputsOptions & { readonly missing?: boolean } = {}): Promise<{ report: Report; missing: MissingAnswers }> {
+export async function scoreInputs(inputs: readonly string[], rubric: Rubric, options: ScoreInputsOptions & { readonly missing?: boolean } = {}): Promise<{ report: Report; missing: MissingAnswers; groupCovariances: GroupCovariances }> {
   const notify = options.onNote ?? (() => undefined);
   const itemIds = rubricItems(rubric).map((item) => item.id);
   const mapping = options.map === undefined ? undefined : await loadMapping(options.map, rubric, { readStdin: options.readStdin, onNote: notify });
@@ -156,7 +159,20 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
   if (read.respondents === 0) throw new SvcauditError('usage', 'No answers were found in the inputs.', { file: inputs.map(displayName).join(' ') });
   grouping.verify(inputs, notify);
   if (options.by !== undefined && !options.manyGroups) refuseManyGroups(options.by, groupCount(tally), tally.respondents, inputs);
-  return { report: buildReport(tally, { perceptionGap: options.perceptionGap, capacity: options.capacity, minGroup: options.minGroup, organisation: options.organisation }), missing };
+  const report = buildReport(tally, { perceptionGap: options.perceptionGap, capacity: options.capacity, minGroup: options.minGroup, organisation: options.organisation });
+  return { report, missing, groupCovariances: groupCovariancesOf(tally) };
+}
+
+/**
+ * Each group's covariance sums (group key → sums; none for a group past those that keep them):
+ * compare takes a group's interval from them rather than summing its respondents again.
+ */
+type GroupCovariances = ReadonlyMap<string, ItemCovariances>;
+
+function groupCovariancesOf(tally: Tally): GroupCovariances {
+  const out = new Map<string, ItemCovariances>();
+  for (const [key, group] of tally.groups) if (group.covariance !== undefined) out.set(key, group.covariance);
+  return out;
 }
 
 /** More groups than this is no grouping (docs/formulas.md, "Groups"), nor more than half of more than MIN_RESPONDENTS respondents. */

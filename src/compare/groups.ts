@@ -87,7 +87,9 @@ function sideGroups(side: ComparisonSide, by: string, input: string, warnings: C
     for (let r = 0; r < table.rows; r++) rows[table.group(r)]!.push(r);
     values.forEach((value, g) => {
       const groupRows = Int32Array.from(rows[g]!);
-      groups.set(groupKeyOf(value), { value, n: groupRows.length, sample: () => tableSample(rubric, table, groupRows) });
+      const key = groupKeyOf(value);
+      // The group's covariances as `score` summed them for its report, where it kept them: the same sums.
+      groups.set(key, { value, n: groupRows.length, sample: () => tableSample(rubric, table, groupRows, { covariances: side.groupCovariances?.get(key) }) });
     });
     return groups;
   }

@@ -13,7 +13,7 @@ import { rubricItems, type Rubric } from '../rubric/model.js';
 import { scaleIndex } from '../scoring/scale.js';
 import { levelStats } from '../scoring/stats.js';
 import { CovarianceAccumulator } from '../scoring/statistics/covariance-accumulator.js';
-import { weightedVariance } from '../scoring/statistics/weighted-variance.js';
+import { weightedVariance, type ItemCovariances } from '../scoring/statistics/weighted-variance.js';
 import { weightedMean } from '../scoring/weighted-mean.js';
 import { effectiveWeights } from '../scoring/weights.js';
 import type { ComparableReport, ComparableScore, SavedGroupFigure, SavedReport } from './comparable.js';
@@ -58,7 +58,7 @@ export type Rows = Int32Array | null;
  * `variances`, sections and the overall score come without V and df (a whole side takes them from
  * its report instead, which has worked them out while reading).
  */
-export function tableSample(rubric: Rubric, table: RespondentTable, rows: Rows = null, options: { readonly variances?: boolean } = {}): Sample {
+export function tableSample(rubric: Rubric, table: RespondentTable, rows: Rows = null, options: { readonly variances?: boolean; readonly covariances?: ItemCovariances | undefined } = {}): Sample {
   const variances = options.variances ?? true;
   const { scale } = rubric;
   const levels = scale.max - scale.min + 1;
@@ -66,8 +66,12 @@ export function tableSample(rubric: Rubric, table: RespondentTable, rows: Rows =
   const count = rows === null ? table.rows : rows.length;
   const counts = Array.from({ length: k }, () => new Float64Array(levels));
   const na = new Float64Array(k);
-  const acc = variances ? new CovarianceAccumulator(k) : null;
-  const row = new Array<number | undefined>(k);
+  // Given (the rows' own sums, as `score` worked them out), or summed here.
+  const given = variances ? options.covariances : undefined;
+  const summing = variances && given === undefined ? new CovarianceAccumulator(k) : null;
+  const acc: ItemCovariances | null = given ?? summing;
+  // A row's offsets, NaN where there is none: the accumulator's fast path for whole numbers.
+  const row = new Float64Array(k);
   /** Per respondent, the columns they gave a number (to count the respondents behind a section). */
   const answered = new Uint8Array(count * k);
   const cells = table.cells();
@@ -77,7 +81,7 @@ export function tableSample(rubric: Rubric, table: RespondentTable, rows: Rows =
       const cell = cells[base + i]!;
       if (cell === UNANSWERED || cell === NA) {
         if (cell === NA) na[i]! += 1;
-        row[i] = undefined;
+        row[i] = Number.NaN;
         continue;
       }
       // Offsets from the minimum: covariances are unchanged by the shift, and the sums stay exact integers.
@@ -86,7 +90,7 @@ export function tableSample(rubric: Rubric, table: RespondentTable, rows: Rows =
       row[i] = offset;
       answered[r * k + i] = 1;
     }
-    acc?.add(row);
+    summing?.addScores(row);
   }
 
   const items = new Map<string, SampleItem>();

@@ -302,6 +302,7 @@ export function overallCovariance(tally: Tally): ItemCovariances {
   if (tally.by === null) return tally.covariance;
   const parts = [tally.covariance];
   for (const group of tally.groups.values()) if (group.covariance !== undefined) parts.push(group.covariance);
+  if (parts.length === 1) return tally.covariance;
   return CovarianceAccumulator.sum(tally.items.size, parts, tally.firstValues);
 }
 

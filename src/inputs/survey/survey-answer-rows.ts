@@ -45,7 +45,8 @@ export class SurveyAnswerRow implements AnswerRow {
   readonly #context: Context;
   #row: ScannedRow | undefined;
   readonly #items: ReadonlyArray<{ readonly slot: number; readonly column: number; readonly cells: CellMemo<CellReading> }>;
-  readonly #fields: ReadonlyMap<string, { readonly column: number; readonly values: CellMemo<string | undefined> }>;
+  /** Per respondent field: its column, its values, and the last row's (its number and value). */
+  readonly #fields: ReadonlyMap<string, { readonly column: number; readonly values: CellMemo<string | undefined>; row: number; value: string | undefined }>;
   readonly #trimmed = new CellMemo(trimmedValue);
   readonly #folded = new CellMemo(fold);
   readonly #audience: ReadonlyArray<{ readonly slot: number; readonly item: Item }>;
@@ -70,7 +71,7 @@ export class SurveyAnswerRow implements AnswerRow {
     };
     // An item the rubric lacks is the mapping check's finding; its answers count nowhere.
     this.#items = plan.items.flatMap(({ id, column }) => (slots.has(id) ? [{ slot: slots.get(id)!, column: column.index, cells: new CellMemo(reading) }] : []));
-    this.#fields = new Map(plan.respondent.map(({ field, column }) => [field, { column: column.index, values: new CellMemo((text) => {
+    this.#fields = new Map(plan.respondent.map(({ field, column }) => [field, { column: column.index, row: -1, value: undefined, values: new CellMemo((text) => {
       const value = trimmedValue(text);
       return value === undefined ? undefined : respondentValue(plan, field, value);
     }) }]));
@@ -151,7 +152,13 @@ export class SurveyAnswerRow implements AnswerRow {
 
   field(name: string): string | undefined {
     const field = this.#fields.get(name);
-    return field === undefined ? undefined : field.values.get(this.#row!, field.column);
+    if (field === undefined) return undefined;
+    // The tally, the checks and compare's table all ask for the role or the --by field: once per row.
+    const row = this.#row!;
+    if (field.row === row.row) return field.value;
+    field.row = row.row;
+    field.value = field.values.get(row, field.column);
+    return field.value;
   }
 
   fieldNames(): string[] {

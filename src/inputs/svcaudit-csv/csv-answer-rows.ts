@@ -80,6 +80,9 @@ class CsvAnswerRow implements AnswerRow {
   /** Role → whether it is outside each audienced item's audience (a handful of roles over a million rows). */
   readonly #outside = new Map<string | undefined, readonly boolean[]>();
   readonly #values = new CellMemo(trimmedValue);
+  /** The respondent fields of the current row already read: per column, the row's number and its value. */
+  readonly #valueRow: Int32Array;
+  readonly #value: (string | undefined)[] = [];
 
   private constructor(
     readonly file: string,
@@ -88,6 +91,7 @@ class CsvAnswerRow implements AnswerRow {
     slotOf: ReadonlyMap<string, number>,
   ) {
     this.scores = new Float64Array(slotOf.size);
+    this.#valueRow = new Int32Array(header.names.length).fill(-1);
     this.#slots = Int32Array.from(header.names, (name, index) => (header.itemColumns.has(index) ? slotOf.get(name)! : -1));
     const fields = new Map<string, number>();
     header.names.forEach((name, index) => {
@@ -164,7 +168,14 @@ class CsvAnswerRow implements AnswerRow {
 
   field(name: string): string | undefined {
     const column = this.#fields.get(name);
-    return column === undefined ? undefined : this.#values.get(this.#row!, column);
+    if (column === undefined) return undefined;
+    // The tally, the checks and compare's table all ask for the role or the --by field: once per row.
+    const row = this.#row!;
+    if (this.#valueRow[column] === row.row) return this.#value[column];
+    const value = this.#values.get(row, column);
+    this.#valueRow[column] = row.row;
+    this.#value[column] = value;
+    return value;
   }
 
   fieldNames(): string[] {
