@@ -8,7 +8,7 @@
  * what they pass over; when they yield nothing at all, that is an error that says what was looked
  * for (docs/file-formats.md, "Folders and globs"): a CI job pointed at the wrong folder must not pass.
  */
-import { readdirSync, statSync, type Stats } from 'node:fs';
+import { opendirSync, statSync, type Dir, type Stats } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { SvcauditError } from '../core/errors.js';
 import { displayName, fileError, STDIN } from '../core/io/read-input.js';
@@ -164,25 +164,48 @@ function hasEnding(file: string, extensions: readonly string[]): boolean {
 /** Files under a folder, leaving out what `ignored` matches. */
 function walk(dir: string, ignored: (path: string, folder: boolean) => boolean): string[] {
   const out: string[] = [];
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch (error) {
-    throw fileError(dir, error);
-  }
+  const { names, kinds } = folderEntries(dir);
   // join(dir, name) for every entry, at the cost of one join: an entry's name holds no separator
   // and is never `.` or `..`, so only the folder's part needs normalising. A hundred thousand
   // joins would each build its path from many pieces and keep them; an array join makes it one.
   const prefix = join(dir, '_').slice(0, -1);
-  for (const entry of entries) {
-    const path = [prefix, entry.name].join('');
-    if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name) && !ignored(path, true)) pushAll(out, walk(path, ignored));
-    } else if (entry.isFile() && !ignored(path, false)) {
+  for (const i of Array.from(names.keys()).sort((a, b) => compareCodePoints(names[a]!, names[b]!))) {
+    const name = names[i]!;
+    const path = [prefix, name].join('');
+    if (kinds[i] === FOLDER) {
+      if (!SKIPPED_FOLDERS.has(name) && !ignored(path, true)) pushAll(out, walk(path, ignored));
+    } else if (kinds[i] === FILE && !ignored(path, false)) {
       out.push(path);
     }
   }
   return out;
+}
+
+const FOLDER = 1;
+const FILE = 2;
+
+/**
+ * A folder's entry names and kinds, in the order readdirSync gives them once sorted (by name, in
+ * code-point order: libuv's scandir sorts with strcmp). Read through opendirSync a few entries at a
+ * time: readdirSync's array of a hundred thousand Dirents would outlive many young-generation
+ * collections and be copied into the old one, only to die there.
+ */
+function folderEntries(dir: string): { names: string[]; kinds: number[] } {
+  const names: string[] = [];
+  const kinds: number[] = [];
+  let folder: Dir | undefined;
+  try {
+    folder = opendirSync(dir);
+    for (let entry = folder.readSync(); entry !== null; entry = folder.readSync()) {
+      names.push(entry.name);
+      kinds.push(entry.isDirectory() ? FOLDER : entry.isFile() ? FILE : 0);
+    }
+  } catch (error) {
+    throw fileError(dir, error);
+  } finally {
+    folder?.closeSync();
+  }
+  return { names, kinds };
 }
 
 /**

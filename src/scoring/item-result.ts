@@ -6,7 +6,6 @@ import type { Item, Scale } from '../rubric/model.js';
 import { itemGroups } from './groups.js';
 import { meanInterval } from './statistics/mean-interval.js';
 import { wilsonInterval } from './statistics/wilson-interval.js';
-import { orderedQuotes } from './quotes.js';
 import type { ItemFlag, ItemResult } from './report.js';
 import { scaleIndex } from './scale.js';
 import { levelStats } from './stats.js';
@@ -67,7 +66,7 @@ export function itemResult(item: Item, totals: ItemTally, ctx: ItemContext): Ite
     flags,
     groups,
     spread,
-    quotes: orderedQuotes(totals.quotes),
+    quotes: totals.quotes.ordered(),
   };
 }
 

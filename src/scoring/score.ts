@@ -10,7 +10,6 @@ import { DEFAULT_MIN_GROUP, groupCounts, orderedGroups } from './groups.js';
 import { itemResult } from './item-result.js';
 import { buildPlan } from './plan.js';
 import type { Agreement, GroupSummary, ItemResult, Report, SourceCompleteness } from './report.js';
-import { orderedQuotes } from './quotes.js';
 import { scaleIndex } from './scale.js';
 import { levelStats } from './stats.js';
 import { krippendorffAlphaFromCounts } from './statistics/krippendorff-alpha.js';
@@ -73,7 +72,7 @@ export function buildReport(tally: Tally, options: BuildReportOptions = {}): Rep
     sections: rubric.sections.map((section) => sectionResult(section, byId, weights, scale, basis)),
     items,
     plan: buildPlan(rubricOrder, items, weights, options.capacity),
-    comments: orderedQuotes(tally.comments).map(({ by, text, source }) => ({ by, text, source })),
+    comments: tally.comments.ordered().map(({ by, text, source }) => ({ by, text, source })),
     excluded: EXCLUSION_RULES.filter((rule) => tally.excluded.has(rule)).map((rule) => ({ rule, rows: tally.excluded.get(rule)! })),
     sources: sourceLines(tally),
   };

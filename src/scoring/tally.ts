@@ -10,7 +10,7 @@ import { answerSetRow, NA_SCORE, NO_SCORE, type AnswerRow } from '../core/answer
 import { detached, detachedOrUndefined } from '../core/detached.js';
 import type { Rubric } from '../rubric/model.js';
 import { rubricItems } from '../rubric/model.js';
-import type { Quote } from './report.js';
+import { QuoteList } from './quotes.js';
 import { isLevel } from '../rubric/scale.js';
 import { levelCount } from './scale.js';
 import { compareCodePoints } from '../core/order.js';
@@ -68,22 +68,14 @@ export interface GroupTally {
   readonly covariance: CovarianceAccumulator | undefined;
 }
 
-/** A quote with the keys that order it, so quote order never depends on input order. */
-export interface TalliedQuote {
-  readonly quote: Quote;
-  readonly file: string;
-  readonly row: number;
-  /** Position within the respondent's answer: 0 for the note, 1.. for evidence. */
-  readonly seq: number;
-}
-
 export interface ItemTally {
   /** Position of the item in rubric order; indexes the group sums. */
   readonly slot: number;
   /** Respondents per level: `counts[level - scale.min]`. Float64 holds exact integers up to 2^53. */
   readonly counts: Float64Array;
   na: number;
-  readonly quotes: TalliedQuote[];
+  /** Its quotes, with the keys that order them. */
+  readonly quotes: QuoteList;
 }
 
 /** Completeness of one input file, summed over its respondents. */
@@ -152,7 +144,7 @@ export interface Tally {
   readonly sourceFiles: string[];
   sourceCounts: Float64Array;
   /** General remarks (`comments:`, a survey's `item: general` evidence), with the keys that order them. */
-  readonly comments: TalliedQuote[];
+  readonly comments: QuoteList;
   /** Rows of survey exports left out before scoring, per rule (docs/file-formats.md, "Layouts"). */
   readonly excluded: Map<ExclusionRule, number>;
 }
@@ -161,7 +153,7 @@ export function createTally(rubric: Rubric, options: TallyOptions = {}): Tally {
   const a = levelCount(rubric.scale);
   const items = new Map<string, ItemTally>();
   rubricItems(rubric).forEach((item, slot) => {
-    items.set(item.id, { slot, counts: new Float64Array(a), na: 0, quotes: [] });
+    items.set(item.id, { slot, counts: new Float64Array(a), na: 0, quotes: new QuoteList() });
   });
   const { scale } = rubric;
   return {
@@ -182,7 +174,7 @@ export function createTally(rubric: Rubric, options: TallyOptions = {}): Tally {
     fieldwork: null,
     attribution: options.attribution ?? 'role',
     roleCounts: new Map(),
-    comments: [],
+    comments: new QuoteList(),
     excluded: new Map(),
     slots: new Map([...items].map(([id, item]) => [id, item.slot])),
     slotted: [...items.values()],
@@ -221,7 +213,7 @@ export function addAnswerSet(tally: Tally, set: AnswerSet, row: AnswerRow = rowO
   for (const [i, text] of (set.comments ?? []).entries()) {
     if (text.trim() === '') continue;
     const { by, source, file, row: line } = originOf();
-    tally.comments.push({ quote: { by, kind: 'note', text: detached(text), source }, file, row: line, seq: i });
+    tally.comments.push({ by, kind: 'note', text: detached(text), source }, file, line, i);
   }
 }
 
@@ -465,7 +457,10 @@ export function sourceTotals(tally: Tally): Array<SourceTally & { readonly sourc
   const out: Array<SourceTally & { source: string; respondents: number; answered: number; na: number; unanswered: number }> = [];
   for (const i of order) {
     const last = out[out.length - 1];
-    const [respondents, answered, na, unanswered] = [counts[4 * i]!, counts[4 * i + 1]!, counts[4 * i + 2]!, counts[4 * i + 3]!];
+    const respondents = small(counts[4 * i]!);
+    const answered = small(counts[4 * i + 1]!);
+    const na = small(counts[4 * i + 2]!);
+    const unanswered = small(counts[4 * i + 3]!);
     if (last !== undefined && last.source === files[i]) {
       last.respondents += respondents;
       last.answered += answered;
@@ -476,6 +471,14 @@ export function sourceTotals(tally: Tally): Array<SourceTally & { readonly sourc
   return out;
 }
 
+/**
+ * A count read from a Float64Array as a small integer where it is one: a double kept in an
+ * object is a heap number of its own, and a report lists a hundred thousand sources of four counts.
+ */
+function small(count: number): number {
+  return count <= 0x3fffffff ? count | 0 : count;
+}
+
 interface QuoteOrigin {
   readonly by: string | undefined;
   readonly source: string;
@@ -483,13 +486,13 @@ interface QuoteOrigin {
   readonly row: number;
 }
 
-function collectQuotes(into: TalliedQuote[], answer: Answer, origin: QuoteOrigin): void {
+function collectQuotes(into: QuoteList, answer: Answer, origin: QuoteOrigin): void {
   const { by, source, file, row } = origin;
   // A blank note or evidence line has nothing to quote.
   if (answer.note !== undefined && answer.note.trim() !== '') {
-    into.push({ quote: { by, kind: 'note', text: detached(answer.note), source }, file, row, seq: 0 });
+    into.push({ by, kind: 'note', text: detached(answer.note), source }, file, row, 0);
   }
   for (const [i, text] of answer.evidence.entries()) {
-    if (text.trim() !== '') into.push({ quote: { by, kind: 'evidence', text: detached(text), source }, file, row, seq: i + 1 });
+    if (text.trim() !== '') into.push({ by, kind: 'evidence', text: detached(text), source }, file, row, i + 1);
   }
 }

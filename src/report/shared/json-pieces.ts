@@ -17,30 +17,36 @@ export function* jsonPieces(value: unknown, indent = '', piece = PIECE): Generat
     yield indented(JSON.stringify(value, null, 2) ?? 'null', indent);
     return;
   }
-  const isArray = Array.isArray(value);
+  const { keys, count } = entries;
+  const isArray = keys === undefined;
+  const at = (i: number): unknown => (isArray ? written((value as unknown[])[i]) : (value as Record<string, unknown>)[keys[i]!]);
   const inner = `${indent}  `;
   yield isArray ? '[\n' : '{\n';
-  for (let i = 0; i < entries.length; ) {
+  for (let i = 0; i < count; ) {
     if (i > 0) yield ',\n';
     // A run of entries that together hold at most `piece` values; an entry larger than that alone.
     let j = i;
     let left = piece;
-    while (j < entries.length) {
-      const size = sizeOf(entries[j]![1], left);
+    while (j < count) {
+      const size = sizeOf(at(j), left);
       if (size > left) break;
       left -= size;
       j++;
     }
     if (j === i) {
-      const [key, entry] = entries[i]!;
-      yield isArray ? inner : `${inner}${JSON.stringify(key)}: `;
-      yield* jsonPieces(entry, inner, piece);
+      yield isArray ? inner : `${inner}${JSON.stringify(keys[i])}: `;
+      yield* jsonPieces(at(i), inner, piece);
       i++;
       continue;
     }
-    const run = entries.slice(i, j);
     // The run as a JSON array or object of its own, less its brackets: its lines are then one step in.
-    const text = JSON.stringify(isArray ? run.map(([, entry]) => entry) : Object.fromEntries(run), null, 2);
+    // (An object without a prototype, so that a `__proto__` key is an entry like any other.)
+    const run: unknown[] | Record<string, unknown> = isArray ? [] : (Object.create(null) as Record<string, unknown>);
+    for (let e = i; e < j; e++) {
+      if (isArray) (run as unknown[]).push(at(e));
+      else (run as Record<string, unknown>)[keys[e]!] = at(e);
+    }
+    const text = JSON.stringify(run, null, 2);
     yield indent + indented(text.slice(2, -2), indent);
     i = j;
   }
@@ -55,16 +61,24 @@ function splittable(value: unknown): value is object {
   return proto === Object.prototype || proto === null;
 }
 
+/** An array's element as JSON.stringify writes it: undefined, a function or a symbol as null. */
+function written(entry: unknown): unknown {
+  return entry === undefined || typeof entry === 'function' || typeof entry === 'symbol' ? null : entry;
+}
+
 /**
- * The entries as JSON.stringify writes them: an array's every element (undefined and functions
- * as null), an object's own enumerable string keys whose value it writes, in its order.
- * Undefined when there are none: `[]` and `{}` are written whole.
+ * The entries as JSON.stringify writes them: an array's every element (`keys` undefined), an
+ * object's own enumerable string keys whose value it writes, in its order. Undefined when there
+ * are none: `[]` and `{}` are written whole.
  */
-function entriesOf(value: object): Array<[string, unknown]> | undefined {
-  const entries: Array<[string, unknown]> = Array.isArray(value)
-    ? value.map((entry, i) => [String(i), entry === undefined || typeof entry === 'function' || typeof entry === 'symbol' ? null : entry])
-    : Object.entries(value).filter(([, entry]) => entry !== undefined && typeof entry !== 'function' && typeof entry !== 'symbol');
-  return entries.length === 0 ? undefined : entries;
+function entriesOf(value: object): { readonly keys: string[] | undefined; readonly count: number } | undefined {
+  if (Array.isArray(value)) return value.length === 0 ? undefined : { keys: undefined, count: value.length };
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).filter((key) => {
+    const entry = record[key];
+    return entry !== undefined && typeof entry !== 'function' && typeof entry !== 'symbol';
+  });
+  return keys.length === 0 ? undefined : { keys, count: keys.length };
 }
 
 /** Whether a value holds more than `budget` values. */
