@@ -13,6 +13,7 @@ import type { SessionIO } from '../../app/assess/session.js';
 import type { Rubric } from '../../rubric/model.js';
 import type { Style } from '../../report/shared/style.js';
 import type { CliContext } from '../context.js';
+import { pressEnter } from './press-enter.js';
 import { createScreens, type TerminalSize } from './screen.js';
 
 interface SessionPrompts extends Pick<SessionIO, 'ask' | 'askNote'> {
@@ -28,7 +29,9 @@ export function isPromptInterrupt(error: unknown): boolean {
 }
 
 export async function createPrompts(rubric: Rubric, ctx: CliContext, style: Style, signal: AbortSignal): Promise<SessionPrompts> {
-  const { choose, noteInput, pressEnter } = await import('./inquirer.js');
+  // inquirer's chunk is read while the intro's pause (drawn without it) is on screen.
+  let loading: Promise<typeof import('./inquirer.js')> | undefined;
+  const inquirer = () => (loading ??= import('./inquirer.js'));
   // assess asks questions only on a terminal, where stdout is Node's own stream (see stdout.ts).
   const context = { input: ctx.stdin, output: ctx.stdout as NodeJS.WritableStream, signal, clearPromptOnDone: true };
   const size = (): TerminalSize => ({ columns: ctx.stdout.columns || 80, rows: ctx.stdout.rows || 24 });
@@ -37,16 +40,21 @@ export async function createPrompts(rubric: Rubric, ctx: CliContext, style: Styl
 
   return {
     async start() {
-      // Laying out the session takes a moment: done while the intro is being read, not after ⏎.
-      setImmediate(() => screens.prepare(size()));
+      // Loading inquirer and laying out the session take a moment: done while the intro is being read, not after ⏎.
+      setImmediate(() => {
+        screens.prepare(size());
+        void inquirer().catch(() => undefined);
+      });
       await pressEnter({ message: `${style.bold('⏎')} ${style.dim('start')} ${style.dim('·')} ${style.bold('ctrl-c')} ${style.dim('stop')}` }, context);
     },
 
     async ask(screen) {
+      const { choose } = await inquirer();
       return choose({ view: screens.question(screen, size()), prefix: style.cyan('?'), highlight: style.cyan, description: style.dim }, context);
     },
 
     async askNote(screen, current, draft) {
+      const { noteInput } = await inquirer();
       const view = screens.note(screen, size());
       typing = current ?? '';
       const note = await noteInput(

@@ -32,8 +32,6 @@ export async function runAssess(options: AssessFlags, ctx: CliContext): Promise<
   const launch = { script: ctx.script, env: ctx.env, cwd: ctx.cwd };
   const cli = launchCommand(launch);
   requireTerminal(ctx, cli);
-  // Start reading inquirer's chunk now, while the rubric loads: the first question appears sooner.
-  void import('../assess/inquirer.js').catch(() => undefined);
   const today = localDate();
   const out = resolveOutFile(options.out, ctx.cwd, today);
   const again: RunAgain = { cli, rubric: options.rubric, role: options.role, absolute: startedElsewhere(launch) };

@@ -139,14 +139,16 @@ export class CellMemo<T> {
     if (kept === undefined) this.#columns[column] = kept = { raws: [], results: [], next: 0, looks: 0, hits: 0 };
     kept.looks++;
     const { raws } = kept;
-    // A slice and string equality (length first, then the characters at once) beat any look at the text in place.
-    const raw = text.slice(start, start + length);
+    // Compared in place: the length first, then the characters where the cell is (startsWith at a
+    // position compares without cutting a string); a cell seen before costs no allocation.
     for (let k = 0; k < raws.length; k++) {
-      if (raws[k] === raw) {
+      const known = raws[k]!;
+      if (known.length === length && text.startsWith(known, start)) {
         kept.hits++;
         return kept.results[k]!;
       }
     }
+    const raw = text.slice(start, start + length);
     // What is kept is detached from the piece of text it was cut from (core/detached.ts).
     const result = this.#compute(detached(raw));
     if (kept.looks >= 256 && kept.hits * 2 < kept.looks) {
