@@ -7,6 +7,7 @@ export interface LoadedModules {
 }
 export function measureAssessFirstQuestion(options?: { runs?: number }): Promise<number>;
 export function measureBareNode(options?: { runs?: number }): Promise<number>;
+export function measureAssessAgainstBareNode(options?: { runs?: number }): Promise<{ bare: number; assess: number }>;
 export function inquirerChunks(): Set<string>;
 export function chunksHolding(test: (input: string) => boolean): Set<string>;
 export function listLoadedModules(args: readonly string[], options?: { tty?: boolean; until?: RegExp; cwd?: string }): Promise<LoadedModules>;

@@ -139,6 +139,29 @@ export function measureBareNode({ runs = 10 } = {}) {
   return medianOf(runs, () => timeInTerminal([process.execPath, '-e', "process.stdout.write('1/1 · ready\\n')"], FIRST_QUESTION, {}));
 }
 
+/**
+ * Both of the above in turns (bare Node, then assess, run after run), so that the machine's load
+ * moves both alike: the medians of each, in ms.
+ */
+export async function measureAssessAgainstBareNode({ runs = 10 } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'svcaudit-bench-assess-'));
+  let n = 0;
+  const bare = () => timeInTerminal([process.execPath, '-e', "process.stdout.write('1/1 · ready\\n')"], FIRST_QUESTION, {});
+  const assess = () => timeInTerminal([process.execPath, cli, 'assess', '--no-color', '--out', join(dir, `a${++n}.yaml`)], FIRST_QUESTION, { cwd: dir });
+  try {
+    await bare();
+    await assess();
+    const times = { bare: [], assess: [] };
+    for (let i = 0; i < runs; i++) {
+      times.bare.push(await bare());
+      times.assess.push(await assess());
+    }
+    return { bare: median(times.bare), assess: median(times.assess) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Basenames of the built chunks that contain inquirer's code, from the esbuild metafile. */
 export function inquirerChunks() {
   return chunksHolding((input) => input.includes('node_modules/@inquirer/'));

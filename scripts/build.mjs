@@ -190,12 +190,54 @@ const CODE_CACHE_RUNS = [
   ['template'],
 ];
 
-function makeCodeCaches() {
+async function makeCodeCaches() {
   // Node 22 and later keep a compile cache of their own, which bin/svcaudit.cjs turns on instead.
   if (nodeModule.enableCompileCache) return;
   for (const args of CODE_CACHE_RUNS) {
     const run = spawnSync(process.execPath, [at('scripts/make-code-cache.cjs'), ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`making the code cache: svcaudit ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+  }
+  await cacheAssessIntro();
+}
+
+/**
+ * `assess` to its first prompt, in a pseudo-terminal (util-linux `script`), then Ctrl-C: the
+ * intro's code is cached too, so a manager's first screen comes sooner. Without `script` (it is
+ * part of every Debian system, but not of every machine) that cache is left out: assess compiles
+ * the code as it runs, as it would without any cache.
+ */
+async function cacheAssessIntro() {
+  if (spawnSync('script', ['--version'], { stdio: 'ignore' }).status !== 0) return;
+  const { spawn } = await import('node:child_process');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'svcaudit-cache-'));
+  const quote = (s) => `'${String(s).replace(/'/g, `'\\''`)}'`;
+  const command = [process.execPath, at('scripts/make-code-cache.cjs'), 'assess', '--no-color', '--out', join(dir, 'answers.yaml')].map(quote).join(' ');
+  const env = { ...process.env, NO_COLOR: '1', TERM: 'xterm-256color' };
+  delete env.VITEST;
+  try {
+    await new Promise((resolve) => {
+      const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: dir, env, stdio: ['pipe', 'pipe', 'ignore'] });
+      let seen = '';
+      let sent = false;
+      const stop = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      child.stdout.on('data', (chunk) => {
+        seen += chunk.toString('utf8');
+        if (!sent && seen.includes('⏎')) {
+          sent = true;
+          child.stdin.write('\x03');
+        }
+      });
+      child.on('error', () => resolve());
+      child.on('close', () => {
+        clearTimeout(stop);
+        resolve();
+      });
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -253,5 +295,5 @@ await writeValidators(schemas);
 await writeRuleExamples();
 if (!process.argv.includes('--generate-only')) {
   await bundle();
-  makeCodeCaches();
+  await makeCodeCaches();
 }

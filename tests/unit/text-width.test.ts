@@ -5,9 +5,9 @@
  * other. A zero-width space after a text forces the general measure without changing the width.
  */
 import { describe, expect, it } from 'vitest';
-import { displayWidth } from '../../src/report/shared/text-width.js';
+import { displayWidth, graphemes } from '../../src/report/shared/text-width.js';
 
-const RANGES: Array<[number, number]> = [[0x20, 0x7e], [0xa0, 0xa8], [0xaa, 0xac], [0xaf, 0x2ff], [0x2010, 0x2027], [0x2030, 0x203b], [0x203d, 0x2048], [0x204a, 0x205e], [0x2500, 0x259f], [0x2713, 0x2713], [0x2717, 0x2717]];
+const RANGES: Array<[number, number]> = [[0x20, 0x7e], [0xa0, 0xa8], [0xaa, 0xac], [0xaf, 0x2ff], [0x2010, 0x2027], [0x2030, 0x203b], [0x203d, 0x2048], [0x204a, 0x205e], [0x2190, 0x2193], [0x23ce, 0x23ce], [0x2500, 0x259f], [0x2713, 0x2713], [0x2717, 0x2717], [0x276f, 0x276f]];
 const NARROW = RANGES.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i)));
 const GENERAL = '\u200b';
 
@@ -34,5 +34,12 @@ describe('displayWidth of narrow characters', () => {
     expect(displayWidth('日本')).toBe(4);
     expect(displayWidth('soft\u00adhyphen')).toBe(10);
     expect(displayWidth('✓ met · ✗ short')).toBe(15);
+  });
+
+  it('cuts a text of them into the graphemes the segmenter finds, a character each', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    for (const text of [NARROW.join(''), '⏎ start · ↑↓ move · ❯ 4 Consistent …', 'Siân’s “café” — ✓']) {
+      expect([...graphemes(text)]).toEqual([...segmenter.segment(text)].map((s) => s.segment));
+    }
   });
 });

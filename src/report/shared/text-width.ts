@@ -31,6 +31,11 @@ function unicodeTables() {
 const SLICE = 512;
 
 export function* graphemes(text: string): Generator<string> {
+  // A text of narrow characters (below) is a grapheme per character: no tables to build.
+  if (isNarrow(text)) {
+    for (let i = 0; i < text.length; i++) yield text[i]!;
+    return;
+  }
   const { segmenter } = unicodeTables();
   let start = 0;
   while (start < text.length) {
@@ -57,11 +62,11 @@ export function* graphemes(text: string): Generator<string> {
  * them a mark, an invisible character or a pictograph: printable ASCII, Latin-1 and Latin Extended
  * letters (not the soft hyphen; not © and ®, pictographs), general punctuation (dashes, quotes,
  * the ellipsis; not the invisible and bidirectional controls, nor ‼ and ⁉), box drawing, block
- * elements, and the status marks ✓ and ✗. The reports' tables, bars and charts are drawn with
+ * elements, the status marks ✓ and ✗, and the keys `svcaudit assess` names (← ↑ → ↓, ⏎, ❯). The reports' tables, bars and charts are drawn with
  * these, and a text of them alone is measured without building the Unicode tables above (a cost
  * every start of `score` would pay). tests/unit/text-width.test.ts holds each to the general measure.
  */
-const NARROW = /^[\x20-\x7e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u02ff\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u2500-\u259f\u2713\u2717]*$/;
+const NARROW = /^[\x20-\x7e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u02ff\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u2190-\u2193\u23ce\u2500-\u259f\u2713\u2717\u276f]*$/;
 
 /** Whether every character of the text is one of NARROW's: each a grapheme of one column. */
 export function isNarrow(text: string): boolean {
