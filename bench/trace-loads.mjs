@@ -1,20 +1,19 @@
 // Preloaded with `node --import`: records every module file the process loads,
 // so the benchmark can show which commands load inquirer (and which do not).
-// The CLI is CommonJS (each require() passes Module._load); ES modules, if
-// any, are seen by a loader hook.
+// The CLI is CommonJS (each module passes Module.prototype.load); ES modules,
+// if any, are seen by a loader hook.
 import { appendFileSync } from 'node:fs';
 import Module, { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 const log = process.env.SVCAUDIT_TRACE_FILE;
 if (log) {
-  const load = Module._load;
-  Module._load = function traced(request, parent, isMain) {
-    const exports = load.apply(this, arguments);
-    if (!request.startsWith('node:') && !Module.isBuiltin(request)) {
-      appendFileSync(log, `${pathToFileURL(Module._resolveFilename(request, parent, isMain)).href}\n`);
-    }
-    return exports;
+  // Every CommonJS module is loaded through Module.prototype.load, whether Node resolved the
+  // request (Module._load) or bin/code-cache.cjs loaded a chunk of the bundle by its path.
+  const load = Module.prototype.load;
+  Module.prototype.load = function traced(filename) {
+    appendFileSync(log, `${pathToFileURL(filename).href}\n`);
+    return load.call(this, filename);
   };
   const { port1, port2 } = new MessageChannel();
   port1.on('message', (url) => appendFileSync(log, `${url}\n`));

@@ -79,13 +79,36 @@ function readCache(file, source) {
   return bytes.subarray(4 + length);
 }
 
+/** A file of the bundle named from its own folder. */
+const CHUNK = /^\.\.?\/(chunks\/)?[\w.-]+\.cjs$/;
+
 function cacheFile(dist, filename) {
   return join(dist, 'code-cache', `${relative(dist, filename)}.bin`);
 }
 
-/** What Node gives a module as `require`, as far as the bundle uses it. */
+/**
+ * What Node gives a module as `require`, as far as the bundle uses it. A chunk of the bundle
+ * requiring another (`./chunk-….cjs`, in its own folder) is loaded by its path, without Node's
+ * search for the file: the build put it there, and a short run loads dozens of them.
+ */
 function requireFor(module) {
-  const require = (id) => module.require(id);
+  const folder = dirname(module.filename);
+  const require = (id) => {
+    if (!CHUNK.test(id)) return module.require(id);
+    const filename = join(folder, id);
+    const cached = Module._cache[filename];
+    if (cached !== undefined) return cached.exports;
+    const child = new Module(filename, module);
+    Module._cache[filename] = child;
+    let loaded = false;
+    try {
+      child.load(filename);
+      loaded = true;
+    } finally {
+      if (!loaded) delete Module._cache[filename];
+    }
+    return child.exports;
+  };
   require.resolve = (request, options) => Module._resolveFilename(request, module, false, options);
   require.cache = Module._cache;
   return require;

@@ -21,7 +21,10 @@ import type { Delimiter } from './sniff-delimiter.js';
 /** Longer rows go to the reference tokenizer: below this no limit of docs/file-formats.md ("Files") applies. */
 export const FAST_ROW_LIMIT = 1 << 16;
 
-/** Cells longer than this are ended by a native search rather than a look at each character. */
+/**
+ * Cells longer than this are ended by a native search rather than a look at each character; in a
+ * column whose last cell was longer, the search starts at once.
+ */
 const SHORT_CELL = 8;
 const QUOTE = 34;
 const CR = 13;
@@ -121,7 +124,7 @@ export class ScannedRow {
 export class CellMemo<T> {
   readonly #compute: (text: string) => T;
   /** Per column: recent cell texts and their results, tried in turn; null once the column proved too varied to keep. */
-  readonly #columns: Array<{ raws: string[]; results: T[]; next: number; looks: number; hits: number } | null> = [];
+  readonly #columns: Array<{ raws: string[]; lengths: number[]; results: T[]; next: number; looks: number; hits: number } | null> = [];
   #empty: { readonly result: T } | undefined;
 
   constructor(compute: (text: string) => T) {
@@ -136,19 +139,19 @@ export class CellMemo<T> {
     const text = row.text;
     let kept = this.#columns[column];
     if (kept === null) return this.#compute(text.slice(start, start + length));
-    if (kept === undefined) this.#columns[column] = kept = { raws: [], results: [], next: 0, looks: 0, hits: 0 };
+    if (kept === undefined) this.#columns[column] = kept = { raws: [], lengths: [], results: [], next: 0, looks: 0, hits: 0 };
     kept.looks++;
     const { raws } = kept;
-    // Compared in place: the length first, then the characters where the cell is (startsWith at a
-    // position compares without cutting a string); a cell seen before costs no allocation.
-    for (let k = 0; k < raws.length; k++) {
-      const known = raws[k]!;
-      if (known.length === length && text.startsWith(known, start)) {
+    // The lengths first (a number each), then a slice and string equality for a text of the same
+    // length: that beats comparing the characters in place, by a loop or by startsWith.
+    const { lengths } = kept;
+    const raw = text.slice(start, start + length);
+    for (let k = 0; k < lengths.length; k++) {
+      if (lengths[k] === length && raws[k] === raw) {
         kept.hits++;
         return kept.results[k]!;
       }
     }
-    const raw = text.slice(start, start + length);
     // What is kept is detached from the piece of text it was cut from (core/detached.ts).
     const result = this.#compute(detached(raw));
     if (kept.looks >= 256 && kept.hits * 2 < kept.looks) {
@@ -156,9 +159,11 @@ export class CellMemo<T> {
       this.#columns[column] = null;
     } else if (raws.length < RESULTS_KEPT) {
       raws.push(detached(raw));
+      lengths.push(length);
       kept.results.push(result);
     } else {
       raws[kept.next] = detached(raw);
+      lengths[kept.next] = length;
       kept.results[kept.next] = result;
       kept.next = (kept.next + 1) % RESULTS_KEPT;
     }
@@ -192,6 +197,8 @@ export class TableScanner {
   readonly #delimiter: number;
   readonly #onRow: (row: ScannedRow) => boolean | void;
   readonly #row = new ScannedRow();
+  /** Per column (the first 256): whether its last cell was longer than SHORT_CELL. */
+  readonly #longCells = new Uint8Array(256);
   /** The text not yet read (from the start of a row), as the pieces it arrived in. */
   #tail: string[] = [];
   #line = 1;
@@ -309,6 +316,7 @@ export class TableScanner {
     const n = text.length;
     const d = this.#delimiter;
     const row = this.#row;
+    const longCells = this.#longCells;
     const limit = pos + FAST_ROW_LIMIT;
     let line = this.#line;
     let count = 0;
@@ -356,9 +364,11 @@ export class TableScanner {
       } else {
         // A short cell (a level, a code) is ended by a look at each character; a long one (a
         // label, a timestamp) by the native search for the nearest delimiter, line break or quote.
+        // A column whose last cell was long (labels, timestamps) goes straight to the native search.
+        const long = count < longCells.length && longCells[count] === 1;
         let j = i;
         c = 0;
-        const short = i + SHORT_CELL < n ? i + SHORT_CELL : n;
+        const short = long ? i : i + SHORT_CELL < n ? i + SHORT_CELL : n;
         while (j < short) {
           c = text.charCodeAt(j);
           if (c === d || c === LF || c === CR || c === QUOTE) break;
@@ -369,6 +379,7 @@ export class TableScanner {
           c = j < n ? text.charCodeAt(j) : 0;
         }
         if (j > limit) return STOP;
+        if (count < longCells.length) longCells[count] = j - i > SHORT_CELL ? 1 : 0;
         row.starts[count] = i;
         row.ends[count] = j;
         row.quoted[count] = PLAIN;
