@@ -12,7 +12,7 @@ const ROLES = ['customer', 'staff', 'manager'];
 /** The items the built-in rubric asks only staff and managers (their `audience`): customers leave them blank, as in examples/. */
 const STAFF_ONLY = new Set(['remove-hindrances', 'train-everyone']);
 /** Bumped when the data changes, so a cached file of older data is never measured. */
-const DATA_VERSION = 2;
+const DATA_VERSION = 3;
 const answerFor = (rand, role, item) => {
   const value = answerValue(rand);
   return role === 'customer' && STAFF_ONLY.has(item) ? '' : value;
@@ -113,7 +113,7 @@ export async function googleFormsCsv(root, rows) {
   out.write(`Timestamp,Your name,Which best describes you?,${ITEMS.map((id) => `"How much do you agree? [${id}]"`).join(',')}\n`);
   let batch = '';
   for (let i = 0; i < rows; i++) {
-    batch += `2026/11/20 10:15:00 AM GMT,R${i},${ROLES[i % 3]},${ITEMS.map((item) => asLabel(answerFor(rand, ROLES[i % 3], item))).join(',')}\n`;
+    batch += `${formsTimestamp(i)},R${i},${ROLES[i % 3]},${ITEMS.map((item) => asLabel(answerFor(rand, ROLES[i % 3], item))).join(',')}\n`;
     if (batch.length > 1 << 20) {
       if (!out.write(batch)) await once(out, 'drain');
       batch = '';
@@ -123,6 +123,17 @@ export async function googleFormsCsv(root, rows) {
   await once(out, 'finish');
   renameSync(partial, file);
   return { file, map };
+}
+
+/**
+ * Google Forms' timestamp of row i: a fortnight of fieldwork, a new second on every row, as a
+ * real export has (a column where no text repeats, and only 14 dates among them).
+ */
+function formsTimestamp(i) {
+  const seconds = 9 * 3600 + ((i * 37) % 36000);
+  const hour = Math.floor(seconds / 3600);
+  const clock = `${hour > 12 ? hour - 12 : hour}:${String(Math.floor(seconds / 60) % 60).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')} ${hour >= 12 ? 'PM' : 'AM'}`;
+  return `2026/11/${String(10 + (i % 14)).padStart(2, '0')} ${clock} GMT`;
 }
 
 function googleFormsMapping() {
@@ -240,7 +251,7 @@ export async function googleFormsQuotesCsv(root, rows) {
   let batch = '';
   for (let i = 0; i < rows; i++) {
     const said = `"Call ${i}: kept waiting, but the agent was kind, and it was solved"`;
-    batch += `2026/11/20 10:15:00 AM GMT,R${i},${ROLES[i % 3]},${ITEMS.map((item) => asLabel(answerFor(rand, ROLES[i % 3], item))).join(',')},${said}\n`;
+    batch += `${formsTimestamp(i)},R${i},${ROLES[i % 3]},${ITEMS.map((item) => asLabel(answerFor(rand, ROLES[i % 3], item))).join(',')},${said}\n`;
     if (batch.length > 1 << 20) {
       if (!out.write(batch)) await once(out, 'drain');
       batch = '';

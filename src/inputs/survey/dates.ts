@@ -22,6 +22,9 @@ const YMD_SLASH = new RegExp(String.raw`^(\d{4})[/.](\d{1,2})[/.](\d{1,2})${TIME
 const NUMERIC = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})${TIME}$`);
 const DAY_MONTH_NAME = new RegExp(String.raw`^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -,]+(\d{4})${TIME}$`);
 const MONTH_NAME_DAY = new RegExp(String.raw`^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})${TIME}$`);
+/** A numeric date with no space or `T` in it: the shapes ISO, YMD_SLASH and NUMERIC start with. */
+const NUMERIC_DATE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4}))$/;
+const TIME_ONLY = new RegExp(String.raw`^${TIME}$`);
 /** Serial 1 is 1900-01-01 in Excel's default system; counting from 1899-12-30 is right from 1900-03-01 on. */
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
@@ -55,6 +58,33 @@ export function readDate(raw: string, order: DateFormat | undefined, date1904: b
     return { kind: 'date', iso: new Date(ms).toISOString().slice(0, 10) };
   }
   return { kind: 'invalid' };
+}
+
+/**
+ * The part of a cell that decides its reading: for a numeric date and a valid time
+ * (`2026/11/20 10:15:00 AM GMT`), the date alone (`2026/11/20`), which readDate reads as it reads
+ * the whole; otherwise the cell itself. A timestamp column holds a new text on every row but a
+ * few dates, so a reader that remembers readings by this key reads each day once.
+ *
+ * Why the two read the same: the date patterns of ISO, YMD_SLASH and NUMERIC hold no space or `T`,
+ * and TIME, when present, starts with one; so the whole matches `^DATE TIME$` exactly when the
+ * text before its first space or `T` matches `^DATE$` and the rest matches `^TIME$`, and the
+ * reading comes from DATE's groups alone. tests/unit/survey-dates.test.ts holds the two readings
+ * to each other.
+ */
+export function dateKey(raw: string): string {
+  const text = raw.trim();
+  let cut = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 84) {
+      cut = i;
+      break;
+    }
+  }
+  if (cut <= 0) return raw;
+  const date = text.slice(0, cut);
+  return NUMERIC_DATE.test(date) && TIME_ONLY.test(text.slice(cut)) ? date : raw;
 }
 
 function named(month: string, day: number, year: number): DateReading {

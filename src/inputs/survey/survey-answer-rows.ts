@@ -8,13 +8,14 @@
  * general path gives (tests/property/fast-paths.test.ts holds them to it).
  */
 import { NA_SCORE, NO_SCORE, type AnswerRow } from '../../core/answer-row.js';
+import { detached } from '../../core/detached.js';
 import type { AnswerSet, ExclusionRule } from '../../core/answers.js';
 import { inAudience, rubricItems, type Item, type Rubric } from '../../rubric/model.js';
 import { isLevel } from '../../rubric/scale.js';
 import { cellScore } from './cell-score.js';
 import type { ExportColumn } from './columns.js';
 import type { DateOrder } from './date-order.js';
-import type { DateReading } from './dates.js';
+import { dateKey, type DateReading } from './dates.js';
 import { toExportRow } from './export-rows.js';
 import { fold } from './fold.js';
 import { respondentValue, type ReadPlan } from './read-plan.js';
@@ -52,7 +53,7 @@ export class SurveyAnswerRow implements AnswerRow {
   readonly #audience: ReadonlyArray<{ readonly slot: number; readonly item: Item }>;
   /** Role → whether it is outside each audienced item's audience. */
   readonly #outside = new Map<string | undefined, readonly boolean[]>();
-  /** Date text → its reading, and the order it was read in. */
+  /** Date text (its dateKey) → its reading, and the order it was read in. */
   readonly #readings = new Map<string, { readonly order: string | undefined; readonly reading: DateReading }>();
 
   constructor(context: Context) {
@@ -143,10 +144,12 @@ export class SurveyAnswerRow implements AnswerRow {
 
   #reading(raw: string, dates: DateOrder): DateReading {
     const order = dates.readOrder;
-    const known = this.#readings.get(raw);
+    // By the date alone where the rest is a valid time (dates.ts, dateKey): a day is read once.
+    const key = dateKey(raw);
+    const known = this.#readings.get(key);
     if (known !== undefined && known.order === order) return known.reading;
-    const reading = dates.read(raw);
-    if (this.#readings.size < 64) this.#readings.set(raw, { order, reading });
+    const reading = dates.read(key);
+    if (this.#readings.size < 1024) this.#readings.set(detached(key), { order, reading });
     return reading;
   }
 
