@@ -10,6 +10,7 @@ import { answerSetRow, NA_SCORE, NO_SCORE, type AnswerRow } from '../core/answer
 import { detached, detachedOrUndefined } from '../core/detached.js';
 import type { Rubric } from '../rubric/model.js';
 import { rubricItems } from '../rubric/model.js';
+import { ChunkedFloat64, ChunkedList } from '../core/chunked-list.js';
 import { QuoteList } from './quotes.js';
 import { isLevel } from '../rubric/scale.js';
 import { levelCount } from './scale.js';
@@ -137,12 +138,13 @@ export interface Tally {
 
   /**
    * Completeness per input file, one entry per run of respondents from one file (a folder of a
-   * hundred thousand files needs no map of them, nor an object each): `sourceFiles[i]`, and four
-   * counts from `sourceCounts[4 * i]` (respondents, answered, na, unanswered). A file met again
-   * later (stdin twice) has another entry; sourceTotals adds them up.
+   * hundred thousand files needs no map of them, nor an object each): `sourceFiles.at(i)`, and four
+   * counts from `sourceCounts.at(4 * i)` (respondents, answered, na, unanswered). A file met again
+   * later (stdin twice) has another entry; sourceTotals adds them up. Both grow by chunks, never
+   * copied as they grow (core/chunked-list.ts).
    */
-  readonly sourceFiles: string[];
-  sourceCounts: Float64Array;
+  readonly sourceFiles: ChunkedList<string>;
+  readonly sourceCounts: ChunkedFloat64;
   /** General remarks (`comments:`, a survey's `item: general` evidence), with the keys that order them. */
   readonly comments: QuoteList;
   /** Rows of survey exports left out before scoring, per rule (docs/file-formats.md, "Layouts"). */
@@ -167,8 +169,8 @@ export function createTally(rubric: Rubric, options: TallyOptions = {}): Tally {
     pendingRows: new Uint8Array(0),
     pendingUsed: 0,
     uncounted: new Set(),
-    sourceFiles: [],
-    sourceCounts: new Float64Array(64),
+    sourceFiles: new ChunkedList(),
+    sourceCounts: new ChunkedFloat64(),
     covariance: new CovarianceAccumulator(items.size),
     scoring: 0,
     fieldwork: null,
@@ -268,10 +270,10 @@ export function addRow(tally: Tally, row: AnswerRow): number {
   }
   const at = 4 * sourceEntry(tally, row.file);
   const counts = tally.sourceCounts;
-  counts[at]! += 1;
-  counts[at + 1]! += answered;
-  counts[at + 2]! += na;
-  counts[at + 3]! += items.length - answered - na;
+  counts.add(at, 1);
+  counts.add(at + 1, answered);
+  counts.add(at + 2, na);
+  counts.add(at + 3, items.length - answered - na);
   return place;
 }
 
@@ -438,14 +440,9 @@ function attributedTo(tally: Tally, set: AnswerSet, place: number): string | und
 /** The entry of the file's current run of respondents: the last one, or a new one. */
 function sourceEntry(tally: Tally, file: string): number {
   const files = tally.sourceFiles;
-  const last = files.length - 1;
-  if (last >= 0 && files[last] === file) return last;
-  if (4 * files.length === tally.sourceCounts.length) {
-    const grown = new Float64Array(tally.sourceCounts.length * 2);
-    grown.set(tally.sourceCounts);
-    tally.sourceCounts = grown;
-  }
+  if (files.length > 0 && files.last() === file) return files.length - 1;
   files.push(file);
+  tally.sourceCounts.extend(4);
   return files.length - 1;
 }
 
@@ -453,20 +450,20 @@ function sourceEntry(tally: Tally, file: string): number {
 export function sourceTotals(tally: Tally): Array<SourceTally & { readonly source: string }> {
   const files = tally.sourceFiles;
   const counts = tally.sourceCounts;
-  const order = Array.from(files.keys()).sort((a, b) => compareCodePoints(files[a]!, files[b]!) || a - b);
+  const order = Array.from({ length: files.length }, (_, i) => i).sort((a, b) => compareCodePoints(files.at(a), files.at(b)) || a - b);
   const out: Array<SourceTally & { source: string; respondents: number; answered: number; na: number; unanswered: number }> = [];
   for (const i of order) {
     const last = out[out.length - 1];
-    const respondents = small(counts[4 * i]!);
-    const answered = small(counts[4 * i + 1]!);
-    const na = small(counts[4 * i + 2]!);
-    const unanswered = small(counts[4 * i + 3]!);
-    if (last !== undefined && last.source === files[i]) {
+    const respondents = small(counts.at(4 * i));
+    const answered = small(counts.at(4 * i + 1));
+    const na = small(counts.at(4 * i + 2));
+    const unanswered = small(counts.at(4 * i + 3));
+    if (last !== undefined && last.source === files.at(i)) {
       last.respondents += respondents;
       last.answered += answered;
       last.na += na;
       last.unanswered += unanswered;
-    } else out.push({ source: files[i]!, respondents, answered, na, unanswered });
+    } else out.push({ source: files.at(i), respondents, answered, na, unanswered });
   }
   return out;
 }

@@ -12,7 +12,7 @@
 import { itemsVsTargetChart } from '../html/chart-items-vs-target.js';
 import { gapsChart } from '../html/chart-gaps.js';
 import { htmlDocumentParts, reportFooter } from '../html/document.js';
-import { commentsList, evidenceList, planList, sourcesTable } from '../html/gap-lists.js';
+import { commentPieces, evidencePieces, planList, sourcesTable } from '../html/gap-lists.js';
 import { gapCards, gapHeader } from '../html/gap-summary.js';
 import { itemTables, sectionsTable } from '../html/gap-tables.js';
 import { chartFigure, keepTogether } from '../html/figure.js';
@@ -52,9 +52,9 @@ ${startHereSection(report)}
 <section><h2>Items</h2>${itemTables(report)}</section>
 <section><h2>Improvement plan</h2>${planList(report)}</section>
 `;
-  yield optional('Notes and evidence', evidenceList(report));
+  yield* optionalPieces('Notes and evidence', evidencePieces(report));
   yield '\n';
-  yield optional('General comments', commentsList(report));
+  yield* optionalPieces('General comments', commentPieces(report));
   yield '\n';
   yield optional('Sources', sourcesTable(report));
   yield '\n</div>\n';
@@ -69,4 +69,12 @@ function gapsSection(report: Report): Markup {
 
 function optional(heading: string, content: Markup | null): Markup | string {
   return content === null ? '' : html`<section><h2>${heading}</h2>${content}</section>`;
+}
+
+/** `optional` for a long section (the quotes), its content written a piece at a time. */
+function* optionalPieces(heading: string, content: Iterable<Markup> | null): Generator<Markup | string> {
+  if (content === null) return;
+  yield html`<section><h2>${heading}</h2>`;
+  yield* content;
+  yield '</section>';
 }

@@ -1,7 +1,7 @@
 /** The Markdown report's lists: top gaps, the plan as a checklist, and the quotes. */
 import { EFFORT_EXPLAINED, startHere } from './start-here.js';
 import { rankGaps } from '../../scoring/index.js';
-import type { Quote, Report } from '../../scoring/report.js';
+import type { Comment, Report } from '../../scoring/report.js';
 import { escapeMarkdown as esc } from '../shared/escape-markdown.js';
 import { plural } from '../shared/plural.js';
 import { emptyPlanText, generalComments, noGapsText, ownerAndEffort, planPhases, quoteAuthor, titlesById, TOP_GAPS } from './labels.js';
@@ -31,23 +31,39 @@ export function planSections(report: Report): string[] {
   });
 }
 
-/** `### Item title` and one blockquote per quote; empty when nobody left a note. */
-export function notesSections(report: Report): string[] {
-  return report.items
-    .filter((item) => item.quotes.length > 0)
-    .map((item) => `### ${esc(item.title)}\n\n${item.quotes.map(blockquote).join('\n\n')}`);
+/**
+ * `### Item title` and one blockquote per quote, an item at a time; none when nobody left a note.
+ * Each item's section comes in pieces, a quote at a time, so a hundred thousand quotes are
+ * written as they are made rather than joined into one string first.
+ */
+export function* notesSections(report: Report): Generator<Iterable<string>> {
+  for (const item of report.items) {
+    if (item.quotes.length > 0) yield quotesUnder(`### ${esc(item.title)}\n\n`, item.quotes, (quote) => quote.kind === 'evidence');
+  }
 }
 
-/** One blockquote per general comment; undefined when there are none. */
-export function commentsSection(report: Report): string | undefined {
+/** Whether the report has notes or evidence to show: the heading is written before the first of them. */
+export function hasNotes(report: Report): boolean {
+  return report.items.some((item) => item.quotes.length > 0);
+}
+
+/** One blockquote per general comment, in pieces; undefined when there are none. */
+export function commentsSection(report: Report): Iterable<string> | undefined {
   const comments = generalComments(report);
   if (comments.length === 0) return undefined;
-  return comments.map((comment) => blockquote({ ...comment, kind: 'note' })).join('\n\n');
+  // A comment is a note, never evidence, whatever a report read back from JSON may carry.
+  return quotesUnder('', comments, () => false);
 }
 
 /** A blank line between quotes keeps each its own blockquote instead of one merged paragraph. */
-function blockquote(quote: Quote): string {
-  const marker = quote.kind === 'evidence' ? '**Evidence:** ' : '';
+function* quotesUnder<Q extends Comment>(heading: string, quotes: readonly Q[], isEvidence: (quote: Q) => boolean): Generator<string> {
+  yield heading;
+  for (let i = 0; i < quotes.length; i++) yield `${i === 0 ? '' : '\n\n'}${blockquote(quotes[i]!, isEvidence(quotes[i]!))}`;
+}
+
+/** `> **Evidence:** “text” — by` */
+function blockquote(quote: Comment, evidence: boolean): string {
+  const marker = evidence ? '**Evidence:** ' : '';
   const by = quoteAuthor(quote);
   return `> ${marker}“${esc(quote.text)}”${by === undefined ? '' : ` — ${esc(by)}`}`;
 }

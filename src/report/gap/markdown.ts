@@ -7,7 +7,7 @@
 import type { Report } from '../../scoring/report.js';
 import { answersText, completeness, sourceTotal } from './completeness.js';
 import { escapeMarkdown as esc } from '../shared/escape-markdown.js';
-import { commentsSection, notesSections, planSections, startHereSection, topGapsList } from './markdown-lists.js';
+import { commentsSection, hasNotes, notesSections, planSections, startHereSection, topGapsList } from './markdown-lists.js';
 import { excludedText } from './labels.js';
 import { sectionItemTables, sectionsTable } from './markdown-sections.js';
 import { statusWord } from './status.js';
@@ -44,8 +44,10 @@ function* markdownParts(report: Report, date: string | undefined): Generator<str
   yield topGapsList(report);
   yield '## Improvement plan';
   yield* planSections(report);
-  const notes = notesSections(report);
-  if (notes.length > 0) yield* ['## Notes and evidence', ...notes];
+  if (hasNotes(report)) {
+    yield '## Notes and evidence';
+    yield* notesSections(report);
+  }
   const comments = commentsSection(report);
   if (comments !== undefined) yield* ['## General comments', comments];
   if (report.sources.length > 1 && report.attribution === 'name') yield* ['## Sources', sourcesTable(report)];

@@ -9,25 +9,29 @@ import { fixed, indexText } from '../shared/numbers.js';
 import { gapStatus, STATUS_LABEL, STATUS_SYMBOL, statusKey, statusPaint } from './status.js';
 import { oneLine } from '../shared/terminal-text.js';
 import { excludedText } from './labels.js';
-import { maxOf, pushAll } from '../../core/max-of.js';
+import { maxOf } from '../../core/max-of.js';
 import { wrap, wrapWords } from '../shared/wrap.js';
 import { agreementText, fieldworkText, groupHeadline, intervalText } from '../shared/intervals.js';
 
 /** Sources listed one per line before "… and N more": enough to spot an incomplete file, short enough for a screen. */
 const MAX_SOURCES = 10;
 
-export function headerBlock(report: Report, style: Style, date: string | undefined, width: number): string[] {
+/**
+ * The header's lines, one at a time: with `--by` of a hundred thousand groups they run to tens of
+ * thousands, written out as they are wrapped rather than gathered first.
+ */
+export function* headerBlock(report: Report, style: Style, date: string | undefined, width: number): Generator<string> {
   const { rubric } = report;
   const about = [report.organisation === null ? '' : oneLine(report.organisation), oneLine(rubric.id), rubric.version === null ? '' : oneLine(rubric.version), fieldworkText(report.fieldwork) ?? '', date === undefined ? '' : `report ${date}`].filter((s) => s !== '');
-  const lines = [style.bold(oneLine(rubric.title)), ...wrap(about.join(' · '), width).map((line) => style.dim(line)), completenessText(completeness(report))];
+  yield style.bold(oneLine(rubric.title));
+  for (const line of wrap(about.join(' · '), width)) yield style.dim(line);
+  yield completenessText(completeness(report));
   const excluded = excludedText(report);
-  if (excluded !== undefined) lines.push(excluded);
-  // pushAll, not push(...): thousands of groups wrap to more lines than a call takes arguments.
-  if (report.by !== null) pushAll(lines, wrapWords(groupedWords(report, report.by), width));
+  if (excluded !== undefined) yield excluded;
+  if (report.by !== null) yield* wrapWords(groupedWords(report, report.by), width);
   // One input is already summed up above; a list pays off when there are several to compare.
   // File paths only when people are named anyway (docs/formulas.md, "Quotes").
-  if (report.sources.length > 1 && report.attribution === 'name') pushAll(lines, sourceLines(report, width));
-  return lines;
+  if (report.sources.length > 1 && report.attribution === 'name') yield* sourceLines(report, width);
 }
 
 /**

@@ -1,5 +1,5 @@
 /** The gap report's lists: the plan by 30/60/90-day phase (and later), the interviewees' notes and evidence, and the sources. */
-import type { ItemResult, Quote, Report, ShownPlanStep } from '../../scoring/report.js';
+import type { Comment, ItemResult, Report, ShownPlanStep } from '../../scoring/report.js';
 import { sourceTotal } from '../gap/completeness.js';
 import { emptyPlanText, generalComments, ownerAndEffort, planPhases, quoteAuthor, titlesById } from '../gap/labels.js';
 import { html, type Markup } from './html.js';
@@ -26,21 +26,38 @@ export function planList(report: PlanSource): Markup {
 
 /** Null when nobody left a note or evidence, so the page has no empty heading. */
 export function evidenceList(report: { readonly items: readonly Pick<ItemResult, 'title' | 'quotes'>[] }): Markup | null {
-  const items = report.items.filter((item) => item.quotes.length > 0);
-  if (items.length === 0) return null;
-  return html`${items.map((item) => html`<h3>${item.title}</h3>
-${item.quotes.map(quoteBlock)}`)}`;
+  const pieces = evidencePieces(report);
+  return pieces === null ? null : html`${Array.from(pieces)}`;
 }
 
-/** General comments, each a blockquote; null when there are none. */
-export function commentsList(report: Pick<Report, 'comments'>): Markup | null {
+/**
+ * The same, a heading or a quote at a time, for a page written as it is made: a hundred thousand
+ * quotes are never one string. Null when nobody left a note or evidence.
+ */
+export function evidencePieces(report: { readonly items: readonly Pick<ItemResult, 'title' | 'quotes'>[] }): Iterable<Markup> | null {
+  if (!report.items.some((item) => item.quotes.length > 0)) return null;
+  return (function* () {
+    for (const item of report.items) {
+      if (item.quotes.length === 0) continue;
+      yield html`<h3>${item.title}</h3>
+`;
+      for (const quote of item.quotes) yield quoteBlock(quote, quote.kind === 'evidence');
+    }
+  })();
+}
+
+/** General comments, each a blockquote, one at a time; null when there are none. */
+export function commentPieces(report: Pick<Report, 'comments'>): Iterable<Markup> | null {
   const comments = generalComments(report);
   if (comments.length === 0) return null;
-  return html`${comments.map((comment) => quoteBlock({ ...comment, kind: 'note' }))}`;
+  // A comment is a note, never evidence, whatever a report read back from JSON may carry.
+  return (function* () {
+    for (const comment of comments) yield quoteBlock(comment, false);
+  })();
 }
 
-function quoteBlock(quote: Quote): Markup {
-  const kind = quote.kind === 'evidence' ? html`<span class="kind">Evidence</span>` : '';
+function quoteBlock(quote: Comment, evidence: boolean): Markup {
+  const kind = evidence ? html`<span class="kind">Evidence</span>` : '';
   return html`<blockquote><p>${kind}“${quote.text}”</p>${quoteAuthor(quote) === undefined ? '' : html`<footer>${quoteAuthor(quote)}</footer>`}</blockquote>
 `;
 }

@@ -22,14 +22,21 @@ export function textDocument(blocks: readonly (readonly string[])[]): string {
   return `${body.split('\n').map((line) => line.trimEnd()).join('\n')}\n`;
 }
 
-/** textDocument's text, a block at a time as each block is made. */
-export function* textDocumentPieces(blocks: Iterable<readonly string[]>): Generator<string> {
+/**
+ * textDocument's text, a line at a time as each block makes its lines: a block may be a generator
+ * (the header's tens of thousands of group lines), never joined into one string here.
+ */
+export function* textDocumentPieces(blocks: Iterable<Iterable<string>>): Generator<string> {
   let first = true;
   for (const block of blocks) {
-    if (block.length === 0) continue;
-    if (!first) yield '\n\n';
-    first = false;
-    yield block.join('\n').split('\n').map((line) => line.trimEnd()).join('\n');
+    let firstLine = true;
+    for (const line of block) {
+      const before = !firstLine ? '\n' : first ? '' : '\n\n';
+      first = false;
+      firstLine = false;
+      // A line may hold line breaks of its own (a source whose figures go under its name).
+      yield before + (line.includes('\n') ? line.split('\n').map((part) => part.trimEnd()).join('\n') : line.trimEnd());
+    }
   }
   yield '\n';
 }

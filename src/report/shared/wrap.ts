@@ -14,17 +14,18 @@ import { displayWidth, graphemes } from './text-width.js';
  * evidence is lost.
  */
 export function wrap(text: string, width: number): string[] {
-  return wrapWords(text.split(/ +/), width);
+  return Array.from(wrapWords(text.split(/ +/), width));
 }
 
 /**
- * wrap's lines from the words of a text (empty ones skipped) as they come, so a paragraph of a
- * hundred thousand groups need not be one string first. Each line is joined once from its words:
- * built by adding a word at a time it would be a chain of pieces holding on to every word.
+ * wrap's lines from the words of a text (empty ones skipped), each line given as soon as it is
+ * full, so a paragraph of a hundred thousand groups is never one string nor one list of lines.
+ * Each line is joined once from its words: built by adding a word at a time it would be a chain
+ * of pieces holding on to every word.
  */
-export function wrapWords(words: Iterable<string>, width: number): string[] {
+export function* wrapWords(words: Iterable<string>, width: number): Generator<string> {
   const max = Math.max(1, width);
-  const lines: string[] = [];
+  let any = false;
   let line: string[] = [];
   let lineWidth = 0;
   for (const word of words) {
@@ -40,19 +41,25 @@ export function wrapWords(words: Iterable<string>, width: number): string[] {
       lineWidth = wordWidth;
       continue;
     }
-    if (line.length > 0) lines.push(line.join(' '));
+    if (line.length > 0) {
+      any = true;
+      yield line.join(' ');
+    }
     if (wordWidth <= max) {
       line = [word];
       lineWidth = wordWidth;
       continue;
     }
     const pieces = cutWord(word, max);
-    for (let i = 0; i < pieces.length - 1; i++) lines.push(pieces[i]!.text);
+    for (let i = 0; i < pieces.length - 1; i++) {
+      any = true;
+      yield pieces[i]!.text;
+    }
     line = [pieces[pieces.length - 1]!.text];
     lineWidth = pieces[pieces.length - 1]!.width;
   }
-  if (line.length > 0 || lines.length === 0) lines.push(line.join(' '));
-  return lines;
+  // An empty text is one empty line, as it always was.
+  if (line.length > 0 || !any) yield line.join(' ');
 }
 
 /** Pieces of a word, each at most `max` columns, cut between graphemes. */
