@@ -75,6 +75,17 @@ describe('the configuration file', () => {
   }, 60_000);
 });
 
+describe('--attribution none', () => {
+  it('names every quote of many files by its input number, in linear time', async () => {
+    const rubric = buildRubric({ sections: [{ id: 's', items: [{ id: 'q' }] }] });
+    const sets = (n: number) => Array.from({ length: n }, (_, i) => buildAnswers(`interviews/p${i}.yaml`, { q: { score: 3, note: `said ${i}` } }));
+    const g = await growth(2000, sets, (all) => scoreSets(rubric, all, { attribution: 'none' }));
+    expect(g.ratio, JSON.stringify(g)).toBeLessThan(LINEAR_RATIO);
+    const report = scoreSets(rubric, sets(3), { attribution: 'none' });
+    expect(report.items[0]!.quotes.map((q) => q.source)).toEqual(['input 1', 'input 2', 'input 3']);
+  }, 60_000);
+});
+
 describe('CSV reader', () => {
   it.each([
     ['bad rows', (n: number) => `name,role,be-nice\n${lines(n, (i) => `p${i},staff,9\n`)}`],
