@@ -26,43 +26,50 @@ export function pairRespondents(before: RespondentTable, after: RespondentTable)
   const by = before.hasIds() || after.hasIds() ? 'id' : 'name';
   const first = uniqueKeys(before, by);
   const second = uniqueKeys(after, by);
-  const b: number[] = [];
-  const a: number[] = [];
-  for (const [key, row] of first.rows) {
+  // The baseline's rows in order, so the pairs come out in its row order with no sort, and nothing
+  // downstream depends on the order keys were met in a map.
+  const b = new Int32Array(Math.min(before.rows, after.rows));
+  const a = new Int32Array(b.length);
+  let pairs = 0;
+  for (let r = 0; r < before.rows; r++) {
+    const key = before.key(r, by);
+    // A repeated key maps to a negative count (uniqueKeys): only a row that holds its key alone pairs.
+    if (key === undefined || first.rows.get(key) !== r) continue;
     const other = second.rows.get(key);
-    if (other === undefined) continue;
-    b.push(row);
-    a.push(other);
+    if (other === undefined || other < 0) continue;
+    b[pairs] = r;
+    a[pairs] = other;
+    pairs++;
   }
-  // Rows in the baseline's order, so that nothing downstream depends on the order keys were met in a map.
-  const order = b.map((_, i) => i).sort((x, y) => b[x]! - b[y]!);
-  const pairs = b.length;
   const paired = pairs >= MIN_PAIRS && 2 * pairs >= before.rows && 2 * pairs >= after.rows;
   return {
     design: paired ? 'paired' : 'independent',
     pairs,
     by,
-    before: Int32Array.from(order, (i) => b[i]!),
-    after: Int32Array.from(order, (i) => a[i]!),
+    before: b.slice(0, pairs),
+    after: a.slice(0, pairs),
     repeated: { before: first.repeated, after: second.repeated },
   };
 }
 
-/** Key → row for the keys that occur once on the side; and how many rows hold a repeated key. */
-function uniqueKeys(table: RespondentTable, by: 'id' | 'name'): { rows: Map<string, number>; repeated: number } {
-  // A repeated key maps to minus the times it was met, so one map does for both.
+/**
+ * Key → row for the keys that occur once on the side, and how many rows hold a repeated key. A
+ * repeated key maps to minus the times it was met, so one map does for both.
+ */
+function uniqueKeys(table: RespondentTable, by: 'id' | 'name'): { rows: ReadonlyMap<string, number>; repeated: number } {
   const rows = new Map<string, number>();
+  let repeated = 0;
   for (let r = 0; r < table.rows; r++) {
     const key = table.key(r, by);
     if (key === undefined) continue;
     const seen = rows.get(key);
-    rows.set(key, seen === undefined ? r : seen >= 0 ? -2 : seen - 1);
-  }
-  let repeated = 0;
-  for (const [key, row] of rows) {
-    if (row >= 0) continue;
-    rows.delete(key);
-    repeated -= row;
+    if (seen === undefined) {
+      rows.set(key, r);
+      continue;
+    }
+    // The second time a key is met counts both its rows; every later time, one more.
+    repeated += seen >= 0 ? 2 : 1;
+    rows.set(key, seen >= 0 ? -2 : seen - 1);
   }
   return { rows, repeated };
 }
