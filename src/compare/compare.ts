@@ -11,6 +11,7 @@ import type { Change, Comparison, ComparisonWarning, SectionChange } from './com
 import { compareGroups } from './groups.js';
 import { compareItems, figuresOf, type MatchedItem } from './item-changes.js';
 import { pairRespondents, type Pairing } from './pairing.js';
+import { countGroups, type TableCounts } from './row-counts.js';
 import { savedSample, scoredSample, type Sample, type SampleScore } from './sample.js';
 import type { ComparisonSide } from './side.js';
 import { scoreChange } from './verdicts.js';
@@ -36,7 +37,9 @@ export function compareSides(before: ComparisonSide, after: ComparisonSide, opti
   const minGroup = options.minGroup ?? DEFAULT_MIN_GROUP;
   const pairing = before.kind === 'scored' && after.kind === 'scored' ? pairRespondents(before.table, after.table) : null;
   const paired = pairing?.design === 'paired';
-  const samples = { before: sampleOf(before), after: sampleOf(after) };
+  // Each side's table counted once, for the side and every group alike.
+  const counts = { before: countsOf(before), after: countsOf(after) };
+  const samples = { before: sampleOf(before, counts.before), after: sampleOf(after, counts.after) };
   const matched = matchById(b.items, a.items).map(([x, y]): MatchedItem => ({ id: (y ?? x)!.id, before: x, after: y }));
 
   const items = compareItems(matched, { ...samples, pairs: paired ? pairing! : null, minNumbers: 0 }, before, after);
@@ -45,7 +48,7 @@ export function compareSides(before: ComparisonSide, after: ComparisonSide, opti
     return { id: either.id, title: either.title, ...scoreChangeOf(samples.before.sections.get(either.id), samples.after.sections.get(either.id)) };
   });
   const warnings: ComparisonWarning[] = [...sideWarnings(before, after, inputs, pairing)];
-  const groups = options.by === undefined ? [] : compareGroups({ before, after, by: options.by, minGroup, matched, pairing: paired ? pairing : null, inputs, warnings });
+  const groups = options.by === undefined ? [] : compareGroups({ before, after, by: options.by, minGroup, matched, counts, pairing: paired ? pairing : null, inputs, warnings });
 
   return {
     svcaudit: 2,
@@ -69,8 +72,12 @@ export function compareSides(before: ComparisonSide, after: ComparisonSide, opti
   };
 }
 
-function sampleOf(side: ComparisonSide): Sample {
-  return side.kind === 'scored' ? scoredSample(side.rubric, side.table, side.report) : savedSample(side.report);
+function countsOf(side: ComparisonSide): TableCounts | null {
+  return side.kind === 'scored' ? countGroups(side.table) : null;
+}
+
+function sampleOf(side: ComparisonSide, counts: TableCounts | null): Sample {
+  return side.kind === 'scored' ? scoredSample(side.rubric, side.table, side.report, counts!.all) : savedSample(side.report);
 }
 
 const NOBODY: SampleScore = { score: null, index: null, gap: null, n: 0, V: null, df: null };

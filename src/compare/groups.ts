@@ -15,7 +15,8 @@ import { compareItems, figuresOf, type MatchedItem } from './item-changes.js';
 import type { ComparisonSide } from './side.js';
 import type { Pairing } from './pairing.js';
 import { groupKeyOf, type RespondentTable } from './respondent-table.js';
-import { savedGroupSample, tableSample, type Sample } from './sample.js';
+import type { TableCounts } from './row-counts.js';
+import { countedSample, savedGroupSample, type Sample } from './sample.js';
 import { scoreChange } from './verdicts.js';
 
 /** docs/statistics.md: a share that moved by this many percentage points or more. */
@@ -27,6 +28,8 @@ interface GroupsInput {
   readonly by: string;
   readonly minGroup: number;
   readonly matched: readonly MatchedItem[];
+  /** Each scored side's counts, per group by its table's group index (row-counts.ts). */
+  readonly counts: { readonly before: TableCounts | null; readonly after: TableCounts | null };
   readonly pairing: Pairing | null;
   readonly inputs: { readonly before: string; readonly after: string };
   /** Appended to: the mix warnings, and why groups could not be compared. */
@@ -42,7 +45,7 @@ interface SideGroup {
 
 export function compareGroups(input: GroupsInput): GroupChange[] {
   const { before, after, by, minGroup, warnings } = input;
-  const sides = [sideGroups(before, by, input.inputs.before, warnings), sideGroups(after, by, input.inputs.after, warnings)] as const;
+  const sides = [sideGroups(before, input.counts.before, by, input.inputs.before, warnings), sideGroups(after, input.counts.after, by, input.inputs.after, warnings)] as const;
   if (sides[0] === null || sides[1] === null) return [];
   const [b, a] = sides;
   // Code-point order of the keys, as the score report orders its groups.
@@ -78,18 +81,15 @@ export function compareGroups(input: GroupsInput): GroupChange[] {
 }
 
 /** Each group of one side, or null (with a warning) when the side cannot say who was in which group. */
-function sideGroups(side: ComparisonSide, by: string, input: string, warnings: ComparisonWarning[]): Map<string, SideGroup> | null {
+function sideGroups(side: ComparisonSide, counts: TableCounts | null, by: string, input: string, warnings: ComparisonWarning[]): Map<string, SideGroup> | null {
   const groups = new Map<string, SideGroup>();
   if (side.kind === 'scored') {
     const { table, rubric } = side;
-    const values = table.groups();
-    const rows = values.map((): number[] => []);
-    for (let r = 0; r < table.rows; r++) rows[table.group(r)]!.push(r);
-    values.forEach((value, g) => {
-      const groupRows = Int32Array.from(rows[g]!);
+    table.groups().forEach((value, g) => {
+      const counted = counts!.groups[g]!;
       const key = groupKeyOf(value);
       // The group's covariances as `score` summed them for its report, where it kept them: the same sums.
-      groups.set(key, { value, n: groupRows.length, sample: () => tableSample(rubric, table, groupRows, { covariances: side.groupCovariances?.get(key) }) });
+      groups.set(key, { value, n: counted.respondents, sample: () => countedSample(rubric, table, counted, { covariances: side.groupCovariances?.get(key) }) });
     });
     return groups;
   }

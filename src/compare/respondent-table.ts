@@ -25,6 +25,8 @@ export class RespondentTable {
   readonly itemIds: readonly string[];
   readonly k: number;
   readonly min: number;
+  /** Levels of the scale: a cell that holds a number holds 1 to `levels`. */
+  readonly levels: number;
   readonly by: string | null;
   readonly #column: ReadonlyMap<string, number>;
   readonly #scale: { readonly min: number; readonly max: number };
@@ -45,6 +47,7 @@ export class RespondentTable {
     this.itemIds = rubricItems(rubric).map((item) => item.id);
     this.k = this.itemIds.length;
     this.min = rubric.scale.min;
+    this.levels = rubric.scale.max - rubric.scale.min + 1;
     this.#scale = { min: rubric.scale.min, max: rubric.scale.max };
     this.by = options.by ?? null;
     this.#column = new Map(this.itemIds.map((id, i) => [id, i]));
