@@ -47,8 +47,9 @@ export function independentTest(before: SampleItem, after: SampleItem): ItemTest
 export function pairedTest(differences: Int32Array): ItemTest {
   const pairs = differences.length;
   if (pairs === 0) return { change: null, ...UNTESTED };
+  // An indexed loop: `for...of` over a typed array ran several times slower here, over 100,000 pairs an item.
   let sum = 0;
-  for (const d of differences) sum += d;
+  for (let i = 0; i < pairs; i++) sum += differences[i]!;
   const change = sum / pairs;
   if (pairs < MIN_TESTED) return { change, ...UNTESTED };
   const t = pairedTTest(differences)!;
