@@ -6,6 +6,7 @@
  * at least 3 pairs exist and they are at least half of each side.
  */
 import type { Design } from './comparison.js';
+import { KeyIndex } from './key-index.js';
 import type { RespondentTable } from './respondent-table.js';
 
 const MIN_PAIRS = 3;
@@ -24,19 +25,21 @@ export interface Pairing {
 
 export function pairRespondents(before: RespondentTable, after: RespondentTable): Pairing {
   const by = before.hasIds() || after.hasIds() ? 'id' : 'name';
-  const first = uniqueKeys(before, by);
-  const second = uniqueKeys(after, by);
+  const first = new KeyIndex(before, by);
+  const second = new KeyIndex(after, by);
+  const keys = before.keys(by);
+  const afterKeys = after.keys(by);
   // The baseline's rows in order, so the pairs come out in its row order with no sort, and nothing
-  // downstream depends on the order keys were met in a map.
+  // downstream depends on the order keys were met in.
   const b = new Int32Array(Math.min(before.rows, after.rows));
   const a = new Int32Array(b.length);
   let pairs = 0;
   for (let r = 0; r < before.rows; r++) {
-    const key = before.key(r, by);
-    // A repeated key maps to a negative count (uniqueKeys): only a row that holds its key alone pairs.
-    if (key === undefined || first.rows.get(key) !== r) continue;
-    const other = second.rows.get(key);
-    if (other === undefined || other < 0) continue;
+    if (!first.isUnique(r)) continue;
+    const key = keys[r]!;
+    // A follow-up in the baseline's order holds the key in the same row: no need to look it up.
+    const other = afterKeys[r] === key ? (second.isUnique(r) ? r : -1) : second.uniqueRow(key);
+    if (other < 0) continue;
     b[pairs] = r;
     a[pairs] = other;
     pairs++;
@@ -48,28 +51,6 @@ export function pairRespondents(before: RespondentTable, after: RespondentTable)
     by,
     before: b.slice(0, pairs),
     after: a.slice(0, pairs),
-    repeated: { before: first.repeated, after: second.repeated },
+    repeated: { before: first.repeatedRows, after: second.repeatedRows },
   };
-}
-
-/**
- * Key → row for the keys that occur once on the side, and how many rows hold a repeated key. A
- * repeated key maps to minus the times it was met, so one map does for both.
- */
-function uniqueKeys(table: RespondentTable, by: 'id' | 'name'): { rows: ReadonlyMap<string, number>; repeated: number } {
-  const rows = new Map<string, number>();
-  let repeated = 0;
-  for (let r = 0; r < table.rows; r++) {
-    const key = table.key(r, by);
-    if (key === undefined) continue;
-    const seen = rows.get(key);
-    if (seen === undefined) {
-      rows.set(key, r);
-      continue;
-    }
-    // The second time a key is met counts both its rows; every later time, one more.
-    repeated += seen >= 0 ? 2 : 1;
-    rows.set(key, seen >= 0 ? -2 : seen - 1);
-  }
-  return { rows, repeated };
 }

@@ -108,6 +108,11 @@ export class RespondentTable {
     return (by === 'id' ? this.#ids : this.#names)[row];
   }
 
+  /** Every row's pairing key, in row order (read-only). */
+  keys(by: 'id' | 'name'): readonly (string | undefined)[] {
+    return by === 'id' ? this.#ids : this.#names;
+  }
+
   /** Whether any respondent has a non-blank `id`. */
   hasIds(): boolean {
     return this.#ids.some((id) => id !== undefined);
