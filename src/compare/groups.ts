@@ -13,7 +13,7 @@ import { compareCodePoints } from '../core/order.js';
 import type { ComparisonWarning, GroupChange } from './comparison.js';
 import { compareItems, figuresOf, type MatchedItem } from './item-changes.js';
 import type { ComparisonSide } from './side.js';
-import type { PairDifferences } from './pair-differences.js';
+import type { DifferenceCounts, PairDifferences } from './pair-differences.js';
 import { groupKeyOf } from './respondent-table.js';
 import type { TableCounts } from './row-counts.js';
 import { countedSample, savedGroupSample, type Sample } from './sample.js';
@@ -62,7 +62,7 @@ export function compareGroups(input: GroupsInput): GroupChange[] {
     if (gb === undefined || ga === undefined || gb.n < minGroup || ga.n < minGroup) return { value, ...sizes, overall: null, items: [] };
     const samples = { before: gb.sample(), after: ga.sample() };
     // The pairs of a group are those whose two respondents are both in it, found by the baseline's group.
-    const ofGroup = differences === null ? null : (item: number): Int32Array => differences.ofGroup(item, gb.index!);
+    const ofGroup = differences === null ? null : (item: number): DifferenceCounts => differences.ofGroup(item, gb.index!);
     const items = compareItems(input.matched, { ...samples, differences: ofGroup, minNumbers: minGroup });
     const overall = { before: figuresOf(samples.before.overall), after: figuresOf(samples.after.overall), ...scoreChange(samples.before.overall, samples.after.overall) };
     return { value, ...sizes, overall, items };

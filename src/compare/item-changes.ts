@@ -7,6 +7,7 @@ import { isMet } from '../scoring/tolerance.js';
 import type { ComparableItem } from './comparable.js';
 import type { ItemChange, SideFigures, Unscored } from './comparison.js';
 import { independentTest, pairedTest, type ItemTest } from './item-test.js';
+import type { DifferenceCounts } from './pair-differences.js';
 import type { Sample, SampleItem } from './sample.js';
 import { itemVerdicts } from './verdicts.js';
 
@@ -21,8 +22,8 @@ export interface MatchedItem {
 interface ItemFamily {
   readonly before: Sample;
   readonly after: Sample;
-  /** Paired: per matched item (by its place in `matched`), the differences of the family's pairs in ascending order (pair-differences.ts); null for an independent comparison. */
-  readonly differences: ((item: number) => Int32Array) | null;
+  /** Paired: per matched item (by its place in `matched`), the differences of the family's pairs, counted per value (pair-differences.ts); null for an independent comparison. */
+  readonly differences: ((item: number) => DifferenceCounts) | null;
   /** A side's item figure resting on fewer numbers than this is not shown (a group's `--min-group`). */
   readonly minNumbers: number;
 }
@@ -38,7 +39,7 @@ export function compareItems(matched: readonly MatchedItem[], family: ItemFamily
     let test: ItemTest;
     if (paired !== null) {
       const differences = paired(item);
-      test = differences.length < family.minNumbers || b.score === null || a.score === null ? { change: null, ci: null, p: null, exact: null } : pairedTest(differences);
+      test = differences.n < family.minNumbers || b.score === null || a.score === null ? { change: null, ci: null, p: null, exact: null } : pairedTest(differences);
     } else {
       test = independentTest(b, a);
     }

@@ -6,7 +6,7 @@
  * pairs counts how often each occurs per item and group, and every family's
  * differences are read from those counts, with no second pass per group.
  *
- * The differences come out in ascending order: the t statistics sum in
+ * The differences are read in ascending order: the t statistics sum in
  * floating point, and sorted differences make the result independent, to
  * the last bit, of the order the respondents were read in.
  */
@@ -56,34 +56,49 @@ export class PairDifferences {
     }
   }
 
-  /** Item `item`'s differences (an index into the ids) over every pair, in ascending order. */
-  of(item: number): Int32Array {
+  /** Item `item`'s differences (an index into the ids) over every pair. */
+  of(item: number): DifferenceCounts {
     return this.#gather(item, 0, this.#buckets - 1);
   }
 
   /** The same over the pairs of one group: the baseline's group index. */
-  ofGroup(item: number, group: number): Int32Array {
+  ofGroup(item: number, group: number): DifferenceCounts {
     return this.#gather(item, group, group);
   }
 
-  /** The differences counted in buckets `first` to `last`, read out in ascending order. */
-  #gather(item: number, first: number, last: number): Int32Array {
+  /** The differences counted in buckets `first` to `last`. */
+  #gather(item: number, first: number, last: number): DifferenceCounts {
     const width = this.#width;
-    const bins = new Int32Array(width);
+    const counts = new Int32Array(width);
+    let n = 0;
     for (let bucket = first; bucket <= last; bucket++) {
       const base = (bucket * this.#items + item) * width;
-      for (let bin = 0; bin < width; bin++) bins[bin]! += this.#counts[base + bin]!;
+      for (let bin = 0; bin < width; bin++) counts[bin]! += this.#counts[base + bin]!;
     }
-    let total = 0;
-    for (let bin = 0; bin < width; bin++) total += bins[bin]!;
-    const values = new Int32Array(total);
-    let at = 0;
-    for (let bin = 0; bin < width; bin++) {
-      values.fill(this.#lowest + bin, at, at + bins[bin]!);
-      at += bins[bin]!;
-    }
-    return values;
+    for (let bin = 0; bin < width; bin++) n += counts[bin]!;
+    return { n, lowest: this.#lowest, counts };
   }
+}
+
+/**
+ * One item's differences in a family, as how many pairs had each: `counts[bin]` pairs differ by
+ * `lowest + bin`. Read in ascending order of the bins, they are the differences in ascending order.
+ */
+export interface DifferenceCounts {
+  readonly n: number;
+  readonly lowest: number;
+  readonly counts: Int32Array;
+}
+
+/** The differences themselves, in ascending order. */
+export function differencesInOrder(d: DifferenceCounts): Int32Array {
+  const values = new Int32Array(d.n);
+  let at = 0;
+  for (let bin = 0; bin < d.counts.length; bin++) {
+    values.fill(d.lowest + bin, at, at + d.counts[bin]!);
+    at += d.counts[bin]!;
+  }
+  return values;
 }
 
 /**
