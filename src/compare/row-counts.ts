@@ -17,7 +17,8 @@ export type Rows = Int32Array | null;
 /** Per row of the table, one bit per column it gave a number: `words` 32-bit words a row. */
 interface AnsweredColumns {
   readonly words: number;
-  readonly bits: Uint32Array;
+  /** Int32, not Uint32: the bitwise operators give int32, so the bits never pass through a double. */
+  readonly bits: Int32Array;
 }
 
 export class RowCounts {
@@ -45,7 +46,7 @@ export class RowCounts {
   /** How many of the rows gave a number to at least one column of positive weight. */
   answering(weights: ArrayLike<number>): number {
     const { words, bits } = this.#answered;
-    const wanted = new Uint32Array(words);
+    const wanted = new Int32Array(words);
     for (let i = 0; i < weights.length; i++) if (weights[i]! > 0) wanted[i >>> 5]! |= 1 << (i & 31);
     const rows = this.rows;
     const count = this.respondents;
@@ -107,7 +108,7 @@ export function countGroups(table: RespondentTable): TableCounts {
 function tally(table: RespondentTable, rows: Rows, grouped: boolean, buckets: number): { counts: Float64Array; na: Float64Array; answered: AnsweredColumns; sizes: Int32Array } {
   const { k, levels } = table;
   const words = (k + 31) >>> 5;
-  const bits = new Uint32Array(table.rows * words);
+  const bits = new Int32Array(table.rows * words);
   const counts = new Float64Array(buckets * k * levels);
   const na = new Float64Array(buckets * k);
   const sizes = new Int32Array(buckets);
