@@ -15,6 +15,8 @@ import { isLevel } from '../rubric/scale.js';
 import { groupValueOf } from '../scoring/tally.js';
 
 const INITIAL_ROWS = 64;
+/** Group values remembered as written (see #groupOf). */
+const RECENT_GROUPS = 8;
 /** A cell of `cells()`: unanswered. */
 export const UNANSWERED = 0;
 /** A cell of `cells()`: `na`; above every level's cell (MAX_LEVELS at most). */
@@ -40,8 +42,14 @@ export class RespondentTable {
   #groups: Uint32Array;
   readonly #groupValues: string[] = [];
   readonly #groupIndex = new Map<string, number>();
-  /** The group of the last row: consecutive rows often share one. */
-  #lastGroup: { readonly value: string | undefined; readonly index: number } = { value: undefined, index: 0 };
+  /**
+   * The last few group values met as written, with their group: a column of roles holds a handful
+   * of values, met over and over, and comparing the text is cheaper than folding its case and
+   * looking the key up for every row.
+   */
+  readonly #recentValues: string[] = [];
+  readonly #recentGroups: number[] = [];
+  #recentNext = 0;
 
   constructor(rubric: Rubric, options: { readonly by?: string | null | undefined } = {}) {
     this.itemIds = rubricItems(rubric).map((item) => item.id);
@@ -129,7 +137,8 @@ export class RespondentTable {
   }
 
   #groupOf(value: string): number {
-    if (value === this.#lastGroup.value) return this.#lastGroup.index;
+    const recent = this.#recentValues;
+    for (let i = 0; i < recent.length; i++) if (recent[i] === value) return this.#recentGroups[i]!;
     const key = groupKeyOf(value);
     let index = this.#groupIndex.get(key);
     if (index === undefined) {
@@ -137,7 +146,11 @@ export class RespondentTable {
       this.#groupValues.push(detached(value));
       this.#groupIndex.set(detached(key), index);
     }
-    this.#lastGroup = { value, index };
+    // The oldest of the recent values makes room (detached: it outlives its row).
+    const slot = this.#recentNext;
+    recent[slot] = detached(value);
+    this.#recentGroups[slot] = index;
+    this.#recentNext = (slot + 1) % RECENT_GROUPS;
     return index;
   }
 
