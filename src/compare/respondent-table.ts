@@ -77,15 +77,18 @@ export class RespondentTable {
       if (score === 'na') scores[column] = NA_SCORE;
       else if (isLevel(score, this.#scale)) scores[column] = score;
     }
-    this.#add(scores, (name) => (Object.hasOwn(set.respondent, name) ? set.respondent[name] : undefined));
+    const field = (name: string): string | undefined => (Object.hasOwn(set.respondent, name) ? set.respondent[name] : undefined);
+    this.#add(scores, field('id'), field('name'), this.by === null ? undefined : field(this.by));
   }
 
   /** One respondent as a row (core/answer-row.ts), its scores in rubric order as the table's columns are. */
   addRow(row: AnswerRow): void {
-    this.#add(row.scores, (name) => row.field(name));
+    // The fields read here, not through a function made for each of a hundred thousand rows.
+    this.#add(row.scores, row.field('id'), row.field('name'), this.by === null ? undefined : row.field(this.by));
   }
 
-  #add(values: Float64Array, field: (name: string) => string | undefined): void {
+  /** A row: its scores in column order, its id and name, and its `--by` field (undefined without --by). */
+  #add(values: Float64Array, id: string | undefined, name: string | undefined, group: string | undefined): void {
     const row = this.#rows;
     if ((row + 1) * this.k > this.#scores.length) this.#grow();
     const base = row * this.k;
@@ -96,9 +99,9 @@ export class RespondentTable {
       if (score === NA_SCORE) scores[base + column] = NA;
       else if (Number.isFinite(score)) scores[base + column] = score - min + 1;
     }
-    this.#ids.push(keyText(field('id')));
-    this.#names.push(keyText(field('name')));
-    if (this.by !== null) this.#groups[row] = this.#groupOf(groupValueOf(field(this.by)));
+    this.#ids.push(keyText(id));
+    this.#names.push(keyText(name));
+    if (this.by !== null) this.#groups[row] = this.#groupOf(groupValueOf(group));
     this.#rows++;
   }
 
