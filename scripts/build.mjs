@@ -186,6 +186,7 @@ const CODE_CACHE_RUNS = [
   ['score', 'examples/self-audit.yaml', '--format', 'markdown'],
   ['score', 'examples/self-audit.yaml', '--format', 'html'],
   ['score', 'examples/interviews', '--by', 'role', '--format', 'json'],
+  ['compare', 'examples/interviews', 'examples/follow-up', '--by', 'role', '--format', 'json'],
   ['rubrics'],
   ['template'],
 ];

@@ -10,7 +10,9 @@ import { DEFAULT_MIN_GROUP } from '../scoring/groups.js';
 import type { Change, Comparison, ComparisonWarning, SectionChange } from './comparison.js';
 import { compareGroups } from './groups.js';
 import { compareItems, figuresOf, type MatchedItem } from './item-changes.js';
+import { PairDifferences } from './pair-differences.js';
 import { pairRespondents, type Pairing } from './pairing.js';
+import { countGroups, type TableCounts } from './row-counts.js';
 import { savedSample, scoredSample, type Sample, type SampleScore } from './sample.js';
 import type { ComparisonSide } from './side.js';
 import { scoreChange } from './verdicts.js';
@@ -35,17 +37,20 @@ export function compareSides(before: ComparisonSide, after: ComparisonSide, opti
   const inputs = { before: options.beforeInput ?? 'before', after: options.afterInput ?? 'after' };
   const minGroup = options.minGroup ?? DEFAULT_MIN_GROUP;
   const pairing = before.kind === 'scored' && after.kind === 'scored' ? pairRespondents(before.table, after.table) : null;
-  const paired = pairing?.design === 'paired';
-  const samples = { before: sampleOf(before), after: sampleOf(after) };
   const matched = matchById(b.items, a.items).map(([x, y]): MatchedItem => ({ id: (y ?? x)!.id, before: x, after: y }));
+  // Counted once per side and once over the pairs, for the side and every group alike.
+  const counts = { before: countsOf(before), after: countsOf(after) };
+  const differences =
+    pairing?.design === 'paired' && before.kind === 'scored' && after.kind === 'scored' ? new PairDifferences(matched.map((m) => m.id), before.table, after.table, pairing) : null;
+  const samples = { before: sampleOf(before, counts.before), after: sampleOf(after, counts.after) };
 
-  const items = compareItems(matched, { ...samples, pairs: paired ? pairing! : null, minNumbers: 0 }, before, after);
+  const items = compareItems(matched, { ...samples, differences: differences === null ? null : (item) => differences.of(item), minNumbers: 0 });
   const sections = matchById(b.sections, a.sections).map(([x, y]): SectionChange => {
     const either = (y ?? x)!;
     return { id: either.id, title: either.title, ...scoreChangeOf(samples.before.sections.get(either.id), samples.after.sections.get(either.id)) };
   });
   const warnings: ComparisonWarning[] = [...sideWarnings(before, after, inputs, pairing)];
-  const groups = options.by === undefined ? [] : compareGroups({ before, after, by: options.by, minGroup, matched, pairing: paired ? pairing : null, inputs, warnings });
+  const groups = options.by === undefined ? [] : compareGroups({ before, after, by: options.by, minGroup, matched, counts, differences, inputs, warnings });
 
   return {
     svcaudit: 2,
@@ -69,8 +74,12 @@ export function compareSides(before: ComparisonSide, after: ComparisonSide, opti
   };
 }
 
-function sampleOf(side: ComparisonSide): Sample {
-  return side.kind === 'scored' ? scoredSample(side.rubric, side.table, side.report) : savedSample(side.report);
+function countsOf(side: ComparisonSide): TableCounts | null {
+  return side.kind === 'scored' ? countGroups(side.table) : null;
+}
+
+function sampleOf(side: ComparisonSide, counts: TableCounts | null): Sample {
+  return side.kind === 'scored' ? scoredSample(side.rubric, side.table, side.report, counts!.all) : savedSample(side.report);
 }
 
 const NOBODY: SampleScore = { score: null, index: null, gap: null, n: 0, V: null, df: null };

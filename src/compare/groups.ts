@@ -13,9 +13,10 @@ import { compareCodePoints } from '../core/order.js';
 import type { ComparisonWarning, GroupChange } from './comparison.js';
 import { compareItems, figuresOf, type MatchedItem } from './item-changes.js';
 import type { ComparisonSide } from './side.js';
-import type { Pairing } from './pairing.js';
-import { groupKeyOf, type RespondentTable } from './respondent-table.js';
-import { savedGroupSample, tableSample, type Sample } from './sample.js';
+import type { DifferenceCounts, PairDifferences } from './pair-differences.js';
+import { groupKeyOf } from './respondent-table.js';
+import type { TableCounts } from './row-counts.js';
+import { countedSample, savedGroupSample, type Sample } from './sample.js';
 import { scoreChange } from './verdicts.js';
 
 /** docs/statistics.md: a share that moved by this many percentage points or more. */
@@ -27,29 +28,32 @@ interface GroupsInput {
   readonly by: string;
   readonly minGroup: number;
   readonly matched: readonly MatchedItem[];
-  readonly pairing: Pairing | null;
+  /** Each scored side's counts, per group by its table's group index (row-counts.ts). */
+  readonly counts: { readonly before: TableCounts | null; readonly after: TableCounts | null };
+  /** Paired: the differences of the pairs, per baseline group (pair-differences.ts); null for an independent comparison. */
+  readonly differences: PairDifferences | null;
   readonly inputs: { readonly before: string; readonly after: string };
   /** Appended to: the mix warnings, and why groups could not be compared. */
   readonly warnings: ComparisonWarning[];
 }
 
-/** One side's groups: key → its value as met, its size, and how to take its figures. */
+/** One side's groups: key → its value as met, its size, how to take its figures, and its index in a scored side's table. */
 interface SideGroup {
   readonly value: string;
   readonly n: number;
   readonly sample: () => Sample;
+  readonly index?: number;
 }
 
 export function compareGroups(input: GroupsInput): GroupChange[] {
   const { before, after, by, minGroup, warnings } = input;
-  const sides = [sideGroups(before, by, input.inputs.before, warnings), sideGroups(after, by, input.inputs.after, warnings)] as const;
+  const sides = [sideGroups(before, input.counts.before, by, input.inputs.before, warnings), sideGroups(after, input.counts.after, by, input.inputs.after, warnings)] as const;
   if (sides[0] === null || sides[1] === null) return [];
   const [b, a] = sides;
   // Code-point order of the keys, as the score report orders its groups.
   const keys = [...new Set([...b.keys(), ...a.keys()])].sort(compareCodePoints);
 
-  const pairs = input.pairing !== null && before.kind === 'scored' && after.kind === 'scored' ? pairsByGroup(input.pairing, before.table, after.table) : null;
-  const noPairs = { before: new Int32Array(0), after: new Int32Array(0) };
+  const differences = input.differences;
   const groups = keys.map((key): GroupChange => {
     const gb = b.get(key);
     const ga = a.get(key);
@@ -57,7 +61,9 @@ export function compareGroups(input: GroupsInput): GroupChange[] {
     const sizes = { before: { n: gb?.n ?? 0 }, after: { n: ga?.n ?? 0 } };
     if (gb === undefined || ga === undefined || gb.n < minGroup || ga.n < minGroup) return { value, ...sizes, overall: null, items: [] };
     const samples = { before: gb.sample(), after: ga.sample() };
-    const items = compareItems(input.matched, { ...samples, pairs: pairs === null ? null : (pairs.get(key) ?? noPairs), minNumbers: minGroup }, before, after);
+    // The pairs of a group are those whose two respondents are both in it, found by the baseline's group.
+    const ofGroup = differences === null ? null : (item: number): DifferenceCounts => differences.ofGroup(item, gb.index!);
+    const items = compareItems(input.matched, { ...samples, differences: ofGroup, minNumbers: minGroup });
     const overall = { before: figuresOf(samples.before.overall), after: figuresOf(samples.after.overall), ...scoreChange(samples.before.overall, samples.after.overall) };
     return { value, ...sizes, overall, items };
   });
@@ -78,18 +84,15 @@ export function compareGroups(input: GroupsInput): GroupChange[] {
 }
 
 /** Each group of one side, or null (with a warning) when the side cannot say who was in which group. */
-function sideGroups(side: ComparisonSide, by: string, input: string, warnings: ComparisonWarning[]): Map<string, SideGroup> | null {
+function sideGroups(side: ComparisonSide, counts: TableCounts | null, by: string, input: string, warnings: ComparisonWarning[]): Map<string, SideGroup> | null {
   const groups = new Map<string, SideGroup>();
   if (side.kind === 'scored') {
     const { table, rubric } = side;
-    const values = table.groups();
-    const rows = values.map((): number[] => []);
-    for (let r = 0; r < table.rows; r++) rows[table.group(r)]!.push(r);
-    values.forEach((value, g) => {
-      const groupRows = Int32Array.from(rows[g]!);
+    table.groups().forEach((value, g) => {
+      const counted = counts!.groups[g]!;
       const key = groupKeyOf(value);
       // The group's covariances as `score` summed them for its report, where it kept them: the same sums.
-      groups.set(key, { value, n: groupRows.length, sample: () => tableSample(rubric, table, groupRows, { covariances: side.groupCovariances?.get(key) }) });
+      groups.set(key, { value, n: counted.respondents, index: g, sample: () => countedSample(rubric, table, counted, { covariances: side.groupCovariances?.get(key) }) });
     });
     return groups;
   }
@@ -103,20 +106,4 @@ function sideGroups(side: ComparisonSide, by: string, input: string, warnings: C
     groups.set(groupKeyOf(g.value), { value: g.value, n: g.n, sample: () => savedGroupSample(report, g.value, g.n, g.overall) });
   }
   return groups;
-}
-
-/** Group key → the pairs whose two respondents are both in that group (a respondent whose group changed is in none). */
-function pairsByGroup(pairing: Pairing, before: RespondentTable, after: RespondentTable): Map<string, { before: Int32Array; after: Int32Array }> {
-  const [keysBefore, keysAfter] = [before.groups().map(groupKeyOf), after.groups().map(groupKeyOf)];
-  const lists = new Map<string, { before: number[]; after: number[] }>();
-  for (let p = 0; p < pairing.before.length; p++) {
-    const [b, a] = [pairing.before[p]!, pairing.after[p]!];
-    const key = keysBefore[before.group(b)]!;
-    if (keysAfter[after.group(a)] !== key) continue;
-    let list = lists.get(key);
-    if (list === undefined) lists.set(key, (list = { before: [], after: [] }));
-    list.before.push(b);
-    list.after.push(a);
-  }
-  return new Map([...lists].map(([key, l]) => [key, { before: Int32Array.from(l.before), after: Int32Array.from(l.after) }]));
 }

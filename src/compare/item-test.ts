@@ -4,7 +4,8 @@
  * every item tested, is verdicts.ts's.
  */
 import type { Interval } from '../scoring/statistics/interval.js';
-import { exactPermutationTest, exactSignFlipTest, pairedTTest, welchTest } from './statistics/index.js';
+import { differencesInOrder, type DifferenceCounts } from './pair-differences.js';
+import { exactPermutationTest, exactSignFlipTest, pairedTTestOfCounts, welchTest } from './statistics/index.js';
 import type { SampleItem } from './sample.js';
 
 /** Each side (or the pairs) needs this many numbers to be tested. */
@@ -41,18 +42,20 @@ export function independentTest(before: SampleItem, after: SampleItem): ItemTest
 }
 
 /**
- * Paired: over the pairs where both gave a number, `differences` (after − before, whole levels).
- * The interval is the paired t interval; p the exact sign-flip test up to 60 pairs, else the paired t-test.
+ * Paired: over the pairs where both gave a number, their differences (after − before, whole levels),
+ * counted per value (pair-differences.ts). The interval is the paired t interval; p the exact
+ * sign-flip test up to 60 pairs, else the paired t-test.
  */
-export function pairedTest(differences: Int32Array): ItemTest {
-  const pairs = differences.length;
+export function pairedTest(differences: DifferenceCounts): ItemTest {
+  const pairs = differences.n;
   if (pairs === 0) return { change: null, ...UNTESTED };
+  // Whole numbers: the sum is exact, as it was over the list.
   let sum = 0;
-  for (const d of differences) sum += d;
+  for (let bin = 0; bin < differences.counts.length; bin++) sum += (differences.lowest + bin) * differences.counts[bin]!;
   const change = sum / pairs;
   if (pairs < MIN_TESTED) return { change, ...UNTESTED };
-  const t = pairedTTest(differences)!;
-  if (pairs <= EXACT_LIMIT) return { change: t.change, ci: t.ci, p: exactSignFlipTest(differences).p, exact: { test: 'sign-flip', pairs } };
+  const t = pairedTTestOfCounts(differences.lowest, differences.counts)!;
+  if (pairs <= EXACT_LIMIT) return { change: t.change, ci: t.ci, p: exactSignFlipTest(differencesInOrder(differences)).p, exact: { test: 'sign-flip', pairs } };
   return { change: t.change, ci: t.ci, p: t.p, exact: null };
 }
 

@@ -6,6 +6,7 @@
  * at least 3 pairs exist and they are at least half of each side.
  */
 import type { Design } from './comparison.js';
+import { KeyIndex } from './key-index.js';
 import type { RespondentTable } from './respondent-table.js';
 
 const MIN_PAIRS = 3;
@@ -24,45 +25,32 @@ export interface Pairing {
 
 export function pairRespondents(before: RespondentTable, after: RespondentTable): Pairing {
   const by = before.hasIds() || after.hasIds() ? 'id' : 'name';
-  const first = uniqueKeys(before, by);
-  const second = uniqueKeys(after, by);
-  const b: number[] = [];
-  const a: number[] = [];
-  for (const [key, row] of first.rows) {
-    const other = second.rows.get(key);
-    if (other === undefined) continue;
-    b.push(row);
-    a.push(other);
+  const first = new KeyIndex(before, by);
+  const second = new KeyIndex(after, by);
+  const keys = before.keys(by);
+  const afterKeys = after.keys(by);
+  // The baseline's rows in order, so the pairs come out in its row order with no sort, and nothing
+  // downstream depends on the order keys were met in.
+  const b = new Int32Array(Math.min(before.rows, after.rows));
+  const a = new Int32Array(b.length);
+  let pairs = 0;
+  for (let r = 0; r < before.rows; r++) {
+    if (!first.isUnique(r)) continue;
+    const key = keys[r]!;
+    // A follow-up in the baseline's order holds the key in the same row: no need to look it up.
+    const other = afterKeys[r] === key ? (second.isUnique(r) ? r : -1) : second.uniqueRow(key);
+    if (other < 0) continue;
+    b[pairs] = r;
+    a[pairs] = other;
+    pairs++;
   }
-  // Rows in the baseline's order, so that nothing downstream depends on the order keys were met in a map.
-  const order = b.map((_, i) => i).sort((x, y) => b[x]! - b[y]!);
-  const pairs = b.length;
   const paired = pairs >= MIN_PAIRS && 2 * pairs >= before.rows && 2 * pairs >= after.rows;
   return {
     design: paired ? 'paired' : 'independent',
     pairs,
     by,
-    before: Int32Array.from(order, (i) => b[i]!),
-    after: Int32Array.from(order, (i) => a[i]!),
-    repeated: { before: first.repeated, after: second.repeated },
+    before: b.slice(0, pairs),
+    after: a.slice(0, pairs),
+    repeated: { before: first.repeatedRows, after: second.repeatedRows },
   };
-}
-
-/** Key → row for the keys that occur once on the side; and how many rows hold a repeated key. */
-function uniqueKeys(table: RespondentTable, by: 'id' | 'name'): { rows: Map<string, number>; repeated: number } {
-  // A repeated key maps to minus the times it was met, so one map does for both.
-  const rows = new Map<string, number>();
-  for (let r = 0; r < table.rows; r++) {
-    const key = table.key(r, by);
-    if (key === undefined) continue;
-    const seen = rows.get(key);
-    rows.set(key, seen === undefined ? r : seen >= 0 ? -2 : seen - 1);
-  }
-  let repeated = 0;
-  for (const [key, row] of rows) {
-    if (row >= 0) continue;
-    rows.delete(key);
-    repeated -= row;
-  }
-  return { rows, repeated };
 }

@@ -15,6 +15,8 @@ import { isLevel } from '../rubric/scale.js';
 import { groupValueOf } from '../scoring/tally.js';
 
 const INITIAL_ROWS = 64;
+/** Group values remembered as written (see #groupOf). */
+const RECENT_GROUPS = 8;
 /** A cell of `cells()`: unanswered. */
 export const UNANSWERED = 0;
 /** A cell of `cells()`: `na`; above every level's cell (MAX_LEVELS at most). */
@@ -25,6 +27,8 @@ export class RespondentTable {
   readonly itemIds: readonly string[];
   readonly k: number;
   readonly min: number;
+  /** Levels of the scale: a cell that holds a number holds 1 to `levels`. */
+  readonly levels: number;
   readonly by: string | null;
   readonly #column: ReadonlyMap<string, number>;
   readonly #scale: { readonly min: number; readonly max: number };
@@ -38,13 +42,20 @@ export class RespondentTable {
   #groups: Uint32Array;
   readonly #groupValues: string[] = [];
   readonly #groupIndex = new Map<string, number>();
-  /** The group of the last row: consecutive rows often share one. */
-  #lastGroup: { readonly value: string | undefined; readonly index: number } = { value: undefined, index: 0 };
+  /**
+   * The last few group values met as written, with their group: a column of roles holds a handful
+   * of values, met over and over, and comparing the text is cheaper than folding its case and
+   * looking the key up for every row.
+   */
+  readonly #recentValues: string[] = [];
+  readonly #recentGroups: number[] = [];
+  #recentNext = 0;
 
   constructor(rubric: Rubric, options: { readonly by?: string | null | undefined } = {}) {
     this.itemIds = rubricItems(rubric).map((item) => item.id);
     this.k = this.itemIds.length;
     this.min = rubric.scale.min;
+    this.levels = rubric.scale.max - rubric.scale.min + 1;
     this.#scale = { min: rubric.scale.min, max: rubric.scale.max };
     this.by = options.by ?? null;
     this.#column = new Map(this.itemIds.map((id, i) => [id, i]));
@@ -66,15 +77,18 @@ export class RespondentTable {
       if (score === 'na') scores[column] = NA_SCORE;
       else if (isLevel(score, this.#scale)) scores[column] = score;
     }
-    this.#add(scores, (name) => (Object.hasOwn(set.respondent, name) ? set.respondent[name] : undefined));
+    const field = (name: string): string | undefined => (Object.hasOwn(set.respondent, name) ? set.respondent[name] : undefined);
+    this.#add(scores, field('id'), field('name'), this.by === null ? undefined : field(this.by));
   }
 
   /** One respondent as a row (core/answer-row.ts), its scores in rubric order as the table's columns are. */
   addRow(row: AnswerRow): void {
-    this.#add(row.scores, (name) => row.field(name));
+    // The fields read here, not through a function made for each of a hundred thousand rows.
+    this.#add(row.scores, row.field('id'), row.field('name'), this.by === null ? undefined : row.field(this.by));
   }
 
-  #add(values: Float64Array, field: (name: string) => string | undefined): void {
+  /** A row: its scores in column order, its id and name, and its `--by` field (undefined without --by). */
+  #add(values: Float64Array, id: string | undefined, name: string | undefined, group: string | undefined): void {
     const row = this.#rows;
     if ((row + 1) * this.k > this.#scores.length) this.#grow();
     const base = row * this.k;
@@ -85,9 +99,9 @@ export class RespondentTable {
       if (score === NA_SCORE) scores[base + column] = NA;
       else if (Number.isFinite(score)) scores[base + column] = score - min + 1;
     }
-    this.#ids.push(keyText(field('id')));
-    this.#names.push(keyText(field('name')));
-    if (this.by !== null) this.#groups[row] = this.#groupOf(groupValueOf(field(this.by)));
+    this.#ids.push(keyText(id));
+    this.#names.push(keyText(name));
+    if (this.by !== null) this.#groups[row] = this.#groupOf(groupValueOf(group));
     this.#rows++;
   }
 
@@ -103,6 +117,11 @@ export class RespondentTable {
   /** The pairing key of a row: its trimmed id or name, undefined when blank. */
   key(row: number, by: 'id' | 'name'): string | undefined {
     return (by === 'id' ? this.#ids : this.#names)[row];
+  }
+
+  /** Every row's pairing key, in row order (read-only). */
+  keys(by: 'id' | 'name'): readonly (string | undefined)[] {
+    return by === 'id' ? this.#ids : this.#names;
   }
 
   /** Whether any respondent has a non-blank `id`. */
@@ -121,7 +140,8 @@ export class RespondentTable {
   }
 
   #groupOf(value: string): number {
-    if (value === this.#lastGroup.value) return this.#lastGroup.index;
+    const recent = this.#recentValues;
+    for (let i = 0; i < recent.length; i++) if (recent[i] === value) return this.#recentGroups[i]!;
     const key = groupKeyOf(value);
     let index = this.#groupIndex.get(key);
     if (index === undefined) {
@@ -129,7 +149,11 @@ export class RespondentTable {
       this.#groupValues.push(detached(value));
       this.#groupIndex.set(detached(key), index);
     }
-    this.#lastGroup = { value, index };
+    // The oldest of the recent values makes room (detached: it outlives its row).
+    const slot = this.#recentNext;
+    recent[slot] = detached(value);
+    this.#recentGroups[slot] = index;
+    this.#recentNext = (slot + 1) % RECENT_GROUPS;
     return index;
   }
 

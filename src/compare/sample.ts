@@ -19,6 +19,7 @@ import { effectiveWeights } from '../scoring/weights.js';
 import type { ComparableReport, ComparableScore, SavedGroupFigure, SavedReport } from './comparable.js';
 import { NA, UNANSWERED, type RespondentTable } from './respondent-table.js';
 import { tQuantile } from '../scoring/statistics/t-distribution.js';
+import { countRows, type RowCounts, type Rows } from './row-counts.js';
 
 export interface SampleItem {
   readonly score: number | null;
@@ -50,48 +51,29 @@ export interface Sample {
   readonly overall: SampleScore;
 }
 
-/** Rows of the table to take: every row, or a list (one group's). */
-export type Rows = Int32Array | null;
-
 /**
  * The figures of the table's rows, as `score` gives them for those respondents. Without
  * `variances`, sections and the overall score come without V and df (a whole side takes them from
  * its report instead, which has worked them out while reading).
  */
-export function tableSample(rubric: Rubric, table: RespondentTable, rows: Rows = null, options: { readonly variances?: boolean; readonly covariances?: ItemCovariances | undefined } = {}): Sample {
+export function tableSample(rubric: Rubric, table: RespondentTable, rows: Rows = null, options: SampleOptions = {}): Sample {
+  return countedSample(rubric, table, countRows(table, rows), options);
+}
+
+interface SampleOptions {
+  readonly variances?: boolean;
+  /** The rows' covariance sums as `score` worked them out; summed here when absent. */
+  readonly covariances?: ItemCovariances | undefined;
+}
+
+/** The figures of rows already counted (row-counts.ts): a side's, or one of its groups'. */
+export function countedSample(rubric: Rubric, table: RespondentTable, counted: RowCounts, options: SampleOptions = {}): Sample {
   const variances = options.variances ?? true;
   const { scale } = rubric;
-  const levels = scale.max - scale.min + 1;
   const k = table.k;
-  const count = rows === null ? table.rows : rows.length;
-  const counts = Array.from({ length: k }, () => new Float64Array(levels));
-  const na = new Float64Array(k);
-  // Given (the rows' own sums, as `score` worked them out), or summed here.
-  const given = variances ? options.covariances : undefined;
-  const summing = variances && given === undefined ? new CovarianceAccumulator(k) : null;
-  const acc: ItemCovariances | null = given ?? summing;
-  // A row's offsets, NaN where there is none: the accumulator's fast path for whole numbers.
-  const row = new Float64Array(k);
-  /** Per respondent, the columns they gave a number (to count the respondents behind a section). */
-  const answered = new Uint8Array(count * k);
-  const cells = table.cells();
-  for (let r = 0; r < count; r++) {
-    const base = (rows === null ? r : rows[r]!) * k;
-    for (let i = 0; i < k; i++) {
-      const cell = cells[base + i]!;
-      if (cell === UNANSWERED || cell === NA) {
-        if (cell === NA) na[i]! += 1;
-        row[i] = Number.NaN;
-        continue;
-      }
-      // Offsets from the minimum: covariances are unchanged by the shift, and the sums stay exact integers.
-      const offset = cell - 1;
-      counts[i]![offset]! += 1;
-      row[i] = offset;
-      answered[r * k + i] = 1;
-    }
-    summing?.addScores(row);
-  }
+  const count = counted.respondents;
+  const { counts, na } = counted;
+  const acc: ItemCovariances | null = variances ? (options.covariances ?? covariancesOf(table, counted.rows)) : null;
 
   const items = new Map<string, SampleItem>();
   const columns = rubricItems(rubric);
@@ -121,15 +103,7 @@ export function tableSample(rubric: Rubric, table: RespondentTable, rows: Rows =
     const coefficients = weightOf.map((w) => (w > 0 ? w / total : 0));
     const score = weightedMean(rowsOf.map((r) => ({ weight: r.weight, value: r.score })));
     const gap = weightedMean(rowsOf.map((r) => ({ weight: r.weight, value: r.gap })));
-    let n = 0;
-    for (let r = 0; r < count; r++) {
-      for (let i = 0; i < k; i++) {
-        if (weightOf[i]! > 0 && answered[r * k + i] === 1) {
-          n++;
-          break;
-        }
-      }
-    }
+    const n = counted.answering(weightOf);
     const variance = score === null || acc === null ? null : weightedVariance(coefficients, acc);
     return { score, index: scaleIndex(score, scale), gap, n, V: variance?.V ?? null, df: variance?.V === null ? null : variance?.df ?? null };
   };
@@ -148,9 +122,29 @@ export function tableSample(rubric: Rubric, table: RespondentTable, rows: Rows =
   return { respondents: count, items, sections, overall: weighted(overall) };
 }
 
+/** The covariance sums of the rows (every row when null), as `score` sums them. */
+function covariancesOf(table: RespondentTable, rows: Rows): CovarianceAccumulator {
+  const k = table.k;
+  const acc = new CovarianceAccumulator(k);
+  // A row's offsets, NaN where there is none: the accumulator's fast path for whole numbers.
+  const row = new Float64Array(k);
+  const cells = table.cells();
+  const count = rows === null ? table.rows : rows.length;
+  for (let r = 0; r < count; r++) {
+    const base = (rows === null ? r : rows[r]!) * k;
+    for (let i = 0; i < k; i++) {
+      const cell = cells[base + i]!;
+      // Offsets from the minimum: covariances are unchanged by the shift, and the sums stay exact integers.
+      row[i] = cell === UNANSWERED || cell === NA ? Number.NaN : cell - 1;
+    }
+    acc.addScores(row);
+  }
+  return acc;
+}
+
 /** A side scored here: its figures from the table, the V and df of its sections and overall score from its report. */
-export function scoredSample(rubric: Rubric, table: RespondentTable, report: ComparableReport): Sample {
-  const sample = tableSample(rubric, table, null, { variances: false });
+export function scoredSample(rubric: Rubric, table: RespondentTable, report: ComparableReport, counted: RowCounts = countRows(table)): Sample {
+  const sample = countedSample(rubric, table, counted, { variances: false });
   const withInterval = (s: SampleScore, r: ComparableScore | undefined): SampleScore => ({ ...s, ...intervalOf(r) });
   return {
     ...sample,

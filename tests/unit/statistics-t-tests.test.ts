@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oneSampleTTest, pairedTTest } from '../../src/compare/statistics/paired-t.js';
+import { oneSampleTTest, pairedTTest, pairedTTestOfCounts } from '../../src/compare/statistics/paired-t.js';
 import { welchTest } from '../../src/compare/statistics/welch.js';
 
 // R's `sleep` data (datasets::sleep; Student 1908): extra hours of sleep of ten patients
@@ -84,5 +84,17 @@ describe('pairedTTest', () => {
     expect(pairedTTest([1])).toBeNull();
     expect(pairedTTest([])).toBeNull();
     expect(oneSampleTTest({ n: 1, mean: 2, sd: null })).toBeNull();
+  });
+});
+
+describe('pairedTTestOfCounts', () => {
+  it('gives pairedTTest of the same whole-number differences in ascending order, to the last bit', () => {
+    // A deterministic spread of differences between -4 and 4, many of each, as a 5-level scale gives.
+    let seed = 7;
+    for (let run = 0; run < 50; run++) {
+      const counts = Array.from({ length: 9 }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >>> 8) % (run < 10 ? 3 : 5000));
+      const sorted = counts.flatMap((c, bin) => Array.from({ length: c }, () => bin - 4));
+      expect(pairedTTestOfCounts(-4, counts)).toStrictEqual(pairedTTest(sorted));
+    }
   });
 });

@@ -33,6 +33,8 @@ export class CovarianceAccumulator {
   readonly #offset: Float64Array;
   /** Per item: whether its first value (the shift) is set, counting the rows still in the block. */
   readonly #seen: Uint8Array;
+  /** Items whose first value is not set yet: once none is left, a row need not be looked at for them. */
+  #unseen: number;
   /** Rows queued for summing, column by column: offset and presence per item and row. */
   readonly #blockValues: Int8Array;
   readonly #blockPresent: Uint8Array;
@@ -53,6 +55,7 @@ export class CovarianceAccumulator {
     this.#present = new Int32Array(k);
     this.#offset = new Float64Array(k);
     this.#seen = new Uint8Array(k);
+    this.#unseen = k;
     this.#blockValues = new Int8Array(k * BLOCK_ROWS);
     this.#blockPresent = new Uint8Array(k * BLOCK_ROWS);
   }
@@ -112,14 +115,20 @@ export class CovarianceAccumulator {
       present[i * BLOCK_ROWS + r] = 1;
     }
     // Only now, so that a row summed at once above sets the first values itself.
-    for (let i = 0; i < k; i++) {
-      const x = row[i];
-      if (typeof x !== 'number' || !Number.isFinite(x) || seen[i] !== 0) continue;
-      seen[i] = 1;
-      shift[i] = x;
-    }
+    if (this.#unseen > 0) this.#setFirstValues(row);
     this.#blockRows = r + 1;
     if (this.#blockRows === BLOCK_ROWS) this.#flush();
+  }
+
+  /** The row's numbers for the items that have no first value yet. */
+  #setFirstValues(row: ArrayLike<number | null | undefined>): void {
+    for (let i = 0; i < this.k; i++) {
+      const x = row[i];
+      if (typeof x !== 'number' || !Number.isFinite(x) || this.#seen[i] !== 0) continue;
+      this.#seen[i] = 1;
+      this.#shift[i] = x;
+      this.#unseen--;
+    }
   }
 
   /** Adds the queued rows to the sums and empties the block. */
@@ -191,6 +200,7 @@ export class CovarianceAccumulator {
       if (typeof x !== 'number' || !Number.isFinite(x)) continue;
       if (this.#seen[i] === 0) {
         this.#seen[i] = 1;
+        this.#unseen--;
         shift[i] = x;
       }
       const d = x - shift[i]!;
@@ -233,6 +243,7 @@ export class CovarianceAccumulator {
     for (let i = 0; i < k; i++) {
       if (shifts[i] !== shifts[i]) continue;
       total.#seen[i] = 1;
+      total.#unseen--;
       total.#shift[i] = shifts[i]!;
     }
     for (const part of parts) {
