@@ -59,7 +59,7 @@ export async function openExportRows(source: ExportSource, file: string, options
       const size = statSync(source).size;
       if (size > MAX_XLSX_BYTES) throw new ReadStop('export-limit', `The workbook is ${(size / 1e6).toFixed(1)} MB; the limit for an .xlsx is ${MAX_XLSX_BYTES / 1e6} MB. Export the survey as CSV, which has no size limit.`, { line: 1, column: 1 });
     }
-    return open(createReadStream(source, { highWaterMark: 1 << 18 }), file, options, delimiter, report);
+    return open(createReadStream(source, { highWaterMark: 1 << 16 }), file, options, delimiter, report);
   }
   return open(source instanceof Uint8Array ? [source] : source, file, options, delimiter, report);
 }
