@@ -1,6 +1,6 @@
 /** Deterministic benchmark inputs: many answers files and large survey CSVs. */
 import { existsSync, mkdirSync, renameSync, writeFileSync, createWriteStream } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { deflateRawSync } from 'node:zlib';
 
@@ -102,18 +102,27 @@ const asLabel = (value) => (value === 'na' ? "Don't know" : value === '' ? '' : 
  * reads it: `Timestamp` first, a grid question's rows as `Question [Row]`, answers as labels.
  */
 export async function googleFormsCsv(root, rows) {
-  const file = join(root, `google-forms-${rows}-v${DATA_VERSION}.csv`);
   const map = join(root, 'google-forms.map.yaml');
-  writeFileSync(map, googleFormsMapping());
-  if (existsSync(file)) return { file, map };
   mkdirSync(root, { recursive: true });
+  writeFileSync(map, googleFormsMapping());
+  const file = await writeFormsExport(join(root, `google-forms-${rows}-v${DATA_VERSION}.csv`), rows, rows, '', () => '');
+  return { file, map };
+}
+
+/**
+ * A Google Forms export of `rows` rows of surveyCsv's respondents (answers drawn from `seed`), each
+ * row ending with `extra(i)` under the header's `more` columns.
+ */
+async function writeFormsExport(file, rows, seed, more, extra) {
+  if (existsSync(file)) return file;
+  mkdirSync(dirname(file), { recursive: true });
   const partial = `${file}.partial`;
   const out = createWriteStream(partial);
-  const rand = random(rows);
-  out.write(`Timestamp,Your name,Which best describes you?,${ITEMS.map((id) => `"How much do you agree? [${id}]"`).join(',')}\n`);
+  const rand = random(seed);
+  out.write(`Timestamp,Your name,Which best describes you?,${ITEMS.map((id) => `"How much do you agree? [${id}]"`).join(',')}${more}\n`);
   let batch = '';
   for (let i = 0; i < rows; i++) {
-    batch += `${formsTimestamp(i)},R${i},${ROLES[i % 3]},${ITEMS.map((item) => asLabel(answerFor(rand, ROLES[i % 3], item))).join(',')}\n`;
+    batch += `${formsTimestamp(i)},R${i},${ROLES[i % 3]},${ITEMS.map((item) => asLabel(answerFor(rand, ROLES[i % 3], item))).join(',')}${extra(i)}\n`;
     if (batch.length > 1 << 20) {
       if (!out.write(batch)) await once(out, 'drain');
       batch = '';
@@ -122,7 +131,7 @@ export async function googleFormsCsv(root, rows) {
   out.end(batch);
   await once(out, 'finish');
   renameSync(partial, file);
-  return { file, map };
+  return file;
 }
 
 /**
@@ -239,26 +248,10 @@ function crc32(bytes) {
  * as rows (`item: general` evidence, under General comments), with its mapping.
  */
 export async function googleFormsQuotesCsv(root, rows) {
-  const file = join(root, `google-forms-quotes-${rows}-v${DATA_VERSION}.csv`);
   const map = join(root, 'google-forms-quotes.map.yaml');
-  writeFileSync(map, googleFormsMapping().replace('labels:', 'evidence:\n  - {column: "Anything else?", item: general}\nlabels:'));
-  if (existsSync(file)) return { file, map };
   mkdirSync(root, { recursive: true });
-  const partial = `${file}.partial`;
-  const out = createWriteStream(partial);
-  const rand = random(rows + 7);
-  out.write(`Timestamp,Your name,Which best describes you?,${ITEMS.map((id) => `"How much do you agree? [${id}]"`).join(',')},Anything else?\n`);
-  let batch = '';
-  for (let i = 0; i < rows; i++) {
-    const said = `"Call ${i}: kept waiting, but the agent was kind, and it was solved"`;
-    batch += `${formsTimestamp(i)},R${i},${ROLES[i % 3]},${ITEMS.map((item) => asLabel(answerFor(rand, ROLES[i % 3], item))).join(',')},${said}\n`;
-    if (batch.length > 1 << 20) {
-      if (!out.write(batch)) await once(out, 'drain');
-      batch = '';
-    }
-  }
-  out.end(batch);
-  await once(out, 'finish');
-  renameSync(partial, file);
+  writeFileSync(map, googleFormsMapping().replace('labels:', 'evidence:\n  - {column: "Anything else?", item: general}\nlabels:'));
+  const said = (i) => `,"Call ${i}: kept waiting, but the agent was kind, and it was solved"`;
+  const file = await writeFormsExport(join(root, `google-forms-quotes-${rows}-v${DATA_VERSION}.csv`), rows, rows + 7, ',Anything else?', said);
   return { file, map };
 }
