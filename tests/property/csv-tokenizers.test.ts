@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { csvRows } from '../../src/inputs/svcaudit-csv/csv-rows.js';
 import { csvTextRows } from '../../src/inputs/survey/csv-tokenizer.js';
 import { propertyRuns } from '../helpers/property-runs.js';
+import { cut } from '../helpers/text-pieces.js';
 
 interface Row {
   readonly cells: readonly string[];
@@ -26,16 +27,6 @@ async function read(rows: () => AsyncIterable<Row>): Promise<unknown> {
     const e = error as Error & { line: number; column: number };
     return { error: e.message, line: e.line, column: e.column };
   }
-}
-
-async function* cut(text: string, at: readonly number[]): AsyncGenerator<string> {
-  let from = 0;
-  for (const to of [...new Set(at)].sort((a, b) => a - b)) {
-    if (to <= from || to >= text.length) continue;
-    yield text.slice(from, to);
-    from = to;
-  }
-  yield text.slice(from);
 }
 
 describe('property: the two CSV tokenizers agree', () => {

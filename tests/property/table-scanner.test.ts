@@ -10,6 +10,7 @@ import { csvRows } from '../../src/inputs/svcaudit-csv/csv-rows.js';
 import { tokenize } from '../../src/inputs/survey/csv-tokenizer.js';
 import { FAST_ROW_LIMIT, scanText, TableScanner } from '../../src/inputs/survey/table-scanner.js';
 import { propertyRuns } from '../helpers/property-runs.js';
+import { cut } from '../helpers/text-pieces.js';
 
 interface Row {
   readonly cells: readonly string[];
@@ -32,16 +33,6 @@ async function drain(rows: AsyncIterable<Row>, out: unknown[]): Promise<unknown>
     const e = error as Error & { line: number; column: number };
     return [...out, { error: e.message, line: e.line, column: e.column }];
   }
-}
-
-async function* cut(text: string, at: readonly number[]): AsyncGenerator<string> {
-  let from = 0;
-  for (const to of [...new Set(at)].sort((a, b) => a - b)) {
-    if (to <= from || to >= text.length) continue;
-    yield text.slice(from, to);
-    from = to;
-  }
-  yield text.slice(from);
 }
 
 /** The scanner's rows, then the reference's from where the scanner stopped. */
