@@ -7,14 +7,13 @@
  * scanner hands over is read on by the reference tokenizer: so every finding and every AnswerSet
  * is the one readCsvAnswers gives (tests/property/fast-paths.test.ts holds them to it).
  */
-import { finding } from '../../core/finding.js';
 import { NA_SCORE, NO_SCORE, type AnswerRow } from '../../core/answer-row.js';
 import type { AnswerSet } from '../../core/answers.js';
 import { rubricItems, type Item, type Rubric } from '../../rubric/model.js';
 import { audienceFinding } from '../audience-finding.js';
 import { CellMemo, scanText, TableScanner, trimmedValue, type ScannedRow } from '../survey/table-scanner.js';
-import { readHeader, rowToAnswerSet, type CsvAnswersSink, type CsvHeader } from './csv-answers.js';
-import { csvRows, CsvSyntaxError, type CsvRow } from './csv-rows.js';
+import { CsvRowReader, rowToAnswerSet, type CsvAnswersSink, type CsvHeader } from './csv-answers.js';
+import { csvRows } from './csv-rows.js';
 
 /** Roles whose audience answers are remembered; a column of free text read as roles is not. */
 const MAX_ROLES_KEPT = 256;
@@ -25,44 +24,31 @@ interface CsvRowsSink extends CsvAnswersSink {
 
 /** Reads every row, as readCsvAnswers does; returns how many rows were read. */
 export async function readCsvAnswerRows(chunks: AsyncIterable<string> | Iterable<string>, file: string, rubric: Rubric, sink: CsvRowsSink): Promise<number> {
-  const items = new Map(rubricItems(rubric).map((item) => [item.id, item]));
-  let header: CsvHeader | undefined;
+  const general = new CsvRowReader(file, rubric, sink);
   let view: CsvAnswerRow | undefined;
-  let rows = 0;
-  const general = (row: CsvRow) => {
-    if (!header) {
-      header = readHeader(row.cells, row.columns, row.lines, file, items, sink);
-      return;
-    }
-    if (row.cells.length === 1 && row.cells[0]!.trim() === '') return; // a blank line
-    rows++;
-    const set = rowToAnswerSet(row, header, file, rubric, sink);
-    if (set) sink.answerSet(set);
-  };
+  let fast = 0;
   const scanner = new TableScanner(',', (row) => {
-    if (!header) {
-      general(row.toRow());
-      view = CsvAnswerRow.for(header!, file, rubric);
+    if (!general.header) {
+      general.read(row.toRow());
+      view = CsvAnswerRow.for(general.header!, file, rubric);
       return;
     }
     if (row.count === 1 && row.cell(0).trim() === '') return;
     if (view === undefined || !view.read(row)) {
-      general(row.toRow());
+      general.read(row.toRow());
       return;
     }
-    rows++;
+    fast++;
     view.warn(sink);
     sink.row(view);
   });
   try {
     const rest = await scanText(chunks, scanner);
-    if (rest) for await (const row of csvRows(rest.text, ',', rest.line)) general(row);
+    if (rest) for await (const row of csvRows(rest.text, ',', rest.line)) general.read(row);
   } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
-    sink.finding(finding(error.rule, error.message, file, { line: error.line, column: error.column }));
+    general.stopped(error);
   }
-  if (!header) sink.finding(finding('file-empty', 'The CSV file is empty: it needs a header row of item ids.', file, { line: 1, column: 1 }));
-  return rows;
+  return general.end() + fast;
 }
 
 /** A CSV row seen as an AnswerRow: the scanned row's cells, read where they are. */

@@ -10,7 +10,7 @@ import { audienceFinding } from '../audience-finding.js';
 import { isLevel } from '../../rubric/scale.js';
 import { closest } from '../../core/suggest.js';
 import { excerpt } from '../../core/inert-text.js';
-import { csvRows, CsvSyntaxError } from './csv-rows.js';
+import { csvRows, CsvSyntaxError, type CsvRow } from './csv-rows.js';
 import type { Answer, AnswerSet, Score } from '../../core/answers.js';
 
 /** Respondent columns that survey tools commonly add; never mistaken for a misspelt item id. */
@@ -24,26 +24,56 @@ export interface CsvAnswersSink {
 
 /** Reads every row; returns how many rows were read. Findings never stop the reading. */
 export async function readCsvAnswers(chunks: AsyncIterable<string> | Iterable<string>, file: string, rubric: Rubric, sink: CsvAnswersSink): Promise<number> {
-  const items = new Map(rubricItems(rubric).map((item) => [item.id, item]));
-  let header: CsvHeader | undefined;
-  let rows = 0;
+  const reader = new CsvRowReader(file, rubric, sink);
   try {
-    for await (const row of csvRows(chunks)) {
-      if (!header) {
-        header = readHeader(row.cells, row.columns, row.lines, file, items, sink);
-        continue;
-      }
-      if (row.cells.length === 1 && row.cells[0]!.trim() === '') continue; // a blank line
-      rows++;
-      const set = rowToAnswerSet(row, header, file, rubric, sink);
-      if (set) sink.answerSet(set);
-    }
+    for await (const row of csvRows(chunks)) reader.read(row);
   } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
-    sink.finding(finding(error.rule, error.message, file, { line: error.line, column: error.column }));
+    reader.stopped(error);
   }
-  if (!header) sink.finding(finding('file-empty', 'The CSV file is empty: it needs a header row of item ids.', file, { line: 1, column: 1 }));
-  return rows;
+  return reader.end();
+}
+
+/**
+ * The rows of one CSV as the tokenizer gives them, one at a time: the first is the header, a
+ * blank line is passed over, any other row becomes an AnswerSet or findings. The fast path
+ * (csv-answer-rows.ts) hands the rows it does not read in place to the same reader.
+ */
+export class CsvRowReader {
+  header: CsvHeader | undefined;
+  /** Rows read, blank lines and the header not counted. */
+  rows = 0;
+  readonly #items: ReadonlyMap<string, Item>;
+
+  constructor(
+    private readonly file: string,
+    private readonly rubric: Rubric,
+    private readonly sink: CsvAnswersSink,
+  ) {
+    this.#items = new Map(rubricItems(rubric).map((item) => [item.id, item]));
+  }
+
+  read(row: CsvRow): void {
+    if (!this.header) {
+      this.header = readHeader(row.cells, row.columns, row.lines, this.file, this.#items, this.sink);
+      return;
+    }
+    if (row.cells.length === 1 && row.cells[0]!.trim() === '') return; // a blank line
+    this.rows++;
+    const set = rowToAnswerSet(row, this.header, this.file, this.rubric, this.sink);
+    if (set) this.sink.answerSet(set);
+  }
+
+  /** Reading stopped at malformed CSV: its finding (anything else is no finding of the file's). */
+  stopped(error: unknown): void {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    this.sink.finding(finding(error.rule, error.message, this.file, { line: error.line, column: error.column }));
+  }
+
+  /** The end of the file: a file without even a header is named; returns the rows read. */
+  end(): number {
+    if (!this.header) this.sink.finding(finding('file-empty', 'The CSV file is empty: it needs a header row of item ids.', this.file, { line: 1, column: 1 }));
+    return this.rows;
+  }
 }
 
 export interface CsvHeader {
