@@ -83,7 +83,7 @@ export interface CsvHeader {
   readonly audienced: Map<number, Item>;
 }
 
-export function readHeader(cells: string[], columns: number[], lines: number[], file: string, items: ReadonlyMap<string, Item>, sink: CsvAnswersSink): CsvHeader {
+function readHeader(cells: string[], columns: number[], lines: number[], file: string, items: ReadonlyMap<string, Item>, sink: CsvAnswersSink): CsvHeader {
   const itemIds = new Set(items.keys());
   // Survey tools capitalise headers (`Role`, `Be-Nice`): item ids and the usual respondent
   // fields are matched without regard to case, so `--by role` finds a `Role` column.
