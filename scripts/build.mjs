@@ -8,7 +8,10 @@
  * the bundle for a few representative commands (see bin/code-cache.cjs).
  * Runs from `prepare`, so `npm install` of a clone leaves a runnable tool.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import nodeModule from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -209,10 +212,6 @@ async function makeCodeCaches() {
  */
 async function cacheAssessIntro() {
   if (spawnSync('script', ['--version'], { stdio: 'ignore' }).status !== 0) return;
-  const { spawn } = await import('node:child_process');
-  const { mkdtempSync, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
   const dir = mkdtempSync(join(tmpdir(), 'svcaudit-cache-'));
   const quote = (s) => `'${String(s).replace(/'/g, `'\\''`)}'`;
   const command = [process.execPath, at('scripts/make-code-cache.cjs'), 'assess', '--no-color', '--out', join(dir, 'answers.yaml')].map(quote).join(' ');
