@@ -124,7 +124,7 @@ export class ScannedRow {
 export class CellMemo<T> {
   readonly #compute: (text: string) => T;
   /** Per column: recent cell texts and their results, tried in turn; null once the column proved too varied to keep. */
-  readonly #columns: Array<{ raws: string[]; lengths: number[]; results: T[]; next: number; looks: number; hits: number } | null> = [];
+  readonly #columns: Array<{ raws: string[]; results: T[]; next: number; looks: number; hits: number } | null> = [];
   #empty: { readonly result: T } | undefined;
 
   constructor(compute: (text: string) => T) {
@@ -139,15 +139,15 @@ export class CellMemo<T> {
     const text = row.text;
     let kept = this.#columns[column];
     if (kept === null) return this.#compute(text.slice(start, start + length));
-    if (kept === undefined) this.#columns[column] = kept = { raws: [], lengths: [], results: [], next: 0, looks: 0, hits: 0 };
+    if (kept === undefined) this.#columns[column] = kept = { raws: [], results: [], next: 0, looks: 0, hits: 0 };
     kept.looks++;
     const { raws } = kept;
-    // The lengths first (a number each), then a slice and string equality for a text of the same
-    // length: that beats comparing the characters in place, by a loop or by startsWith.
-    const { lengths } = kept;
+    // The lengths first, then a slice and string equality for a text of the same length: that
+    // beats comparing the characters in place, by a loop or by startsWith.
     const raw = text.slice(start, start + length);
-    for (let k = 0; k < lengths.length; k++) {
-      if (lengths[k] === length && raws[k] === raw) {
+    for (let k = 0; k < raws.length; k++) {
+      const known = raws[k]!;
+      if (known.length === length && known === raw) {
         kept.hits++;
         return kept.results[k]!;
       }
@@ -159,11 +159,9 @@ export class CellMemo<T> {
       this.#columns[column] = null;
     } else if (raws.length < RESULTS_KEPT) {
       raws.push(detached(raw));
-      lengths.push(length);
       kept.results.push(result);
     } else {
       raws[kept.next] = detached(raw);
-      lengths[kept.next] = length;
       kept.results[kept.next] = result;
       kept.next = (kept.next + 1) % RESULTS_KEPT;
     }
