@@ -103,7 +103,7 @@ function readUpTo(path: string, limit: number): Buffer | undefined {
 let scratch = Buffer.allocUnsafe(1 << 16);
 
 function csvHeaderNamesItem(path: string, itemIds: ReadonlySet<string>): boolean {
-  const text = read(path, CSV_HEAD_BYTES)?.text;
+  const text = readText(path, CSV_HEAD_BYTES);
   if (text === undefined) return true;
   const header = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/, 1)[0]!;
   // Matched as the reader matches them: in the file's delimiter, trimmed, unquoted, without regard to case.
@@ -111,22 +111,7 @@ function csvHeaderNamesItem(path: string, itemIds: ReadonlySet<string>): boolean
 }
 
 /** The first `limit` bytes of the file as text (never more, whatever its size); undefined when it cannot be read. */
-function read(path: string, limit: number): { text: string; bytes: number } | undefined {
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      // As much as the file holds (a folder of small files allocates little), one byte more to see it grew.
-      const size = Math.min(limit, fstatSync(fd).size + 1);
-      const buffer = Buffer.allocUnsafe(size);
-      let total = 0;
-      // A read may return less than asked before the end of the file.
-      for (let n = -1; n !== 0 && total < size; total += n) n = readSync(fd, buffer, total, size - total, total);
-      const head = buffer.subarray(0, total);
-      return { text: new TextDecoder(utf16Of(head) ?? 'utf-8').decode(head), bytes: total };
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return undefined;
-  }
+function readText(path: string, limit: number): string | undefined {
+  const head = readUpTo(path, limit);
+  return head === undefined ? undefined : new TextDecoder(utf16Of(head) ?? 'utf-8').decode(head);
 }
