@@ -38,11 +38,8 @@ export interface Font {
   readonly bold?: boolean;
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-
 export function segments(text: string): string[] {
-  // Each printable ASCII or other narrow character is a grapheme of its own: no segmenter (costly to make) needed.
-  if (PRINTABLE_ASCII.test(text) || isNarrow(text)) return [...text];
+  // A text of narrow characters (printable ASCII among them) is cut a character at a time, without the segmenter.
   return [...graphemes(text)];
 }
 
@@ -62,7 +59,7 @@ export function graphemeEm(grapheme: string): number {
   }
   // The Unicode-property tests are compiled on first use; plain ASCII and the other narrow
   // characters (no mark, no invisible character, no pictograph: text-width.ts) never need them.
-  const plain = grapheme.length === 1 && (PRINTABLE_ASCII.test(grapheme) || isNarrow(grapheme));
+  const plain = grapheme.length === 1 && isNarrow(grapheme);
   if (!plain && ZERO_WIDTH.test(grapheme)) return 0;
   if (!plain && WIDE_CHAR.test(grapheme)) return WIDE;
   // An accented Latin letter is as wide as its base letter.
