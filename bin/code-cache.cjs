@@ -12,48 +12,120 @@
  * that source alone: a dist/ rebuilt or edited without new caches simply
  * compiles as usual. A cache from another Node or V8 version is rejected by
  * V8 and the code compiles as usual too.
+ *
+ * A command the build packs (`score`, `validate`, `compare`: see PACKED_RUNS
+ * there) also has a pack: the chunks its runs load, as one script with one
+ * cache. Loading some fifty chunks one by one costs a short run more than
+ * their code does (a module search, a file read, a cache read and a script
+ * each), so the pack's chunks are compiled at once and each runs when it is
+ * first required, provided the file on disk still holds the source the pack
+ * was made from; a chunk that differs is loaded from its file.
  */
 const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { dirname, join, relative, sep } = require('node:path');
 const { Script } = require('node:vm');
 
-/** Loads dist/ files from their caches when these were made from the same source. */
-function useCodeCache(dist) {
-  const stats = { used: [], compiled: [] };
+/**
+ * Loads dist/ files from their caches when these were made from the same source, and the chunks of
+ * `command`'s pack from the pack.
+ */
+function useCodeCache(dist, command) {
+  const stats = { used: [], compiled: [], packed: [] };
+  const pack = readPack(dist, command);
+  if (pack !== undefined) {
+    const script = new Script(pack.source, { filename: pack.file, cachedData: pack.cachedData });
+    definePacked(dist, pack, script, stats.packed);
+  }
   compileDistWith(dist, (filename, source) => {
+    // Without a cache of this source the file is compiled here all the same, so that what it
+    // requires still comes by its path, from the pack when packed.
     const cachedData = readCache(cacheFile(dist, filename), source);
-    if (cachedData === undefined) {
-      stats.compiled.push(relative(dist, filename));
-      return undefined;
-    }
     const script = new Script(Module.wrap(source), { filename, cachedData });
-    (script.cachedDataRejected ? stats.compiled : stats.used).push(relative(dist, filename));
+    (cachedData === undefined || script.cachedDataRejected ? stats.compiled : stats.used).push(relative(dist, filename));
     return script;
   });
   return stats;
 }
 
-/** Records the code of every dist/ file loaded in this process, adding to the caches already made. */
-function makeCodeCache(dist) {
+/**
+ * Records the code of every dist/ file loaded in this process, adding to the caches already made,
+ * and of `command`'s pack when the build has made one. With `loadedLog`, also writes there the
+ * dist/ files the run loaded (the build's choice of a pack's chunks).
+ */
+function makeCodeCache(dist, command, loadedLog) {
   const made = [];
+  const pack = readPack(dist, command);
+  let packScript;
+  if (pack !== undefined) {
+    packScript = new Script(pack.source, { filename: pack.file, cachedData: pack.cachedData });
+    definePacked(dist, pack, packScript, []);
+  }
   compileDistWith(dist, (filename, source) => {
     const file = cacheFile(dist, filename);
     const script = new Script(Module.wrap(source), { filename, cachedData: readCache(file, source) });
-    made.push({ file, source, script });
+    made.push({ filename, file, source, script });
     return script;
   });
   // At exit every function that ran has been compiled, so the cache holds them all.
   process.on('exit', () => {
-    for (const { file, source, script } of made) {
-      const text = Buffer.from(source);
-      const header = Buffer.alloc(4);
-      header.writeUInt32LE(text.length);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, Buffer.concat([header, text, script.createCachedData()]));
-    }
+    for (const { file, source, script } of made) writeCache(file, source, script.createCachedData());
+    if (pack !== undefined) writeCache(pack.file, pack.source, packScript.createCachedData());
+    if (loadedLog !== undefined) writeFileSync(loadedLog, JSON.stringify(made.map(({ filename }) => relative(dist, filename).split(sep).join('/'))));
   });
 }
+
+/**
+ * Writes `command`'s pack of the dist/ files `files` (paths from dist/, with `/`), with no cache
+ * yet: makeCodeCache adds it. Each file becomes a function of the pack's script, called with what
+ * Node gives a module; a table at the end says where each file's source lies in the pack.
+ */
+function writePack(dist, command, files) {
+  let source = '(function (define) {\n';
+  const at = {};
+  for (const name of files) {
+    const text = readFileSync(join(dist, name), 'utf8');
+    source += `define(${JSON.stringify(name)}, function (exports, require, module, __filename, __dirname) {`;
+    at[name] = [source.length, source.length + text.length];
+    source += `${text}\n});\n`;
+  }
+  source += `})\n//${JSON.stringify(at)}`;
+  writeCache(packFile(dist, command), source, Buffer.alloc(0));
+}
+
+/** The pack of `command`, if the build made one: its source, cache and table of files. */
+function readPack(dist, command) {
+  if (typeof command !== 'string' || !/^[a-z]+$/.test(command)) return undefined;
+  const file = packFile(dist, command);
+  let bytes;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const length = bytes.length >= 4 ? bytes.readUInt32LE(0) : -1;
+  if (length < 0 || 4 + length > bytes.length) return undefined;
+  const source = bytes.toString('utf8', 4, 4 + length);
+  const table = source.lastIndexOf('\n//');
+  if (table < 0) return undefined;
+  const cachedData = bytes.subarray(4 + length);
+  return { file, source, at: JSON.parse(source.slice(table + 3)), cachedData: cachedData.length > 0 ? cachedData : undefined };
+}
+
+/**
+ * Runs the pack's script, which hands over each file's function: kept (PACKED) with the source it
+ * was made from, to run when the file is first required and still holds that source.
+ */
+function definePacked(dist, pack, script, packedStats) {
+  const run = script.runInThisContext({ displayErrors: true });
+  run((name, body) => {
+    const [start, end] = pack.at[name];
+    PACKED.set(join(dist, name), { body, source: () => pack.source.slice(start, end), stats: packedStats, name });
+  });
+}
+
+/** Packed files by their full path (see definePacked). */
+const PACKED = new Map();
 
 /** `compile` returns a compiled script for a dist/ file, or undefined to leave it to Node. */
 function compileDistWith(dist, compile) {
@@ -79,6 +151,15 @@ function readCache(file, source) {
   return bytes.subarray(4 + length);
 }
 
+/** A cache file: the source's length in bytes, the source, V8's cache. */
+function writeCache(file, source, cachedData) {
+  const text = Buffer.from(source);
+  const header = Buffer.alloc(4);
+  header.writeUInt32LE(text.length);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, Buffer.concat([header, text, cachedData]));
+}
+
 /** A file of the bundle named from its own folder. */
 const CHUNK = /^\.\.?\/(chunks\/)?[\w.-]+\.cjs$/;
 
@@ -86,23 +167,36 @@ function cacheFile(dist, filename) {
   return join(dist, 'code-cache', `${relative(dist, filename)}.bin`);
 }
 
+function packFile(dist, command) {
+  return join(dist, 'code-cache', 'packs', `${command}.bin`);
+}
+
+/** A chunk's full path by the folder requiring it and the request: a short run makes hundreds of the same requests. */
+const RESOLVED = new Map();
+
 /**
  * What Node gives a module as `require`, as far as the bundle uses it. A chunk of the bundle
  * requiring another (`./chunk-….cjs`, in its own folder) is loaded by its path, without Node's
- * search for the file: the build put it there, and a short run loads dozens of them.
+ * search for the file: the build put it there, and a short run loads dozens of them. A packed
+ * chunk runs from the pack (definePacked).
  */
 function requireFor(module) {
   const folder = dirname(module.filename);
   const require = (id) => {
-    if (!CHUNK.test(id)) return module.require(id);
-    const filename = join(folder, id);
+    const key = `${folder}\0${id}`;
+    let filename = RESOLVED.get(key);
+    if (filename === undefined) {
+      if (!CHUNK.test(id)) return module.require(id);
+      filename = join(folder, id);
+      RESOLVED.set(key, filename);
+    }
     const cached = Module._cache[filename];
     if (cached !== undefined) return cached.exports;
     const child = new Module(filename, module);
     Module._cache[filename] = child;
     let loaded = false;
     try {
-      child.load(filename);
+      if (!runPacked(child, filename)) child.load(filename);
       loaded = true;
     } finally {
       if (!loaded) delete Module._cache[filename];
@@ -114,4 +208,30 @@ function requireFor(module) {
   return require;
 }
 
-module.exports = { useCodeCache, makeCodeCache };
+/** The folders Node searches for packages, by a module's folder: the same for every chunk. */
+const PATHS = new Map();
+
+/** Runs a packed chunk whose file holds the pack's source of it; false when it is not packed or differs. */
+function runPacked(child, filename) {
+  const packed = PACKED.get(filename);
+  if (packed === undefined) return false;
+  PACKED.delete(filename);
+  let text;
+  try {
+    text = readFileSync(filename, 'utf8');
+  } catch {
+    return false;
+  }
+  if (text !== packed.source()) return false;
+  child.filename = filename;
+  const folder = dirname(filename);
+  let paths = PATHS.get(folder);
+  if (paths === undefined) PATHS.set(folder, (paths = Module._nodeModulePaths(folder)));
+  child.paths = paths;
+  packed.body.call(child.exports, child.exports, requireFor(child), child, filename, folder);
+  child.loaded = true;
+  packed.stats.push(packed.name);
+  return true;
+}
+
+module.exports = { useCodeCache, makeCodeCache, writePack };

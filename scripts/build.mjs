@@ -11,15 +11,16 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import nodeModule from 'node:module';
+import nodeModule, { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build, transform } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const codeCache = createRequire(import.meta.url)('../bin/code-cache.cjs');
 const at = (p) => `${root}${p}`;
 const pkg = JSON.parse(await readFile(at('package.json'), 'utf8'));
 /** What the bundle knows of package.json: its version, and the repository as a web address (`git+https://….git` → `https://…`). */
@@ -180,28 +181,49 @@ async function writeDeclarations(next) {
 /**
  * Commands whose code is cached (see bin/code-cache.cjs): the CI checks and the first things
  * a user runs. Each run adds the functions it compiled to the caches of the files it loaded.
+ * A run marked `pack` also says which chunks go into its command's pack: the chunks it loads,
+ * compiled as one script (a run of `score` on one file loads some fifty). Runs that load much
+ * more than a short run needs (`score --by`, with the statistics of Student's t) stay out of the
+ * choice, so a short run does not carry their code; they still add their compiled code to the pack.
  */
 const CODE_CACHE_RUNS = [
-  ['--help'],
-  ['validate', 'rubrics/service-commitments.yaml'],
-  ['validate', 'examples/interviews', 'examples/interviews.csv'],
-  ['score', 'examples/self-audit.yaml'],
-  ['score', 'examples/self-audit.yaml', '--format', 'markdown'],
-  ['score', 'examples/self-audit.yaml', '--format', 'html'],
-  ['score', 'examples/interviews', '--by', 'role', '--format', 'json'],
-  ['compare', 'examples/interviews', 'examples/follow-up', '--by', 'role', '--format', 'json'],
-  ['rubrics'],
-  ['template'],
+  { args: ['--help'] },
+  { args: ['validate', 'rubrics/service-commitments.yaml'], pack: true },
+  { args: ['validate', 'examples/interviews', 'examples/interviews.csv'], pack: true },
+  { args: ['score', 'examples/self-audit.yaml'], pack: true },
+  { args: ['score', 'examples/self-audit.yaml', '--format', 'markdown'], pack: true },
+  { args: ['score', 'examples/self-audit.yaml', '--format', 'html'], pack: true },
+  { args: ['score', 'examples/interviews', '--by', 'role', '--format', 'json'] },
+  { args: ['compare', 'examples/interviews', 'examples/follow-up', '--by', 'role', '--format', 'json'], pack: true },
+  { args: ['rubrics'] },
+  { args: ['template'] },
 ];
 
 async function makeCodeCaches() {
   // Node 22 and later keep a compile cache of their own, which bin/svcaudit.cjs turns on instead.
   if (nodeModule.enableCompileCache) return;
-  for (const args of CODE_CACHE_RUNS) {
-    const run = spawnSync(process.execPath, [at('scripts/make-code-cache.cjs'), ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`making the code cache: svcaudit ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+  const loaded = new Map();
+  const log = join(mkdtempSync(join(tmpdir(), 'svcaudit-loaded-')), 'loaded.json');
+  try {
+    for (const { args, pack } of CODE_CACHE_RUNS) {
+      runForCache(args, pack ? { SVCAUDIT_LOADED_LOG: log } : {});
+      if (!pack) continue;
+      const files = loaded.get(args[0]) ?? new Set();
+      for (const file of JSON.parse(await readFile(log, 'utf8'))) files.add(file);
+      loaded.set(args[0], files);
+    }
+  } finally {
+    rmSync(dirname(log), { recursive: true, force: true });
   }
+  // bin/svcaudit.cjs loads cli.cjs itself, before any command is known.
+  for (const [command, files] of loaded) codeCache.writePack(at('dist'), command, [...files].filter((file) => file !== 'cli.cjs'));
+  for (const { args } of CODE_CACHE_RUNS) if (loaded.has(args[0])) runForCache(args, {});
   await cacheAssessIntro();
+}
+
+function runForCache(args, env) {
+  const run = spawnSync(process.execPath, [at('scripts/make-code-cache.cjs'), ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`making the code cache: svcaudit ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
 }
 
 /**

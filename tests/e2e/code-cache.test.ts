@@ -1,7 +1,8 @@
 /**
  * The V8 code caches the build leaves in dist/code-cache (bin/code-cache.cjs):
  * a run starts from them, a cache is used only for the exact source it was
- * made from, and output is the same with or without them.
+ * made from, and output is the same with or without them. A command's pack (its chunks as one
+ * script) runs a chunk only while the chunk's file holds the source the pack was made from.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,14 +15,14 @@ import { REPO } from '../helpers/run-cli.js';
 interface Run {
   readonly status: number | null;
   readonly stdout: string;
-  readonly stats: { used: string[]; compiled: string[] };
+  readonly stats: { used: string[]; compiled: string[]; packed: string[] };
 }
 
 /** Runs svcaudit from the package folder `root`, reporting which dist/ files came from a cache. */
 function run(root: string, args: readonly string[]): Run {
   const script = `
     const { useCodeCache } = require(${JSON.stringify(join(root, 'bin/code-cache.cjs'))});
-    const stats = useCodeCache(${JSON.stringify(join(root, 'dist'))});
+    const stats = useCodeCache(${JSON.stringify(join(root, 'dist'))}, ${JSON.stringify(args[0])});
     process.on('exit', () => require('node:fs').writeSync(2, '\\n@@' + JSON.stringify(stats)));
     process.argv = [process.argv[0], 'svcaudit', ...${JSON.stringify(args)}];
     require(${JSON.stringify(join(root, 'dist/cli.cjs'))}).main();`;
@@ -48,11 +49,39 @@ describe.skipIf(NODE_HAS_COMPILE_CACHE)('V8 code caches of the bundle', () => {
     expect(r.status).toBe(0);
     expect(r.stats.compiled).toEqual([]);
     expect(r.stats.used).toContain('cli.cjs');
-    expect(r.stats.used.some((file) => file.startsWith('chunks/validate-'))).toBe(true);
+    expect([...r.stats.used, ...r.stats.packed].some((file) => file.startsWith('chunks/validate-'))).toBe(true);
+  });
+
+  it('a score run of one answers file runs its chunks from the score pack, and compiles nothing', () => {
+    const r = run(REPO, ['score', 'examples/self-audit.yaml', '--format', 'html']);
+    expect(r.status).toBe(0);
+    expect(r.stats.compiled).toEqual([]);
+    expect(r.stats.used).toEqual(['cli.cjs']);
+    expect(r.stats.packed.length).toBeGreaterThan(10);
+    expect(r.stats.packed.some((file) => file.startsWith('chunks/score-'))).toBe(true);
+  });
+
+  it('runs an edited chunk from its file, not from the pack, even at the same length', () => {
+    const packed = run(copy, ['score', 'examples/self-audit.yaml']);
+    const chunk = packed.stats.packed.map((file) => join(copy, 'dist', file)).find((file) => readFileSync(file, 'utf8').includes('Start here'));
+    expect(chunk).toBeDefined();
+    const before = readFileSync(chunk!, 'utf8');
+    writeFileSync(chunk!, before.replace('Start here', 'START HERE'));
+    try {
+      const r = run(copy, ['score', 'examples/self-audit.yaml']);
+      expect(packed.stdout).toContain('Start here');
+      expect(r.stdout).toContain('START HERE');
+      const name = chunk!.slice(join(copy, 'dist').length + 1);
+      expect(r.stats.packed).not.toContain(name);
+      expect(r.stats.compiled).toContain(name);
+      expect(r.stats.packed.length).toBe(packed.stats.packed.length - 1);
+    } finally {
+      writeFileSync(chunk!, before);
+    }
   });
 
   it('gives the same output with the caches as without them', () => {
-    const commands = [['--help'], ['validate', 'examples/interviews', 'examples/interviews.csv'], ['score', 'examples/interviews', '--by', 'role', '--format', 'markdown']];
+    const commands = [['--help'], ['validate', 'examples/interviews', 'examples/interviews.csv'], ['score', 'examples/interviews', '--by', 'role', '--format', 'markdown'], ['score', 'examples/self-audit.yaml', '--format', 'html'], ['compare', 'examples/interviews', 'examples/follow-up']];
     const cached = commands.map((args) => run(copy, args));
     rmSync(join(copy, 'dist/code-cache'), { recursive: true });
     const compiled = commands.map((args) => run(copy, args));
@@ -60,6 +89,7 @@ describe.skipIf(NODE_HAS_COMPILE_CACHE)('V8 code caches of the bundle', () => {
     commands.forEach((_, i) => {
       expect(cached[i]!.stats.used.length).toBeGreaterThan(0);
       expect(compiled[i]!.stats.used).toEqual([]);
+      expect(compiled[i]!.stats.packed).toEqual([]);
       expect(cached[i]!.status).toBe(compiled[i]!.status);
       expect(cached[i]!.stdout).toBe(compiled[i]!.stdout);
     });
