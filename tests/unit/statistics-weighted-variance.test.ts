@@ -74,6 +74,39 @@ describe('CovarianceAccumulator', () => {
     expect(big.covariance(0, 1)).toBe(-(2 * 1_000_000) / 999_999);
   });
 
+  // Blocks of 256 rows are summed with the offsets of two items packed into one product (one
+  // product for offsets of at most 7, two up to 127): at each limit, over full blocks, every pair's
+  // count and covariance must be the exact figures, whatever mix of signs and gaps.
+  it.each([
+    [7, 'mixed'],
+    [7, 'all +'],
+    [-7, 'all -'],
+    [8, 'all +'],
+    [127, 'mixed'],
+    [127, 'all +'],
+    [-127, 'all -'],
+  ])('keeps exact pair sums over full blocks of offsets %i (%s)', (largest, signs) => {
+    const k = 3;
+    const rows: Row[] = [[0, 0, 0]];
+    let seed = Math.abs(largest);
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    // 'all': every cell present at the largest offset, the sums at their bound; 'mixed': patchy, both signs.
+    const cell = (): number | undefined => (signs !== 'mixed' ? largest : next() < 0.2 ? undefined : next() < 0.5 ? largest : -largest);
+    for (let r = 1; r < 1000; r++) rows.push(Array.from({ length: k }, cell));
+    const acc = accumulate(k, rows);
+    for (let i = 0; i < k; i++) {
+      for (let j = i + 1; j < k; j++) {
+        const both = rows.filter((row) => row[i] !== undefined && row[j] !== undefined);
+        expect(acc.pairCount(i, j)).toBe(both.length);
+        // Exact in integers: (n Σxy - Σx Σy) / (n (n - 1)).
+        const sx = both.reduce((s, row) => s + row[i]!, 0);
+        const sy = both.reduce((s, row) => s + row[j]!, 0);
+        const sxy = both.reduce((s, row) => s + row[i]! * row[j]!, 0);
+        expect(acc.covariance(i, j)).toBeCloseTo((both.length * sxy - sx * sy) / (both.length * (both.length - 1)), 12);
+      }
+    }
+  });
+
   it('matches the two-pass covariance on random patchy answers', () => {
     const arb = fc.integer({ min: 1, max: 5 }).chain((k) =>
       fc.record({

@@ -16,6 +16,30 @@
  */
 /** Rows summed together (see #take): enough to make the column loops long, small enough to stay in the cache. */
 const BLOCK_ROWS = 256;
+/**
+ * The place value of an offset beside a presence in #addPairs: 2^18. A block's offsets are whole
+ * numbers of at most 127 in size, so |sumI|, |sumJ| <= 256 * 127 = 32,512 < LANE / 8, sumIJ <=
+ * 256 * 127^2 = 4,129,024, and every total stays below 2^40, far inside a double's exact integers.
+ */
+const LANE = 2 ** 18;
+/**
+ * The offsets of a block #addSmallPairs takes (a scale of up to 8 levels always fits), and its
+ * place value, 2^12: n_ij <= 256, |sumI|, |sumJ| <= 256 * 7 = 1,792 < 2,048 = SMALL_LANE / 2, and
+ * sumIJ <= 256 * 49 = 12,544, so the total stays below 12,545 * 2^36 < 2^50.
+ */
+const SMALL_OFFSET = 7;
+const SMALL_LANE = 2 ** 12;
+/**
+ * Per item and row of the block being flushed: presence and offset as one number, for each side
+ * of a pair (see #flush). Shared by every accumulator, since a flush uses it only while it runs: a
+ * `--by` run keeps up to a thousand accumulators, and 53 kB each would be 53 MB.
+ */
+let packedScratch = new Float64Array(0);
+
+/** The whole number r nearest to 0 with `total - r` a multiple of SMALL_LANE (|r| < SMALL_LANE / 2 here). */
+function nearestRemainder(total: number): number {
+  return total - Math.round(total / SMALL_LANE) * SMALL_LANE;
+}
 
 export class CovarianceAccumulator {
   /** Number of items. */
@@ -39,6 +63,8 @@ export class CovarianceAccumulator {
   readonly #blockValues: Int8Array;
   readonly #blockPresent: Uint8Array;
   #blockRows = 0;
+  /** The largest offset, in size, queued in the block: #flush sums a block of small offsets faster. */
+  #blockLargest = 0;
 
   constructor(k: number) {
     if (!Number.isInteger(k) || k < 0) throw new RangeError(`item count must be a non-negative integer, got ${k}`);
@@ -97,6 +123,7 @@ export class CovarianceAccumulator {
     const r = this.#blockRows;
     const values = this.#blockValues;
     const present = this.#blockPresent;
+    let largest = this.#blockLargest;
     for (let i = 0; i < k; i++) {
       const x = row[i];
       if (typeof x !== 'number' || !Number.isFinite(x)) continue;
@@ -113,7 +140,10 @@ export class CovarianceAccumulator {
       }
       values[i * BLOCK_ROWS + r] = d;
       present[i * BLOCK_ROWS + r] = 1;
+      if (d > largest) largest = d;
+      else if (-d > largest) largest = -d;
     }
+    this.#blockLargest = largest;
     // Only now, so that a row summed at once above sets the first values itself.
     if (this.#unseen > 0) this.#setFirstValues(row);
     this.#blockRows = r + 1;
@@ -138,6 +168,13 @@ export class CovarianceAccumulator {
     const k = this.k;
     const values = this.#blockValues;
     const present = this.#blockPresent;
+    if (packedScratch.length < 2 * k * BLOCK_ROWS) packedScratch = new Float64Array(2 * k * BLOCK_ROWS);
+    const packed = packedScratch;
+    const small = this.#blockLargest <= SMALL_OFFSET;
+    // Per item and row, presence and offset as one number for each side of a pair's product:
+    // `p + d * LANE` (the lower item), and for small offsets `p + d * LANE^2` (the higher).
+    const other = k * BLOCK_ROWS;
+    const lane = small ? SMALL_LANE : LANE;
     for (let i = 0; i < k; i++) {
       const col = i * BLOCK_ROWS;
       let n = 0;
@@ -145,44 +182,98 @@ export class CovarianceAccumulator {
       let sumSq = 0;
       for (let r = 0; r < rows; r++) {
         const d = values[col + r]!;
-        n += present[col + r]!;
+        const p = present[col + r]!;
+        n += p;
         sum += d;
         sumSq += d * d;
+        packed[col + r] = p + d * lane;
+        if (small) packed[other + col + r] = p + d * SMALL_LANE * SMALL_LANE;
       }
       this.#n[i]! += n;
       this.#sum[i]! += sum;
       this.#sumSq[i]! += sumSq;
     }
+    if (small) this.#addSmallPairs(rows, packed, other);
+    else this.#addPairs(rows, packed, present, values);
+    values.fill(0, 0, k * BLOCK_ROWS);
+    present.fill(0, 0, k * BLOCK_ROWS);
+    this.#blockRows = 0;
+    this.#blockLargest = 0;
+  }
+
+  /**
+   * A block's pair sums in one product a row: with `a = p_i + d_i L` and `b = p_j + d_j L^2`
+   * (L = SMALL_LANE), a b = p_i p_j + d_i p_j L + p_i d_j L^2 + d_i d_j L^3, so the sum over the
+   * block is n_ij + sumI L + sumJ L^2 + sumIJ L^3. With offsets of at most SMALL_OFFSET in size,
+   * n_ij, |sumI| and |sumJ| stay under L / 2 and the total under 2^50: each is read back exactly,
+   * the lowest first, as the remainder nearest to 0.
+   */
+  #addSmallPairs(rows: number, packed: Float64Array, other: number): void {
+    const k = this.k;
+    for (let i = 0; i < k; i++) {
+      const colI = i * BLOCK_ROWS;
+      const base = i * k - (i * (i + 1)) / 2 - i - 1;
+      for (let j = i + 1; j < k; j++) {
+        const colJ = other + j * BLOCK_ROWS;
+        // Absent values are 0 with presence 0: each product counts only rows that scored both.
+        // Four running sums, so that no addition waits for the one before (whole numbers: the
+        // order of the additions changes nothing).
+        let t0 = 0;
+        let t1 = 0;
+        let t2 = 0;
+        let t3 = 0;
+        let r = 0;
+        for (; r + 3 < rows; r += 4) {
+          t0 += packed[colI + r]! * packed[colJ + r]!;
+          t1 += packed[colI + r + 1]! * packed[colJ + r + 1]!;
+          t2 += packed[colI + r + 2]! * packed[colJ + r + 2]!;
+          t3 += packed[colI + r + 3]! * packed[colJ + r + 3]!;
+        }
+        for (; r < rows; r++) t0 += packed[colI + r]! * packed[colJ + r]!;
+        let total = t0 + t1 + (t2 + t3);
+        const n = nearestRemainder(total);
+        total = (total - n) / SMALL_LANE;
+        const sumI = nearestRemainder(total);
+        total = (total - sumI) / SMALL_LANE;
+        const sumJ = nearestRemainder(total);
+        const p = base + j;
+        this.#pairN[p]! += n;
+        this.#pairSumI[p]! += sumI;
+        this.#pairSumJ[p]! += sumJ;
+        this.#pairSumIJ[p]! += (total - sumJ) / SMALL_LANE;
+      }
+    }
+  }
+
+  /**
+   * A block's pair sums in two products a row: with `a = p_i + d_i LANE`,
+   *   sum of a p_j = n_ij + sumI LANE   and   sum of a d_j = sumJ + sumIJ LANE,
+   * each split back exactly: every term is a whole number, n_ij is 0 to BLOCK_ROWS, |sumJ| stays
+   * under LANE / 8 and every total under 2^40 (see LANE).
+   */
+  #addPairs(rows: number, packed: Float64Array, present: Uint8Array, values: Int8Array): void {
+    const k = this.k;
     for (let i = 0; i < k; i++) {
       const colI = i * BLOCK_ROWS;
       const base = i * k - (i * (i + 1)) / 2 - i - 1;
       for (let j = i + 1; j < k; j++) {
         const colJ = j * BLOCK_ROWS;
-        let n = 0;
-        let sumI = 0;
-        let sumJ = 0;
-        let sumIJ = 0;
+        let withPresence = 0;
+        let withOffset = 0;
         for (let r = 0; r < rows; r++) {
-          // Absent values are 0 with presence 0: each product counts only rows that scored both.
-          const pi = present[colI + r]!;
-          const pj = present[colJ + r]!;
-          const di = values[colI + r]!;
-          const dj = values[colJ + r]!;
-          n += pi * pj;
-          sumI += di * pj;
-          sumJ += pi * dj;
-          sumIJ += di * dj;
+          const a = packed[colI + r]!;
+          withPresence += a * present[colJ + r]!;
+          withOffset += a * values[colJ + r]!;
         }
+        const sumI = Math.floor(withPresence / LANE);
+        const sumIJ = Math.round(withOffset / LANE);
         const p = base + j;
-        this.#pairN[p]! += n;
+        this.#pairN[p]! += withPresence - sumI * LANE;
         this.#pairSumI[p]! += sumI;
-        this.#pairSumJ[p]! += sumJ;
+        this.#pairSumJ[p]! += withOffset - sumIJ * LANE;
         this.#pairSumIJ[p]! += sumIJ;
       }
     }
-    values.fill(0, 0, k * BLOCK_ROWS);
-    present.fill(0, 0, k * BLOCK_ROWS);
-    this.#blockRows = 0;
   }
 
   /** The sums of one row at once; a value that is not a finite number is no number. */
