@@ -128,7 +128,8 @@ async function bundle() {
   const next = at('dist.next');
   await rm(next, { recursive: true, force: true });
   const result = await build({
-    entryPoints: { cli: at('src/cli/main.ts') },
+    // The CLI, and the worker thread in which compare reads its follow-up (src/app/side-worker.ts).
+    entryPoints: { cli: at('src/cli/main.ts'), 'compare-worker': at('src/app/side-worker.ts') },
     absWorkingDir: root,
     define: PACKAGE_DEFINES,
     outdir: next,

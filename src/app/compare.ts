@@ -8,16 +8,15 @@ import { statSync } from 'node:fs';
 import { compareSides } from '../compare/compare.js';
 import type { ComparableReport } from '../compare/comparable.js';
 import type { Comparison } from '../compare/comparison.js';
-import { RespondentTable } from '../compare/respondent-table.js';
 import type { ComparisonSide } from '../compare/side.js';
 import { SvcauditError } from '../core/errors.js';
-import { fileError, STDIN } from '../core/io/read-input.js';
+import { STDIN } from '../core/io/read-input.js';
 import { excerpt } from '../core/inert-text.js';
-import { decodeText } from '../core/io/decode-text.js';
-import { inputFile } from '../inputs/read-answer-sets.js';
-import { formatOfName, inputFormat, loadInputAdapter } from '../inputs/registry.js';
+import { formatOfName } from '../inputs/registry.js';
 import type { Rubric } from '../rubric/model.js';
-import { scoreInputs, type ScoreInputsOptions } from './score.js';
+import { loadSide } from './compare-side.js';
+import type { ScoreInputsOptions } from './score.js';
+import { readSideInWorker, type PendingSide } from './side-in-worker.js';
 
 export interface CompareOptions extends Pick<ScoreInputsOptions, 'onNote' | 'ignore' | 'readRows'> {
   /** The rubric to score answers with, or a loader called on first use (two saved reports need none). */
@@ -34,6 +33,11 @@ export interface CompareOptions extends Pick<ScoreInputsOptions, 'onNote' | 'ign
   readonly minGroup?: number | undefined;
   /** `--many-groups`: a `--by` of more groups than a grouping has is meant (see app/score.ts). */
   readonly manyGroups?: boolean | undefined;
+  /**
+   * Read the follow-up in a worker thread beside the baseline (app/side-in-worker.ts) when both
+   * sides are files of answers and the follow-up has at least `minBytes`; the CLI asks for it.
+   */
+  readonly parallel?: { readonly minBytes: number } | undefined;
 }
 
 export interface CompareResult {
@@ -42,6 +46,8 @@ export interface CompareResult {
   readonly baseline: ComparableReport;
   /** The follow-up side, whose plan and quotes the HTML progress report shows. */
   readonly followUp: ComparableReport;
+  /** Whether the follow-up was read in a worker thread beside the baseline (see `parallel`). */
+  readonly followUpInWorker: boolean;
 }
 
 export async function compare(before: string, after: string, options: CompareOptions): Promise<CompareResult> {
@@ -49,45 +55,50 @@ export async function compare(before: string, after: string, options: CompareOpt
   if (options.map !== undefined && (options.mapBefore !== undefined || options.mapAfter !== undefined)) {
     throw new SvcauditError('usage', '--map sets the mapping of both sides; use it alone, or --map-before and --map-after.', { file: options.map });
   }
-  const baseline = await loadSide(before, options, options.mapBefore ?? options.map);
-  const followUp = await loadSide(after, options, options.mapAfter ?? options.map);
+  const pending = await followUpInWorker(before, after, options);
+  let baseline: ComparisonSide;
+  try {
+    baseline = await loadSide(before, options, options.mapBefore ?? options.map);
+  } catch (error) {
+    pending?.stop();
+    throw error;
+  }
+  const fromWorker = await pending?.result;
+  for (const message of fromWorker?.notes ?? []) options.onNote?.(message);
+  const followUp = fromWorker?.side ?? (await loadSide(after, options, options.mapAfter ?? options.map));
   checkSameRubric(baseline.report, followUp.report, { before, after });
   const comparison = compareSides(baseline, followUp, { beforeInput: before, afterInput: after, by: options.by, minGroup: options.minGroup });
-  return { comparison, baseline: baseline.report, followUp: followUp.report };
+  return { comparison, baseline: baseline.report, followUp: followUp.report, followUpInWorker: fromWorker !== undefined };
 }
 
-/** One side: a saved report is read as it is; anything else is scored, each respondent kept in a compact table for pairing. */
-async function loadSide(path: string, options: CompareOptions, map: string | undefined): Promise<ComparisonSide> {
-  const input = inputFile(path, options.readStdin);
-  const named = formatOfName(path);
-  // Only stdin, a .json file or a file of another ending can be a saved report, told by its text;
-  // answers files are left to `score`, which streams a CSV rather than reading it whole.
-  const sniff = path === STDIN || ((named === undefined || named === 'saved-report') && isFile(path));
-  if (sniff) {
-    const text = textOf(await input.bytes(), input.file);
-    if (inputFormat(path, () => text, ['report', 'answers']) === 'saved-report') return { kind: 'saved', report: await (await loadInputAdapter('saved-report')).readReport!(input) };
-  }
-  const rubric = typeof options.rubric === 'function' ? await options.rubric() : options.rubric;
-  const table = new RespondentTable(rubric, { by: options.by });
-  const scoring: ScoreInputsOptions = { ...(options.onNote ? { onNote: options.onNote } : {}), ignore: options.ignore, readStdin: input.bytes, by: options.by, manyGroups: options.manyGroups, map, onRow: (row) => table.addRow(row), ...(options.readRows === false ? { readRows: false } : {}) };
-  const { report, groupCovariances } = await scoreInputs([path], rubric, scoring);
-  return { kind: 'scored', rubric, report, table, groupCovariances };
-}
-
-/** UTF-8 text, or the error `score` gives for a binary file (exit 2, naming the file). */
-function textOf(bytes: Uint8Array, file: string): string {
-  const decoded = decodeText(bytes, file);
-  if ('text' in decoded) return decoded.text;
-  throw new SvcauditError('file-unparseable', decoded.finding.message, { file });
-}
-
-function isFile(path: string): boolean {
+/**
+ * The follow-up side started in a worker thread, when `parallel` is asked for and both sides are
+ * files of answers by their endings (so that reading the baseline loads the rubric first, as it
+ * would without the worker) and the follow-up is large enough.
+ */
+async function followUpInWorker(before: string, after: string, options: CompareOptions): Promise<PendingSide | undefined> {
+  if (options.parallel === undefined || before === STDIN || after === STDIN) return undefined;
+  if (!answersByName(before) || !answersByName(after)) return undefined;
+  // Anything odd about the file (missing, a folder, a link loop) is left to the main thread to report.
+  let size;
   try {
-    return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
-  } catch (error) {
-    // A link loop, a path through a file: said in words (exit 2).
-    throw fileError(path, error);
+    size = statSync(after, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
+  if (size === undefined || !size.isFile() || size.size < options.parallel.minBytes) return undefined;
+  const rubric = typeof options.rubric === 'function' ? await options.rubric() : options.rubric;
+  return readSideInWorker({
+    path: after,
+    map: options.mapAfter ?? options.map,
+    rubric,
+    options: { by: options.by, manyGroups: options.manyGroups, ignore: options.ignore, ...(options.readRows === false ? { readRows: false } : {}) },
+  });
+}
+
+function answersByName(path: string): boolean {
+  const named = formatOfName(path);
+  return named !== undefined && named !== 'saved-report';
 }
 
 /**

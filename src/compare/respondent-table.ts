@@ -22,6 +22,17 @@ export const UNANSWERED = 0;
 /** A cell of `cells()`: `na`; above every level's cell (MAX_LEVELS at most). */
 export const NA = 0xff;
 
+/** A RespondentTable as plain data (see RespondentTable.state). */
+export interface RespondentTableState {
+  readonly by: string | null;
+  readonly rows: number;
+  readonly scores: Uint8Array;
+  readonly ids: readonly (string | undefined)[];
+  readonly names: readonly (string | undefined)[];
+  readonly groups: Uint32Array;
+  readonly groupValues: readonly string[];
+}
+
 export class RespondentTable {
   /** Item ids in rubric order; column `i` of the table is `itemIds[i]`. */
   readonly itemIds: readonly string[];
@@ -36,8 +47,8 @@ export class RespondentTable {
   #scores: Uint8Array;
   #rows = 0;
   /** Trimmed `respondent.id` and `respondent.name` per row; undefined when blank or absent. */
-  readonly #ids: (string | undefined)[] = [];
-  readonly #names: (string | undefined)[] = [];
+  #ids: (string | undefined)[] = [];
+  #names: (string | undefined)[] = [];
   /** Per row, the index of its group in `#groupValues` (with `--by`). */
   #groups: Uint32Array;
   readonly #groupValues: string[] = [];
@@ -137,6 +148,38 @@ export class RespondentTable {
   /** The groups met on this side (values as first met, one per group key), in the order met. */
   groups(): readonly string[] {
     return this.#groupValues;
+  }
+
+  /**
+   * The table as plain data, for a side read in a worker thread (app/side-in-worker.ts): typed
+   * arrays cut to the rows held, the keys and the groups as met.
+   */
+  state(): RespondentTableState {
+    return {
+      by: this.by,
+      rows: this.#rows,
+      scores: this.#scores.slice(0, this.#rows * this.k),
+      ids: this.#ids,
+      names: this.#names,
+      groups: this.by === null ? new Uint32Array(0) : this.#groups.slice(0, this.#rows),
+      groupValues: this.#groupValues,
+    };
+  }
+
+  /** The table `state()` gave, for the same rubric. */
+  static fromState(rubric: Rubric, state: RespondentTableState): RespondentTable {
+    const table = new RespondentTable(rubric, { by: state.by });
+    if (state.scores.length !== state.rows * table.k) throw new RangeError(`a table of ${state.rows} rows of ${table.k} items has ${state.scores.length} cells`);
+    table.#scores = state.scores;
+    table.#rows = state.rows;
+    table.#ids = state.ids.slice();
+    table.#names = state.names.slice();
+    if (state.by !== null) table.#groups = state.groups;
+    state.groupValues.forEach((value, index) => {
+      table.#groupValues.push(value);
+      table.#groupIndex.set(groupKeyOf(value), index);
+    });
+    return table;
   }
 
   #groupOf(value: string): number {

@@ -12,6 +12,12 @@ import { configFileOf, ignoreOf, organisationOf } from '../config.js';
 import { emit, note, reportLayout, styleForOutput, writesToFile, type CliContext } from '../context.js';
 import type { CompareFlags } from './compare-flags.js';
 
+/**
+ * A follow-up of at least this size is read in a worker thread beside the baseline
+ * (app/side-in-worker.ts): about 25,000 CSV rows, which take longer to read than the thread to start.
+ */
+const PARALLEL_MIN_BYTES = 1 << 20;
+
 export async function runCompare(before: string, after: string, options: CompareFlags, ctx: CliContext): Promise<Outcome> {
   // Loaded once, and only if a side is scored here rather than read from a JSON report.
   let loaded: Promise<Rubric> | undefined;
@@ -26,6 +32,7 @@ export async function runCompare(before: string, after: string, options: Compare
     manyGroups: options.manyGroups,
     minGroup: options.minGroup,
     ignore: ignoreOf(ctx),
+    parallel: { minBytes: PARALLEL_MIN_BYTES },
   });
   const format = await loadCompareFormat(options.format ?? 'text');
   const style = await styleForOutput(ctx, options, options.output);
