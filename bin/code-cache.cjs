@@ -97,18 +97,11 @@ function writePack(dist, command, files) {
 function readPack(dist, command) {
   if (typeof command !== 'string' || !/^[a-z]+$/.test(command)) return undefined;
   const file = packFile(dist, command);
-  let bytes;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return undefined;
-  }
-  const length = bytes.length >= 4 ? bytes.readUInt32LE(0) : -1;
-  if (length < 0 || 4 + length > bytes.length) return undefined;
-  const source = bytes.toString('utf8', 4, 4 + length);
+  const read = readCacheFile(file);
+  if (read === undefined) return undefined;
+  const { source, cachedData } = read;
   const table = source.lastIndexOf('\n//');
   if (table < 0) return undefined;
-  const cachedData = bytes.subarray(4 + length);
   return { file, source, at: JSON.parse(source.slice(table + 3)), cachedData: cachedData.length > 0 ? cachedData : undefined };
 }
 
@@ -140,6 +133,12 @@ function compileDistWith(dist, compile) {
 
 /** The cache, if it was made from exactly this source. */
 function readCache(file, source) {
+  const read = readCacheFile(file);
+  return read !== undefined && read.source === source ? read.cachedData : undefined;
+}
+
+/** A cache file as writeCache wrote it: the source it was made from and V8's cache; undefined when missing or cut short. */
+function readCacheFile(file) {
   let bytes;
   try {
     bytes = readFileSync(file);
@@ -147,8 +146,8 @@ function readCache(file, source) {
     return undefined;
   }
   const length = bytes.length >= 4 ? bytes.readUInt32LE(0) : -1;
-  if (length < 0 || 4 + length > bytes.length || bytes.toString('utf8', 4, 4 + length) !== source) return undefined;
-  return bytes.subarray(4 + length);
+  if (length < 0 || 4 + length > bytes.length) return undefined;
+  return { source: bytes.toString('utf8', 4, 4 + length), cachedData: bytes.subarray(4 + length) };
 }
 
 /** A cache file: the source's length in bytes, the source, V8's cache. */
