@@ -282,18 +282,16 @@ async function toCommonJs(files) {
 /**
  * esbuild's CommonJS exports are getters (live bindings), reached through a second getter that
  * copies them onto module.exports: every call from one chunk into another (a row handed from the
- * readers to the tally, a million times) pays two function calls before the call itself. Once a
- * chunk has run, its exported functions are what they will stay (nothing in the sources assigns
- * to an exported binding), so the exports are settled into plain values; anything else keeps its
- * getter. Chunks that required this one while it ran (a cycle) keep the getters, which still work.
+ * readers to the tally, a million times) pays two function calls before the call itself, and so
+ * does every read of an exported constant (a cell code read per cell of a table). Once a chunk
+ * has run, its exports are what they will stay (the sources export no `let` or `var`, and
+ * nothing assigns to an exported binding), so they are settled into plain values. Chunks that
+ * required this one while it ran (a cycle) keep the getters, which still work.
  */
 const SETTLE_EXPORTS = `
 module.exports = ((from) => {
   const settled = Object.defineProperty({}, '__esModule', { value: true });
-  for (const key of Object.keys(from)) {
-    const value = from[key];
-    Object.defineProperty(settled, key, typeof value === 'function' ? { value, enumerable: true } : { get: () => from[key], enumerable: true });
-  }
+  for (const key of Object.keys(from)) Object.defineProperty(settled, key, { value: from[key], enumerable: true });
   return settled;
 })(module.exports);
 `;
