@@ -17,6 +17,11 @@
 /** Rows summed together (see #take): enough to make the column loops long, small enough to stay in the cache. */
 const BLOCK_ROWS = 256;
 /**
+ * The first block's rows: the block doubles each time it fills, up to BLOCK_ROWS, so that the
+ * thousand groups of a `--by name` (one respondent each) hold 16 rows of block each, not 256.
+ */
+const FIRST_BLOCK_ROWS = 16;
+/**
  * The place value of an offset beside a presence in #addPairs: 2^18. A block's offsets are whole
  * numbers of at most 127 in size, so |sumI|, |sumJ| <= 256 * 127 = 32,512 < LANE / 8, sumIJ <=
  * 256 * 127^2 = 4,129,024, and every total stays below 2^40, far inside a double's exact integers.
@@ -60,8 +65,10 @@ export class CovarianceAccumulator {
   /** Items whose first value is not set yet: once none is left, a row need not be looked at for them. */
   #unseen: number;
   /** Rows queued for summing, column by column: offset and presence per item and row. */
-  readonly #blockValues: Int8Array;
-  readonly #blockPresent: Uint8Array;
+  #blockValues: Int8Array;
+  #blockPresent: Uint8Array;
+  /** Rows the block holds (its arrays are `k` columns of this many). */
+  #capacity = FIRST_BLOCK_ROWS;
   #blockRows = 0;
   /** The largest offset, in size, queued in the block: #flush sums a block of small offsets faster. */
   #blockLargest = 0;
@@ -82,8 +89,8 @@ export class CovarianceAccumulator {
     this.#offset = new Float64Array(k);
     this.#seen = new Uint8Array(k);
     this.#unseen = k;
-    this.#blockValues = new Int8Array(k * BLOCK_ROWS);
-    this.#blockPresent = new Uint8Array(k * BLOCK_ROWS);
+    this.#blockValues = new Int8Array(k * FIRST_BLOCK_ROWS);
+    this.#blockPresent = new Uint8Array(k * FIRST_BLOCK_ROWS);
   }
 
   /**
@@ -112,7 +119,7 @@ export class CovarianceAccumulator {
 
   /**
    * A row whose numbers are whole and near each item's first value (scale levels always are) is
-   * queued in the block and summed with BLOCK_ROWS others, column by column; any other row is
+   * queued in the block and summed with the block's other rows, column by column; any other row is
    * summed at once, after the block. Both give the very same sums: every term is a whole number,
    * so the order of the additions cannot change a bit.
    */
@@ -123,6 +130,7 @@ export class CovarianceAccumulator {
     const r = this.#blockRows;
     const values = this.#blockValues;
     const present = this.#blockPresent;
+    const stride = this.#capacity;
     let largest = this.#blockLargest;
     for (let i = 0; i < k; i++) {
       const x = row[i];
@@ -131,15 +139,15 @@ export class CovarianceAccumulator {
       if (!Number.isInteger(d) || d < -127 || d > 127) {
         // Undo this row's queued values (none was counted yet) and sum it at once.
         for (let j = 0; j < i; j++) {
-          values[j * BLOCK_ROWS + r] = 0;
-          present[j * BLOCK_ROWS + r] = 0;
+          values[j * stride + r] = 0;
+          present[j * stride + r] = 0;
         }
         this.#flush();
         this.#add(row);
         return;
       }
-      values[i * BLOCK_ROWS + r] = d;
-      present[i * BLOCK_ROWS + r] = 1;
+      values[i * stride + r] = d;
+      present[i * stride + r] = 1;
       if (d > largest) largest = d;
       else if (-d > largest) largest = -d;
     }
@@ -147,7 +155,7 @@ export class CovarianceAccumulator {
     // Only now, so that a row summed at once above sets the first values itself.
     if (this.#unseen > 0) this.#setFirstValues(row);
     this.#blockRows = r + 1;
-    if (this.#blockRows === BLOCK_ROWS) this.#flush();
+    if (this.#blockRows === stride) this.#flush();
   }
 
   /** The row's numbers for the items that have no first value yet. */
@@ -168,15 +176,16 @@ export class CovarianceAccumulator {
     const k = this.k;
     const values = this.#blockValues;
     const present = this.#blockPresent;
-    if (packedScratch.length < 2 * k * BLOCK_ROWS) packedScratch = new Float64Array(2 * k * BLOCK_ROWS);
+    const stride = this.#capacity;
+    if (packedScratch.length < 2 * k * stride) packedScratch = new Float64Array(2 * k * BLOCK_ROWS);
     const packed = packedScratch;
     const small = this.#blockLargest <= SMALL_OFFSET;
     // Per item and row, presence and offset as one number for each side of a pair's product:
     // `p + d * LANE` (the lower item), and for small offsets `p + d * LANE^2` (the higher).
-    const other = k * BLOCK_ROWS;
+    const other = k * stride;
     const lane = small ? SMALL_LANE : LANE;
     for (let i = 0; i < k; i++) {
-      const col = i * BLOCK_ROWS;
+      const col = i * stride;
       let n = 0;
       let sum = 0;
       let sumSq = 0;
@@ -193,10 +202,17 @@ export class CovarianceAccumulator {
       this.#sum[i]! += sum;
       this.#sumSq[i]! += sumSq;
     }
-    if (small) this.#addSmallPairs(rows, packed, other);
-    else this.#addPairs(rows, packed, present, values);
-    values.fill(0, 0, k * BLOCK_ROWS);
-    present.fill(0, 0, k * BLOCK_ROWS);
+    if (small) this.#addSmallPairs(rows, stride, packed, other);
+    else this.#addPairs(rows, stride, packed, present, values);
+    if (rows === stride && stride < BLOCK_ROWS) {
+      // A full block: the next holds twice the rows.
+      this.#capacity = stride * 2;
+      this.#blockValues = new Int8Array(k * this.#capacity);
+      this.#blockPresent = new Uint8Array(k * this.#capacity);
+    } else {
+      values.fill(0, 0, k * stride);
+      present.fill(0, 0, k * stride);
+    }
     this.#blockRows = 0;
     this.#blockLargest = 0;
   }
@@ -208,13 +224,13 @@ export class CovarianceAccumulator {
    * n_ij, |sumI| and |sumJ| stay under L / 2 and the total under 2^50: each is read back exactly,
    * the lowest first, as the remainder nearest to 0.
    */
-  #addSmallPairs(rows: number, packed: Float64Array, other: number): void {
+  #addSmallPairs(rows: number, stride: number, packed: Float64Array, other: number): void {
     const k = this.k;
     for (let i = 0; i < k; i++) {
-      const colI = i * BLOCK_ROWS;
+      const colI = i * stride;
       const base = i * k - (i * (i + 1)) / 2 - i - 1;
       for (let j = i + 1; j < k; j++) {
-        const colJ = other + j * BLOCK_ROWS;
+        const colJ = other + j * stride;
         // Absent values are 0 with presence 0: each product counts only rows that scored both.
         // Four running sums, so that no addition waits for the one before (whole numbers: the
         // order of the additions changes nothing).
@@ -251,13 +267,13 @@ export class CovarianceAccumulator {
    * each split back exactly: every term is a whole number, n_ij is 0 to BLOCK_ROWS, |sumJ| stays
    * under LANE / 8 and every total under 2^40 (see LANE).
    */
-  #addPairs(rows: number, packed: Float64Array, present: Uint8Array, values: Int8Array): void {
+  #addPairs(rows: number, stride: number, packed: Float64Array, present: Uint8Array, values: Int8Array): void {
     const k = this.k;
     for (let i = 0; i < k; i++) {
-      const colI = i * BLOCK_ROWS;
+      const colI = i * stride;
       const base = i * k - (i * (i + 1)) / 2 - i - 1;
       for (let j = i + 1; j < k; j++) {
-        const colJ = j * BLOCK_ROWS;
+        const colJ = j * stride;
         let withPresence = 0;
         let withOffset = 0;
         for (let r = 0; r < rows; r++) {
