@@ -2,13 +2,14 @@
  * property: the fast table scanner (inputs/survey/table-scanner.ts), with the reference tokenizer
  * reading on from where it stops, reads every text as each reference tokenizer reads it alone
  * (svcaudit-csv/csv-rows.ts and survey/csv-tokenizer.ts): the same rows, cells, lines and
- * columns, the same error at the same place, however the text is cut into pieces.
+ * columns, the same error at the same place, however the text is cut into pieces. And CellMemo
+ * gives for every cell what working its text out anew gives.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvRows } from '../../src/inputs/svcaudit-csv/csv-rows.js';
 import { tokenize } from '../../src/inputs/survey/csv-tokenizer.js';
-import { FAST_ROW_LIMIT, scanText, TableScanner } from '../../src/inputs/survey/table-scanner.js';
+import { CellMemo, FAST_ROW_LIMIT, scanText, TableScanner } from '../../src/inputs/survey/table-scanner.js';
 import { propertyRuns } from '../helpers/property-runs.js';
 import { cut } from '../helpers/text-pieces.js';
 
@@ -104,5 +105,29 @@ describe('property: the table scanner reads as the reference tokenizers do', () 
     scanner.finish();
     expect(seen).toEqual([['a', 'b,c'], ['d', 'e'], ['f']]);
     expect(scanner.open).toBe(false);
+  });
+});
+
+describe('property: CellMemo gives what its text gives', () => {
+  it('for cells of one length or many, long, quoted, past the row, however many texts a column holds, in ASCII pieces or not', async () => {
+    // Texts of one length (levels), of distinct lengths (labels), longer than CellMemo indexes, and
+    // near-misses of each: one byte apart at the start, the middle, the end, in the last word;
+    // and texts outside ASCII (`Ā` is `\0` cut to a byte), which leave a piece to the string comparison.
+    const cell = fc.constantFrom('', '1', '2', '3', 'x', 'ab', 'ac', 'Agree', 'Agrea', 'agree', 'Disagree', 'Disagrea', 'Strongly agree', 'Strongly agreE', 'Strongly bgree', 'Neither agree nor disagree', `${'n'.repeat(70)}`, `${'n'.repeat(69)}m`, '"q,""r"""', '"Agree"', ' Agree ', 'Agréé', 'Agrée', 'Ā', '\0', 'AĀ', 'A\0');
+    const rowOf = fc.array(cell, { minLength: 1, maxLength: 5 }).map((cells) => cells.join(','));
+    // Rows of new texts (a name, a timestamp) among them: a column of those, once seen to be one, is no longer kept.
+    const text = fc.array(fc.oneof(rowOf, fc.constant(undefined)), { minLength: 1, maxLength: 600 });
+    await fc.assert(
+      fc.asyncProperty(text, fc.array(fc.nat(4000), { maxLength: 8 }), async (drawn, at) => {
+        const rows = drawn.map((row, i) => row ?? `u${i},${'v'.repeat(i % 70)}`);
+        const compute = (t: string) => `<${t}>`;
+        const memo = new CellMemo(compute);
+        const scanner = new TableScanner(',', (row) => {
+          for (let i = 0; i <= row.count; i++) expect(memo.get(row, i)).toBe(compute(row.cell(i)));
+        });
+        expect(await scanText(cut(`${rows.join('\n')}\n`, at), scanner)).toBeUndefined();
+      }),
+      propertyRuns({ runs: 300 }),
+    );
   });
 });

@@ -15,6 +15,7 @@
  * the two to the same rows).
  */
 
+import { Buffer } from 'node:buffer';
 import { detached } from '../../core/detached.js';
 import type { Delimiter } from './sniff-delimiter.js';
 
@@ -56,6 +57,28 @@ export class ScannedRow {
   /** Where the row starts in `text`, and whether a quoted cell of it holds a line break. */
   begin = 0;
   multiline = false;
+  /** `text` as bytes when every character of it is ASCII (null when one is not), once asked for; undefined until then. */
+  #bytes: DataView | null | undefined;
+
+  /** The rows of a pass of the scanner point into `text`: its bytes are worked out anew when asked for. */
+  setText(text: string): void {
+    this.text = text;
+    this.#bytes = undefined;
+  }
+
+  /**
+   * `text` as bytes, one per character, when all its characters are ASCII; null otherwise. Made
+   * once per pass over a piece of text, when first asked for: encoding a 64 kB piece natively
+   * costs what a few hundred comparisons of strings do, and CellMemo compares thousands of its
+   * cells a word at a time instead (sameWords).
+   */
+  asciiBytes(): DataView | null {
+    if (this.#bytes !== undefined) return this.#bytes;
+    const text = this.text;
+    if (Buffer.byteLength(text, 'utf8') !== text.length) return (this.#bytes = null);
+    const bytes = Buffer.from(text, 'latin1');
+    return (this.#bytes = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
 
   /** The 1-based line and column where cell i starts (its opening quote, if quoted). */
   position(i: number): { line: number; column: number } {
@@ -117,14 +140,15 @@ export class ScannedRow {
 /**
  * What a cell's text gives (a score, a trimmed value), worked out once per distinct text: a
  * rating or role column holds a handful of texts over a million rows. Each column keeps its
- * recent texts and results and tries them in turn, so a cell seen before is worked out no more;
- * and the result is the same object each time, so every map and comparison after it skips
+ * recent texts and results, found by the cell's length (the labels of a scale rarely share one)
+ * and compared in place, so a cell seen before is worked out no more and never cut out of the
+ * text; and the result is the same object each time, so every map and comparison after it skips
  * hashing and comparing the text. Quoted cells are worked out anew.
  */
 export class CellMemo<T> {
   readonly #compute: (text: string) => T;
-  /** Per column: recent cell texts and their results, tried in turn; null once the column proved too varied to keep. */
-  readonly #columns: Array<{ raws: string[]; results: T[]; next: number; looks: number; hits: number } | null> = [];
+  /** Per column: what it keeps; null once the column proved too varied to keep. */
+  readonly #columns: Array<KeptTexts<T> | null> = [];
   #empty: { readonly result: T } | undefined;
 
   constructor(compute: (text: string) => T) {
@@ -135,39 +159,111 @@ export class CellMemo<T> {
     if (column >= row.count) return (this.#empty ??= { result: this.#compute('') }).result;
     if (!row.plain(column)) return this.#compute(row.cell(column));
     const start = row.starts[column]!;
-    const length = row.ends[column]! - start;
+    const end = row.ends[column]!;
+    const length = end - start;
     const text = row.text;
     let kept = this.#columns[column];
-    if (kept === null) return this.#compute(text.slice(start, start + length));
-    if (kept === undefined) this.#columns[column] = kept = { raws: [], results: [], next: 0, looks: 0, hits: 0 };
+    if (kept === null) return this.#compute(text.slice(start, end));
+    if (kept === undefined) this.#columns[column] = kept = { raws: [], results: [], byLength: new Int8Array(LENGTHS).fill(NONE), words: [], next: 0, looks: 0, hits: 0 };
     kept.looks++;
     const { raws } = kept;
-    // The lengths first, then a slice and string equality for a text of the same length: that
-    // beats comparing the characters in place, by a loop or by startsWith.
-    const raw = text.slice(start, start + length);
-    for (let k = 0; k < raws.length; k++) {
-      const known = raws[k]!;
-      if (known.length === length && known === raw) {
+    // The one kept text of the cell's length, compared in place: on the bytes of an ASCII piece a
+    // word at a time, otherwise by endsWith, which needs no slice and beats a slice and string
+    // equality (and startsWith, and a loop over the characters). Several texts of one length
+    // (levels 1 to 5) are tried in turn.
+    const only = length < LENGTHS ? kept.byLength[length]! : SEVERAL;
+    if (only >= 0) {
+      const words = kept.words[only];
+      const bytes = words === undefined ? null : row.asciiBytes();
+      if (bytes !== null ? sameWords(bytes, start, end, words!) : text.endsWith(raws[only]!, end)) {
         kept.hits++;
-        return kept.results[k]!;
+        return kept.results[only]!;
+      }
+    } else if (only === SEVERAL) {
+      const raw = text.slice(start, end);
+      for (let k = 0; k < raws.length; k++) {
+        if (raws[k] === raw) {
+          kept.hits++;
+          return kept.results[k]!;
+        }
       }
     }
     // What is kept is detached from the piece of text it was cut from (core/detached.ts).
-    const result = this.#compute(detached(raw));
+    const raw = detached(text.slice(start, end));
+    const result = this.#compute(raw);
     if (kept.looks >= 256 && kept.hits * 2 < kept.looks) {
       // A column of names or timestamps: every text is new, so looking among the last few only costs.
       this.#columns[column] = null;
-    } else if (raws.length < RESULTS_KEPT) {
-      raws.push(detached(raw));
+      return result;
+    }
+    if (raws.length < RESULTS_KEPT) {
+      raws.push(raw);
       kept.results.push(result);
+      kept.words.push(asciiWords(raw));
     } else {
-      raws[kept.next] = detached(raw);
+      raws[kept.next] = raw;
       kept.results[kept.next] = result;
+      kept.words[kept.next] = asciiWords(raw);
       kept.next = (kept.next + 1) % RESULTS_KEPT;
+    }
+    kept.byLength.fill(NONE);
+    for (let k = 0; k < raws.length; k++) {
+      const n = raws[k]!.length;
+      if (n < LENGTHS) kept.byLength[n] = kept.byLength[n] === NONE ? k : SEVERAL;
     }
     return result;
   }
 }
+
+/** A column's recent cell texts and their results, and which of them has each length. */
+interface KeptTexts<T> {
+  readonly raws: string[];
+  readonly results: T[];
+  /** Per length below LENGTHS: the index of the one kept text of that length, NONE or SEVERAL. */
+  readonly byLength: Int8Array;
+  /** Per kept text: its bytes as asciiWords gives them, undefined when it is not ASCII. */
+  readonly words: Array<Int32Array | undefined>;
+  next: number;
+  looks: number;
+  hits: number;
+}
+
+/**
+ * An ASCII text's bytes, four at a time (little-endian), for sameWords: the whole words from its
+ * start, then, when its length is no multiple of four, the last four bytes (or, shorter than
+ * four, each byte). Undefined for a text with a character outside ASCII.
+ */
+function asciiWords(text: string): Int32Array | undefined {
+  const n = text.length;
+  for (let i = 0; i < n; i++) if (text.charCodeAt(i) > 0x7f) return undefined;
+  if (n < 4) return Int32Array.from(text, (c) => c.charCodeAt(0));
+  const word = (at: number) => text.charCodeAt(at) | (text.charCodeAt(at + 1) << 8) | (text.charCodeAt(at + 2) << 16) | (text.charCodeAt(at + 3) << 24);
+  const whole = n >> 2;
+  const words = new Int32Array(whole + (n % 4 === 0 ? 0 : 1));
+  for (let k = 0; k < whole; k++) words[k] = word(4 * k);
+  if (n % 4 !== 0) words[whole] = word(n - 4);
+  return words;
+}
+
+/**
+ * Whether `bytes` from `start` to `end` are the text asciiWords gave `words` for (of that
+ * length): a word compared at a time, which beats any comparison of the characters of strings.
+ */
+function sameWords(bytes: DataView, start: number, end: number, words: Int32Array): boolean {
+  const n = end - start;
+  if (n < 4) {
+    for (let i = 0; i < n; i++) if (bytes.getUint8(start + i) !== words[i]) return false;
+    return true;
+  }
+  const whole = n >> 2;
+  for (let k = 0; k < whole; k++) if (bytes.getInt32(start + 4 * k, true) !== words[k]) return false;
+  return n % 4 === 0 || bytes.getInt32(end - 4, true) === words[whole];
+}
+
+/** Lengths CellMemo indexes; longer texts are tried in turn, as several of one length are. */
+const LENGTHS = 64;
+const NONE = -1;
+const SEVERAL = -2;
 
 /** Distinct texts kept per column by CellMemo. */
 const RESULTS_KEPT = 8;
@@ -262,6 +358,7 @@ export class TableScanner {
     let pos = 0;
     // The positions #nearestEnd found hold for one forward pass over the text.
     this.#next.text = '';
+    this.#row.setText(text);
     while (pos < n) {
       const end = this.#scanRow(text, pos, final);
       if (end === INCOMPLETE) break;
@@ -291,19 +388,78 @@ export class TableScanner {
   /** Where the next delimiter, LF, CR and quote are (the text's length when none), in this forward pass over `text`. */
   #next = { text: '', delimiter: -1, lf: -1, cr: -1, quote: -1 };
 
-  /** The nearest delimiter, line break or quote at or after `from`. */
-  #nearestEnd(text: string, from: number): number {
+  /** #next, for a pass over `text` (what it held for another text is forgotten). */
+  #nextIn(text: string): { text: string; delimiter: number; lf: number; cr: number; quote: number } {
     const next = this.#next;
     if (next.text !== text) {
       next.text = text;
       next.delimiter = next.lf = next.cr = next.quote = -1;
     }
+    return next;
+  }
+
+  /** The nearest delimiter, line break or quote at or after `from`. */
+  #nearestEnd(text: string, from: number): number {
+    const next = this.#nextIn(text);
     const n = text.length;
     if (next.delimiter < from) next.delimiter = found(text.indexOf(this.delimiter, from), n);
     if (next.lf < from) next.lf = found(text.indexOf('\n', from), n);
     if (next.cr < from) next.cr = found(text.indexOf('\r', from), n);
     if (next.quote < from) next.quote = found(text.indexOf('"', from), n);
     return Math.min(next.delimiter, next.lf, next.cr, next.quote);
+  }
+
+  /**
+   * Where the row starting at `pos` ends (its LF or CR) when no quote comes before that and the
+   * row is within FAST_ROW_LIMIT: the row is then its delimiters alone. -1 otherwise, and when
+   * the text ends before a line break (the row may go on in the next piece).
+   */
+  #plainLineEnd(text: string, pos: number): number {
+    const next = this.#nextIn(text);
+    const n = text.length;
+    if (next.lf < pos) next.lf = found(text.indexOf('\n', pos), n);
+    if (next.cr < pos) next.cr = found(text.indexOf('\r', pos), n);
+    const end = next.lf < next.cr ? next.lf : next.cr;
+    if (end === n || end - pos > FAST_ROW_LIMIT) return -1;
+    if (next.quote < pos) next.quote = found(text.indexOf('"', pos), n);
+    return next.quote < end ? -1 : end;
+  }
+
+  /**
+   * Reads a row whose cells are all unquoted, ended by the line break at `lineEnd` (most rows of
+   * most exports): its end, past the line break. Only delimiters end its cells, so each is found
+   * by one native search, however long or short the cell: over a million rows of labels, less
+   * than half the time #scanRow's look at each character, or its four searches, take.
+   */
+  #scanPlainRow(text: string, pos: number, lineEnd: number, final: boolean): number {
+    const n = text.length;
+    const row = this.#row;
+    const next = this.#nextIn(text);
+    let count = 0;
+    let start = pos;
+    for (;;) {
+      if (next.delimiter < start) next.delimiter = found(text.indexOf(this.delimiter, start), n);
+      const cellEnd = next.delimiter < lineEnd ? next.delimiter : lineEnd;
+      if (count === row.starts.length) row.grow();
+      row.starts[count] = start;
+      row.ends[count] = cellEnd;
+      row.quoted[count] = PLAIN;
+      count++;
+      if (cellEnd === lineEnd) break;
+      start = cellEnd + 1;
+    }
+    let end = lineEnd + 1;
+    if (text.charCodeAt(lineEnd) === CR) {
+      if (lineEnd + 1 < n) end = text.charCodeAt(lineEnd + 1) === LF ? lineEnd + 2 : lineEnd + 1;
+      else if (!final) this.#skipLF = true;
+    }
+    row.count = count;
+    row.line = this.#line;
+    row.begin = pos;
+    row.multiline = false;
+    row.row = ++this.#rows;
+    this.#line++;
+    return end;
   }
 
   /**
@@ -314,6 +470,8 @@ export class TableScanner {
     const n = text.length;
     const d = this.#delimiter;
     const row = this.#row;
+    const lineEnd = this.#plainLineEnd(text, pos);
+    if (lineEnd >= 0) return this.#scanPlainRow(text, pos, lineEnd, final);
     const longCells = this.#longCells;
     const limit = pos + FAST_ROW_LIMIT;
     let line = this.#line;
@@ -410,7 +568,6 @@ export class TableScanner {
     row.begin = pos;
     row.multiline = line !== this.#line;
     row.row = ++this.#rows;
-    row.text = text;
     this.#line = line + 1;
     // A row that ends the text without a line break is the last: the line count no longer matters.
     return end;
