@@ -85,6 +85,10 @@ function writePack(dist, command, files) {
   const at = {};
   for (const name of files) {
     const text = readFileSync(join(dist, name), 'utf8');
+    // One character past ASCII would make V8 hold the whole pack's source at two bytes a
+    // character; such a chunk (esbuild leaves the odd one in a comment or a tagged template) is
+    // loaded from its own file instead.
+    if (!/^[\x00-\x7f]*$/.test(text)) continue;
     source += `define(${JSON.stringify(name)}, function (exports, require, module, __filename, __dirname) {`;
     at[name] = [source.length, source.length + text.length];
     source += `${text}\n});\n`;
@@ -111,9 +115,11 @@ function readPack(dist, command) {
  */
 function definePacked(dist, pack, script, packedStats) {
   const run = script.runInThisContext({ displayErrors: true });
+  // Only the source is kept (V8 keeps it for the script anyway), not the bytes it was read from.
+  const { source, at } = pack;
   run((name, body) => {
-    const [start, end] = pack.at[name];
-    PACKED.set(join(dist, name), { body, source: () => pack.source.slice(start, end), stats: packedStats, name });
+    const [start, end] = at[name];
+    PACKED.set(join(dist, name), { body, source: () => source.slice(start, end), stats: packedStats, name });
   });
 }
 

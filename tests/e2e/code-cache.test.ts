@@ -61,6 +61,16 @@ describe.skipIf(NODE_HAS_COMPILE_CACHE)('V8 code caches of the bundle', () => {
     expect(r.stats.packed.some((file) => file.startsWith('chunks/score-'))).toBe(true);
   });
 
+  it('keeps every pack ASCII: one other character would hold the whole pack\'s source in two bytes a character', () => {
+    const packs = join(REPO, 'dist/code-cache/packs');
+    for (const name of ['score', 'validate', 'compare']) {
+      const bytes = readFileSync(join(packs, `${name}.bin`));
+      const source = bytes.subarray(4, 4 + bytes.readUInt32LE(0));
+      const wide = source.findIndex((byte) => byte > 0x7f);
+      expect(wide, `${name}: ${source.subarray(Math.max(0, wide - 60), wide + 10).toString('utf8')}`).toBe(-1);
+    }
+  });
+
   it('runs an edited chunk from its file, not from the pack, even at the same length', () => {
     const packed = run(copy, ['score', 'examples/self-audit.yaml']);
     const chunk = packed.stats.packed.map((file) => join(copy, 'dist', file)).find((file) => readFileSync(file, 'utf8').includes('Start here'));

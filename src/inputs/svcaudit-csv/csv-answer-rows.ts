@@ -58,12 +58,12 @@ class CsvAnswerRow implements AnswerRow {
   #row: ScannedRow | undefined;
   /** Per header column: the item's slot, or -1 for a respondent field. */
   readonly #slots: Int32Array;
-  /** Respondent field → its column. */
+  /** Each respondent field's column, by the field's name. */
   readonly #fields: ReadonlyMap<string, number>;
   readonly #dateColumn: number;
   /** The audienced item columns, and whether the last role seen is outside each item's audience. */
   readonly #audienced: ReadonlyArray<{ readonly column: number; readonly slot: number; readonly item: Item }>;
-  /** Role → whether it is outside each audienced item's audience (a handful of roles over a million rows). */
+  /** By role: whether it is outside each audienced item's audience (a handful of roles over a million rows). */
   readonly #outside = new Map<string | undefined, readonly boolean[]>();
   readonly #values = new CellMemo(trimmedValue);
   /** The respondent fields of the current row already read: per column, the row's number and its value. */

@@ -58,7 +58,8 @@ export function commentPieces(report: Pick<Report, 'comments'>): Iterable<Markup
 
 function quoteBlock(quote: Comment, evidence: boolean): Markup {
   const kind = evidence ? html`<span class="kind">Evidence</span>` : '';
-  return html`<blockquote><p>${kind}“${quote.text}”</p>${quoteAuthor(quote) === undefined ? '' : html`<footer>${quoteAuthor(quote)}</footer>`}</blockquote>
+  // Curly quotes as escapes: a bundle of ASCII text is held in half the memory (bin/code-cache.cjs).
+  return html`<blockquote><p>${kind}\u201c${quote.text}\u201d</p>${quoteAuthor(quote) === undefined ? '' : html`<footer>${quoteAuthor(quote)}</footer>`}</blockquote>
 `;
 }
 
