@@ -13,13 +13,13 @@
  * compiles as usual. A cache from another Node or V8 version is rejected by
  * V8 and the code compiles as usual too.
  *
- * A command the build packs (`score`, `validate`, `compare`: see PACKED_RUNS
- * there) also has a pack: the chunks its runs load, as one script with one
- * cache. Loading some fifty chunks one by one costs a short run more than
- * their code does (a module search, a file read, a cache read and a script
- * each), so the pack's chunks are compiled at once and each runs when it is
- * first required, provided the file on disk still holds the source the pack
- * was made from; a chunk that differs is loaded from its file.
+ * A short run the build packs (`score` in each human format, `validate`, `compare`: the runs
+ * marked `pack` there) also has a pack: the files its run loads, cli.cjs among them, as one
+ * script with one cache of the code that run compiled. Loading some fifty files one by one costs a
+ * short run more than their code does (a module search, a file read, a cache read and a script
+ * each), so the pack's files are compiled at once and each runs when it is first required,
+ * provided the file on disk still holds the source the pack was made from; a file that differs is
+ * loaded from itself.
  */
 const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
@@ -27,12 +27,12 @@ const { dirname, join, relative, sep } = require('node:path');
 const { Script } = require('node:vm');
 
 /**
- * Loads dist/ files from their caches when these were made from the same source, and the chunks of
- * `command`'s pack from the pack.
+ * Loads dist/ files from their caches when these were made from the same source, and the files of
+ * the pack that fits the run's arguments (`args`: svcaudit's, from the command on) from the pack.
  */
-function useCodeCache(dist, command) {
+function useCodeCache(dist, args) {
   const stats = { used: [], compiled: [], packed: [] };
-  const pack = readPack(dist, command);
+  const pack = readPack(dist, packNames(args));
   if (pack !== undefined) {
     const script = new Script(pack.source, { filename: pack.file, cachedData: pack.cachedData });
     definePacked(dist, pack, script, stats.packed);
@@ -50,12 +50,12 @@ function useCodeCache(dist, command) {
 
 /**
  * Records the code of every dist/ file loaded in this process, adding to the caches already made,
- * and of `command`'s pack when the build has made one. With `loadedLog`, also writes there the
- * dist/ files the run loaded (the build's choice of a pack's chunks).
+ * and of the run's own pack (packName) when the build has made one. With `loadedLog`, also writes
+ * there the dist/ files the run loaded (the build's choice of a pack's files).
  */
-function makeCodeCache(dist, command, loadedLog) {
+function makeCodeCache(dist, args, loadedLog) {
   const made = [];
-  const pack = readPack(dist, command);
+  const pack = readPack(dist, [packName(args)]);
   let packScript;
   if (pack !== undefined) {
     packScript = new Script(pack.source, { filename: pack.file, cachedData: pack.cachedData });
@@ -76,11 +76,11 @@ function makeCodeCache(dist, command, loadedLog) {
 }
 
 /**
- * Writes `command`'s pack of the dist/ files `files` (paths from dist/, with `/`), with no cache
+ * Writes the pack `name` (see packName) of the dist/ files `files` (paths from dist/, with `/`), with no cache
  * yet: makeCodeCache adds it. Each file becomes a function of the pack's script, called with what
  * Node gives a module; a table at the end says where each file's source lies in the pack.
  */
-function writePack(dist, command, files) {
+function writePack(dist, name, files) {
   let source = '(function (define) {\n';
   const at = {};
   for (const name of files) {
@@ -94,13 +94,41 @@ function writePack(dist, command, files) {
     source += `${text}\n});\n`;
   }
   source += `})\n//${JSON.stringify(at)}`;
-  writeCache(packFile(dist, command), source, Buffer.alloc(0));
+  writeCache(packFile(dist, name), source, Buffer.alloc(0));
 }
 
-/** The pack of `command`, if the build made one: its source, cache and table of files. */
-function readPack(dist, command) {
-  if (typeof command !== 'string' || !/^[a-z]+$/.test(command)) return undefined;
-  const file = packFile(dist, command);
+/**
+ * The packs a run may use, the most fitting first: one for its command and `--format` (`score-html`:
+ * an html report runs code a text one does not), then one for the command (`score`: its text report,
+ * and every format the build made no pack of). None for a run that does not start with a command.
+ */
+function packNames(args) {
+  const command = args[0];
+  if (typeof command !== 'string' || !/^[a-z]+$/.test(command)) return [];
+  let format;
+  for (let i = 1; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--format' || arg === '-f') format = args[i + 1];
+    else if (typeof arg === 'string' && arg.startsWith('--format=')) format = arg.slice('--format='.length);
+  }
+  return typeof format === 'string' && /^[a-z]+$/.test(format) && format !== 'text' ? [`${command}-${format}`, command] : [command];
+}
+
+/** The pack a build run of these arguments makes and adds to (the first of packNames); undefined for none. */
+function packName(args) {
+  return packNames(args)[0];
+}
+
+/** The first of the named packs the build made: its source, cache and table of files. */
+function readPack(dist, names) {
+  for (const name of names) {
+    const pack = readPackFile(packFile(dist, name));
+    if (pack !== undefined) return pack;
+  }
+  return undefined;
+}
+
+function readPackFile(file) {
   const read = readCacheFile(file);
   if (read === undefined) return undefined;
   const { source, cachedData } = read;
@@ -130,6 +158,8 @@ const PACKED = new Map();
 function compileDistWith(dist, compile) {
   const nodeCompile = Module.prototype._compile;
   Module.prototype._compile = function compileWithCache(source, filename) {
+    // A packed file Node itself loaded (cli.cjs, which bin/svcaudit.cjs requires): from the pack when it holds this source.
+    if (runFromPack(this, filename, source)) return undefined;
     const script = filename.startsWith(dist + sep) ? compile(filename, source) : undefined;
     if (script === undefined) return nodeCompile.call(this, source, filename);
     const wrapper = script.runInThisContext({ displayErrors: true });
@@ -172,8 +202,8 @@ function cacheFile(dist, filename) {
   return join(dist, 'code-cache', `${relative(dist, filename)}.bin`);
 }
 
-function packFile(dist, command) {
-  return join(dist, 'code-cache', 'packs', `${command}.bin`);
+function packFile(dist, name) {
+  return join(dist, 'code-cache', 'packs', `${name}.bin`);
 }
 
 /** A chunk's full path by the folder requiring it and the request: a short run makes hundreds of the same requests. */
@@ -218,25 +248,32 @@ const PATHS = new Map();
 
 /** Runs a packed chunk whose file holds the pack's source of it; false when it is not packed or differs. */
 function runPacked(child, filename) {
-  const packed = PACKED.get(filename);
-  if (packed === undefined) return false;
-  PACKED.delete(filename);
+  if (!PACKED.has(filename)) return false;
   let text;
   try {
     text = readFileSync(filename, 'utf8');
   } catch {
     return false;
   }
-  if (text !== packed.source()) return false;
-  child.filename = filename;
   const folder = dirname(filename);
   let paths = PATHS.get(folder);
   if (paths === undefined) PATHS.set(folder, (paths = Module._nodeModulePaths(folder)));
   child.paths = paths;
-  packed.body.call(child.exports, child.exports, requireFor(child), child, filename, folder);
+  if (!runFromPack(child, filename, text)) return false;
   child.loaded = true;
+  return true;
+}
+
+/** Runs `module` from the pack when the pack holds exactly `text` for its file; false otherwise. */
+function runFromPack(module, filename, text) {
+  const packed = PACKED.get(filename);
+  if (packed === undefined) return false;
+  PACKED.delete(filename);
+  if (text !== packed.source()) return false;
+  module.filename = filename;
+  packed.body.call(module.exports, module.exports, requireFor(module), module, filename, dirname(filename));
   packed.stats.push(packed.name);
   return true;
 }
 
-module.exports = { useCodeCache, makeCodeCache, writePack };
+module.exports = { useCodeCache, makeCodeCache, writePack, packName };

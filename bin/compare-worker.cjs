@@ -5,5 +5,5 @@ const nodeModule = require('node:module');
 const { join } = require('node:path');
 
 if (nodeModule.enableCompileCache) nodeModule.enableCompileCache();
-else require('./code-cache.cjs').useCodeCache(join(__dirname, '..', 'dist'), 'compare');
+else require('./code-cache.cjs').useCodeCache(join(__dirname, '..', 'dist'), ['compare']);
 require('../dist/compare-worker.cjs');

@@ -8,7 +8,7 @@ const nodeModule = require('node:module');
 const { join } = require('node:path');
 
 if (nodeModule.enableCompileCache) nodeModule.enableCompileCache();
-else require('./code-cache.cjs').useCodeCache(join(__dirname, '..', 'dist'), process.argv[2]);
+else require('./code-cache.cjs').useCodeCache(join(__dirname, '..', 'dist'), process.argv.slice(2));
 let cli;
 try {
   cli = require('../dist/cli.cjs');

@@ -182,10 +182,10 @@ async function writeDeclarations(next) {
 /**
  * Commands whose code is cached (see bin/code-cache.cjs): the CI checks and the first things
  * a user runs. Each run adds the functions it compiled to the caches of the files it loaded.
- * A run marked `pack` also says which chunks go into its command's pack: the chunks it loads,
- * compiled as one script (a run of `score` on one file loads some fifty). Runs that load much
- * more than a short run needs (`score --by`, with the statistics of Student's t) stay out of the
- * choice, so a short run does not carry their code; they still add their compiled code to the pack.
+ * A run marked `pack` also makes its pack (bin/code-cache.cjs, packName: `score`, `score-html`,
+ * …): the files it loads, compiled as one script (a run of `score` on one file loads some fifty),
+ * with the code that run compiled. Runs that load much more than a short run needs (`score --by`,
+ * with the statistics of Student's t) make none, so a short run does not carry their code.
  */
 const CODE_CACHE_RUNS = [
   { args: ['--help'] },
@@ -195,7 +195,8 @@ const CODE_CACHE_RUNS = [
   { args: ['score', 'examples/self-audit.yaml', '--format', 'markdown'], pack: true },
   { args: ['score', 'examples/self-audit.yaml', '--format', 'html'], pack: true },
   { args: ['score', 'examples/interviews', '--by', 'role', '--format', 'json'] },
-  { args: ['compare', 'examples/interviews', 'examples/follow-up', '--by', 'role', '--format', 'json'], pack: true },
+  { args: ['compare', 'examples/interviews', 'examples/follow-up', '--by', 'role'], pack: true },
+  { args: ['compare', 'examples/interviews', 'examples/follow-up', '--by', 'role', '--format', 'json'] },
   { args: ['rubrics'] },
   { args: ['template'] },
 ];
@@ -209,16 +210,17 @@ async function makeCodeCaches() {
     for (const { args, pack } of CODE_CACHE_RUNS) {
       runForCache(args, pack ? { SVCAUDIT_LOADED_LOG: log } : {});
       if (!pack) continue;
-      const files = loaded.get(args[0]) ?? new Set();
+      const name = codeCache.packName(args);
+      const files = loaded.get(name) ?? new Set();
       for (const file of JSON.parse(await readFile(log, 'utf8'))) files.add(file);
-      loaded.set(args[0], files);
+      loaded.set(name, files);
     }
   } finally {
     rmSync(dirname(log), { recursive: true, force: true });
   }
-  // bin/svcaudit.cjs loads cli.cjs itself, before any command is known.
-  for (const [command, files] of loaded) codeCache.writePack(at('dist'), command, [...files].filter((file) => file !== 'cli.cjs'));
-  for (const { args } of CODE_CACHE_RUNS) if (loaded.has(args[0])) runForCache(args, {});
+  for (const [name, files] of loaded) codeCache.writePack(at('dist'), name, [...files]);
+  // Each pack's cache holds the code its own runs ran, and nothing of other formats or commands.
+  for (const { args, pack } of CODE_CACHE_RUNS) if (pack) runForCache(args, {});
   await cacheAssessIntro();
 }
 

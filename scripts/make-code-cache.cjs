@@ -4,7 +4,7 @@
 const { join } = require('node:path');
 const { makeCodeCache } = require('../bin/code-cache.cjs');
 
-// The command's pack, if the build has made it; SVCAUDIT_LOADED_LOG: where to list the files it loaded.
-makeCodeCache(join(__dirname, '..', 'dist'), process.argv[2], process.env.SVCAUDIT_LOADED_LOG);
+// The run's pack, if the build has made it; SVCAUDIT_LOADED_LOG: where to list the files it loaded.
+makeCodeCache(join(__dirname, '..', 'dist'), process.argv.slice(2), process.env.SVCAUDIT_LOADED_LOG);
 process.argv = [process.argv[0], join(__dirname, '..', 'bin', 'svcaudit.cjs'), ...process.argv.slice(2)];
 require('../dist/cli.cjs').main();

@@ -104,7 +104,7 @@ function configure(command: AnyCommand, ctx: CliContext): void {
     .exitOverride()
     .configureOutput({
       writeOut: (s) => ctx.stdout.write(s),
-      // commander quotes what was typed (`unknown option '…'`): inert like every message (core/inert-text.ts).
+      // commander quotes what was typed (`unknown option '...'`): inert like every message (core/inert-text.ts).
       writeErr: (s) => ctx.stderr.write(inert(s, true)),
     });
 }
