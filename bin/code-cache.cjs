@@ -32,11 +32,7 @@ const { Script } = require('node:vm');
  */
 function useCodeCache(dist, args) {
   const stats = { used: [], compiled: [], packed: [] };
-  const pack = readPack(dist, packNames(args));
-  if (pack !== undefined) {
-    const script = new Script(pack.source, { filename: pack.file, cachedData: pack.cachedData });
-    definePacked(dist, pack, script, stats.packed);
-  }
+  usePack(dist, packNames(args), stats.packed);
   compileDistWith(dist, (filename, source) => {
     // Without a cache of this source the file is compiled here all the same, so that what it
     // requires still comes by its path, from the pack when packed.
@@ -55,12 +51,7 @@ function useCodeCache(dist, args) {
  */
 function makeCodeCache(dist, args, loadedLog) {
   const made = [];
-  const pack = readPack(dist, [packName(args)]);
-  let packScript;
-  if (pack !== undefined) {
-    packScript = new Script(pack.source, { filename: pack.file, cachedData: pack.cachedData });
-    definePacked(dist, pack, packScript, []);
-  }
+  const pack = usePack(dist, [packName(args)], []);
   compileDistWith(dist, (filename, source) => {
     const file = cacheFile(dist, filename);
     const script = new Script(Module.wrap(source), { filename, cachedData: readCache(file, source) });
@@ -70,7 +61,7 @@ function makeCodeCache(dist, args, loadedLog) {
   // At exit every function that ran has been compiled, so the cache holds them all.
   process.on('exit', () => {
     for (const { file, source, script } of made) writeCache(file, source, script.createCachedData());
-    if (pack !== undefined) writeCache(pack.file, pack.source, packScript.createCachedData());
+    if (pack !== undefined) writeCache(pack.file, pack.source, pack.script.createCachedData());
     if (loadedLog !== undefined) writeFileSync(loadedLog, JSON.stringify(made.map(({ filename }) => relative(dist, filename).split(sep).join('/'))));
   });
 }
@@ -135,6 +126,15 @@ function readPackFile(file) {
   const table = source.lastIndexOf('\n//');
   if (table < 0) return undefined;
   return { file, source, at: JSON.parse(source.slice(table + 3)), cachedData: cachedData.length > 0 ? cachedData : undefined };
+}
+
+/** The first of the named packs, compiled from its cache, its files ready to run (definePacked); undefined for none. */
+function usePack(dist, names, packedStats) {
+  const pack = readPack(dist, names);
+  if (pack === undefined) return undefined;
+  const script = new Script(pack.source, { filename: pack.file, cachedData: pack.cachedData });
+  definePacked(dist, pack, script, packedStats);
+  return { ...pack, script };
 }
 
 /**

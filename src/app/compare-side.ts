@@ -11,6 +11,7 @@ import { fileError, STDIN } from '../core/io/read-input.js';
 import { decodeText } from '../core/io/decode-text.js';
 import { inputFile } from '../inputs/read-answer-sets.js';
 import { formatOfName, inputFormat, loadInputAdapter } from '../inputs/registry.js';
+import type { Rubric } from '../rubric/model.js';
 import type { CompareOptions } from './compare.js';
 import { scoreInputs, type ScoreInputsOptions } from './score.js';
 
@@ -25,11 +26,16 @@ export async function loadSide(path: string, options: CompareOptions, map: strin
     const text = textOf(await input.bytes(), input.file);
     if (inputFormat(path, () => text, ['report', 'answers']) === 'saved-report') return { kind: 'saved', report: await (await loadInputAdapter('saved-report')).readReport!(input) };
   }
-  const rubric = typeof options.rubric === 'function' ? await options.rubric() : options.rubric;
+  const rubric = await rubricOf(options);
   const table = new RespondentTable(rubric, { by: options.by });
   const scoring: ScoreInputsOptions = { ...(options.onNote ? { onNote: options.onNote } : {}), ignore: options.ignore, readStdin: input.bytes, by: options.by, manyGroups: options.manyGroups, map, onRow: (row) => table.addRow(row), ...(options.readRows === false ? { readRows: false } : {}) };
   const { report, groupCovariances } = await scoreInputs([path], rubric, scoring);
   return { kind: 'scored', rubric, report, table, groupCovariances };
+}
+
+/** The rubric answers are scored with: the one given, or the loader's (called when first needed). */
+export async function rubricOf(options: Pick<CompareOptions, 'rubric'>): Promise<Rubric> {
+  return typeof options.rubric === 'function' ? options.rubric() : options.rubric;
 }
 
 /** UTF-8 text, or the error `score` gives for a binary file (exit 2, naming the file). */

@@ -14,7 +14,7 @@ import { STDIN } from '../core/io/read-input.js';
 import { excerpt } from '../core/inert-text.js';
 import { formatOfName } from '../inputs/registry.js';
 import type { Rubric } from '../rubric/model.js';
-import { loadSide } from './compare-side.js';
+import { loadSide, rubricOf } from './compare-side.js';
 import type { ScoreInputsOptions } from './score.js';
 import { readSideInWorker, type PendingSide } from './side-in-worker.js';
 
@@ -87,7 +87,7 @@ async function followUpInWorker(before: string, after: string, options: CompareO
     return undefined;
   }
   if (size === undefined || !size.isFile() || size.size < options.parallel.minBytes) return undefined;
-  const rubric = typeof options.rubric === 'function' ? await options.rubric() : options.rubric;
+  const rubric = await rubricOf(options);
   return readSideInWorker({
     path: after,
     map: options.mapAfter ?? options.map,

@@ -228,7 +228,7 @@ export class CovarianceAccumulator {
     const k = this.k;
     for (let i = 0; i < k; i++) {
       const colI = i * stride;
-      const base = i * k - (i * (i + 1)) / 2 - i - 1;
+      const base = pairBase(k, i);
       for (let j = i + 1; j < k; j++) {
         const colJ = other + j * stride;
         // Absent values are 0 with presence 0: each product counts only rows that scored both.
@@ -271,7 +271,7 @@ export class CovarianceAccumulator {
     const k = this.k;
     for (let i = 0; i < k; i++) {
       const colI = i * stride;
-      const base = i * k - (i * (i + 1)) / 2 - i - 1;
+      const base = pairBase(k, i);
       for (let j = i + 1; j < k; j++) {
         const colJ = j * stride;
         let withPresence = 0;
@@ -325,7 +325,7 @@ export class CovarianceAccumulator {
     for (let a = 0; a < m; a++) {
       const i = present[a]!;
       const di = offset[i]!;
-      const base = i * k - (i * (i + 1)) / 2 - i - 1;
+      const base = pairBase(k, i);
       for (let b = a + 1; b < m; b++) {
         const j = present[b]!;
         const dj = offset[j]!;
@@ -369,7 +369,7 @@ export class CovarianceAccumulator {
         total.#sumSq[i]! += part.#sumSq[i]! + 2 * ci * sum + n * ci * ci;
       }
       for (let i = 0; i < k; i++) {
-        const base = i * k - (i * (i + 1)) / 2 - i - 1;
+        const base = pairBase(k, i);
         for (let j = i + 1; j < k; j++) {
           const p = base + j;
           const n = part.#pairN[p]!;
@@ -434,14 +434,18 @@ export class CovarianceAccumulator {
     return i;
   }
 
-  /** Index of pair (i, j) is #pairBase(i) + j for i < j: row i of the upper triangle, laid out row by row. */
-  #pairBase(i: number): number {
-    return i * this.k - (i * (i + 1)) / 2 - i - 1;
-  }
-
   #pairIndex(i: number, j: number): number {
-    const a = Math.min(this.#item(i), this.#item(j));
-    const b = Math.max(i, j);
-    return this.#pairBase(a) + b;
+    return pairIndex(this.k, this.#item(i), this.#item(j));
   }
+}
+
+/** Where pair (i, j), i !== j, of k items is kept: the upper triangle, laid out row by row (i < j). */
+export function pairIndex(k: number, i: number, j: number): number {
+  const a = Math.min(i, j);
+  return pairBase(k, a) + Math.max(i, j);
+}
+
+/** pairIndex(k, i, j) is pairBase(k, i) + j for i < j. */
+function pairBase(k: number, i: number): number {
+  return i * k - (i * (i + 1)) / 2 - i - 1;
 }

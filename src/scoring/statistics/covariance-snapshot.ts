@@ -4,13 +4,14 @@
  * side, app/side-in-worker.ts) cross to the main thread and answer there exactly as they would
  * have in the worker: the figures are the accumulator's own, not worked out again.
  */
+import { pairIndex } from './covariance-accumulator.js';
 import type { ItemCovariances } from './weighted-variance.js';
 
 export interface CovarianceSnapshot {
   readonly k: number;
   readonly n: readonly number[];
   readonly variance: readonly (number | null)[];
-  /** Per pair i < j, in the order i = 0..k-1, j = i+1..k-1. */
+  /** Per pair, where pairIndex keeps it (i = 0..k-1, j = i+1..k-1, in that order). */
   readonly pairCount: readonly number[];
   readonly covariance: readonly (number | null)[];
 }
@@ -64,8 +65,6 @@ export class SnapshotCovariances implements ItemCovariances {
   }
 
   #pair(i: number, j: number): number {
-    const a = Math.min(i, j);
-    const b = Math.max(i, j);
-    return a * this.k - (a * (a + 1)) / 2 + (b - a - 1);
+    return pairIndex(this.k, i, j);
   }
 }
