@@ -5,6 +5,7 @@
  * had it been read on the main thread.
  */
 import { RespondentTable, type RespondentTableState } from '../compare/respondent-table.js';
+import { LazySequence } from '../core/sequence.js';
 import type { ComparisonSide } from '../compare/side.js';
 import type { ComparableReport, SavedReport } from '../compare/comparable.js';
 import type { Rubric } from '../rubric/model.js';
@@ -18,10 +19,19 @@ export function sideState(side: ComparisonSide): SideState {
   if (side.kind === 'saved') return side;
   return {
     kind: 'scored',
-    report: side.report,
+    report: plainReport(side.report),
     table: side.table.state(),
     groupCovariances: [...(side.groupCovariances ?? new Map())].map(([key, sums]) => [key, covarianceSnapshot(sums)] as const),
   };
+}
+
+/**
+ * The report with its lists as arrays: a report reads its quotes and sources an entry at a time
+ * (core/sequence.ts), which a structured clone would not carry across.
+ */
+function plainReport(report: ComparableReport): ComparableReport {
+  const plain = Object.fromEntries(Object.entries(report).map(([key, value]) => [key, value instanceof LazySequence ? [...(value as LazySequence<unknown>)] : value])) as unknown as ComparableReport;
+  return { ...plain, items: report.items.map((item) => (item.quotes === undefined ? item : { ...item, quotes: [...item.quotes] })) };
 }
 
 /** The typed arrays a state holds, to move rather than copy. */

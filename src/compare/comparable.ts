@@ -4,6 +4,7 @@
  * checked against exactly these fields and no more, so that a report made by
  * an older or newer svcaudit still compares.
  */
+import type { Sequence } from '../core/sequence.js';
 import type { Quote, Report, ShownPlanStep } from '../scoring/report.js';
 import type { Interval } from '../scoring/statistics/interval.js';
 
@@ -38,7 +39,7 @@ export interface ComparableReport {
 export interface ComparableItem extends Pick<Report['items'][number], 'id' | 'section' | 'title' | 'score' | 'target' | 'index' | 'gap' | 'n' | 'sd'> {
   /** Respondents who answered `na`: a saved report may lack it. */
   readonly na?: number;
-  readonly quotes?: readonly Quote[];
+  readonly quotes?: Sequence<Quote>;
 }
 
 /** One group's figure of an item in a saved report of format 2 (docs/json-report.md, `items[].groups`). */

@@ -4,6 +4,7 @@
  * number is unrounded. `null` marks a value that does not exist (an item
  * no one scored, a standard deviation of one answer).
  */
+import type { Sequence } from '../core/sequence.js';
 import type { ExclusionRule } from '../core/answers.js';
 import type { PlanEntry } from './plan-schedule.js';
 
@@ -86,7 +87,8 @@ export interface ItemResult {
   readonly groups: Readonly<Record<string, GroupFigure>>;
   /** Null without groups or with fewer than two shown figures. */
   readonly spread: Spread | null;
-  readonly quotes: readonly Quote[];
+  /** Read a quote at a time (core/sequence.ts): a report may hold a hundred thousand. */
+  readonly quotes: Sequence<Quote>;
 }
 
 export interface SectionResult {
@@ -179,8 +181,9 @@ export interface Report {
   readonly items: readonly ItemResult[];
   readonly plan: readonly PlanStep[];
   /** General comments, in reading order (by source, then row). */
-  readonly comments: readonly Comment[];
+  readonly comments: Sequence<Comment>;
   /** Rows of survey exports left out, per rule, in the order of EXCLUSION_RULES; empty for answers files. */
   readonly excluded: readonly ExcludedRows[];
-  readonly sources: readonly SourceCompleteness[];
+  /** Read a source at a time (core/sequence.ts): a folder may hold a hundred thousand files. */
+  readonly sources: Sequence<SourceCompleteness>;
 }

@@ -3,6 +3,7 @@
  * intervals and agreement). Pure: the same tally always gives the same report, whatever order
  * the respondents were added in.
  */
+import { mapSequence, type Sequence } from '../core/sequence.js';
 import { EXCLUSION_RULES } from '../core/answers.js';
 import { rubricItems, type Rubric } from '../rubric/model.js';
 import { overallResult, sectionResult, type IntervalBasis } from './aggregate.js';
@@ -72,7 +73,7 @@ export function buildReport(tally: Tally, options: BuildReportOptions = {}): Rep
     sections: rubric.sections.map((section) => sectionResult(section, byId, weights, scale, basis)),
     items,
     plan: buildPlan(rubricOrder, items, weights, options.capacity),
-    comments: tally.comments.ordered().map(({ by, text, source }) => ({ by, text, source })),
+    comments: tally.comments.orderedComments(),
     excluded: EXCLUSION_RULES.filter((rule) => tally.excluded.has(rule)).map((rule) => ({ rule, rows: tally.excluded.get(rule)! })),
     sources: sourceLines(tally),
   };
@@ -106,8 +107,8 @@ function withoutPaths(report: Report): Report {
   return {
     ...report,
     sources: report.sources.map((s) => ({ ...s, source: names.get(s.source)! })),
-    items: report.items.map((item) => ({ ...item, quotes: item.quotes.map((q) => ({ ...q, source: anonymous(q.source) })) })),
-    comments: report.comments.map((c) => ({ ...c, source: anonymous(c.source) })),
+    items: report.items.map((item) => ({ ...item, quotes: mapSequence(item.quotes, (q) => ({ ...q, source: anonymous(q.source) })) })),
+    comments: mapSequence(report.comments, (c) => ({ ...c, source: anonymous(c.source) })),
   };
 }
 
@@ -155,6 +156,6 @@ function agreement(tally: Tally): Agreement {
 }
 
 /** Completeness per input file, sorted by file name so input order never shows. */
-function sourceLines(tally: Tally): SourceCompleteness[] {
+function sourceLines(tally: Tally): Sequence<SourceCompleteness> {
   return sourceTotals(tally);
 }

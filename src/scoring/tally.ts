@@ -11,10 +11,12 @@ import { detached, detachedOrUndefined } from '../core/detached.js';
 import type { Rubric } from '../rubric/model.js';
 import { rubricItems } from '../rubric/model.js';
 import { ChunkedFloat64, ChunkedList } from '../core/chunked-list.js';
-import { QuoteList } from './quotes.js';
+import { QuoteList, QuoteOrigins } from './quotes.js';
 import { isLevel } from '../rubric/scale.js';
 import { levelCount } from './scale.js';
-import { compareCodePoints } from '../core/order.js';
+import { LazySequence } from '../core/sequence.js';
+import type { SourceCompleteness } from './report.js';
+import { sourceOrder } from './source-order.js';
 import { splitSource } from './source-key.js';
 import { CovarianceAccumulator } from './statistics/covariance-accumulator.js';
 import type { ItemCovariances } from './statistics/weighted-variance.js';
@@ -79,14 +81,6 @@ export interface ItemTally {
   readonly quotes: QuoteList;
 }
 
-/** Completeness of one input file, summed over its respondents. */
-interface SourceTally {
-  readonly respondents: number;
-  readonly answered: number;
-  readonly na: number;
-  readonly unanswered: number;
-}
-
 /** Mutated only by `addAnswerSet` and `addRow`. */
 export interface Tally {
   readonly rubric: Rubric;
@@ -147,6 +141,8 @@ export interface Tally {
   readonly sourceCounts: ChunkedFloat64;
   /** General remarks (`comments:`, a survey's `item: general` evidence), with the keys that order them. */
   readonly comments: QuoteList;
+  /** Who said each quote and where, once per respondent quoted (scoring/quotes.ts). */
+  readonly quoteOrigins: QuoteOrigins;
   /** Rows of survey exports left out before scoring, per rule (docs/file-formats.md, "Layouts"). */
   readonly excluded: Map<ExclusionRule, number>;
 }
@@ -154,8 +150,10 @@ export interface Tally {
 export function createTally(rubric: Rubric, options: TallyOptions = {}): Tally {
   const a = levelCount(rubric.scale);
   const items = new Map<string, ItemTally>();
+  const sourceFiles = new ChunkedList<string>();
+  const quoteOrigins = new QuoteOrigins(sourceFiles);
   rubricItems(rubric).forEach((item, slot) => {
-    items.set(item.id, { slot, counts: new Float64Array(a), na: 0, quotes: new QuoteList() });
+    items.set(item.id, { slot, counts: new Float64Array(a), na: 0, quotes: new QuoteList(quoteOrigins) });
   });
   const { scale } = rubric;
   return {
@@ -169,14 +167,15 @@ export function createTally(rubric: Rubric, options: TallyOptions = {}): Tally {
     pendingRows: new Uint8Array(0),
     pendingUsed: 0,
     uncounted: new Set(),
-    sourceFiles: new ChunkedList(),
+    sourceFiles,
     sourceCounts: new ChunkedFloat64(),
     covariance: new CovarianceAccumulator(items.size),
     scoring: 0,
     fieldwork: null,
     attribution: options.attribution ?? 'role',
     roleCounts: new Map(),
-    comments: new QuoteList(),
+    comments: new QuoteList(quoteOrigins),
+    quoteOrigins,
     excluded: new Map(),
     slots: new Map([...items].map(([id, item]) => [id, item.slot])),
     slotted: [...items.values()],
@@ -197,25 +196,22 @@ export function createTally(rubric: Rubric, options: TallyOptions = {}): Tally {
  */
 export function addAnswerSet(tally: Tally, set: AnswerSet, row: AnswerRow = rowOfSet(tally, set)): void {
   const place = addRow(tally, row);
-  // Who said it: built into text at the first quote only (a million-row export has none). What a
-  // quote keeps is detached from the text it was read from (core/detached.ts).
-  let origin: QuoteOrigin | undefined;
-  const originOf = (): QuoteOrigin => {
-    if (origin !== undefined) return origin;
-    // The source is a file's name, or a row's \`file:row\` made for it: nothing to detach.
-    const source = set.source;
-    const where = splitSource(source);
-    return (origin = { by: detachedOrUndefined(attributedTo(tally, set, place)), source, file: where.file, row: where.row });
+  // Who said it: built into text at the first quote only (a million-row export has none), and kept
+  // once for all the respondent's quotes. addRow has just counted the row in its file's entry, the last.
+  let origin = -1;
+  const originOf = (): number => {
+    if (origin >= 0) return origin;
+    const where = splitSource(set.source);
+    return (origin = tally.quoteOrigins.add(attributedTo(tally, set, place), set.source, tally.sourceFiles.length - 1, where.row));
   };
   for (const [id, answer] of set.answers) {
     const item = tally.items.get(id);
     // A note on an `na` or blank answer still says something (why it does not apply).
-    if (item !== undefined && (answer.note !== undefined || answer.evidence.length > 0)) collectQuotes(item.quotes, answer, originOf());
+    if (item !== undefined && (answer.note !== undefined || answer.evidence.length > 0)) collectQuotes(item.quotes, answer, originOf);
   }
   for (const [i, text] of (set.comments ?? []).entries()) {
     if (text.trim() === '') continue;
-    const { by, source, file, row: line } = originOf();
-    tally.comments.push({ by, kind: 'note', text: detached(text), source }, file, line, i);
+    tally.comments.push(originOf(), 'note', text, i);
   }
 }
 
@@ -432,8 +428,7 @@ function attributedTo(tally: Tally, set: AnswerSet, place: number): string | und
     case 'name':
       return respondentLabel(set);
     case 'role':
-      // One flat string (an array join), not a concatenation: a folder of files keeps one per respondent quoted.
-      return [role === '' ? 'respondent' : Object.hasOwn(ROLE_NOUN, key) ? ROLE_NOUN[key] : role, place].join(' ');
+      return `${role === '' ? 'respondent' : Object.hasOwn(ROLE_NOUN, key) ? ROLE_NOUN[key] : role} ${place}`;
   }
 }
 
@@ -446,26 +441,28 @@ function sourceEntry(tally: Tally, file: string): number {
   return files.length - 1;
 }
 
-/** Completeness per input file, in code-point order of the file names, runs of one file added up. */
-export function sourceTotals(tally: Tally): Array<SourceTally & { readonly source: string }> {
+/**
+ * Completeness per input file, in code-point order of the file names, runs of one file added up;
+ * each made as it is read (core/sequence.ts): a folder of a hundred thousand files has as many.
+ */
+export function sourceTotals(tally: Tally): LazySequence<SourceCompleteness> {
   const files = tally.sourceFiles;
   const counts = tally.sourceCounts;
-  const order = Array.from({ length: files.length }, (_, i) => i).sort((a, b) => compareCodePoints(files.at(a), files.at(b)) || a - b);
-  const out: Array<SourceTally & { source: string; respondents: number; answered: number; na: number; unanswered: number }> = [];
-  for (const i of order) {
-    const last = out[out.length - 1];
-    const respondents = small(counts.at(4 * i));
-    const answered = small(counts.at(4 * i + 1));
-    const na = small(counts.at(4 * i + 2));
-    const unanswered = small(counts.at(4 * i + 3));
-    if (last !== undefined && last.source === files.at(i)) {
-      last.respondents += respondents;
-      last.answered += answered;
-      last.na += na;
-      last.unanswered += unanswered;
-    } else out.push({ source: files.at(i), respondents, answered, na, unanswered });
-  }
-  return out;
+  const { order, starts } = sourceOrder(files);
+  return new LazySequence(starts.length - 1, (run) => {
+    let respondents = 0;
+    let answered = 0;
+    let na = 0;
+    let unanswered = 0;
+    for (let k = starts[run]!; k < starts[run + 1]!; k++) {
+      const at = 4 * order[k]!;
+      respondents += counts.at(at);
+      answered += counts.at(at + 1);
+      na += counts.at(at + 2);
+      unanswered += counts.at(at + 3);
+    }
+    return { source: files.at(order[starts[run]!]!), respondents: small(respondents), answered: small(answered), na: small(na), unanswered: small(unanswered) };
+  });
 }
 
 /**
@@ -476,20 +473,11 @@ function small(count: number): number {
   return count <= 0x3fffffff ? count | 0 : count;
 }
 
-interface QuoteOrigin {
-  readonly by: string | undefined;
-  readonly source: string;
-  readonly file: string;
-  readonly row: number;
-}
-
-function collectQuotes(into: QuoteList, answer: Answer, origin: QuoteOrigin): void {
-  const { by, source, file, row } = origin;
+/** An answer's note and evidence lines as quotes; `originOf` gives (and at its first call keeps) the respondent's origin. */
+function collectQuotes(into: QuoteList, answer: Answer, originOf: () => number): void {
   // A blank note or evidence line has nothing to quote.
-  if (answer.note !== undefined && answer.note.trim() !== '') {
-    into.push({ by, kind: 'note', text: detached(answer.note), source }, file, row, 0);
-  }
+  if (answer.note !== undefined && answer.note.trim() !== '') into.push(originOf(), 'note', answer.note, 0);
   for (const [i, text] of answer.evidence.entries()) {
-    if (text.trim() !== '') into.push({ by, kind: 'evidence', text: detached(text), source }, file, row, i + 1);
+    if (text.trim() !== '') into.push(originOf(), 'evidence', text, i + 1);
   }
 }

@@ -173,7 +173,7 @@ async function checkEquivalence(rubric: Rubric, respondents: readonly Respondent
       expect(comparable(fromCsv.report, true)).toEqual(comparable(fromYaml.report, true));
       // The sources differ only in how they are cut: the totals are the same.
       const totals = (report: Report) =>
-        report.sources.reduce((t, s) => ({ respondents: t.respondents + s.respondents, answered: t.answered + s.answered, na: t.na + s.na, unanswered: t.unanswered + s.unanswered }), { respondents: 0, answered: 0, na: 0, unanswered: 0 });
+        [...report.sources].reduce((t, s) => ({ respondents: t.respondents + s.respondents, answered: t.answered + s.answered, na: t.na + s.na, unanswered: t.unanswered + s.unanswered }), { respondents: 0, answered: 0, na: 0, unanswered: 0 });
       expect(totals(fromCsv.report)).toEqual(totals(fromYaml.report));
       expect(fromCsv.report.sources).toHaveLength(1);
       expect(fromYaml.report.sources).toHaveLength(respondents.length);

@@ -1,11 +1,13 @@
 /**
  * property: jsonPieces (report/shared/json-pieces.ts) joins to exactly what
  * `JSON.stringify(value, null, 2)` gives, for any JSON-like value and for the odd ones
- * JSON.stringify treats specially (undefined, functions, NaN, -0, toJSON, a `__proto__` key),
+ * JSON.stringify treats specially (undefined, functions, NaN, -0, toJSON, a `__proto__` key, a
+ * LazySequence),
  * nested deep and wide enough that arrays and objects are written entry by entry.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LazySequence } from '../../src/core/sequence.js';
 import { jsonPieces } from '../../src/report/shared/json-pieces.js';
 import { propertyRuns } from '../helpers/property-runs.js';
 
@@ -14,7 +16,14 @@ const leaf = fc.oneof(
   fc.constantFrom(undefined, Number.NaN, -0, Infinity, () => 1, 'a\nb', '\u2028', { toJSON: () => 'x' }, new Date(0)),
 );
 const { tree } = fc.letrec((tie) => ({
-  tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, fc.array(tie('tree'), { maxLength: 40 }), fc.dictionary(fc.string({ maxLength: 4 }), tie('tree'), { maxKeys: 40 })),
+  tree: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    leaf,
+    fc.array(tie('tree'), { maxLength: 40 }),
+    fc.dictionary(fc.string({ maxLength: 4 }), tie('tree'), { maxKeys: 40 }),
+    // A report's quotes and sources, read an entry at a time (core/sequence.ts): JSON writes the array they stand for.
+    fc.array(tie('tree'), { maxLength: 40 }).map((entries) => new LazySequence(entries.length, (i) => entries[i])),
+  ),
 }));
 
 describe('property: jsonPieces is JSON.stringify in pieces', () => {

@@ -138,7 +138,7 @@ describe('na and unanswered', () => {
   });
 
   it('reports completeness per file', () => {
-    expect(report.sources).toEqual([
+    expect([...report.sources]).toEqual([
       { source: 'r1.yaml', respondents: 1, answered: 2, na: 0, unanswered: 1 },
       { source: 'r2.yaml', respondents: 1, answered: 1, na: 1, unanswered: 1 },
     ]);
@@ -198,7 +198,7 @@ describe('zero item weights', () => {
     expect(report.overall).toMatchObject({ score: null, target: null, gap: null, index: null });
     expect(report.respondents).toBe(0);
     expect(report.plan).toEqual([]);
-    expect(report.sources).toEqual([]);
+    expect([...report.sources]).toEqual([]);
   });
 });
 

@@ -40,7 +40,7 @@ describe('tally', () => {
     addAnswerSet(tally, buildAnswers('r1.yaml', { a: 9, b: 2.5, c: 0, ghost: 3 }));
     for (const id of ['a', 'b', 'c']) expect([...tally.items.get(id)!.counts]).toEqual([0, 0, 0, 0, 0]);
     // The bad scores count as unanswered; the unknown id counts nowhere.
-    expect(sourceTotals(tally)).toEqual([{ source: 'r1.yaml', respondents: 1, answered: 0, na: 0, unanswered: 3 }]);
+    expect([...sourceTotals(tally)]).toEqual([{ source: 'r1.yaml', respondents: 1, answered: 0, na: 0, unanswered: 3 }]);
   });
 
   it('counts the rows of a CSV into one source', () => {
@@ -51,7 +51,7 @@ describe('tally', () => {
     ]);
     expect(report.respondents).toBe(3);
     // Sorted by file name, whatever the input order.
-    expect(report.sources).toEqual([
+    expect([...report.sources]).toEqual([
       { source: 'b.yaml', respondents: 1, answered: 0, na: 1, unanswered: 2 },
       { source: 'survey.csv', respondents: 2, answered: 4, na: 1, unanswered: 1 },
     ]);
@@ -77,7 +77,7 @@ describe('tally', () => {
       buildAnswers('a.yaml', { a: { score: null, note: '' } }, { name: 'Dana', role: 'customer' }),
       buildAnswers('b.yaml', { a: { score: 3, evidence: ['waited 14 min'] } }, { name: 'Dana', role: 'customer' }),
     ], { attribution: 'name' });
-    expect(itemOf(report, 'a').quotes).toEqual([
+    expect([...itemOf(report, 'a').quotes]).toEqual([
       // a.yaml's blank note and the blank evidence line are dropped.
       { by: 'Dana (customer)', kind: 'evidence', text: 'waited 14 min', source: 'b.yaml' },
       // Row 9 before row 10 (numerically, not as text); the note before its evidence.

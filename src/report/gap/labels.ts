@@ -2,6 +2,7 @@
  * Words the human formats (text, markdown) share, so a flag or a phase reads
  * the same in a terminal and in a client document.
  */
+import type { Sequence } from '../../core/sequence.js';
 import { fixed } from '../shared/numbers.js';
 import { plural } from '../shared/plural.js';
 import type { Comment, ExcludedRows, ItemFlag, ItemResult, PlanPhase, Quote, Report, ShownPlanStep } from '../../scoring/report.js';
@@ -65,7 +66,7 @@ export function excludedText(report: { readonly excluded?: readonly ExcludedRows
 }
 
 /** General comments of a report; a report saved before they existed has none. */
-export function generalComments(report: { readonly comments?: readonly Comment[] }): readonly Comment[] {
+export function generalComments(report: { readonly comments?: Sequence<Comment> }): Sequence<Comment> {
   return report.comments ?? [];
 }
 

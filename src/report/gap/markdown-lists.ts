@@ -1,4 +1,5 @@
 /** The Markdown report's lists: top gaps, the plan as a checklist, and the quotes. */
+import type { Sequence } from '../../core/sequence.js';
 import { EFFORT_EXPLAINED, startHere } from './start-here.js';
 import { rankGaps } from '../../scoring/index.js';
 import type { Comment, Report } from '../../scoring/report.js';
@@ -56,9 +57,13 @@ export function commentsSection(report: Report): Iterable<string> | undefined {
 }
 
 /** A blank line between quotes keeps each its own blockquote instead of one merged paragraph. */
-function* quotesUnder<Q extends Comment>(heading: string, quotes: readonly Q[], isEvidence: (quote: Q) => boolean): Generator<string> {
+function* quotesUnder<Q extends Comment>(heading: string, quotes: Sequence<Q>, isEvidence: (quote: Q) => boolean): Generator<string> {
   yield heading;
-  for (let i = 0; i < quotes.length; i++) yield `${i === 0 ? '' : '\n\n'}${blockquote(quotes[i]!, isEvidence(quotes[i]!))}`;
+  let first = true;
+  for (const quote of quotes) {
+    yield `${first ? '' : '\n\n'}${blockquote(quote, isEvidence(quote))}`;
+    first = false;
+  }
 }
 
 /** `> **Evidence:** “text” — by` */

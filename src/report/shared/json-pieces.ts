@@ -7,6 +7,8 @@
  * JSON.stringify gives (tests/property/json-pieces.test.ts).
  */
 
+import { LazySequence } from '../../core/sequence.js';
+
 /** Values (at any depth) stringified in one piece at most. */
 const PIECE = 512;
 
@@ -19,7 +21,7 @@ export function* jsonPieces(value: unknown, indent = '', piece = PIECE): Generat
   }
   const { keys, count } = entries;
   const isArray = keys === undefined;
-  const at = (i: number): unknown => (isArray ? written((value as unknown[])[i]) : (value as Record<string, unknown>)[keys[i]!]);
+  const at = (i: number): unknown => (isArray ? written(entryOf(value as ArrayLikeValue, i)) : (value as Record<string, unknown>)[keys[i]!]);
   const inner = `${indent}  `;
   yield isArray ? '[\n' : '{\n';
   for (let i = 0; i < count; ) {
@@ -53,8 +55,20 @@ export function* jsonPieces(value: unknown, indent = '', piece = PIECE): Generat
   yield `\n${indent}${isArray ? ']' : '}'}`;
 }
 
+/** An array, or a list read an entry at a time (core/sequence.ts), which JSON writes as the array it stands for. */
+type ArrayLikeValue = readonly unknown[] | LazySequence<unknown>;
+
+function isArrayLike(value: unknown): value is ArrayLikeValue {
+  return Array.isArray(value) || value instanceof LazySequence;
+}
+
+function entryOf(list: ArrayLikeValue, i: number): unknown {
+  return list instanceof LazySequence ? list.at(i) : list[i];
+}
+
 /** An array or a plain object that JSON.stringify writes entry by entry (a value with toJSON decides itself). */
 function splittable(value: unknown): value is object {
+  if (value instanceof LazySequence) return true;
   if (typeof value !== 'object' || value === null || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
   if (Array.isArray(value)) return true;
   const proto = Object.getPrototypeOf(value) as unknown;
@@ -72,7 +86,7 @@ function written(entry: unknown): unknown {
  * are none: `[]` and `{}` are written whole.
  */
 function entriesOf(value: object): { readonly keys: string[] | undefined; readonly count: number } | undefined {
-  if (Array.isArray(value)) return value.length === 0 ? undefined : { keys: undefined, count: value.length };
+  if (isArrayLike(value)) return value.length === 0 ? undefined : { keys: undefined, count: value.length };
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record).filter((key) => {
     const entry = record[key];
@@ -92,7 +106,7 @@ function sizeOf(value: unknown, budget: number): number {
   const visit = (v: unknown): boolean => {
     if (++count > budget) return true;
     if (typeof v !== 'object' || v === null) return false;
-    for (const entry of Array.isArray(v) ? v : Object.values(v)) if (visit(entry)) return true;
+    for (const entry of isArrayLike(v) ? v : Object.values(v)) if (visit(entry)) return true;
     return false;
   };
   visit(value);
