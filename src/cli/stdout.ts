@@ -12,7 +12,7 @@
  * 'error' event outside every handler, with a stack trace and the wrong exit
  * code; a direct write throws where the CLI reports it (exit 2, main.ts).
  */
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import type { TextOutput } from './context.js';
 import { SvcauditError } from '../core/errors.js';
 
@@ -60,10 +60,18 @@ function isPipeOrFile(fd: number): boolean {
   }
 }
 
-/** Only reached for a character device, where `process.stdout` (then Node's stream for it) is built anyway to ask. */
+/**
+ * Only reached for a character device. /dev/null itself (a cron job's `> /dev/null`, output a
+ * script ignores) is known by its device number; for any other device `process.stdout` is built
+ * to ask whether it is a terminal, which loads Node's tty and net modules (some 3-5 ms).
+ */
 function isDeviceNotTerminal(fd: number): boolean {
   try {
-    return fstatSync(fd).isCharacterDevice() && process.stdout.isTTY !== true;
+    const stat = fstatSync(fd);
+    if (!stat.isCharacterDevice()) return false;
+    const nul = statSync('/dev/null', { throwIfNoEntry: false });
+    if (nul?.isCharacterDevice() === true && nul.rdev === stat.rdev) return true;
+    return process.stdout.isTTY !== true;
   } catch {
     return false;
   }
