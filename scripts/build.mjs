@@ -27,6 +27,8 @@ const pkg = JSON.parse(await readFile(at('package.json'), 'utf8'));
 const PACKAGE_DEFINES = {
   __SVCAUDIT_VERSION__: JSON.stringify(pkg.version),
   __SVCAUDIT_REPOSITORY__: JSON.stringify(String(pkg.repository?.url ?? pkg.repository ?? '').replace(/^git\+/, '').replace(/\.git$/, '')),
+  // The bundle reads the built-in rubrics pre-read below (src/rubric/pre-read.ts); the sources, run as they are, never do.
+  __SVCAUDIT_BUNDLED__: 'true',
 };
 
 async function loadSchemas() {
@@ -201,6 +203,19 @@ const CODE_CACHE_RUNS = [
   { args: ['template'] },
 ];
 
+/**
+ * The built-in rubrics read and checked once, here, for every run that uses one unchanged
+ * (scripts/pre-read-rubrics.ts, src/rubric/pre-read.ts), bundled from the sources as the rule
+ * examples are. Before the code caches: their runs then run what a user's run runs.
+ */
+async function preReadBuiltinRubrics() {
+  const outfile = at('node_modules/.cache/svcaudit-pre-read/pre-read-rubrics.mjs');
+  await build({ entryPoints: [at('scripts/pre-read-rubrics.ts')], absWorkingDir: root, outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' });
+  const { preReadRubrics } = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+  const { left } = await preReadRubrics(root);
+  for (const why of left) console.warn(`build: built-in rubric not pre-read (${why}); it is read and checked on every run`);
+}
+
 async function makeCodeCaches() {
   // Node 22 and later keep a compile cache of their own, which bin/svcaudit.cjs turns on instead.
   if (nodeModule.enableCompileCache) return;
@@ -318,5 +333,6 @@ await writeValidators(schemas);
 await writeRuleExamples();
 if (!process.argv.includes('--generate-only')) {
   await bundle();
+  await preReadBuiltinRubrics();
   await makeCodeCaches();
 }

@@ -14,6 +14,7 @@ import { checkRubricText, type Checked } from './check-rubric.js';
 import { findingsErrorCode, firstError, hasErrors, type Finding } from '../core/finding.js';
 import type { Rubric } from './model.js';
 import { packageRoot } from './package-root.js';
+import { preReadRubric } from './pre-read.js';
 import { DEFAULT_RUBRIC } from './default.js';
 
 export { DEFAULT_RUBRIC };
@@ -31,6 +32,9 @@ class RubricFindingsError extends SvcauditError {
     this.findings = findings;
   }
 }
+
+/** A built-in rubric's source: `builtin:<id>`. */
+const BUILTIN = 'builtin:';
 
 function builtinRubricsDir(): string {
   return join(packageRoot(), 'rubrics');
@@ -55,13 +59,16 @@ async function resolveRubricPath(ref: string): Promise<{ path: string; source: s
   if (!ids.includes(ref)) {
     throw new SvcauditError('rubric-not-found', `There is no built-in rubric \`${ref}\` (built in: ${ids.join(', ')}). To use a rubric file, give its path, such as ./${ref}.yaml.`, { file: ref });
   }
-  return { path: join(builtinRubricsDir(), `${ref}.yaml`), source: `builtin:${ref}` };
+  return { path: join(builtinRubricsDir(), `${ref}.yaml`), source: `${BUILTIN}${ref}` };
 }
 
 /** Reads and checks a rubric without throwing on findings (for `validate`). */
 export async function checkRubricReference(ref: string): Promise<Checked<Rubric> & { file: string }> {
   const { path, source } = await resolveRubricPath(ref);
-  return { ...(await checkRubricText(await readBytes(path, undefined, MAX_TEXT_BYTES), path, source)), file: path };
+  const bytes = await readBytes(path, undefined, MAX_TEXT_BYTES);
+  const pre = source.startsWith(BUILTIN) ? preReadRubric(source.slice(BUILTIN.length), bytes, source) : undefined;
+  if (pre !== undefined) return { value: pre, findings: [], file: path };
+  return { ...(await checkRubricText(bytes, path, source)), file: path };
 }
 
 /** The rubric a command works with; throws when it cannot be used. */
