@@ -78,30 +78,3 @@ export class ChunkedFloat64 {
     this.#chunks[0] = grown;
   }
 }
-
-/** A growing run of whole numbers below 2^31 in magnitude, in Int32Array chunks (nothing copied as it grows). */
-export class ChunkedInt32 {
-  readonly #chunks: Int32Array[] = [];
-  #length = 0;
-
-  get length(): number {
-    return this.#length;
-  }
-
-  push(value: number): void {
-    const at = this.#length & MASK;
-    if (at === 0) this.#chunks.push(new Int32Array(this.#chunks.length === 0 ? 16 : CHUNK));
-    else if (this.#chunks.length === 1 && at === this.#chunks[0]!.length) {
-      // The first chunk starts small and doubles up to a chunk, as ChunkedFloat64's does.
-      const grown = new Int32Array(Math.min(CHUNK, at * 2));
-      grown.set(this.#chunks[0]!);
-      this.#chunks[0] = grown;
-    }
-    this.#chunks[this.#chunks.length - 1]![at] = value;
-    this.#length++;
-  }
-
-  at(index: number): number {
-    return this.#chunks[index >>> CHUNK_BITS]![index & MASK]!;
-  }
-}

@@ -9,7 +9,7 @@
  * writes them out (core/sequence.ts).
  */
 import { compareCodePoints } from '../core/order.js';
-import { ChunkedFloat64, ChunkedInt32, type ChunkedList } from '../core/chunked-list.js';
+import { ChunkedFloat64, type ChunkedList } from '../core/chunked-list.js';
 import { LazySequence } from '../core/sequence.js';
 import { TextColumn } from '../core/text-column.js';
 import { sourceOrder } from './source-order.js';
@@ -76,7 +76,7 @@ export class QuoteList {
   readonly #origins: QuoteOrigins;
   readonly #texts = new TextColumn();
   /** Per quote: its origin, and its place within the respondent's answer times two plus 1 for evidence. */
-  readonly #keys = new ChunkedInt32();
+  readonly #keys = new ChunkedFloat64();
 
   constructor(origins: QuoteOrigins) {
     this.#origins = origins;
@@ -95,23 +95,22 @@ export class QuoteList {
 
   /** The quotes in reading order, each made as it is read. */
   ordered(): LazySequence<Quote> {
-    const order = this.#order();
-    const origins = this.#origins;
-    return new LazySequence(order.length, (i) => {
-      const q = order[i]!;
-      const origin = this.#origin(q);
-      return { by: origins.by(origin), kind: this.#keys.at(2 * q + 1) % 2 === 1 ? 'evidence' : 'note', text: this.#texts.at(q)!, source: origins.source(origin) };
-    });
+    return this.#read((by, evidence, text, source) => ({ by, kind: evidence ? 'evidence' : 'note', text, source }));
   }
 
   /** The list read as general comments, in reading order. */
   orderedComments(): LazySequence<Comment> {
+    return this.#read((by, _evidence, text, source) => ({ by, text, source }));
+  }
+
+  /** The entries in reading order, each made by `make` from its columns when it is read. */
+  #read<T>(make: (by: string | undefined, evidence: boolean, text: string, source: string) => T): LazySequence<T> {
     const order = this.#order();
     const origins = this.#origins;
     return new LazySequence(order.length, (i) => {
       const q = order[i]!;
       const origin = this.#origin(q);
-      return { by: origins.by(origin), text: this.#texts.at(q)!, source: origins.source(origin) };
+      return make(origins.by(origin), this.#keys.at(2 * q + 1) % 2 === 1, this.#texts.at(q)!, origins.source(origin));
     });
   }
 
