@@ -26,6 +26,8 @@ export { RULES, type RuleId, type RuleInfo } from './core/rules.js';
 export type { AnswerSet, Answer, Score } from './core/answers.js';
 export type { Rubric, Section, Item, Action, Scale, Effort } from './rubric/model.js';
 export type { Report, ItemResult, SectionResult, Overall, PlanStep, Quote, Comment, ExcludedRows } from './scoring/report.js';
+// A report's quotes, comments and sources: read an entry at a time (an array is one too); JSON.stringify writes them as arrays.
+export type { Sequence } from './core/sequence.js';
 export type { Comparison, Change, SectionChange, ItemChange, GroupChange, Verdict, ComparisonWarning } from './compare/comparison.js';
 export type { ComparableReport } from './compare/comparable.js';
 export type { GapFormatName, GapFormatter, CompareFormatName, CompareFormatter, FindingsFormatName, FindingsFormatter };
