@@ -19,7 +19,7 @@ import { SvcauditError } from '../core/errors.js';
 const STDOUT = 1;
 
 export function openStdout(): TextOutput {
-  if (!isPipeOrFile(STDOUT) && !isDeviceNotTerminal(STDOUT)) return quietWhenReaderGone(process.stdout);
+  if (!writtenLikeAFile(STDOUT)) return quietWhenReaderGone(process.stdout);
   // Once a write would block (a pipe someone else set non-blocking), everything after it goes
   // through Node's stream, which waits for the reader, so the order of the output is kept.
   let stream: TextOutput | undefined;
@@ -51,29 +51,21 @@ function stdoutError(error: unknown): SvcauditError {
   return new SvcauditError('file-unwritable', `Cannot write to standard output: ${why}.`, { file: '<stdout>' }, { cause: error });
 }
 
-function isPipeOrFile(fd: number): boolean {
-  try {
-    const stat = fstatSync(fd);
-    return stat.isFIFO() || stat.isFile();
-  } catch {
-    return false; // closed or unusual: Node's stream knows how to deal with it
-  }
-}
-
 /**
- * Only reached for a character device. /dev/null itself (a cron job's `> /dev/null`, output a
- * script ignores) is known by its device number; for any other device `process.stdout` is built
- * to ask whether it is a terminal, which loads Node's tty and net modules (some 3-5 ms).
+ * A pipe, a file, or a device that is not a terminal. /dev/null itself (a cron job's `> /dev/null`,
+ * output a script ignores) is known by its device number; for any other device `process.stdout`
+ * is built to ask whether it is a terminal, which loads Node's tty and net modules (some 3-5 ms).
  */
-function isDeviceNotTerminal(fd: number): boolean {
+function writtenLikeAFile(fd: number): boolean {
   try {
     const stat = fstatSync(fd);
+    if (stat.isFIFO() || stat.isFile()) return true;
     if (!stat.isCharacterDevice()) return false;
     const nul = statSync('/dev/null', { throwIfNoEntry: false });
     if (nul?.isCharacterDevice() === true && nul.rdev === stat.rdev) return true;
     return process.stdout.isTTY !== true;
   } catch {
-    return false;
+    return false; // closed or unusual: Node's stream knows how to deal with it
   }
 }
 

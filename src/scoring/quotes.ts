@@ -27,7 +27,6 @@ export class QuoteOrigins {
   readonly #sources = new Map<number, string>();
   /** Per origin: its file's entry and its row (a double: a row is any whole number splitSource reads). */
   readonly #where = new ChunkedFloat64();
-  #ranks: Int32Array | undefined;
 
   /** `files`: the tally's source files, one entry per run of respondents from one file. */
   constructor(files: ChunkedList<string>) {
@@ -43,7 +42,6 @@ export class QuoteOrigins {
     if (!plain) this.#sources.set(origin, source);
     this.#where.push(fileEntry);
     this.#where.push(row);
-    this.#ranks = undefined;
     return origin;
   }
 
@@ -64,10 +62,10 @@ export class QuoteOrigins {
     return this.#where.at(2 * origin + 1);
   }
 
-  /** The place of the origin's file in code-point order of the file names (the same file, the same place). */
-  fileRank(origin: number): number {
-    this.#ranks ??= sourceOrder(this.#files).rank;
-    return this.#ranks[this.#where.at(2 * origin)]!;
+  /** Per origin, the place of its file in code-point order of the file names (the same file, the same place). */
+  fileRanks(): (origin: number) => number {
+    const { rank } = sourceOrder(this.#files);
+    return (origin) => rank[this.#where.at(2 * origin)]!;
   }
 }
 
@@ -122,11 +120,12 @@ export class QuoteList {
     const origins = this.#origins;
     const keys = this.#keys;
     const texts = this.#texts;
+    const fileRank = origins.fileRanks();
     return Int32Array.from({ length: this.length }, (_, i) => i).sort((a, b) => {
       const oa = this.#origin(a);
       const ob = this.#origin(b);
       return (
-        origins.fileRank(oa) - origins.fileRank(ob) ||
+        fileRank(oa) - fileRank(ob) ||
         origins.row(oa) - origins.row(ob) ||
         Math.floor(keys.at(2 * a + 1) / 2) - Math.floor(keys.at(2 * b + 1) / 2) ||
         // Only two answer sets with the very same source get this far (e.g. stdin twice).

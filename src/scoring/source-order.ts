@@ -14,7 +14,19 @@ interface SourceOrder {
   readonly rank: Int32Array;
 }
 
+/** The order last worked out per list, with the length it was worked out at. */
+const MADE = new WeakMap<ChunkedList<string>, { readonly length: number; readonly order: SourceOrder }>();
+
+/** Worked out once per list as it stands: the report's sources and its quotes' order both ask. */
 export function sourceOrder(files: ChunkedList<string>): SourceOrder {
+  const made = MADE.get(files);
+  if (made !== undefined && made.length === files.length) return made.order;
+  const order = orderOf(files);
+  MADE.set(files, { length: files.length, order });
+  return order;
+}
+
+function orderOf(files: ChunkedList<string>): SourceOrder {
   const order = Int32Array.from({ length: files.length }, (_, i) => i).sort((a, b) => compareCodePoints(files.at(a), files.at(b)) || a - b);
   const rank = new Int32Array(files.length);
   const starts: number[] = [];
