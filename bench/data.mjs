@@ -13,6 +13,8 @@ const ROLES = ['customer', 'staff', 'manager'];
 const STAFF_ONLY = new Set(['remove-hindrances', 'train-everyone']);
 /** Bumped when the data changes, so a cached file of older data is never measured. */
 const DATA_VERSION = 3;
+/** The Google Forms exports' own version: 4 has their timestamps in time order, as a real export lists its responses. */
+const FORMS_DATA_VERSION = 4;
 const answerFor = (rand, role, item) => {
   const value = answerValue(rand);
   return role === 'customer' && STAFF_ONLY.has(item) ? '' : value;
@@ -105,7 +107,7 @@ export async function googleFormsCsv(root, rows) {
   const map = join(root, 'google-forms.map.yaml');
   mkdirSync(root, { recursive: true });
   writeFileSync(map, googleFormsMapping());
-  const file = await writeFormsExport(join(root, `google-forms-${rows}-v${DATA_VERSION}.csv`), rows, rows, '', () => '');
+  const file = await writeFormsExport(join(root, `google-forms-${rows}-v${FORMS_DATA_VERSION}.csv`), rows, rows, '', () => '');
   return { file, map };
 }
 
@@ -122,7 +124,7 @@ async function writeFormsExport(file, rows, seed, more, extra) {
   out.write(`Timestamp,Your name,Which best describes you?,${ITEMS.map((id) => `"How much do you agree? [${id}]"`).join(',')}${more}\n`);
   let batch = '';
   for (let i = 0; i < rows; i++) {
-    batch += `${formsTimestamp(i)},R${i},${ROLES[i % 3]},${ITEMS.map((item) => asLabel(answerFor(rand, ROLES[i % 3], item))).join(',')}${extra(i)}\n`;
+    batch += `${formsTimestamp(i, rows)},R${i},${ROLES[i % 3]},${ITEMS.map((item) => asLabel(answerFor(rand, ROLES[i % 3], item))).join(',')}${extra(i)}\n`;
     if (batch.length > 1 << 20) {
       if (!out.write(batch)) await once(out, 'drain');
       batch = '';
@@ -135,14 +137,16 @@ async function writeFormsExport(file, rows, seed, more, extra) {
 }
 
 /**
- * Google Forms' timestamp of row i: a fortnight of fieldwork, a new second on every row, as a
- * real export has (a column where no text repeats, and only 14 dates among them).
+ * Google Forms' timestamp of row i of `rows`: a fortnight of fieldwork in time order, as Google
+ * Forms lists its responses, the clock moving on through each day (a column of 14 dates whose
+ * texts rarely repeat).
  */
-function formsTimestamp(i) {
-  const seconds = 9 * 3600 + ((i * 37) % 36000);
+function formsTimestamp(i, rows) {
+  const day = Math.floor((i * 14) / rows);
+  const seconds = 9 * 3600 + Math.floor((((i * 14) % rows) / rows) * 36000);
   const hour = Math.floor(seconds / 3600);
   const clock = `${hour > 12 ? hour - 12 : hour}:${String(Math.floor(seconds / 60) % 60).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')} ${hour >= 12 ? 'PM' : 'AM'}`;
-  return `2026/11/${String(10 + (i % 14)).padStart(2, '0')} ${clock} GMT`;
+  return `2026/11/${String(10 + day).padStart(2, '0')} ${clock} GMT`;
 }
 
 function googleFormsMapping() {
@@ -252,6 +256,6 @@ export async function googleFormsQuotesCsv(root, rows) {
   mkdirSync(root, { recursive: true });
   writeFileSync(map, googleFormsMapping().replace('labels:', 'evidence:\n  - {column: "Anything else?", item: general}\nlabels:'));
   const said = (i) => `,"Call ${i}: kept waiting, but the agent was kind, and it was solved"`;
-  const file = await writeFormsExport(join(root, `google-forms-quotes-${rows}-v${DATA_VERSION}.csv`), rows, rows + 7, ',Anything else?', said);
+  const file = await writeFormsExport(join(root, `google-forms-quotes-${rows}-v${FORMS_DATA_VERSION}.csv`), rows, rows + 7, ',Anything else?', said);
   return { file, map };
 }

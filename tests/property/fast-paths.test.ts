@@ -102,6 +102,8 @@ const formsCell = (dirty: boolean) => fc.oneof(
 const timestamp = (dirty: boolean) => fc.oneof(
   { weight: 16, arbitrary: fc.constantFrom('2026/11/20 10:15:00 AM GMT', '2026/11/21 9:01:30 PM GMT', '2026-11-22', '') },
   { weight: 2, arbitrary: fc.constantFrom('05/11/2026', '20/11/2026', '11/20/2026', '45980') },
+  // The day of another row's timestamp, with a time in another form, or with what is no time, or a longer date.
+  { weight: 3, arbitrary: fc.constantFrom('2026/11/20T10:15', '2026/11/20  9:00 pm', '2026/11/20 10:15:00 AM GMT ', '2026/11/20 10:15 GMT+1', '2026/11/20 later', '2026/11/20 10:15:00 AM GMTx', '2026/11/201 10:15', '2026/11/20 ') },
   { weight: dirty ? 1 : 0, arbitrary: fc.constant('soon') },
 );
 const comment = fc.oneof({ weight: 2, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('Great staff', '"Slow, but kind"', '"Said ""no"""') });

@@ -87,6 +87,20 @@ export function dateKey(raw: string): string {
   return DATE_THEN_TIME.test(text) ? text.slice(0, cut) : raw;
 }
 
+/** TIME, read from a given place in a longer text (timeRunsTo). */
+const TIME_FROM = new RegExp(TIME, 'y');
+
+/**
+ * Whether `text` from `from` to `end` is a time as TIME reads it (what follows a date in a
+ * timestamp), read in place, with no slice of the text. May say false where the whole would
+ * match (the sticky search stops at its first match, which may end short of `end`): a reader
+ * then takes the way of dateKey, which is exact.
+ */
+export function timeRunsTo(text: string, from: number, end: number): boolean {
+  TIME_FROM.lastIndex = from;
+  return TIME_FROM.test(text) && TIME_FROM.lastIndex === end;
+}
+
 function named(month: string, day: number, year: number): DateReading {
   const index = MONTHS.indexOf(month.slice(0, 3).toLowerCase());
   return index < 0 ? { kind: 'invalid' } : dated(year, index + 1, day);

@@ -15,7 +15,7 @@ import { isLevel } from '../../rubric/scale.js';
 import { cellScore } from './cell-score.js';
 import type { ExportColumn } from './columns.js';
 import type { DateOrder } from './date-order.js';
-import { dateKey, type DateReading } from './dates.js';
+import { dateKey, timeRunsTo, type DateReading } from './dates.js';
 import { toExportRow } from './export-rows.js';
 import { fold } from './fold.js';
 import { respondentValue, type ReadPlan } from './read-plan.js';
@@ -24,9 +24,6 @@ import { CellMemo, trimmedValue, type ScannedRow } from './table-scanner.js';
 
 /** What became of a row: read (`row`), blank, left out under a rule, or left to the general handling. */
 type Taken = 'row' | 'blank' | 'general' | ExclusionRule;
-
-/** An answer cell's reading, as the fast path uses it: a level, NA_SCORE, NO_SCORE, or undefined for a problem. */
-type CellReading = number | undefined;
 
 interface Context {
   readonly file: string;
@@ -37,6 +34,12 @@ interface Context {
   readonly audienced: ReadonlyArray<{ readonly item: Item; readonly column: ExportColumn }>;
   readonly dates: DateOrder;
 }
+
+/** An answer cell's reading, as the fast path uses it: a level, NA_SCORE, NO_SCORE, or undefined for a problem. */
+type CellReading = number | undefined;
+
+const SPACE = 32;
+const LETTER_T = 84;
 
 export class SurveyAnswerRow implements AnswerRow {
   readonly scores: Float64Array;
@@ -55,6 +58,8 @@ export class SurveyAnswerRow implements AnswerRow {
   readonly #outside = new Map<string | undefined, readonly boolean[]>();
   /** Date text (its dateKey) → its reading, and the order it was read in. */
   readonly #readings = new Map<string, { readonly order: string | undefined; readonly reading: DateReading }>();
+  /** The last timestamp's date (its dateKey, cut from a date and a time), its reading and the order it was read in. */
+  #lastDate: { readonly key: string; readonly order: string | undefined; readonly reading: DateReading } | undefined;
 
   constructor(context: Context) {
     this.#context = context;
@@ -98,9 +103,8 @@ export class SurveyAnswerRow implements AnswerRow {
     if (this.#audience.length > 0 && this.#outsideAudience()) return 'general';
     let date: string | undefined;
     if (plan.date !== undefined) {
-      const raw = this.#trimmed.get(row, plan.date.index);
-      if (raw !== undefined) {
-        const reading = this.#reading(raw, dates);
+      const reading = this.#sameDay(row, plan.date.index, dates) ?? this.#dateOf(row, plan.date.index, dates);
+      if (reading !== undefined) {
         if (reading.kind !== 'date') return 'general'; // invalid, or it bears on the day/month order
         date = reading.iso;
       }
@@ -142,15 +146,38 @@ export class SurveyAnswerRow implements AnswerRow {
     return false;
   }
 
-  #reading(raw: string, dates: DateOrder): DateReading {
+  /** The date cell's reading; undefined when it is blank. */
+  #dateOf(row: ScannedRow, column: number, dates: DateOrder): DateReading | undefined {
+    const raw = this.#trimmed.get(row, column);
+    if (raw === undefined) return undefined;
     const order = dates.readOrder;
     // By the date alone where the rest is a valid time (dates.ts, dateKey): a day is read once.
     const key = dateKey(raw);
-    const known = this.#readings.get(key);
-    if (known !== undefined && known.order === order) return known.reading;
-    const reading = dates.read(key);
-    if (this.#readings.size < 1024) this.#readings.set(detached(key), { order, reading });
-    return reading;
+    let known = this.#readings.get(key);
+    if (known === undefined || known.order !== order) {
+      known = { order, reading: dates.read(key) };
+      if (this.#readings.size < 1024) this.#readings.set(detached(key), known);
+    }
+    if (key !== raw) this.#lastDate = { key: detached(key), order, reading: known.reading };
+    return known.reading;
+  }
+
+  /**
+   * The reading of a timestamp on the day of the last one, found in place: the cell starts with
+   * that date, then a space or `T` and a time to its end, which is exactly when dateKey would cut
+   * it to that date (a date holds no space or `T`; the time ends the cell, as trimming would).
+   * Rows of an export come in time order, so most share the last row's day. Undefined otherwise.
+   */
+  #sameDay(row: ScannedRow, column: number, dates: DateOrder): DateReading | undefined {
+    const last = this.#lastDate;
+    if (last === undefined || column >= row.count || !row.plain(column) || last.order !== dates.readOrder) return undefined;
+    const text = row.text;
+    const start = row.starts[column]!;
+    const end = row.ends[column]!;
+    const cut = start + last.key.length;
+    if (cut >= end || !text.startsWith(last.key, start)) return undefined;
+    const c = text.charCodeAt(cut);
+    return (c === SPACE || c === LETTER_T) && timeRunsTo(text, cut, end) ? last.reading : undefined;
   }
 
   field(name: string): string | undefined {
