@@ -110,9 +110,10 @@ export async function main(): Promise<void> {
  * Ends the process at once when nothing is left to happen: no write, read, timer, worker or
  * other handle keeping Node's event loop alive, so the run has said everything it will. Left to
  * itself, Node would first wait for V8's background threads, which by then are usually
- * optimizing the report's hottest functions for a future that never comes: some 4 ms of a short
- * html run (docs/architecture.md, "Start-up"). With anything still pending, the run ends as Node
- * ends it, once that is done.
+ * optimizing the report's hottest functions for runs that never come: 14 ms of 179 in one
+ * measurement of an html report (docs/architecture.md, "Large inputs", its last paragraph). With
+ * anything still pending (a write queued on a non-blocking pipe, tests/e2e/score.test.ts), the
+ * run ends as Node ends it, once that is done.
  */
 function endWhenIdle(): void {
   if (stderrFailed || process.getActiveResourcesInfo().length > 0) return;

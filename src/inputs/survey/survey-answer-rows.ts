@@ -25,6 +25,9 @@ import { CellMemo, trimmedValue, type ScannedRow } from './table-scanner.js';
 /** What became of a row: read (`row`), blank, left out under a rule, or left to the general handling. */
 type Taken = 'row' | 'blank' | 'general' | ExclusionRule;
 
+/** An answer cell's reading, as the fast path uses it: a level, NA_SCORE, NO_SCORE, or undefined for a problem. */
+type CellReading = number | undefined;
+
 interface Context {
   readonly file: string;
   readonly rubric: Rubric;
@@ -34,9 +37,6 @@ interface Context {
   readonly audienced: ReadonlyArray<{ readonly item: Item; readonly column: ExportColumn }>;
   readonly dates: DateOrder;
 }
-
-/** An answer cell's reading, as the fast path uses it: a level, NA_SCORE, NO_SCORE, or undefined for a problem. */
-type CellReading = number | undefined;
 
 const SPACE = 32;
 const LETTER_T = 84;
