@@ -1,6 +1,7 @@
 /**
  * Texts kept as bytes outside the JavaScript heap, read back as strings on demand: the quotes of
- * a folder of a hundred thousand answers files (docs/architecture.md, "How rows are kept cheap").
+ * a folder of a hundred thousand answers files (docs/architecture.md, "Large inputs: rows read in
+ * place, reports written in pieces").
  * A string kept for the report's end is an object of its own that lives through every young
  * collection until it is promoted, and the survivors are what makes V8 grow its young generation
  * (to 32 MB); its bytes here are one copy in a buffer that the collector never walks, at one byte

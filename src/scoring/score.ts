@@ -3,14 +3,14 @@
  * intervals and agreement). Pure: the same tally always gives the same report, whatever order
  * the respondents were added in.
  */
-import { mapSequence, type Sequence } from '../core/sequence.js';
+import { mapSequence } from '../core/sequence.js';
 import { EXCLUSION_RULES } from '../core/answers.js';
 import { rubricItems, type Rubric } from '../rubric/model.js';
 import { overallResult, sectionResult, type IntervalBasis } from './aggregate.js';
 import { DEFAULT_MIN_GROUP, groupCounts, orderedGroups } from './groups.js';
 import { itemResult } from './item-result.js';
 import { buildPlan } from './plan.js';
-import type { Agreement, GroupSummary, ItemResult, Report, SourceCompleteness } from './report.js';
+import type { Agreement, GroupSummary, ItemResult, Report } from './report.js';
 import { scaleIndex } from './scale.js';
 import { levelStats } from './stats.js';
 import { krippendorffAlphaFromCounts } from './statistics/krippendorff-alpha.js';
@@ -75,7 +75,8 @@ export function buildReport(tally: Tally, options: BuildReportOptions = {}): Rep
     plan: buildPlan(rubricOrder, items, weights, options.capacity),
     comments: tally.comments.orderedComments(),
     excluded: EXCLUSION_RULES.filter((rule) => tally.excluded.has(rule)).map((rule) => ({ rule, rows: tally.excluded.get(rule)! })),
-    sources: sourceLines(tally),
+    // Completeness per input file, sorted by file name so input order never shows.
+    sources: sourceTotals(tally),
   };
   return tally.attribution === 'none' ? withoutPaths(report) : report;
 }
@@ -153,9 +154,4 @@ function agreement(tally: Tally): Agreement {
   const counts = [...tally.items.values()].map((item) => item.counts);
   const alpha = tally.scoring < 2 ? null : krippendorffAlphaFromCounts(values, counts, 'interval');
   return { alpha, n: tally.scoring };
-}
-
-/** Completeness per input file, sorted by file name so input order never shows. */
-function sourceLines(tally: Tally): Sequence<SourceCompleteness> {
-  return sourceTotals(tally);
 }
