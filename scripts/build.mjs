@@ -139,8 +139,9 @@ async function bundle() {
   const next = at('dist.next');
   await rm(next, { recursive: true, force: true });
   const result = await build({
-    // The CLI, and the worker thread in which compare reads its follow-up (src/app/side-worker.ts).
-    entryPoints: { cli: at('src/cli/main.ts'), 'compare-worker': at('src/app/side-worker.ts') },
+    // The CLI, the worker thread in which compare reads its follow-up (src/app/side-worker.ts), and
+    // the one that reads a large survey export beside its scoring (src/inputs/survey/scan-worker.ts).
+    entryPoints: { cli: at('src/cli/main.ts'), 'compare-worker': at('src/app/side-worker.ts'), 'scan-worker': at('src/inputs/survey/scan-worker.ts') },
     absWorkingDir: root,
     define: PACKAGE_DEFINES,
     outdir: next,

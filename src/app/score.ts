@@ -13,6 +13,7 @@ import { displayName } from '../core/io/read-input.js';
 import { sortedByCodePoint } from '../core/order.js';
 import type { Outcome } from '../core/outcome.js';
 import { expandInputs, type IgnorePatterns } from '../inputs/expand-inputs.js';
+import type { ParallelReading } from '../inputs/parallel-reading.js';
 import { readAnswerSets } from '../inputs/read-answer-sets.js';
 import { ANSWERS_EXTENSIONS } from '../inputs/registry.js';
 import { rubricItems, type Rubric } from '../rubric/model.js';
@@ -57,6 +58,11 @@ export interface ScoreInputsOptions {
   readonly readRows?: boolean;
   /** Left out of folder and glob expansion (the configuration file's `ignore`). */
   readonly ignore?: IgnorePatterns | undefined;
+  /**
+   * A survey export of at least `minBytes` is read in a worker thread while this one scores it
+   * (inputs/survey/scan-in-worker.ts), where the built worker exists; the report is the same.
+   */
+  readonly parallel?: ParallelReading | undefined;
 }
 
 export interface ScoreOptions extends ScoreInputsOptions {
@@ -131,6 +137,7 @@ export async function scoreInputs(inputs: readonly string[], rubric: Rubric, opt
     },
     mapping,
     onExcluded: (rule, rows) => addExcluded(tally, rule, rows),
+    parallel: options.parallel,
     onWarning: (f) => warnings.add(f),
   });
   if (passedOver.length > 0) {

@@ -9,6 +9,7 @@ import type { Finding } from '../core/finding.js';
 import type { SavedReport } from '../compare/comparable.js';
 import type { Rubric } from '../rubric/model.js';
 import type { RubricCache } from './rubric-cache.js';
+import type { ParallelReading } from './parallel-reading.js';
 import type { Mapping } from './survey/mapping.js';
 
 /** One input as the adapters see it: where it is, the name findings use, and its content on demand. */
@@ -45,6 +46,7 @@ interface ReadAnswersFlags {
   readonly skipRubric: boolean;
   /** `--map`: how to read a survey export (checked before any input is read). */
   readonly mapping: Mapping | undefined;
+  readonly parallel?: ParallelReading | undefined;
 }
 
 interface ValidateFlags {

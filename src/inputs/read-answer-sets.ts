@@ -10,6 +10,7 @@ import type { Finding } from '../core/finding.js';
 import { displayName, readBytes, STDIN } from '../core/io/read-input.js';
 import type { Rubric } from '../rubric/model.js';
 import type { InputFile, SkippedKind } from './adapter.js';
+import type { ParallelReading } from './parallel-reading.js';
 import type { Mapping } from './survey/mapping.js';
 import { formatOfName, inputFormat, loadInputAdapter } from './registry.js';
 import { MAX_TEXT_BYTES } from '../core/io/decode-text.js';
@@ -43,6 +44,7 @@ export interface ReadAnswersOptions {
    * (core/answer-row.ts): a million-row export then allocates nothing per row.
    */
   readonly onRow?: ((row: AnswerRow) => void) | undefined;
+  readonly parallel?: ParallelReading | undefined;
 }
 
 export async function readAnswerSets(paths: readonly string[], rubric: Rubric, onSet: (set: AnswerSet) => void, options: ReadAnswersOptions = {}): Promise<ReadAnswersResult> {
@@ -73,7 +75,7 @@ export async function readAnswerSets(paths: readonly string[], rubric: Rubric, o
     const stdinBytes = path === STDIN ? await input.bytes() : undefined;
     const format = inputFormat(path, () => (stdinBytes ? headText(stdinBytes) : ''), ['answers']);
     const adapter = await loadInputAdapter(format);
-    await adapter.readAnswers!(input, rubric, sink, { skipRubric: options.skipRubric?.(path) === true, mapping: options.mapping });
+    await adapter.readAnswers!(input, rubric, sink, { skipRubric: options.skipRubric?.(path) === true, mapping: options.mapping, parallel: options.parallel });
   }
   return { respondents, findings };
 }

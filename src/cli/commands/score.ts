@@ -7,6 +7,13 @@ import { configFileOf, ignoreOf, organisationOf } from '../config.js';
 import { emit, note, reportLayout, styleForOutput, writesToFile, type CliContext } from '../context.js';
 import type { ScoreFlags } from './score-flags.js';
 
+/**
+ * A survey export of at least this size is read in a worker thread beside the scoring
+ * (inputs/survey/scan-in-worker.ts): some 40,000 rows of a Google Forms export, which take
+ * longer to read than the thread to start.
+ */
+const PARALLEL_MIN_BYTES = 8 << 20;
+
 export async function runScore(inputs: string[], options: ScoreFlags, ctx: CliContext): Promise<Outcome> {
   const rubric = await loadCommandRubric(options.rubric, ctx);
   const result = await score(inputs, rubric, {
@@ -23,6 +30,7 @@ export async function runScore(inputs: string[], options: ScoreFlags, ctx: CliCo
     onNote: (message) => note(ctx, message),
     ignore: ignoreOf(ctx),
     organisation: organisationOf(ctx),
+    parallel: { minBytes: PARALLEL_MIN_BYTES },
   });
   const format = await loadGapPieces(options.format ?? 'text');
   const style = await styleForOutput(ctx, options, options.output);

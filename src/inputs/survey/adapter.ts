@@ -39,6 +39,7 @@ export const surveyExport: InputAdapter = {
     let passedOver = false;
     const result = await readSurveyExport(await sourceOf(input), input.file, rubric, mapping, { answerSet: sink.answerSet, finding: sink.finding, row: sink.row }, {
       ...(flags.skipRubric ? { passOver: () => (passedOver = true) } : {}),
+      inWorker: flags.parallel,
     });
     if (passedOver) sink.skipped('export');
     for (const e of result.excluded) sink.excluded(e.rule, e.rows);

@@ -9,6 +9,8 @@ import type { Finding, Span } from '../../core/finding.js';
 import { CsvSyntaxError, tokenize } from './csv-tokenizer.js';
 import { decodeStream } from './decode-stream.js';
 import { LimitError, MAX_ROW, MAX_XLSX_BYTES } from './limits.js';
+import type { ParallelReading } from '../parallel-reading.js';
+import type { NumberedColumn } from './scan-protocol.js';
 import { hasFirstLine, sniffDelimiter, type Delimiter } from './sniff-delimiter.js';
 import { TableScanner, type ScannedRow } from './table-scanner.js';
 
@@ -23,7 +25,7 @@ export interface ExportRow {
   readonly span: (index: number) => Span;
 }
 
-interface ExportRows {
+export interface ExportRows {
   readonly kind: 'text' | 'xlsx';
   /** Serial dates count from 1904-01-01 (a workbook saved so); otherwise from 1899-12-30. */
   readonly date1904: boolean;
@@ -34,6 +36,13 @@ interface ExportRows {
    * where the reference tokenizer reads on (see table-scanner.ts).
    */
   readonly each: (onRow: (row: ExportRow | ScannedRow) => void) => Promise<void>;
+  /**
+   * Rows read in a worker thread (scan-in-worker.ts): from now on, number the texts of these
+   * columns' cells (its rows are then NumberedRows). Absent otherwise.
+   */
+  readonly number?: (columns: readonly NumberedColumn[]) => void;
+  /** Ends the reading before its end (a worker thread's); absent where nothing needs ending. */
+  readonly close?: () => void;
 }
 
 /** Reading stopped: a file past a limit, malformed CSV, a damaged workbook. */
@@ -46,11 +55,18 @@ export class ReadStop extends Error {
 interface OpenOptions {
   readonly sheet?: string | undefined;
   readonly delimiter?: Delimiter | undefined;
+  /** A text file of at least `minBytes` is read in a worker thread, where one can start (scan-in-worker.ts). */
+  readonly inWorker?: ParallelReading | undefined;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0]; // an encrypted workbook or an old .xls
 const isMagic = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+/** Whether a file's first bytes are a workbook's (a zip archive, or an encrypted workbook or old .xls), not text. */
+export function startsAsWorkbook(head: Uint8Array): boolean {
+  return isMagic(head, ZIP_MAGIC) || isMagic(head, CFB_MAGIC);
+}
 
 export async function openExportRows(source: ExportSource, file: string, options: OpenOptions, report: (f: Finding) => void): Promise<ExportRows> {
   const delimiter = options.delimiter ?? (typeof source === 'string' && /\.tsv$/i.test(source) ? '\t' : undefined);
@@ -58,6 +74,14 @@ export async function openExportRows(source: ExportSource, file: string, options
     if (/\.xlsx$/i.test(source)) {
       const size = statSync(source).size;
       if (size > MAX_XLSX_BYTES) throw new ReadStop('export-limit', `The workbook is ${(size / 1e6).toFixed(1)} MB; the limit for an .xlsx is ${MAX_XLSX_BYTES / 1e6} MB. Export the survey as CSV, which has no size limit.`, { line: 1, column: 1 });
+    }
+    if (options.inWorker !== undefined) {
+      const { openInWorker } = await import('./scan-in-worker.js');
+      const rows = openInWorker(source, file, delimiter, options.inWorker.minBytes, report);
+      if (rows !== undefined) {
+        options.inWorker.started?.(file);
+        return rows;
+      }
     }
     return open(createReadStream(source, { highWaterMark: 1 << 16 }), file, options, delimiter, report);
   }
@@ -75,7 +99,7 @@ async function open(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, fi
     seen += next.value.length;
   }
   const head = first.length === 1 ? first[0]! : Buffer.concat(first);
-  if (isMagic(head, ZIP_MAGIC) || isMagic(head, CFB_MAGIC)) return openWorkbook(head, iterator, options.sheet);
+  if (startsAsWorkbook(head)) return openWorkbook(head, iterator, options.sheet);
   async function* all(): AsyncGenerator<Uint8Array> {
     if (head.length > 0) yield head;
     for (;;) {
@@ -186,12 +210,30 @@ class TextRows {
 
 /** A scanned row as an ExportRow, to keep. */
 export function toExportRow(scanned: ScannedRow): ExportRow {
-  const r = scanned.toRow();
-  return { row: scanned.row, cells: r.cells, span: (i) => ({ line: r.lines[i] ?? r.line, column: r.columns[i] ?? 1 }) };
+  return exportRowOf({ row: scanned.row, ...scanned.toRow() });
+}
+
+/** A row as the reference tokenizer gives it, with its row number: what an ExportRow is made of. */
+export interface ExportRecord {
+  readonly row: number;
+  readonly line: number;
+  readonly cells: string[];
+  readonly lines: number[];
+  readonly columns: number[];
+}
+
+/** An ExportRow of a record: a cell's place is its line and column, or the row's line past its cells. */
+export function exportRowOf(r: ExportRecord): ExportRow {
+  return { row: r.row, cells: r.cells, span: (i) => ({ line: r.lines[i] ?? r.line, column: r.columns[i] ?? 1 }) };
 }
 
 /** The reference tokenizer's rows from where the scanner stopped: the pieces it had not read, then the rest of the text. */
 async function* referenceRows(pieces: readonly string[], text: AsyncIterator<string>, delimiter: Delimiter, line: number, first: number): AsyncGenerator<ExportRow> {
+  for await (const record of referenceRecords(pieces, text, delimiter, line, first)) yield exportRowOf(record);
+}
+
+/** referenceRows' rows as records (the scan worker posts them so). */
+export async function* referenceRecords(pieces: readonly string[], text: AsyncIterator<string>, delimiter: Delimiter, line: number, first: number): AsyncGenerator<ExportRecord> {
   async function* rest(): AsyncGenerator<string> {
     yield* pieces;
     for (;;) {
@@ -204,7 +246,7 @@ async function* referenceRows(pieces: readonly string[], text: AsyncIterator<str
   try {
     for await (const r of tokenize(rest(), delimiter, line)) {
       row++;
-      yield { row, cells: r.cells, span: (i) => ({ line: r.lines[i] ?? r.line, column: r.columns[i] ?? 1 }) };
+      yield { row, line: r.line, cells: r.cells, lines: r.lines, columns: r.columns };
     }
   } catch (error) {
     if (error instanceof LimitError) throw new ReadStop('export-limit', error.message, { line: error.line, column: error.column });

@@ -9,7 +9,7 @@ import { finding, type Finding } from '../../core/finding.js';
 import { rubricItems, type Rubric } from '../../rubric/model.js';
 import { buildColumns } from './columns.js';
 import { DateOrder } from './date-order.js';
-import { openExportRows, ReadStop, toExportRow, type ExportRow, type ExportSource } from './export-rows.js';
+import { openExportRows, ReadStop, toExportRow, type ExportRow, type ExportRows, type ExportSource } from './export-rows.js';
 import { fold, shown } from './fold.js';
 import { DETECT_ROWS, detectLayout, HEADER_ROWS, type LayoutName } from './layouts.js';
 import type { Mapping } from './mapping.js';
@@ -17,6 +17,7 @@ import { headerPlan, mappingPlan, type ReadPlan } from './read-plan.js';
 import { rowAnswers, type CellProblem } from './row-answers.js';
 import { audienceFinding } from '../audience-finding.js';
 import type { AnswerRow } from '../../core/answer-row.js';
+import type { ParallelReading } from '../parallel-reading.js';
 import { SurveyAnswerRow } from './survey-answer-rows.js';
 import { ScannedRow } from './table-scanner.js';
 
@@ -50,6 +51,8 @@ interface SurveyReadOptions {
    * a file found by expanding a folder is passed over rather than failed.
    */
   readonly passOver?: () => void;
+  /** A text export of at least this many bytes is read in a worker thread beside the scoring (scan-in-worker.ts). */
+  readonly inWorker?: ParallelReading | undefined;
 }
 
 export async function readSurveyExport(source: ExportSource, file: string, rubric: Rubric, mapping: Mapping | undefined, sink: SurveySink, options: SurveyReadOptions = {}): Promise<SurveyReadResult> {
@@ -68,8 +71,9 @@ export async function readSurveyExport(source: ExportSource, file: string, rubri
     if (f.rule === 'file-binary' || f.rule === 'file-encoding-invalid') unreadable = true;
     sink.finding(f);
   };
+  let opened: ExportRows | undefined;
   try {
-    const opened = await openExportRows(source, file, { sheet: mapping?.sheet }, report);
+    opened = await openExportRows(source, file, { sheet: mapping?.sheet, inWorker: sink.row === undefined ? undefined : options.inWorker }, report);
     // Not a for-await with break: that would close the generator, and the rows after the head with it.
     const head: ExportRow[] = [];
     while (head.length < DETECT_ROWS) {
@@ -126,6 +130,7 @@ export async function readSurveyExport(source: ExportSource, file: string, rubri
 
     const onRow = sink.row;
     const fast = onRow === undefined ? undefined : new SurveyAnswerRow({ file, rubric, plan, width: columns.length, audienced, dates });
+    if (fast !== undefined) opened.number?.(fast.numbered);
     const handle = (input: ExportRow | ScannedRow) => {
       let row: ExportRow;
       if (input instanceof ScannedRow) {
@@ -180,6 +185,8 @@ export async function readSurveyExport(source: ExportSource, file: string, rubri
   } catch (error) {
     if (!(error instanceof ReadStop)) throw error;
     report(finding(error.rule, error.message, file, error.span));
+  } finally {
+    opened?.close?.();
   }
   return result();
 }

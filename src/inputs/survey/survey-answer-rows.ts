@@ -20,6 +20,8 @@ import { toExportRow } from './export-rows.js';
 import { fold } from './fold.js';
 import { respondentValue, type ReadPlan } from './read-plan.js';
 import { rowAnswers } from './row-answers.js';
+import { BLANK_DATE, UNNUMBERED, type NumberedColumn } from './scan-protocol.js';
+import { NumberedRow } from './numbered-row.js';
 import { CellMemo, trimmedValue, type ScannedRow } from './table-scanner.js';
 
 /** What became of a row: read (`row`), blank, left out under a rule, or left to the general handling. */
@@ -41,6 +43,21 @@ interface Context {
 const SPACE = 32;
 const LETTER_T = 84;
 
+/** What each number of a numbered column gives, worked out once per number from its text (scan-in-worker.ts). */
+interface ByNumber<T> {
+  /** The column's place among the numbered. */
+  readonly place: number;
+  readonly results: T[];
+}
+
+/** The result of `number`, working out those of the numbers before it not yet worked out (numbers come in order). */
+function byNumber<T>(numbers: ByNumber<T>, row: NumberedRow, number: number, compute: (text: string) => T): T {
+  const texts = row.texts[numbers.place]!;
+  const { results } = numbers;
+  while (results.length <= number) results.push(compute(texts[results.length]!));
+  return results[number]!;
+}
+
 export class SurveyAnswerRow implements AnswerRow {
   readonly scores: Float64Array;
   readonly file: string;
@@ -48,9 +65,16 @@ export class SurveyAnswerRow implements AnswerRow {
   date: string | undefined;
   readonly #context: Context;
   #row: ScannedRow | undefined;
-  readonly #items: ReadonlyArray<{ readonly slot: number; readonly column: number; readonly cells: CellMemo<CellReading> }>;
+  readonly #items: ReadonlyArray<{ readonly slot: number; readonly column: number; readonly cells: CellMemo<CellReading> } & ByNumber<CellReading>>;
   /** Per respondent field: its column, its values, and the last row's (its number and value). */
-  readonly #fields: ReadonlyMap<string, { readonly column: number; readonly values: CellMemo<string | undefined>; row: number; value: string | undefined }>;
+  readonly #fields: ReadonlyMap<string, { readonly column: number; readonly values: CellMemo<string | undefined>; row: number; value: string | undefined } & ByNumber<string | undefined>>;
+  /**
+   * The columns whose cells a worker thread numbers by their text, when it reads the rows
+   * (scan-in-worker.ts): the answers, the respondent fields, the date.
+   */
+  readonly numbered: readonly NumberedColumn[];
+  /** The date column's place in `numbered`, and each number's reading and the order it was read in. */
+  readonly #date: ByNumber<{ readonly order: string | undefined; readonly reading: DateReading }> | undefined;
   readonly #trimmed = new CellMemo(trimmedValue);
   readonly #folded = new CellMemo(fold);
   readonly #audience: ReadonlyArray<{ readonly slot: number; readonly item: Item }>;
@@ -64,24 +88,37 @@ export class SurveyAnswerRow implements AnswerRow {
   constructor(context: Context) {
     this.#context = context;
     this.file = context.file;
+    this.#reading = (text) => this.#readCell(text);
     const slots = new Map(rubricItems(context.rubric).map((item, slot) => [item.id, slot]));
     this.scores = new Float64Array(slots.size);
     const { plan } = context;
-    const reading = (text: string): CellReading => {
-      const result = cellScore(text.trim(), plan.book);
-      if ('problem' in result) return undefined;
-      if (result.score === null) return NO_SCORE;
-      if (result.score === 'na') return NA_SCORE;
-      // A label's level off the scale is the mapping check's finding; such a score counts nowhere.
-      return isLevel(result.score, context.rubric.scale) ? result.score : undefined;
+    const reading = this.#reading;
+    const numbered: NumberedColumn[] = [];
+    const place = (index: number, date: boolean): number => {
+      const at = numbered.findIndex((c) => c.index === index && c.date === date);
+      return at >= 0 ? at : numbered.push({ index, date }) - 1;
     };
     // An item the rubric lacks is the mapping check's finding; its answers count nowhere.
-    this.#items = plan.items.flatMap(({ id, column }) => (slots.has(id) ? [{ slot: slots.get(id)!, column: column.index, cells: new CellMemo(reading) }] : []));
-    this.#fields = new Map(plan.respondent.map(({ field, column }) => [field, { column: column.index, row: -1, value: undefined, values: new CellMemo((text) => {
+    this.#items = plan.items.flatMap(({ id, column }) => (slots.has(id) ? [{ slot: slots.get(id)!, column: column.index, cells: new CellMemo(reading), place: place(column.index, false), results: [] }] : []));
+    this.#fields = new Map(plan.respondent.map(({ field, column }) => [field, { column: column.index, row: -1, value: undefined, place: place(column.index, false), results: [], values: new CellMemo((text) => {
       const value = trimmedValue(text);
       return value === undefined ? undefined : respondentValue(plan, field, value);
     }) }]));
+    this.#date = plan.date === undefined ? undefined : { place: place(plan.date.index, true), results: [] };
+    this.numbered = numbered;
     this.#audience = context.audienced.map(({ item }) => ({ slot: slots.get(item.id) ?? -1, item }));
+  }
+
+  /** An answer cell's reading from its text. */
+  readonly #reading: (text: string) => CellReading;
+
+  #readCell(text: string): CellReading {
+    const result = cellScore(text.trim(), this.#context.plan.book);
+    if ('problem' in result) return undefined;
+    if (result.score === null) return NO_SCORE;
+    if (result.score === 'na') return NA_SCORE;
+    // A label's level off the scale is the mapping check's finding; such a score counts nowhere.
+    return isLevel(result.score, this.#context.rubric.scale) ? result.score : undefined;
   }
 
   /** Reads a row: `row` when it is this object's now; otherwise nothing of it was read or counted. */
@@ -94,16 +131,18 @@ export class SurveyAnswerRow implements AnswerRow {
     for (const e of plan.evidence) if (this.#trimmed.get(row, e.column.index) !== undefined) return 'general'; // a quote
     const scores = this.scores;
     scores.fill(NO_SCORE);
-    for (const { slot, column, cells } of this.#items) {
-      const score = cells.get(row, column);
+    const numbered = row instanceof NumberedRow && row.numbered > 0 ? row : undefined;
+    for (const item of this.#items) {
+      const number = numbered === undefined ? UNNUMBERED : numbered.numbers[numbered.base + item.place]!;
+      const score = number >= 0 ? (number < item.results.length ? item.results[number] : byNumber(item, numbered!, number, this.#reading)) : item.cells.get(row, item.column);
       if (score === undefined) return 'general'; // a cell to report
-      if (score !== NO_SCORE) scores[slot] = score;
+      if (score !== NO_SCORE) scores[item.slot] = score;
     }
     this.#row = row;
     if (this.#audience.length > 0 && this.#outsideAudience()) return 'general';
     let date: string | undefined;
     if (plan.date !== undefined) {
-      const reading = this.#sameDay(row, plan.date.index, dates) ?? this.#dateOf(row, plan.date.index, dates);
+      const reading = this.#dateReading(row, numbered, plan.date.index, dates);
       if (reading !== undefined) {
         if (reading.kind !== 'date') return 'general'; // invalid, or it bears on the day/month order
         date = reading.iso;
@@ -144,6 +183,19 @@ export class SurveyAnswerRow implements AnswerRow {
       if (outside[i] && slot >= 0 && Number.isFinite(this.scores[slot]!)) return true;
     }
     return false;
+  }
+
+  /** The date cell's reading, by its number where the worker numbered it; undefined when it is blank. */
+  #dateReading(row: ScannedRow, numbered: NumberedRow | undefined, column: number, dates: DateOrder): DateReading | undefined {
+    const numbers = this.#date!;
+    const number = numbered === undefined ? UNNUMBERED : numbered.numbers[numbered.base + numbers.place]!;
+    if (number === BLANK_DATE) return undefined;
+    if (number < 0) return this.#sameDay(row, column, dates) ?? this.#dateOf(row, column, dates);
+    // The number is that of the date dateKey cuts from the cell, as #dateOf reads it.
+    const order = dates.readOrder;
+    let known = number < numbers.results.length ? numbers.results[number]! : byNumber(numbers, numbered!, number, (key) => ({ order, reading: dates.read(key) }));
+    if (known.order !== order) numbers.results[number] = known = { order, reading: dates.read(numbered!.texts[numbers.place]![number]!) };
+    return known.reading;
   }
 
   /** The date cell's reading; undefined when it is blank. */
@@ -187,7 +239,8 @@ export class SurveyAnswerRow implements AnswerRow {
     const row = this.#row!;
     if (field.row === row.row) return field.value;
     field.row = row.row;
-    field.value = field.values.get(row, field.column);
+    const number = row instanceof NumberedRow && row.numbered > 0 ? row.numbers[row.base + field.place]! : UNNUMBERED;
+    field.value = number < 0 ? field.values.get(row, field.column) : number < field.results.length ? field.results[number] : byNumber(field, row as NumberedRow, number, field.values.compute);
     return field.value;
   }
 

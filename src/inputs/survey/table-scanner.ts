@@ -146,24 +146,25 @@ export class ScannedRow {
  * hashing and comparing the text. Quoted cells are worked out anew.
  */
 export class CellMemo<T> {
-  readonly #compute: (text: string) => T;
+  /** What a text gives (the work the memo saves). */
+  readonly compute: (text: string) => T;
   /** Per column: what it keeps; null once the column proved too varied to keep. */
   readonly #columns: Array<KeptTexts<T> | null> = [];
   #empty: { readonly result: T } | undefined;
 
   constructor(compute: (text: string) => T) {
-    this.#compute = compute;
+    this.compute = compute;
   }
 
   get(row: ScannedRow, column: number): T {
-    if (column >= row.count) return (this.#empty ??= { result: this.#compute('') }).result;
-    if (!row.plain(column)) return this.#compute(row.cell(column));
+    if (column >= row.count) return (this.#empty ??= { result: this.compute('') }).result;
+    if (!row.plain(column)) return this.compute(row.cell(column));
     const start = row.starts[column]!;
     const end = row.ends[column]!;
     const length = end - start;
     const text = row.text;
     let kept = this.#columns[column];
-    if (kept === null) return this.#compute(text.slice(start, end));
+    if (kept === null) return this.compute(text.slice(start, end));
     if (kept === undefined) this.#columns[column] = kept = { raws: [], results: [], byLength: new Int8Array(LENGTHS).fill(NONE), words: [], next: 0, looks: 0, hits: 0 };
     kept.looks++;
     const { raws } = kept;
@@ -190,7 +191,7 @@ export class CellMemo<T> {
     }
     // What is kept is detached from the piece of text it was cut from (core/detached.ts).
     const raw = detached(text.slice(start, end));
-    const result = this.#compute(raw);
+    const result = this.compute(raw);
     if (kept.looks >= 256 && kept.hits * 2 < kept.looks) {
       // A column of names or timestamps: every text is new, so looking among the last few only costs.
       this.#columns[column] = null;
@@ -233,7 +234,7 @@ interface KeptTexts<T> {
  * start, then, when its length is no multiple of four, the last four bytes (or, shorter than
  * four, each byte). Undefined for a text with a character outside ASCII.
  */
-function asciiWords(text: string): Int32Array | undefined {
+export function asciiWords(text: string): Int32Array | undefined {
   const n = text.length;
   for (let i = 0; i < n; i++) if (text.charCodeAt(i) > 0x7f) return undefined;
   if (n < 4) return Int32Array.from(text, (c) => c.charCodeAt(0));
@@ -249,7 +250,7 @@ function asciiWords(text: string): Int32Array | undefined {
  * Whether `bytes` from `start` to `end` are the text asciiWords gave `words` for (of that
  * length): a word compared at a time, which beats any comparison of the characters of strings.
  */
-function sameWords(bytes: DataView, start: number, end: number, words: Int32Array): boolean {
+export function sameWords(bytes: DataView, start: number, end: number, words: Int32Array): boolean {
   const n = end - start;
   if (n < 4) {
     for (let i = 0; i < n; i++) if (bytes.getUint8(start + i) !== words[i]) return false;

@@ -1,0 +1,181 @@
+/**
+ * The scan worker's numbering of cell texts (scan-worker.ts, scan-protocol.ts): per column, each
+ * distinct text a number, in the order the texts first come. A rating or role column holds a
+ * handful of texts over a million rows, so a cell is found among the column's texts in place: by
+ * its length (the labels of a scale rarely share one) and then its bytes, never cut out of the
+ * piece of text it is in. A date column's cells are numbered by their date (dates.ts, dateKey),
+ * as survey-answer-rows.ts reads them, so a column of timestamps holds the dates of the fieldwork.
+ */
+import { dateKey, timeRunsTo } from './dates.js';
+import { BLANK_DATE, NUMBERED_TEXTS, UNNUMBERED, type NumberedColumn } from './scan-protocol.js';
+import { asciiWords, sameWords, type ScannedRow } from './table-scanner.js';
+
+/** Lengths found by the table; longer texts by their text. */
+const LENGTHS = 64;
+const NONE = -1;
+const SEVERAL = -2;
+const SPACE = 32;
+const LETTER_T = 84;
+
+/** One column's texts and their numbers. */
+class ColumnNumbers {
+  readonly #numbers = new Map<string, number>();
+  /** Per length below LENGTHS: the number of the one text of that length, NONE or SEVERAL. */
+  readonly byLength = new Int32Array(LENGTHS).fill(NONE);
+  /** Per length below LENGTHS with one text: that text's characters four bytes at a time (table-scanner.ts, asciiWords), when they are all ASCII. */
+  readonly wordsOfLength: Array<Int32Array | undefined> = new Array(LENGTHS).fill(undefined);
+  readonly #words: Array<Int32Array | undefined> = [];
+  readonly #texts: string[] = [];
+  /** Texts numbered since `fresh` was last taken. */
+  #fresh: string[] = [];
+  /** Texts met once the column was full: past NUMBERED_TEXTS of them, the column is numbered no more. */
+  #past = 0;
+  givenUp = false;
+
+  /** The number of the row's cell `column`, found in place where it can be. */
+  of(row: ScannedRow, column: number, bytes: DataView | null): number {
+    if (column >= row.count) return this.number('');
+    if (!row.plain(column)) return this.number(row.cell(column));
+    const start = row.starts[column]!;
+    const end = row.ends[column]!;
+    const length = end - start;
+    const only = length < LENGTHS ? this.byLength[length]! : SEVERAL;
+    if (only >= 0) {
+      const words = this.#words[only];
+      if (words !== undefined && bytes !== null) {
+        if (sameWords(bytes, start, end, words)) return only;
+      } else if (row.text.endsWith(this.#texts[only]!, end)) return only;
+    } else if (only === NONE && this.#numbers.size >= NUMBERED_TEXTS) return this.#met();
+    return this.number(row.text.slice(start, end));
+  }
+
+  /** The number of a text, numbering it if it is new and the column is not full. */
+  number(text: string): number {
+    const known = this.#numbers.get(text);
+    if (known !== undefined) return known;
+    if (this.#numbers.size >= NUMBERED_TEXTS) return this.#met();
+    const number = this.#texts.length;
+    this.#numbers.set(text, number);
+    this.#texts.push(text);
+    this.#fresh.push(text);
+    const words = asciiWords(text);
+    this.#words.push(words);
+    if (text.length < LENGTHS) {
+      const one = this.byLength[text.length] === NONE;
+      this.byLength[text.length] = one ? number : SEVERAL;
+      this.wordsOfLength[text.length] = one ? words : undefined;
+    }
+    return number;
+  }
+
+  /** The texts numbered since the last call. */
+  fresh(): string[] {
+    const fresh = this.#fresh;
+    this.#fresh = [];
+    return fresh;
+  }
+
+  #met(): number {
+    if (++this.#past >= NUMBERED_TEXTS) this.givenUp = true;
+    return UNNUMBERED;
+  }
+}
+
+/** A date column's numbers: those of the dates its cells hold. */
+class DateNumbers {
+  readonly #dates = new ColumnNumbers();
+  /** The last timestamp's date and its number: a timestamp on the same day is known by its first characters. */
+  #last: { readonly key: string; readonly number: number } | undefined;
+
+  get givenUp(): boolean {
+    return this.#dates.givenUp;
+  }
+
+  of(row: ScannedRow, column: number): number {
+    const last = this.#last;
+    if (last !== undefined && column < row.count && row.plain(column)) {
+      // As survey-answer-rows.ts's #sameDay reads a cell in place: the date, a space or `T`, a time to the cell's end.
+      const text = row.text;
+      const cut = row.starts[column]! + last.key.length;
+      const end = row.ends[column]!;
+      if (cut < end && text.startsWith(last.key, row.starts[column]!)) {
+        const c = text.charCodeAt(cut);
+        if ((c === SPACE || c === LETTER_T) && timeRunsTo(text, cut, end)) return last.number;
+      }
+    }
+    const trimmed = row.cell(column).trim();
+    if (trimmed === '') return BLANK_DATE;
+    const key = dateKey(trimmed);
+    const number = this.#dates.number(key);
+    if (key !== trimmed && number !== UNNUMBERED) this.#last = { key, number };
+    return number;
+  }
+
+  fresh(): string[] {
+    return this.#dates.fresh();
+  }
+}
+
+/** The numbers of the columns a reader asked for, row by row. */
+export class CellNumbers {
+  readonly columns: readonly NumberedColumn[];
+  readonly #numbers: ReadonlyArray<ColumnNumbers | DateNumbers>;
+  /** The text columns' places among `columns`, their indexes and their numbers, and the date columns' alike. */
+  readonly #textPlaces: Int32Array;
+  readonly #textIndexes: Int32Array;
+  readonly #texts: readonly ColumnNumbers[];
+  readonly #datePlaces: Int32Array;
+  readonly #dateIndexes: Int32Array;
+  readonly #dates: readonly DateNumbers[];
+
+  constructor(columns: readonly NumberedColumn[]) {
+    this.columns = columns;
+    this.#numbers = columns.map((column) => (column.date ? new DateNumbers() : new ColumnNumbers()));
+    const places = (date: boolean) => columns.flatMap((column, k) => (column.date === date ? [k] : []));
+    this.#textPlaces = Int32Array.from(places(false));
+    this.#textIndexes = this.#textPlaces.map((k) => columns[k]!.index);
+    this.#texts = Array.from(this.#textPlaces, (k) => this.#numbers[k] as ColumnNumbers);
+    this.#datePlaces = Int32Array.from(places(true));
+    this.#dateIndexes = this.#datePlaces.map((k) => columns[k]!.index);
+    this.#dates = Array.from(this.#datePlaces, (k) => this.#numbers[k] as DateNumbers);
+  }
+
+  /** The numbers of the row's numbered cells, into `into` from `at` (UNNUMBERED for a column given up). */
+  number(row: ScannedRow, into: Int32Array, at: number): void {
+    const bytes = row.asciiBytes();
+    const texts = this.#texts;
+    const places = this.#textPlaces;
+    const indexes = this.#textIndexes;
+    const { count, starts, ends, quoted } = row;
+    for (let j = 0; j < texts.length; j++) {
+      const column = texts[j]!;
+      const index = indexes[j]!;
+      // The common case in one loop, with nothing called but the comparison: a plain cell of a
+      // length only one of the column's texts has, and the same bytes. Anything else, by `of`.
+      if (bytes !== null && index < count && quoted[index] === 0) {
+        const start = starts[index]!;
+        const end = ends[index]!;
+        const length = end - start;
+        if (length < LENGTHS) {
+          const only = column.byLength[length]!;
+          const words = column.wordsOfLength[length];
+          if (only >= 0 && words !== undefined && sameWords(bytes, start, end, words)) {
+            into[at + places[j]!] = only;
+            continue;
+          }
+        }
+      }
+      into[at + places[j]!] = column.givenUp ? UNNUMBERED : column.of(row, index, bytes);
+    }
+    const dates = this.#dates;
+    for (let j = 0; j < dates.length; j++) {
+      const column = dates[j]!;
+      into[at + this.#datePlaces[j]!] = column.givenUp ? UNNUMBERED : column.of(row, this.#dateIndexes[j]!);
+    }
+  }
+
+  /** Per column, the texts numbered since the last call, in number order. */
+  fresh(): string[][] {
+    return this.#numbers.map((column) => column.fresh());
+  }
+}

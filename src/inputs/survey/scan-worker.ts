@@ -1,0 +1,187 @@
+/**
+ * The worker thread that reads a large text export for the thread that scores it
+ * (scan-in-worker.ts starts it through bin/scan-worker.cjs; docs/architecture.md, "Large
+ * inputs"). It reads the file as export-rows.ts's TextRows does (the same decoding, delimiter
+ * sniffing, scanner and, where the scanner stops, the reference tokenizer) and posts each piece's
+ * rows in place, the cells of the columns the reader names numbered by their text
+ * (scan-protocol.ts). It decides nothing: every finding, every exclusion and every score is the
+ * reading thread's, made by the code that makes it without a worker.
+ */
+import { createReadStream } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Finding } from '../../core/finding.js';
+import { CellNumbers } from './cell-numbers.js';
+import { decodeStream } from './decode-stream.js';
+import { ReadStop, referenceRecords, type ExportRecord } from './export-rows.js';
+import { MAX_ROW } from './limits.js';
+import { BATCHES_AHEAD, META, type ReaderMessage, type ScanRequest, type WorkerMessage } from './scan-protocol.js';
+import { hasFirstLine, sniffDelimiter } from './sniff-delimiter.js';
+import { TableScanner, type ScannedRow } from './table-scanner.js';
+
+const port = parentPort!;
+/**
+ * Bytes read at a time, and so the text of one batch: four times the reading thread's 64 kB, for a
+ * quarter of the messages (each costs both threads a wake-up), still little memory in flight.
+ */
+const PIECE_BYTES = 1 << 16;
+/** Records posted at a time once the reference tokenizer reads. */
+const RECORDS_AT_ONCE = 256;
+
+/** Batches posted and not yet taken, and what waits for one to be taken. */
+let ahead = 0;
+let whenTaken: (() => void) | undefined;
+let numbering: CellNumbers | undefined;
+
+port.on('message', (message: ReaderMessage) => {
+  if (message.kind === 'taken') {
+    ahead--;
+    whenTaken?.();
+    whenTaken = undefined;
+  } else numbering = new CellNumbers(message.columns);
+});
+
+function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(message, transfer);
+}
+
+/** Posts a batch of rows, first waiting while BATCHES_AHEAD are not yet taken. */
+async function postBatch(message: WorkerMessage, transfer: ArrayBuffer[] = []): Promise<void> {
+  while (ahead >= BATCHES_AHEAD) await new Promise<void>((resolve) => (whenTaken = resolve));
+  ahead++;
+  post(message, transfer);
+}
+
+/** The rows of one piece of text, gathered as the scanner finds them, then posted. */
+class Batch {
+  #text = '';
+  #rows = 0;
+  #cells = 0;
+  #meta = new Int32Array(META * 512);
+  #starts = new Int32Array(8192);
+  #ends = new Int32Array(8192);
+  #quoted = new Uint8Array(8192);
+  #numbered = 0;
+  #numbers = new Int32Array(0);
+
+  add(row: ScannedRow): void {
+    if (this.#rows === 0) {
+      this.#text = row.text;
+      this.#numbered = numbering?.columns.length ?? 0;
+      if (this.#numbers.length < this.#numbered * 512) this.#numbers = new Int32Array(this.#numbered * 512);
+    }
+    const r = this.#rows++;
+    if ((r + 1) * META > this.#meta.length) this.#meta = grown(this.#meta);
+    const count = row.count;
+    while (this.#cells + count > this.#starts.length) {
+      this.#starts = grown(this.#starts);
+      this.#ends = grown(this.#ends);
+      this.#quoted = grown(this.#quoted);
+    }
+    const m = r * META;
+    const meta = this.#meta;
+    meta[m] = row.line;
+    meta[m + 1] = row.row;
+    meta[m + 2] = count;
+    meta[m + 3] = row.begin;
+    meta[m + 4] = row.multiline ? 1 : 0;
+    meta[m + 5] = this.#cells;
+    const c = this.#cells;
+    const { starts, ends, quoted } = row;
+    const toStarts = this.#starts;
+    const toEnds = this.#ends;
+    const toQuoted = this.#quoted;
+    for (let i = 0; i < count; i++) {
+      toStarts[c + i] = starts[i]!;
+      toEnds[c + i] = ends[i]!;
+      toQuoted[c + i] = quoted[i]!;
+    }
+    this.#cells += count;
+    const k = this.#numbered;
+    if (k > 0) {
+      if ((r + 1) * k > this.#numbers.length) this.#numbers = grown(this.#numbers);
+      numbering!.number(row, this.#numbers, r * k);
+    }
+  }
+
+  async post(): Promise<void> {
+    if (this.#rows === 0) return;
+    const k = this.#numbered;
+    const texts = k > 0 ? numbering!.fresh() : [];
+    const message: WorkerMessage = {
+      kind: 'rows',
+      text: this.#text,
+      rows: this.#rows,
+      meta: this.#meta.subarray(0, this.#rows * META),
+      starts: this.#starts.subarray(0, this.#cells),
+      ends: this.#ends.subarray(0, this.#cells),
+      quoted: this.#quoted.subarray(0, this.#cells),
+      numbered: k,
+      numbers: this.#numbers.subarray(0, this.#rows * k),
+      texts,
+    };
+    const transfer = [this.#meta.buffer, this.#starts.buffer, this.#ends.buffer, this.#quoted.buffer, this.#numbers.buffer] as ArrayBuffer[];
+    // The arrays go with the message; the next batch has arrays of its own, as large.
+    this.#meta = new Int32Array(this.#meta.length);
+    this.#starts = new Int32Array(this.#starts.length);
+    this.#ends = new Int32Array(this.#ends.length);
+    this.#quoted = new Uint8Array(this.#quoted.length);
+    this.#numbers = new Int32Array(this.#numbers.length);
+    this.#rows = 0;
+    this.#cells = 0;
+    this.#text = '';
+    await postBatch(message, transfer);
+  }
+}
+
+function grown<T extends Int32Array | Uint8Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+async function run(request: ScanRequest): Promise<void> {
+  try {
+    const report = (f: Finding) => post({ kind: 'finding', finding: f });
+    const text = decodeStream(createReadStream(request.path, { highWaterMark: PIECE_BYTES }), request.file, report)[Symbol.asyncIterator]();
+    // The delimiter from the whole header line, as TextRows finds it.
+    let head = '';
+    while (!hasFirstLine(head) && head.length <= MAX_ROW) {
+      const next = await text.next();
+      if (next.done) break;
+      head += next.value;
+    }
+    const delimiter = request.delimiter ?? sniffDelimiter(head);
+    const batch = new Batch();
+    const scanner = new TableScanner(delimiter, (row) => batch.add(row));
+    scanner.push(head);
+    await batch.post();
+    while (scanner.open) {
+      const next = await text.next();
+      if (next.done) scanner.finish();
+      else scanner.push(next.value);
+      await batch.post();
+    }
+    const stop = scanner.stopped;
+    if (stop !== undefined) {
+      let records: ExportRecord[] = [];
+      for await (const record of referenceRecords(stop.pieces, text, delimiter, stop.line, stop.row)) {
+        records.push(record);
+        if (records.length === RECORDS_AT_ONCE) {
+          await postBatch({ kind: 'records', records });
+          records = [];
+        }
+      }
+      if (records.length > 0) await postBatch({ kind: 'records', records });
+    }
+    post({ kind: 'end' });
+  } catch (error) {
+    if (error instanceof ReadStop) post({ kind: 'stop', rule: error.rule, message: error.message, line: error.span.line, column: error.span.column });
+    else {
+      const e = error as NodeJS.ErrnoException;
+      post({ kind: 'fail', message: String(e?.message ?? error), code: typeof e?.code === 'string' ? e.code : undefined, stack: e?.stack });
+    }
+  }
+  // The reader ends the thread once it has the last message.
+}
+
+void run(workerData as ScanRequest);
