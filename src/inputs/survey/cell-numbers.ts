@@ -36,8 +36,8 @@ class ColumnNumbers {
   of(row: ScannedRow, column: number, bytes: DataView | null): number {
     if (column >= row.count) return this.number('');
     if (!row.plain(column)) return this.number(row.cell(column));
-    const start = row.starts[column]!;
-    const end = row.ends[column]!;
+    const start = row.starts[row.first + column]!;
+    const end = row.ends[row.first + column]!;
     const length = end - start;
     const only = length < LENGTHS ? this.byLength[length]! : SEVERAL;
     if (only >= 0) {
@@ -96,9 +96,10 @@ class DateNumbers {
     if (last !== undefined && column < row.count && row.plain(column)) {
       // As survey-answer-rows.ts's #sameDay reads a cell in place: the date, a space or `T`, a time to the cell's end.
       const text = row.text;
-      const cut = row.starts[column]! + last.key.length;
-      const end = row.ends[column]!;
-      if (cut < end && text.startsWith(last.key, row.starts[column]!)) {
+      const start = row.starts[row.first + column]!;
+      const cut = start + last.key.length;
+      const end = row.ends[row.first + column]!;
+      if (cut < end && text.startsWith(last.key, start)) {
         const c = text.charCodeAt(cut);
         if ((c === SPACE || c === LETTER_T) && timeRunsTo(text, cut, end)) return last.number;
       }
@@ -146,15 +147,15 @@ export class CellNumbers {
     const texts = this.#texts;
     const places = this.#textPlaces;
     const indexes = this.#textIndexes;
-    const { count, starts, ends, quoted } = row;
+    const { count, starts, ends, quoted, first } = row;
     for (let j = 0; j < texts.length; j++) {
       const column = texts[j]!;
       const index = indexes[j]!;
       // The common case in one loop, with nothing called but the comparison: a plain cell of a
       // length only one of the column's texts has, and the same bytes. Anything else, by `of`.
-      if (bytes !== null && index < count && quoted[index] === 0) {
-        const start = starts[index]!;
-        const end = ends[index]!;
+      if (bytes !== null && index < count && quoted[first + index] === 0) {
+        const start = starts[first + index]!;
+        const end = ends[first + index]!;
         const length = end - start;
         if (length < LENGTHS) {
           const only = column.byLength[length]!;

@@ -131,31 +131,26 @@ class WorkerRows {
   #take(batch: RowsMessage): void {
     const row = this.#row;
     row.setText(batch.text);
+    row.starts = batch.starts;
+    row.ends = batch.ends;
+    row.quoted = batch.quoted;
     row.numbered = batch.numbered;
     row.numbers = batch.numbers;
     for (let k = 0; k < batch.texts.length; k++) row.texts[k]!.push(...batch.texts[k]!);
   }
 
-  /** Row `r` of the current batch of scanned rows, in place. */
+  /** Row `r` of the current batch of scanned rows, in place: its cells where the batch has them. */
   #load(batch: RowsMessage, r: number): NumberedRow {
     const row = this.#row;
     const meta = batch.meta;
     const m = r * META;
-    const count = meta[m + 2]!;
-    const first = meta[m + 5]!;
     row.line = meta[m]!;
     row.row = meta[m + 1]!;
-    row.count = count;
+    row.count = meta[m + 2]!;
     row.begin = meta[m + 3]!;
     row.multiline = meta[m + 4] === 1;
+    row.first = meta[m + 5]!;
     row.base = r * batch.numbered;
-    while (row.starts.length < count) row.grow();
-    const { starts, ends, quoted } = batch;
-    for (let i = 0; i < count; i++) {
-      row.starts[i] = starts[first + i]!;
-      row.ends[i] = ends[first + i]!;
-      row.quoted[i] = quoted[first + i]!;
-    }
     return row;
   }
 

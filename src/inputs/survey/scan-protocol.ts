@@ -42,9 +42,9 @@ export interface RowsMessage {
   readonly text: string;
   readonly rows: number;
   readonly meta: Int32Array;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  readonly quoted: Uint8Array;
+  readonly starts: Int32Array<ArrayBuffer>;
+  readonly ends: Int32Array<ArrayBuffer>;
+  readonly quoted: Uint8Array<ArrayBuffer>;
   /** Columns numbered in these rows (0 before the reader asked), and per row that many numbers. */
   readonly numbered: number;
   readonly numbers: Int32Array;

@@ -51,84 +51,70 @@ async function postBatch(message: WorkerMessage, transfer: ArrayBuffer[] = []): 
   post(message, transfer);
 }
 
-/** The rows of one piece of text, gathered as the scanner finds them, then posted. */
+/**
+ * The rows of one piece of text, gathered as the scanner finds them, then posted. The scanner's
+ * row writes each row's cells after the last one's (ScannedRow.first), so its arrays are the
+ * batch's cells as they are, and go with the message; the next batch starts on new ones.
+ */
 class Batch {
-  #text = '';
+  #row: ScannedRow | undefined;
   #rows = 0;
-  #cells = 0;
   #meta = new Int32Array(META * 512);
-  #starts = new Int32Array(8192);
-  #ends = new Int32Array(8192);
-  #quoted = new Uint8Array(8192);
   #numbered = 0;
   #numbers = new Int32Array(0);
 
   add(row: ScannedRow): void {
     if (this.#rows === 0) {
-      this.#text = row.text;
+      this.#row = row;
       this.#numbered = numbering?.columns.length ?? 0;
       if (this.#numbers.length < this.#numbered * 512) this.#numbers = new Int32Array(this.#numbered * 512);
     }
     const r = this.#rows++;
     if ((r + 1) * META > this.#meta.length) this.#meta = grown(this.#meta);
-    const count = row.count;
-    while (this.#cells + count > this.#starts.length) {
-      this.#starts = grown(this.#starts);
-      this.#ends = grown(this.#ends);
-      this.#quoted = grown(this.#quoted);
-    }
     const m = r * META;
     const meta = this.#meta;
     meta[m] = row.line;
     meta[m + 1] = row.row;
-    meta[m + 2] = count;
+    meta[m + 2] = row.count;
     meta[m + 3] = row.begin;
     meta[m + 4] = row.multiline ? 1 : 0;
-    meta[m + 5] = this.#cells;
-    const c = this.#cells;
-    const { starts, ends, quoted } = row;
-    const toStarts = this.#starts;
-    const toEnds = this.#ends;
-    const toQuoted = this.#quoted;
-    for (let i = 0; i < count; i++) {
-      toStarts[c + i] = starts[i]!;
-      toEnds[c + i] = ends[i]!;
-      toQuoted[c + i] = quoted[i]!;
-    }
-    this.#cells += count;
+    meta[m + 5] = row.first;
     const k = this.#numbered;
     if (k > 0) {
       if ((r + 1) * k > this.#numbers.length) this.#numbers = grown(this.#numbers);
       numbering!.number(row, this.#numbers, r * k);
     }
+    // The next row's cells after this one's.
+    row.first += row.count;
   }
 
   async post(): Promise<void> {
-    if (this.#rows === 0) return;
+    const row = this.#row;
+    if (this.#rows === 0 || row === undefined) return;
     const k = this.#numbered;
     const texts = k > 0 ? numbering!.fresh() : [];
+    const cells = row.first;
     const message: WorkerMessage = {
       kind: 'rows',
-      text: this.#text,
+      text: row.text,
       rows: this.#rows,
       meta: this.#meta.subarray(0, this.#rows * META),
-      starts: this.#starts.subarray(0, this.#cells),
-      ends: this.#ends.subarray(0, this.#cells),
-      quoted: this.#quoted.subarray(0, this.#cells),
+      starts: row.starts.subarray(0, cells),
+      ends: row.ends.subarray(0, cells),
+      quoted: row.quoted.subarray(0, cells),
       numbered: k,
       numbers: this.#numbers.subarray(0, this.#rows * k),
       texts,
     };
-    const transfer = [this.#meta.buffer, this.#starts.buffer, this.#ends.buffer, this.#quoted.buffer, this.#numbers.buffer] as ArrayBuffer[];
-    // The arrays go with the message; the next batch has arrays of its own, as large.
+    const transfer = [this.#meta.buffer, row.starts.buffer, row.ends.buffer, row.quoted.buffer, this.#numbers.buffer] as ArrayBuffer[];
     this.#meta = new Int32Array(this.#meta.length);
-    this.#starts = new Int32Array(this.#starts.length);
-    this.#ends = new Int32Array(this.#ends.length);
-    this.#quoted = new Uint8Array(this.#quoted.length);
     this.#numbers = new Int32Array(this.#numbers.length);
+    row.starts = new Int32Array(row.starts.length);
+    row.ends = new Int32Array(row.ends.length);
+    row.quoted = new Uint8Array(row.quoted.length);
+    row.first = 0;
     this.#rows = 0;
-    this.#cells = 0;
-    this.#text = '';
+    this.#row = undefined;
     await postBatch(message, transfer);
   }
 }

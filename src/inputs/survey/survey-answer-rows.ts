@@ -158,8 +158,8 @@ export class SurveyAnswerRow implements AnswerRow {
   #blank(row: ScannedRow): boolean {
     const text = row.text;
     for (let i = 0; i < row.count; i++) {
-      const start = row.starts[i]!;
-      const end = row.ends[i]!;
+      const start = row.starts[row.first + i]!;
+      const end = row.ends[row.first + i]!;
       // An ASCII character above the space is never trimmed away.
       for (let j = start; j < end; j++) {
         const c = text.charCodeAt(j);
@@ -224,8 +224,8 @@ export class SurveyAnswerRow implements AnswerRow {
     const last = this.#lastDate;
     if (last === undefined || column >= row.count || !row.plain(column) || last.order !== dates.readOrder) return undefined;
     const text = row.text;
-    const start = row.starts[column]!;
-    const end = row.ends[column]!;
+    const start = row.starts[row.first + column]!;
+    const end = row.ends[row.first + column]!;
     const cut = start + last.key.length;
     if (cut >= end || !text.startsWith(last.key, start)) return undefined;
     const c = text.charCodeAt(cut);

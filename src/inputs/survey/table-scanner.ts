@@ -54,6 +54,12 @@ export class ScannedRow {
   ends = new Int32Array(32);
   /** Per cell: PLAIN, QUOTED or ESCAPED (quoted with doubled quotes inside). */
   quoted = new Uint8Array(32);
+  /**
+   * Where the row's cells start in starts, ends and quoted: cell i is at `first + i`. Always 0 for
+   * the scanner's own row; the rows of a scan worker's batch share one set of arrays
+   * (scan-worker.ts), each row from its own place in them.
+   */
+  first = 0;
   /** Where the row starts in `text`, and whether a quoted cell of it holds a line break. */
   begin = 0;
   multiline = false;
@@ -82,7 +88,8 @@ export class ScannedRow {
 
   /** The 1-based line and column where cell i starts (its opening quote, if quoted). */
   position(i: number): { line: number; column: number } {
-    const at = this.quoted[i] === PLAIN ? this.starts[i]! : this.starts[i]! - 1;
+    const k = this.first + i;
+    const at = this.quoted[k] === PLAIN ? this.starts[k]! : this.starts[k]! - 1;
     if (!this.multiline) return { line: this.line, column: at - this.begin + 1 };
     let line = this.line;
     let lineStart = this.begin;
@@ -95,14 +102,15 @@ export class ScannedRow {
 
   /** Whether cell i is unquoted: its characters are the cell's text. */
   plain(i: number): boolean {
-    return this.quoted[i] === PLAIN;
+    return this.quoted[this.first + i] === PLAIN;
   }
 
   /** The text of cell i, quotes undone; '' past the last cell. */
   cell(i: number): string {
     if (i >= this.count) return '';
-    const text = this.text.slice(this.starts[i], this.ends[i]);
-    return this.quoted[i] === ESCAPED ? text.replaceAll('""', '"') : text;
+    const k = this.first + i;
+    const text = this.text.slice(this.starts[k], this.ends[k]);
+    return this.quoted[k] === ESCAPED ? text.replaceAll('""', '"') : text;
   }
 
   /** Every cell's text. */
@@ -159,8 +167,8 @@ export class CellMemo<T> {
   get(row: ScannedRow, column: number): T {
     if (column >= row.count) return (this.#empty ??= { result: this.compute('') }).result;
     if (!row.plain(column)) return this.compute(row.cell(column));
-    const start = row.starts[column]!;
-    const end = row.ends[column]!;
+    const start = row.starts[row.first + column]!;
+    const end = row.ends[row.first + column]!;
     const length = end - start;
     const text = row.text;
     let kept = this.#columns[column];
@@ -435,16 +443,17 @@ export class TableScanner {
   #scanPlainRow(text: string, pos: number, lineEnd: number, final: boolean): number {
     const n = text.length;
     const row = this.#row;
+    const first = row.first;
     const next = this.#nextIn(text);
     let count = 0;
     let start = pos;
     for (;;) {
       if (next.delimiter < start) next.delimiter = found(text.indexOf(this.delimiter, start), n);
       const cellEnd = next.delimiter < lineEnd ? next.delimiter : lineEnd;
-      if (count === row.starts.length) row.grow();
-      row.starts[count] = start;
-      row.ends[count] = cellEnd;
-      row.quoted[count] = PLAIN;
+      if (first + count === row.starts.length) row.grow();
+      row.starts[first + count] = start;
+      row.ends[first + count] = cellEnd;
+      row.quoted[first + count] = PLAIN;
       count++;
       if (cellEnd === lineEnd) break;
       start = cellEnd + 1;
@@ -474,6 +483,7 @@ export class TableScanner {
     const lineEnd = this.#plainLineEnd(text, pos);
     if (lineEnd >= 0) return this.#scanPlainRow(text, pos, lineEnd, final);
     const longCells = this.#longCells;
+    const first = row.first;
     const limit = pos + FAST_ROW_LIMIT;
     let line = this.#line;
     let count = 0;
@@ -481,7 +491,7 @@ export class TableScanner {
     let end = -1;
     let nextLF = -1;
     for (;;) {
-      if (count === row.starts.length) row.grow();
+      if (first + count === row.starts.length) row.grow();
       let c: number;
       if (i < n && text.charCodeAt(i) === QUOTE) {
         let kind = QUOTED;
@@ -506,9 +516,9 @@ export class TableScanner {
           line++;
           nextLF = lineBreakFrom(text, nextLF + 1);
         }
-        row.starts[count] = i + 1;
-        row.ends[count] = close;
-        row.quoted[count] = kind;
+        row.starts[first + count] = i + 1;
+        row.ends[first + count] = close;
+        row.quoted[first + count] = kind;
         count++;
         i = close + 1;
         if (i === n) {
@@ -537,9 +547,9 @@ export class TableScanner {
         }
         if (j > limit) return STOP;
         if (count < longCells.length) longCells[count] = j - i > SHORT_CELL ? 1 : 0;
-        row.starts[count] = i;
-        row.ends[count] = j;
-        row.quoted[count] = PLAIN;
+        row.starts[first + count] = i;
+        row.ends[first + count] = j;
+        row.quoted[first + count] = PLAIN;
         count++;
         if (j === n) {
           if (!final) return INCOMPLETE;

@@ -107,8 +107,8 @@ class CsvAnswerRow implements AnswerRow {
       const slot = slots[column]!;
       if (slot < 0) continue;
       if (!row.plain(column)) return false;
-      const start = row.starts[column]!;
-      const length = row.ends[column]! - start;
+      const start = row.starts[row.first + column]!;
+      const length = row.ends[row.first + column]! - start;
       if (length === 0) continue;
       if (length === 2 && (text.charCodeAt(start) | 32) === 110 && (text.charCodeAt(start + 1) | 32) === 97) {
         scores[slot] = NA_SCORE; // na, NA, Na, nA
