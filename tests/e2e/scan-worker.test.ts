@@ -118,6 +118,19 @@ describe('a survey export read in a worker thread', () => {
     expect(JSON.stringify(shown)).toContain('csv-syntax');
   });
 
+  it('hands on every row the reference tokenizer read before it stopped (a row too long to scan, then bad cells, then a stray quote)', async () => {
+    const forms = await googleFormsCsv(dir, 3000);
+    const path = join(dir, 'long-row.csv');
+    const lines = (await import('node:fs')).readFileSync(forms.file, 'utf8').split('\n');
+    lines[1000] = lines[1000]!.replace(',R', `,${'x'.repeat(70_000)}R`);
+    for (let r = 1001; r < 1200; r += 7) lines[r] = lines[r]!.replace(',Agree,', ',Agreed,');
+    lines[1250] = lines[1250]!.replace(',R', ',R"');
+    writeFileSync(path, lines.join('\n'));
+    const shown = JSON.stringify(await same([path], { map: forms.map }));
+    expect(shown).toContain('csv-syntax');
+    expect(shown).toContain('Agreed');
+  });
+
   it('property: generated Google Forms exports, in many batches, give the report of the main thread alone', async () => {
     // Weighted choices, drawn row by row from the run's seed: a few thousand rows of arbitraries
     // would make shrinking slow. A clean run holds only what reads (odd labels the fast path hands
