@@ -39,12 +39,9 @@ function headOf(path: string): Uint8Array {
 export function openInWorker(path: string, file: string, delimiter: Delimiter | undefined, minBytes: number, report: (f: Finding) => void): ExportRows | undefined {
   const launcher = join(packageRoot(), 'bin', 'scan-worker.cjs');
   if (!existsSync(launcher) || !existsSync(join(packageRoot(), 'dist', 'scan-worker.cjs'))) return undefined;
-  let size: number;
   try {
     const stat = statSync(path);
-    if (!stat.isFile()) return undefined;
-    size = stat.size;
-    if (size < minBytes || startsAsWorkbook(headOf(path))) return undefined;
+    if (!stat.isFile() || stat.size < minBytes || startsAsWorkbook(headOf(path))) return undefined;
   } catch {
     return undefined; // read on this thread, which reports what is wrong with the file
   }
