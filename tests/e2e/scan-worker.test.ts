@@ -9,7 +9,7 @@
  * for the day/month order, stray quotes the reference tokenizer takes over at), and the
  * benchmark's export with a column of names too many to number.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -111,7 +111,7 @@ describe('a survey export read in a worker thread', () => {
   it('reports a stray quote far into the export as the main thread does (the reference tokenizer reads on from it)', async () => {
     const forms = await googleFormsCsv(dir, 3000);
     const path = join(dir, 'stray-quote.csv');
-    const lines = (await import('node:fs')).readFileSync(forms.file, 'utf8').split('\n');
+    const lines = readFileSync(forms.file, 'utf8').split('\n');
     lines[2500] = lines[2500]!.replace(',R', ',R"');
     writeFileSync(path, lines.join('\n'));
     const shown = await same([path], { map: forms.map });
@@ -121,7 +121,7 @@ describe('a survey export read in a worker thread', () => {
   it('hands on every row the reference tokenizer read before it stopped (a row too long to scan, then bad cells, then a stray quote)', async () => {
     const forms = await googleFormsCsv(dir, 3000);
     const path = join(dir, 'long-row.csv');
-    const lines = (await import('node:fs')).readFileSync(forms.file, 'utf8').split('\n');
+    const lines = readFileSync(forms.file, 'utf8').split('\n');
     lines[1000] = lines[1000]!.replace(',R', `,${'x'.repeat(70_000)}R`);
     for (let r = 1001; r < 1200; r += 7) lines[r] = lines[r]!.replace(',Agree,', ',Agreed,');
     lines[1250] = lines[1250]!.replace(',R', ',R"');

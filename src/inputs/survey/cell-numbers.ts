@@ -6,7 +6,7 @@
  * piece of text it is in. A date column's cells are numbered by their date (dates.ts, dateKey),
  * as survey-answer-rows.ts reads them, so a column of timestamps holds the dates of the fieldwork.
  */
-import { dateKey, timeRunsTo } from './dates.js';
+import { dateKey, onDayOf } from './dates.js';
 import { BLANK_DATE, NUMBERED_TEXTS, UNNUMBERED, type NumberedColumn } from './scan-protocol.js';
 import { asciiWords, sameWords, type ScannedRow } from './table-scanner.js';
 
@@ -14,8 +14,6 @@ import { asciiWords, sameWords, type ScannedRow } from './table-scanner.js';
 const LENGTHS = 64;
 const NONE = -1;
 const SEVERAL = -2;
-const SPACE = 32;
-const LETTER_T = 84;
 
 /** One column's texts and their numbers. */
 class ColumnNumbers {
@@ -93,17 +91,8 @@ class DateNumbers {
 
   of(row: ScannedRow, column: number): number {
     const last = this.#last;
-    if (last !== undefined && column < row.count && row.plain(column)) {
-      // As survey-answer-rows.ts's #sameDay reads a cell in place: the date, a space or `T`, a time to the cell's end.
-      const text = row.text;
-      const start = row.starts[row.first + column]!;
-      const cut = start + last.key.length;
-      const end = row.ends[row.first + column]!;
-      if (cut < end && text.startsWith(last.key, start)) {
-        const c = text.charCodeAt(cut);
-        if ((c === SPACE || c === LETTER_T) && timeRunsTo(text, cut, end)) return last.number;
-      }
-    }
+    // A timestamp on the last one's day, read in place, as survey-answer-rows.ts's #sameDay reads it.
+    if (last !== undefined && column < row.count && row.plain(column) && onDayOf(last.key, row.text, row.starts[row.first + column]!, row.ends[row.first + column]!)) return last.number;
     const trimmed = row.cell(column).trim();
     if (trimmed === '') return BLANK_DATE;
     const key = dateKey(trimmed);

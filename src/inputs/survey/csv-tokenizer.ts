@@ -6,7 +6,7 @@
  */
 import { CsvSyntaxError } from '../svcaudit-csv/csv-rows.js';
 import { LimitError, MAX_CELL, MAX_ROW } from './limits.js';
-import { hasFirstLine, sniffDelimiter, type Delimiter } from './sniff-delimiter.js';
+import { readHeaderText, sniffDelimiter, type Delimiter } from './sniff-delimiter.js';
 
 export { CsvSyntaxError };
 
@@ -26,13 +26,8 @@ const LF = 10;
 /** Sniffs the delimiter from the first line, then yields the rows. `delimiter` forces one (a `.tsv`). */
 export async function* csvTextRows(chunks: AsyncIterable<string>, delimiter?: Delimiter): AsyncGenerator<TextRow> {
   const iterator = chunks[Symbol.asyncIterator]();
-  let head = '';
-  // Enough text to see the whole header line; a header past the row limit is refused by the tokenizer anyway.
-  while (!hasFirstLine(head) && head.length <= MAX_ROW) {
-    const next = await iterator.next();
-    if (next.done) break;
-    head += next.value;
-  }
+  // A header past the row limit is refused by the tokenizer.
+  const head = await readHeaderText(iterator);
   const delim = delimiter ?? sniffDelimiter(head);
   async function* rest(): AsyncGenerator<string> {
     if (head) yield head;

@@ -87,6 +87,22 @@ export function dateKey(raw: string): string {
   return DATE_THEN_TIME.test(text) ? text.slice(0, cut) : raw;
 }
 
+/**
+ * Whether `text` from `start` to `end` is the date `key` (a date dateKey cut from a timestamp),
+ * then a space or `T` and a time to `end`: exactly when dateKey would cut that cell to `key` (a
+ * date holds no space or `T`; the time ends the cell, as trimming would), read in place. The
+ * readers of an export's rows use it on a timestamp of the last one's day, as most are.
+ */
+export function onDayOf(key: string, text: string, start: number, end: number): boolean {
+  const cut = start + key.length;
+  if (cut >= end || !text.startsWith(key, start)) return false;
+  const c = text.charCodeAt(cut);
+  return (c === SPACE || c === LETTER_T) && timeRunsTo(text, cut, end);
+}
+
+const SPACE = 32;
+const LETTER_T = 84;
+
 /** TIME, read from a given place in a longer text (timeRunsTo). */
 const TIME_FROM = new RegExp(TIME, 'y');
 
@@ -96,7 +112,7 @@ const TIME_FROM = new RegExp(TIME, 'y');
  * match (the sticky search stops at its first match, which may end short of `end`): a reader
  * then takes the way of dateKey, which is exact.
  */
-export function timeRunsTo(text: string, from: number, end: number): boolean {
+function timeRunsTo(text: string, from: number, end: number): boolean {
   TIME_FROM.lastIndex = from;
   return TIME_FROM.test(text) && TIME_FROM.lastIndex === end;
 }

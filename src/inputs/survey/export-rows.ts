@@ -8,10 +8,10 @@ import { createReadStream, statSync } from 'node:fs';
 import type { Finding, Span } from '../../core/finding.js';
 import { CsvSyntaxError, tokenize } from './csv-tokenizer.js';
 import { decodeStream } from './decode-stream.js';
-import { LimitError, MAX_ROW, MAX_XLSX_BYTES } from './limits.js';
+import { LimitError, MAX_XLSX_BYTES } from './limits.js';
 import type { ParallelReading } from '../parallel-reading.js';
 import type { NumberedColumn } from './scan-protocol.js';
-import { hasFirstLine, sniffDelimiter, type Delimiter } from './sniff-delimiter.js';
+import { readHeaderText, sniffDelimiter, type Delimiter } from './sniff-delimiter.js';
 import { TableScanner, type ScannedRow } from './table-scanner.js';
 
 /** A path to read, bytes already read (stdin), or a stream of bytes. */
@@ -75,9 +75,9 @@ export async function openExportRows(source: ExportSource, file: string, options
       const size = statSync(source).size;
       if (size > MAX_XLSX_BYTES) throw new ReadStop('export-limit', `The workbook is ${(size / 1e6).toFixed(1)} MB; the limit for an .xlsx is ${MAX_XLSX_BYTES / 1e6} MB. Export the survey as CSV, which has no size limit.`, { line: 1, column: 1 });
     }
-    if (options.inWorker !== undefined) {
+    if (options.inWorker !== undefined && sizeOf(source) >= options.inWorker.minBytes) {
       const { openInWorker } = await import('./scan-in-worker.js');
-      const rows = openInWorker(source, file, delimiter, options.inWorker.minBytes, report);
+      const rows = openInWorker(source, file, delimiter, report);
       if (rows !== undefined) {
         options.inWorker.started?.(file);
         return rows;
@@ -86,6 +86,16 @@ export async function openExportRows(source: ExportSource, file: string, options
     return open(createReadStream(source, { highWaterMark: 1 << 16 }), file, options, delimiter, report);
   }
   return open(source instanceof Uint8Array ? [source] : source, file, options, delimiter, report);
+}
+
+/** A regular file's size; -1 for anything else, or what cannot be looked at (read on, and reported, as ever). */
+function sizeOf(path: string): number {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() ? stat.size : -1;
+  } catch {
+    return -1;
+  }
 }
 
 async function open(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, file: string, options: OpenOptions, delimiter: Delimiter | undefined, report: (f: Finding) => void): Promise<ExportRows> {
@@ -181,12 +191,7 @@ class TextRows {
 
   /** The delimiter from the whole header line (csvTextRows does the same), then the scanner, fed that text first. */
   async #start(): Promise<TableScanner> {
-    let head = '';
-    while (!hasFirstLine(head) && head.length <= MAX_ROW) {
-      const next = await this.#text.next();
-      if (next.done) break;
-      head += next.value;
-    }
+    const head = await readHeaderText(this.#text);
     const delimiter = this.#delimiter ?? sniffDelimiter(head);
     // Until `each` takes over, one row at a time: the head is read as ExportRows, the rest in place.
     const scanner = new TableScanner(delimiter, (row) => {

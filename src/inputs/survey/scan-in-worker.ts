@@ -6,16 +6,17 @@
  * of two cores or more that half runs beside the other (scan-worker.ts), and the rows arrive here
  * as the scanner found them, in place, each numbered cell with the number of its text.
  *
- * Only for a file on disk large enough to pay for the thread's start, not a workbook, and only
- * when the built worker exists (bin/scan-worker.cjs and dist/). What the rows give is what the
+ * Only for a file on disk large enough to pay for the thread's start (export-rows.ts asks before
+ * loading this module), not a workbook, and only when the built worker exists (bin/scan-worker.cjs and dist/). What the rows give is what the
  * same rows read on this thread give: they are the same ScannedRows, read by the same code, and a
  * number only stands for a text the reader then works out as it would from the cell
  * (survey-answer-rows.ts; tests/e2e/scan-worker.test.ts holds the two ways to the same report).
  */
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Finding } from '../../core/finding.js';
+import { readHead } from '../../core/io/read-input.js';
 import { packageRoot } from '../../rubric/package-root.js';
 import { exportRowOf, ReadStop, startsAsWorkbook, type ExportRow, type ExportRows } from './export-rows.js';
 import { META, type NumberedColumn, type ReaderMessage, type RecordsMessage, type RowsMessage, type ScanRequest, type WorkerMessage } from './scan-protocol.js';
@@ -23,25 +24,12 @@ import type { Delimiter } from './sniff-delimiter.js';
 import { NumberedRow } from './numbered-row.js';
 import type { ScannedRow } from './table-scanner.js';
 
-/** The first bytes of a file. */
-function headOf(path: string): Uint8Array {
-  const head = Buffer.alloc(4);
-  const fd = openSync(path, 'r');
-  try {
-    readSync(fd, head, 0, 4, 0);
-  } finally {
-    closeSync(fd);
-  }
-  return head;
-}
-
 /** The export's rows read in a worker, or undefined where it is not for one (see above). */
-export function openInWorker(path: string, file: string, delimiter: Delimiter | undefined, minBytes: number, report: (f: Finding) => void): ExportRows | undefined {
+export function openInWorker(path: string, file: string, delimiter: Delimiter | undefined, report: (f: Finding) => void): ExportRows | undefined {
   const launcher = join(packageRoot(), 'bin', 'scan-worker.cjs');
   if (!existsSync(launcher) || !existsSync(join(packageRoot(), 'dist', 'scan-worker.cjs'))) return undefined;
   try {
-    const stat = statSync(path);
-    if (!stat.isFile() || stat.size < minBytes || startsAsWorkbook(headOf(path))) return undefined;
+    if (startsAsWorkbook(readHead(path, 4))) return undefined;
   } catch {
     return undefined; // read on this thread, which reports what is wrong with the file
   }

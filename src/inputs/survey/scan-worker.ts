@@ -13,10 +13,9 @@ import type { Finding } from '../../core/finding.js';
 import { CellNumbers } from './cell-numbers.js';
 import { decodeStream } from './decode-stream.js';
 import { ReadStop, referenceRecords, type ExportRecord } from './export-rows.js';
-import { MAX_ROW } from './limits.js';
 import { BATCHES_AHEAD, META, type ReaderMessage, type ScanRequest, type WorkerMessage } from './scan-protocol.js';
-import { hasFirstLine, sniffDelimiter } from './sniff-delimiter.js';
-import { TableScanner, type ScannedRow } from './table-scanner.js';
+import { readHeaderText, sniffDelimiter } from './sniff-delimiter.js';
+import { scanText, TableScanner, type ScannedRow } from './table-scanner.js';
 
 const port = parentPort!;
 /**
@@ -133,26 +132,18 @@ async function run(request: ScanRequest): Promise<void> {
     const report = (f: Finding) => post({ kind: 'finding', finding: f });
     const text = decodeStream(createReadStream(request.path, { highWaterMark: PIECE_BYTES }), request.file, report)[Symbol.asyncIterator]();
     // The delimiter from the whole header line, as TextRows finds it.
-    let head = '';
-    while (!hasFirstLine(head) && head.length <= MAX_ROW) {
-      const next = await text.next();
-      if (next.done) break;
-      head += next.value;
-    }
+    const head = await readHeaderText(text);
     const delimiter = request.delimiter ?? sniffDelimiter(head);
     const batch = new Batch();
     const scanner = new TableScanner(delimiter, (row) => batch.add(row));
-    scanner.push(head);
-    await batch.post();
-    while (scanner.open) {
-      const next = await text.next();
-      if (next.done) scanner.finish();
-      else scanner.push(next.value);
-      await batch.post();
+    async function* pieces(): AsyncGenerator<string> {
+      yield head;
+      for (let next = await text.next(); !next.done; next = await text.next()) yield next.value;
     }
-    const stop = scanner.stopped;
-    if (stop !== undefined) {
-      for await (const record of referenceRecords(stop.pieces, text, delimiter, stop.line, stop.row)) {
+    // Each piece's rows are posted as soon as it is scanned; where the scanner stops, the reference tokenizer reads on.
+    const rest = await scanText(pieces(), scanner, () => batch.post());
+    if (rest !== undefined) {
+      for await (const record of referenceRecords([], rest.text[Symbol.asyncIterator](), delimiter, rest.line, rest.row)) {
         records.push(record);
         if (records.length === RECORDS_AT_ONCE) {
           await postBatch({ kind: 'records', records });

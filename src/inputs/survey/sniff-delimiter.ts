@@ -3,6 +3,8 @@
  * semicolon or tab). Excel in locales with a decimal comma saves "CSV" with semicolons, and
  * Qualtrics and SurveyMonkey offer tab-separated exports; delimiters inside quotes do not count.
  */
+import { MAX_ROW } from './limits.js';
+
 export type Delimiter = ',' | ';' | '\t';
 const CANDIDATES: readonly Delimiter[] = [',', ';', '\t'];
 
@@ -21,8 +23,23 @@ export function sniffDelimiter(head: string): Delimiter {
   return best;
 }
 
+/**
+ * The text from the start up to and past its whole first line (or past MAX_ROW characters, a
+ * header the readers then refuse), read from `text` piece by piece: what the delimiter is sniffed
+ * from, and the first text each reader then reads.
+ */
+export async function readHeaderText(text: AsyncIterator<string>): Promise<string> {
+  let head = '';
+  while (!hasFirstLine(head) && head.length <= MAX_ROW) {
+    const next = await text.next();
+    if (next.done) break;
+    head += next.value;
+  }
+  return head;
+}
+
 /** Whether `head` holds a whole first line (outside quotes), so the sniffing has seen all of it. */
-export function hasFirstLine(head: string): boolean {
+function hasFirstLine(head: string): boolean {
   let inQuotes = false;
   for (let i = 0; i < head.length; i++) {
     const c = head[i]!;

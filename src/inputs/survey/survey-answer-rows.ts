@@ -15,7 +15,7 @@ import { isLevel } from '../../rubric/scale.js';
 import { cellScore } from './cell-score.js';
 import type { ExportColumn } from './columns.js';
 import type { DateOrder } from './date-order.js';
-import { dateKey, timeRunsTo, type DateReading } from './dates.js';
+import { dateKey, onDayOf, type DateReading } from './dates.js';
 import { toExportRow } from './export-rows.js';
 import { fold } from './fold.js';
 import { respondentValue, type ReadPlan } from './read-plan.js';
@@ -39,9 +39,6 @@ interface Context {
   readonly audienced: ReadonlyArray<{ readonly item: Item; readonly column: ExportColumn }>;
   readonly dates: DateOrder;
 }
-
-const SPACE = 32;
-const LETTER_T = 84;
 
 /** What each number of a numbered column gives, worked out once per number from its text (scan-in-worker.ts). */
 interface ByNumber<T> {
@@ -88,7 +85,6 @@ export class SurveyAnswerRow implements AnswerRow {
   constructor(context: Context) {
     this.#context = context;
     this.file = context.file;
-    this.#reading = (text) => this.#readCell(text);
     const slots = new Map(rubricItems(context.rubric).map((item, slot) => [item.id, slot]));
     this.scores = new Float64Array(slots.size);
     const { plan } = context;
@@ -110,16 +106,14 @@ export class SurveyAnswerRow implements AnswerRow {
   }
 
   /** An answer cell's reading from its text. */
-  readonly #reading: (text: string) => CellReading;
-
-  #readCell(text: string): CellReading {
+  readonly #reading = (text: string): CellReading => {
     const result = cellScore(text.trim(), this.#context.plan.book);
     if ('problem' in result) return undefined;
     if (result.score === null) return NO_SCORE;
     if (result.score === 'na') return NA_SCORE;
     // A label's level off the scale is the mapping check's finding; such a score counts nowhere.
     return isLevel(result.score, this.#context.rubric.scale) ? result.score : undefined;
-  }
+  };
 
   /** Reads a row: `row` when it is this object's now; otherwise nothing of it was read or counted. */
   take(row: ScannedRow): Taken {
@@ -223,13 +217,7 @@ export class SurveyAnswerRow implements AnswerRow {
   #sameDay(row: ScannedRow, column: number, dates: DateOrder): DateReading | undefined {
     const last = this.#lastDate;
     if (last === undefined || column >= row.count || !row.plain(column) || last.order !== dates.readOrder) return undefined;
-    const text = row.text;
-    const start = row.starts[row.first + column]!;
-    const end = row.ends[row.first + column]!;
-    const cut = start + last.key.length;
-    if (cut >= end || !text.startsWith(last.key, start)) return undefined;
-    const c = text.charCodeAt(cut);
-    return (c === SPACE || c === LETTER_T) && timeRunsTo(text, cut, end) ? last.reading : undefined;
+    return onDayOf(last.key, row.text, row.starts[row.first + column]!, row.ends[row.first + column]!) ? last.reading : undefined;
   }
 
   field(name: string): string | undefined {

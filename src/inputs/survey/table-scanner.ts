@@ -612,18 +612,19 @@ function rest(pieces: readonly string[], pos: number): string[] {
  * Scans an async source of text to its end, or to where the scanner stopped: then the rest of the
  * text (what it had not read, and every piece not yet pulled), for a reference tokenizer to read
  * from that row on (a pause is resumed at once). Undefined when the scan reached the end.
+ * `afterPiece` runs once each piece is scanned, and is waited for (the scan worker posts the
+ * piece's rows there).
  */
-export async function scanText(source: AsyncIterable<string> | Iterable<string>, scanner: TableScanner): Promise<{ readonly text: AsyncIterable<string>; readonly line: number; readonly row: number } | undefined> {
+export async function scanText(source: AsyncIterable<string> | Iterable<string>, scanner: TableScanner, afterPiece?: () => Promise<void>): Promise<{ readonly text: AsyncIterable<string>; readonly line: number; readonly row: number } | undefined> {
   const iterator = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : toAsync(source);
   for (;;) {
     while (scanner.paused) scanner.resume();
     if (!scanner.open) break;
     const next = await iterator.next();
-    if (next.done) {
-      scanner.finish();
-      break;
-    }
-    scanner.push(next.value);
+    if (next.done) scanner.finish();
+    else scanner.push(next.value);
+    if (afterPiece) await afterPiece();
+    if (next.done) break;
   }
   const stop = scanner.stopped;
   if (stop === undefined) return undefined;
