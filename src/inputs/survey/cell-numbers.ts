@@ -3,15 +3,18 @@
  * distinct text a number, in the order the texts first come. A rating or role column holds a
  * handful of texts over a million rows, so a cell is found among the column's texts in place: by
  * its length (the labels of a scale rarely share one) and then its bytes, never cut out of the
- * piece of text it is in. A date column's cells are numbered by their date (dates.ts, dateKey),
- * as survey-answer-rows.ts reads them, so a column of timestamps holds the dates of the fieldwork.
+ * piece of text it is in. A batch's cells of a length one text has are compared in WebAssembly
+ * (cell-match.ts), the rest here. A date column's cells are numbered by their date (dates.ts,
+ * dateKey), as survey-answer-rows.ts reads them, so a column of timestamps holds the dates of the
+ * fieldwork.
  */
+import { CellMatcher, MATCHED_LENGTHS, type BatchCells } from './cell-match.js';
 import { dateKey, onDayOf } from './dates.js';
-import { BLANK_DATE, NUMBERED_TEXTS, UNNUMBERED, type NumberedColumn } from './scan-protocol.js';
-import { asciiWords, sameWords, type ScannedRow } from './table-scanner.js';
+import { BLANK_DATE, NUMBERED_TEXTS, readMeta, UNNUMBERED, type NumberedColumn, type RowsInPlace } from './scan-protocol.js';
+import { asciiWords, sameWords, ScannedRow } from './table-scanner.js';
 
-/** Lengths found by the table; longer texts by their text. */
-const LENGTHS = 64;
+/** Lengths found by the table; longer texts by their text. The WebAssembly table holds the same. */
+const LENGTHS = MATCHED_LENGTHS;
 const NONE = -1;
 const SEVERAL = -2;
 
@@ -29,6 +32,8 @@ class ColumnNumbers {
   /** Texts met once the column was full: past NUMBERED_TEXTS of them, the column is numbered no more. */
   #past = 0;
   givenUp = false;
+  /** Told of each length whose one text changes: the text when its cells can be compared by their bytes, else undefined. */
+  onLength: ((length: number, number: number, text: string | undefined) => void) | undefined;
 
   /** The number of the row's cell `column`, found in place where it can be. */
   of(row: ScannedRow, column: number, bytes: DataView | null): number {
@@ -62,6 +67,7 @@ class ColumnNumbers {
       const one = this.byLength[text.length] === NONE;
       this.byLength[text.length] = one ? number : SEVERAL;
       this.wordsOfLength[text.length] = one ? words : undefined;
+      this.onLength?.(text.length, number, one && words !== undefined ? text : undefined);
     }
     return number;
   }
@@ -106,7 +112,7 @@ class DateNumbers {
   }
 }
 
-/** The numbers of the columns a reader asked for, row by row. */
+/** The numbers of the columns a reader asked for, a batch of rows at a time. */
 export class CellNumbers {
   readonly columns: readonly NumberedColumn[];
   readonly #numbers: ReadonlyArray<ColumnNumbers | DateNumbers>;
@@ -117,8 +123,14 @@ export class CellNumbers {
   readonly #datePlaces: Int32Array;
   readonly #dateIndexes: Int32Array;
   readonly #dates: readonly DateNumbers[];
+  /** The comparison of a batch's cells in WebAssembly; undefined without it. */
+  readonly #matcher: CellMatcher | undefined;
+  /** One row of a batch at a time, in place, and each row's first cell and count for the matcher. */
+  readonly #row = new ScannedRow();
+  #cells = new Int32Array(1024);
 
-  constructor(columns: readonly NumberedColumn[]) {
+  /** `inWebAssembly`: false to compare every cell here (for the tests that hold the two ways to the same numbers). */
+  constructor(columns: readonly NumberedColumn[], inWebAssembly = true) {
     this.columns = columns;
     this.#numbers = columns.map((column) => (column.date ? new DateNumbers() : new ColumnNumbers()));
     const places = (date: boolean) => columns.flatMap((column, k) => (column.date === date ? [k] : []));
@@ -128,10 +140,67 @@ export class CellNumbers {
     this.#datePlaces = Int32Array.from(places(true));
     this.#dateIndexes = this.#datePlaces.map((k) => columns[k]!.index);
     this.#dates = Array.from(this.#datePlaces, (k) => this.#numbers[k] as DateNumbers);
+    const matcher = inWebAssembly && this.#texts.length > 0 ? CellMatcher.create(this.#textIndexes, this.#textPlaces, columns.length) : undefined;
+    this.#matcher = matcher;
+    if (matcher !== undefined) this.#texts.forEach((column, j) => (column.onLength = (length, number, text) => matcher.set(j, length, number, text)));
   }
 
-  /** The numbers of the row's numbered cells, into `into` from `at` (UNNUMBERED for a column given up). */
-  number(row: ScannedRow, into: Int32Array, at: number): void {
+  /**
+   * The numbers of a batch's numbered cells (scan-worker.ts), row r's from r * columns.length in
+   * `into` (UNNUMBERED for a cell of a column given up). The cells the matcher leaves, and all of
+   * them when it is not to be had or the text is not ASCII, are numbered here, row after row, so
+   * each column numbers its texts in the order they come as it would one row at a time.
+   */
+  numberRows(batch: RowsInPlace, into: Int32Array): void {
+    const width = this.columns.length;
+    const row = this.#row;
+    row.setText(batch.text);
+    row.starts = batch.starts;
+    row.ends = batch.ends;
+    row.quoted = batch.quoted;
+    const asks = this.#matcher === undefined ? null : this.#matcher.match(this.#batchCells(batch), into);
+    if (asks === null) {
+      for (let r = 0; r < batch.rows; r++) {
+        readMeta(batch.meta, r, row);
+        this.#numberTexts(row, into, r * width);
+      }
+    } else {
+      const texts = this.#texts;
+      for (let q = 0; q < asks.length; q += 2) {
+        const r = asks[q]!;
+        const j = asks[q + 1]!;
+        readMeta(batch.meta, r, row);
+        into[r * width + this.#textPlaces[j]!] = texts[j]!.givenUp ? UNNUMBERED : texts[j]!.of(row, this.#textIndexes[j]!, null);
+      }
+    }
+    const dates = this.#dates;
+    if (dates.length === 0) return;
+    for (let r = 0; r < batch.rows; r++) {
+      readMeta(batch.meta, r, row);
+      for (let j = 0; j < dates.length; j++) {
+        const column = dates[j]!;
+        into[r * width + this.#datePlaces[j]!] = column.givenUp ? UNNUMBERED : column.of(row, this.#dateIndexes[j]!);
+      }
+    }
+  }
+
+  /** The batch as the matcher takes it: each row's first cell and count side by side. */
+  #batchCells(batch: RowsInPlace): BatchCells {
+    if (this.#cells.length < 2 * batch.rows) this.#cells = new Int32Array(4 * batch.rows);
+    const cells = this.#cells;
+    const row = this.#row;
+    let cellCount = 0;
+    for (let r = 0; r < batch.rows; r++) {
+      readMeta(batch.meta, r, row);
+      cells[2 * r] = row.first;
+      cells[2 * r + 1] = row.count;
+      cellCount = row.first + row.count;
+    }
+    return { text: batch.text, rows: batch.rows, cells, starts: batch.starts, ends: batch.ends, quoted: batch.quoted, cellCount };
+  }
+
+  /** The numbers of one row's text cells, into `into` from `at`. */
+  #numberTexts(row: ScannedRow, into: Int32Array, at: number): void {
     const bytes = row.asciiBytes();
     const texts = this.#texts;
     const places = this.#textPlaces;
@@ -156,11 +225,6 @@ export class CellNumbers {
         }
       }
       into[at + places[j]!] = column.givenUp ? UNNUMBERED : column.of(row, index, bytes);
-    }
-    const dates = this.#dates;
-    for (let j = 0; j < dates.length; j++) {
-      const column = dates[j]!;
-      into[at + this.#datePlaces[j]!] = column.givenUp ? UNNUMBERED : column.of(row, this.#dateIndexes[j]!);
     }
   }
 

@@ -19,7 +19,7 @@ import type { Finding } from '../../core/finding.js';
 import { readHead } from '../../core/io/read-input.js';
 import { packageRoot } from '../../rubric/package-root.js';
 import { exportRowOf, ReadStop, startsAsWorkbook, type ExportRow, type ExportRows } from './export-rows.js';
-import { META, type NumberedColumn, type ReaderMessage, type RecordsMessage, type RowsMessage, type ScanRequest, type WorkerMessage } from './scan-protocol.js';
+import { META, readMeta, type NumberedColumn, type ReaderMessage, type RecordsMessage, type RowsMessage, type ScanRequest, type WorkerMessage } from './scan-protocol.js';
 import type { Delimiter } from './sniff-delimiter.js';
 import { NumberedRow } from './numbered-row.js';
 import type { ScannedRow } from './table-scanner.js';
@@ -127,14 +127,7 @@ class WorkerRows {
   /** Row `r` of the current batch of scanned rows, in place: its cells where the batch has them. */
   #load(batch: RowsMessage, r: number): NumberedRow {
     const row = this.#row;
-    const meta = batch.meta;
-    const m = r * META;
-    row.line = meta[m]!;
-    row.row = meta[m + 1]!;
-    row.count = meta[m + 2]!;
-    row.begin = meta[m + 3]!;
-    row.multiline = meta[m + 4] === 1;
-    row.first = meta[m + 5]!;
+    readMeta(batch.meta, r, row);
     row.base = r * batch.numbered;
     return row;
   }

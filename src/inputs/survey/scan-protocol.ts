@@ -8,6 +8,7 @@
  */
 import type { Finding } from '../../core/finding.js';
 import type { Delimiter } from './sniff-delimiter.js';
+import type { ScannedRow } from './table-scanner.js';
 
 /** What the worker is asked to read. */
 export interface ScanRequest {
@@ -36,6 +37,28 @@ export const BATCHES_AHEAD = 8;
 /** Per row in RowsMessage.meta: its line, number, cell count, start in the text, whether a cell spans lines, and its first cell in starts/ends/quoted. */
 export const META = 6;
 
+/** Row r of a batch into `meta`, as readMeta reads it back. */
+export function writeMeta(meta: Int32Array, r: number, row: ScannedRow): void {
+  const m = r * META;
+  meta[m] = row.line;
+  meta[m + 1] = row.row;
+  meta[m + 2] = row.count;
+  meta[m + 3] = row.begin;
+  meta[m + 4] = row.multiline ? 1 : 0;
+  meta[m + 5] = row.first;
+}
+
+/** Row r of a batch, onto `row` (whose text and cells are the batch's). */
+export function readMeta(meta: Int32Array, r: number, row: ScannedRow): void {
+  const m = r * META;
+  row.line = meta[m]!;
+  row.row = meta[m + 1]!;
+  row.count = meta[m + 2]!;
+  row.begin = meta[m + 3]!;
+  row.multiline = meta[m + 4] === 1;
+  row.first = meta[m + 5]!;
+}
+
 /** Rows scanned from one piece of text. */
 export interface RowsMessage {
   readonly kind: 'rows';
@@ -51,6 +74,9 @@ export interface RowsMessage {
   /** Texts numbered for the first time in these rows, per numbered column, in number order. */
   readonly texts: ReadonlyArray<readonly string[]>;
 }
+
+/** A batch's rows in place: what the worker numbers before it posts them. */
+export type RowsInPlace = Pick<RowsMessage, 'text' | 'rows' | 'meta' | 'starts' | 'ends' | 'quoted'>;
 
 /** Rows the reference tokenizer read after the scanner stopped (export-rows.ts, referenceRecords). */
 export interface RecordsMessage {

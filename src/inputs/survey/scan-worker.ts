@@ -13,7 +13,7 @@ import type { Finding } from '../../core/finding.js';
 import { CellNumbers } from './cell-numbers.js';
 import { decodeStream } from './decode-stream.js';
 import { ReadStop, referenceRecords, type ExportRecord } from './export-rows.js';
-import { BATCHES_AHEAD, META, type ReaderMessage, type ScanRequest, type WorkerMessage } from './scan-protocol.js';
+import { BATCHES_AHEAD, META, writeMeta, type ReaderMessage, type ScanRequest, type WorkerMessage } from './scan-protocol.js';
 import { readHeaderText, sniffDelimiter } from './sniff-delimiter.js';
 import { scanText, TableScanner, type ScannedRow } from './table-scanner.js';
 
@@ -67,23 +67,10 @@ class Batch {
     if (this.#rows === 0) {
       this.#row = row;
       this.#numbered = numbering?.columns.length ?? 0;
-      if (this.#numbers.length < this.#numbered * 512) this.#numbers = new Int32Array(this.#numbered * 512);
     }
     const r = this.#rows++;
     if ((r + 1) * META > this.#meta.length) this.#meta = grown(this.#meta);
-    const m = r * META;
-    const meta = this.#meta;
-    meta[m] = row.line;
-    meta[m + 1] = row.row;
-    meta[m + 2] = row.count;
-    meta[m + 3] = row.begin;
-    meta[m + 4] = row.multiline ? 1 : 0;
-    meta[m + 5] = row.first;
-    const k = this.#numbered;
-    if (k > 0) {
-      if ((r + 1) * k > this.#numbers.length) this.#numbers = grown(this.#numbers);
-      numbering!.number(row, this.#numbers, r * k);
-    }
+    writeMeta(this.#meta, r, row);
     // The next row's cells after this one's.
     row.first += row.count;
   }
@@ -92,20 +79,13 @@ class Batch {
     const row = this.#row;
     if (this.#rows === 0 || row === undefined) return;
     const k = this.#numbered;
-    const texts = k > 0 ? numbering!.fresh() : [];
     const cells = row.first;
-    const message: WorkerMessage = {
-      kind: 'rows',
-      text: row.text,
-      rows: this.#rows,
-      meta: this.#meta.subarray(0, this.#rows * META),
-      starts: row.starts.subarray(0, cells),
-      ends: row.ends.subarray(0, cells),
-      quoted: row.quoted.subarray(0, cells),
-      numbered: k,
-      numbers: this.#numbers.subarray(0, this.#rows * k),
-      texts,
-    };
+    const rows = { text: row.text, rows: this.#rows, meta: this.#meta.subarray(0, this.#rows * META), starts: row.starts.subarray(0, cells), ends: row.ends.subarray(0, cells), quoted: row.quoted.subarray(0, cells) };
+    if (k > 0) {
+      if (this.#rows * k > this.#numbers.length) this.#numbers = new Int32Array(this.#rows * k);
+      numbering!.numberRows(rows, this.#numbers);
+    }
+    const message: WorkerMessage = { kind: 'rows', ...rows, numbered: k, numbers: this.#numbers.subarray(0, this.#rows * k), texts: k > 0 ? numbering!.fresh() : [] };
     const transfer = [this.#meta.buffer, row.starts.buffer, row.ends.buffer, row.quoted.buffer, this.#numbers.buffer] as ArrayBuffer[];
     this.#meta = new Int32Array(this.#meta.length);
     this.#numbers = new Int32Array(this.#numbers.length);
