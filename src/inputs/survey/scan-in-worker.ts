@@ -33,13 +33,15 @@ export function openInWorker(path: string, file: string, delimiter: Delimiter | 
   } catch {
     return undefined; // read on this thread, which reports what is wrong with the file
   }
-  const request: ScanRequest = { path, file, delimiter };
-  const rows = new WorkerRows(new Worker(launcher, { workerData: request, stdout: false, stderr: false }), report);
+  const request: ScanRequest = { path, file, delimiter, taken: new SharedArrayBuffer(4) };
+  const rows = new WorkerRows(new Worker(launcher, { workerData: request, stdout: false, stderr: false }), new Int32Array(request.taken), report);
   return { kind: 'text', date1904: false, rows: rows.rows(), each: (onRow) => rows.each(onRow), number: (columns) => rows.number(columns), close: () => rows.close() };
 }
 
 class WorkerRows {
   readonly #worker: Worker;
+  /** Batches taken, where the worker waits for them (ScanRequest.taken). */
+  readonly #taken: Int32Array;
   readonly #report: (f: Finding) => void;
   readonly #row = new NumberedRow();
   /** Messages come in order; here until taken. */
@@ -50,8 +52,9 @@ class WorkerRows {
   #next = 0;
   #ended = false;
 
-  constructor(worker: Worker, report: (f: Finding) => void) {
+  constructor(worker: Worker, taken: Int32Array, report: (f: Finding) => void) {
     this.#worker = worker;
+    this.#taken = taken;
     this.#report = report;
     worker.on('message', (message: WorkerMessage) => this.#arrive(message));
     worker.on('error', (error: NodeJS.ErrnoException) => this.#arrive({ kind: 'fail', message: error.message, code: error.code, stack: error.stack }));
@@ -82,7 +85,10 @@ class WorkerRows {
 
   /** The next batch of rows, with every message before it acted on; undefined at the end. */
   async #nextBatch(): Promise<RowsMessage | RecordsMessage | undefined> {
-    if (this.#batch !== undefined) this.#say({ kind: 'taken' });
+    if (this.#batch !== undefined) {
+      Atomics.add(this.#taken, 0, 1);
+      Atomics.notify(this.#taken, 0);
+    }
     this.#batch = undefined;
     this.#next = 0;
     for (;;) {
