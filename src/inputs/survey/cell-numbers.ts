@@ -125,8 +125,9 @@ export class CellNumbers {
   readonly #dates: readonly DateNumbers[];
   /** The comparison of a batch's cells in WebAssembly; undefined without it. */
   readonly #matcher: CellMatcher | undefined;
-  /** One row of a batch at a time, in place, and each row's first cell and count for the matcher. */
+  /** One row of a batch at a time, in place. */
   readonly #row = new ScannedRow();
+  /** Each row's first cell and count, side by side, for the matcher. */
   #cells = new Int32Array(1024);
 
   /** `inWebAssembly`: false to compare every cell here (for the tests that hold the two ways to the same numbers). */
@@ -152,29 +153,39 @@ export class CellNumbers {
    * each column numbers its texts in the order they come as it would one row at a time.
    */
   numberRows(batch: RowsInPlace, into: Int32Array): void {
-    const width = this.columns.length;
     const row = this.#row;
     row.setText(batch.text);
     row.starts = batch.starts;
     row.ends = batch.ends;
     row.quoted = batch.quoted;
+    if (this.#texts.length > 0) this.#numberTextCells(batch, into);
+    if (this.#dates.length > 0) this.#numberDateCells(batch, into);
+  }
+
+  #numberTextCells(batch: RowsInPlace, into: Int32Array): void {
+    const width = this.columns.length;
+    const row = this.#row;
     const asks = this.#matcher === undefined ? null : this.#matcher.match(this.#batchCells(batch), into);
     if (asks === null) {
       for (let r = 0; r < batch.rows; r++) {
         readMeta(batch.meta, r, row);
         this.#numberTexts(row, into, r * width);
       }
-    } else {
-      const texts = this.#texts;
-      for (let q = 0; q < asks.length; q += 2) {
-        const r = asks[q]!;
-        const j = asks[q + 1]!;
-        readMeta(batch.meta, r, row);
-        into[r * width + this.#textPlaces[j]!] = texts[j]!.givenUp ? UNNUMBERED : texts[j]!.of(row, this.#textIndexes[j]!, null);
-      }
+      return;
     }
+    const texts = this.#texts;
+    for (let q = 0; q < asks.length; q += 2) {
+      const r = asks[q]!;
+      const j = asks[q + 1]!;
+      readMeta(batch.meta, r, row);
+      into[r * width + this.#textPlaces[j]!] = texts[j]!.givenUp ? UNNUMBERED : texts[j]!.of(row, this.#textIndexes[j]!, null);
+    }
+  }
+
+  #numberDateCells(batch: RowsInPlace, into: Int32Array): void {
+    const width = this.columns.length;
+    const row = this.#row;
     const dates = this.#dates;
-    if (dates.length === 0) return;
     for (let r = 0; r < batch.rows; r++) {
       readMeta(batch.meta, r, row);
       for (let j = 0; j < dates.length; j++) {
