@@ -4,7 +4,7 @@
  * module compiled once, the table of each column's texts by length kept in its memory as
  * cell-numbers.ts numbers them, and a batch's text and cells copied in and its numbers out.
  *
- * Measured on the bench's Google Forms rows (13 answer columns): the comparison took 26 ns a
+ * Measured on the bench's Google Forms rows (13 answer columns): the comparison took 22 ns a
  * cell in JavaScript and 6 ns here, copies included.
  */
 import { Buffer } from 'node:buffer';
