@@ -22,9 +22,8 @@ const SEVERAL = -2;
 class ColumnNumbers {
   readonly #numbers = new Map<string, number>();
   /** Per length below LENGTHS: the number of the one text of that length, NONE or SEVERAL. */
-  readonly byLength = new Int32Array(LENGTHS).fill(NONE);
-  /** Per length below LENGTHS with one text: that text's characters four bytes at a time (table-scanner.ts, asciiWords), when they are all ASCII. */
-  readonly wordsOfLength: Array<Int32Array | undefined> = new Array(LENGTHS).fill(undefined);
+  readonly #byLength = new Int32Array(LENGTHS).fill(NONE);
+  /** Per number: its text's characters four bytes at a time (table-scanner.ts, asciiWords), when they are all ASCII. */
   readonly #words: Array<Int32Array | undefined> = [];
   readonly #texts: string[] = [];
   /** Texts numbered since `fresh` was last taken. */
@@ -35,20 +34,23 @@ class ColumnNumbers {
   /** Told of each length whose one text changes: the text when its cells can be compared by their bytes, else undefined. */
   onLength: ((length: number, number: number, text: string | undefined) => void) | undefined;
 
-  /** The number of the row's cell `column`, found in place where it can be. */
+  /**
+   * The number of the row's cell `column`, found in place where it can be: a plain cell of a
+   * length only one of the column's texts has is compared with it (`bytes`, the row's text as
+   * ASCII bytes, when there are some). Once the column is given up, that comparison alone.
+   */
   of(row: ScannedRow, column: number, bytes: DataView | null): number {
-    if (column >= row.count) return this.number('');
-    if (!row.plain(column)) return this.number(row.cell(column));
+    if (column >= row.count || !row.plain(column)) return this.givenUp ? UNNUMBERED : this.number(row.cell(column));
     const start = row.starts[row.first + column]!;
     const end = row.ends[row.first + column]!;
     const length = end - start;
-    const only = length < LENGTHS ? this.byLength[length]! : SEVERAL;
+    const only = length < LENGTHS ? this.#byLength[length]! : SEVERAL;
     if (only >= 0) {
       const words = this.#words[only];
-      if (words !== undefined && bytes !== null) {
-        if (sameWords(bytes, start, end, words)) return only;
-      } else if (row.text.endsWith(this.#texts[only]!, end)) return only;
-    } else if (only === NONE && this.#numbers.size >= NUMBERED_TEXTS) return this.#met();
+      if (words !== undefined && bytes !== null ? sameWords(bytes, start, end, words) : row.text.endsWith(this.#texts[only]!, end)) return only;
+    }
+    if (this.givenUp) return UNNUMBERED;
+    if (only === NONE && this.#numbers.size >= NUMBERED_TEXTS) return this.#met();
     return this.number(row.text.slice(start, end));
   }
 
@@ -64,9 +66,8 @@ class ColumnNumbers {
     const words = asciiWords(text);
     this.#words.push(words);
     if (text.length < LENGTHS) {
-      const one = this.byLength[text.length] === NONE;
-      this.byLength[text.length] = one ? number : SEVERAL;
-      this.wordsOfLength[text.length] = one ? words : undefined;
+      const one = this.#byLength[text.length] === NONE;
+      this.#byLength[text.length] = one ? number : SEVERAL;
       this.onLength?.(text.length, number, one && words !== undefined ? text : undefined);
     }
     return number;
@@ -178,7 +179,7 @@ export class CellNumbers {
       const r = asks[q]!;
       const j = asks[q + 1]!;
       readMeta(batch.meta, r, row);
-      into[r * width + this.#textPlaces[j]!] = texts[j]!.givenUp ? UNNUMBERED : texts[j]!.of(row, this.#textIndexes[j]!, null);
+      into[r * width + this.#textPlaces[j]!] = texts[j]!.of(row, this.#textIndexes[j]!, null);
     }
   }
 
@@ -214,29 +215,7 @@ export class CellNumbers {
   #numberTexts(row: ScannedRow, into: Int32Array, at: number): void {
     const bytes = row.asciiBytes();
     const texts = this.#texts;
-    const places = this.#textPlaces;
-    const indexes = this.#textIndexes;
-    const { count, starts, ends, quoted, first } = row;
-    for (let j = 0; j < texts.length; j++) {
-      const column = texts[j]!;
-      const index = indexes[j]!;
-      // The common case in one loop, with nothing called but the comparison: a plain cell of a
-      // length only one of the column's texts has, and the same bytes. Anything else, by `of`.
-      if (bytes !== null && index < count && quoted[first + index] === 0) {
-        const start = starts[first + index]!;
-        const end = ends[first + index]!;
-        const length = end - start;
-        if (length < LENGTHS) {
-          const only = column.byLength[length]!;
-          const words = column.wordsOfLength[length];
-          if (only >= 0 && words !== undefined && sameWords(bytes, start, end, words)) {
-            into[at + places[j]!] = only;
-            continue;
-          }
-        }
-      }
-      into[at + places[j]!] = column.givenUp ? UNNUMBERED : column.of(row, index, bytes);
-    }
+    for (let j = 0; j < texts.length; j++) into[at + this.#textPlaces[j]!] = texts[j]!.of(row, this.#textIndexes[j]!, bytes);
   }
 
   /** Per column, the texts numbered since the last call, in number order. */
